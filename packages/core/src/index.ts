@@ -1,0 +1,5 @@
+/**
+ * @mandate/core — the pure domain core: kernel value objects and one decider per consistency
+ * boundary. No I/O, no clock, no randomness: time and ids enter as data.
+ */
+export * from './kernel/index.js';

@@ -1,0 +1,143 @@
+/**
+ * Codec building blocks shared by every command and event schema.
+ *
+ * `struct` is the one way to declare an object codec in the core: unknown keys are stripped,
+ * optional keys must be absent rather than `undefined` (io-ts `t.partial` would let an explicit
+ * `undefined` through, which `exactOptionalPropertyTypes` forbids), and the prototype-polluting
+ * keys `__proto__`, `constructor` and `prototype` are never copied.
+ */
+import * as t from 'io-ts';
+
+/** The decoded type of an object codec with required props `R` and optional props `O`. */
+export type StructOf<R extends t.Props, O extends t.Props> = t.TypeOf<t.TypeC<R>> & {
+  readonly [K in keyof O]?: t.TypeOf<O[K]>;
+};
+
+/** The encoded type of an object codec with required props `R` and optional props `O`. */
+export type StructOutputOf<R extends t.Props, O extends t.Props> = t.OutputOf<t.TypeC<R>> & {
+  readonly [K in keyof O]?: t.OutputOf<O[K]>;
+};
+
+/** A codec for a plain object with required and optional properties and no others. */
+export interface StructC<R extends t.Props, O extends t.Props> extends t.Type<
+  StructOf<R, O>,
+  StructOutputOf<R, O>,
+  unknown
+> {
+  readonly required: R;
+  readonly optional: O;
+}
+
+const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/** Declares an exact object codec: required props, optional props, unknown keys stripped. */
+export function struct<R extends t.Props, O extends t.Props = Record<never, never>>(
+  name: string,
+  required: R,
+  optional: O = {} as O,
+): StructC<R, O> {
+  const entries = (props: t.Props) => Object.entries(props) as ReadonlyArray<[string, t.Mixed]>;
+  const requiredEntries = entries(required);
+  const optionalEntries = entries(optional);
+  const is = (u: unknown): u is StructOf<R, O> =>
+    isRecord(u) &&
+    requiredEntries.every(([key, codec]) => codec.is(u[key])) &&
+    optionalEntries.every(([key, codec]) => !(key in u) || codec.is(u[key]));
+  const codec = new t.Type<StructOf<R, O>, StructOutputOf<R, O>, unknown>(
+    name,
+    is,
+    (input, context) => {
+      if (!isRecord(input)) return t.failure(input, context, `${name} must be an object`);
+      const output: Record<string, unknown> = {};
+      const errors: t.Errors = [];
+      const decodeKey = (key: string, codec: t.Mixed) => {
+        const result = codec.validate(input[key], t.appendContext(context, key, codec, input[key]));
+        if (result._tag === 'Left') errors.push(...result.left);
+        else output[key] = result.right;
+      };
+      for (const [key, codec] of requiredEntries) decodeKey(key, codec);
+      for (const [key, codec] of optionalEntries) {
+        if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
+        if (input[key] === undefined) {
+          errors.push({
+            value: undefined,
+            context: t.appendContext(context, key, codec, undefined),
+            message: `${key} must be absent rather than undefined`,
+          });
+          continue;
+        }
+        decodeKey(key, codec);
+      }
+      return errors.length > 0 ? t.failures(errors) : t.success(output as StructOf<R, O>);
+    },
+    (value) => {
+      const output: Record<string, unknown> = {};
+      for (const [key, codec] of requiredEntries) output[key] = codec.encode(value[key]);
+      for (const [key, codec] of optionalEntries) {
+        const field = (value as Record<string, unknown>)[key];
+        if (field !== undefined) output[key] = codec.encode(field);
+      }
+      return output as StructOutputOf<R, O>;
+    },
+  );
+  return Object.assign(codec, { required, optional });
+}
+
+/** A codec for a string that is one of the given literals. */
+export function oneOf<const L extends readonly [string, string, ...string[]]>(
+  name: string,
+  literals: L,
+): t.Type<L[number], L[number], unknown> {
+  const allowed = new Set<string>(literals);
+  return new t.Type<L[number], L[number], unknown>(
+    name,
+    (u): u is L[number] => typeof u === 'string' && allowed.has(u),
+    (u, c) =>
+      typeof u === 'string' && allowed.has(u)
+        ? t.success(u as L[number])
+        : t.failure(u, c, `${name} must be one of ${literals.join(', ')}`),
+    (a) => a,
+  );
+}
+
+/** A codec for a non-empty array, decoded as a readonly array with at least one element. */
+export function nonEmptyArray<C extends t.Mixed>(
+  item: C,
+  name = `NonEmptyArray<${item.name}>`,
+): t.Type<readonly [t.TypeOf<C>, ...t.TypeOf<C>[]], ReadonlyArray<t.OutputOf<C>>, unknown> {
+  const array = t.readonlyArray(item);
+  return new t.Type<
+    readonly [t.TypeOf<C>, ...t.TypeOf<C>[]],
+    ReadonlyArray<t.OutputOf<C>>,
+    unknown
+  >(
+    name,
+    (u): u is readonly [t.TypeOf<C>, ...t.TypeOf<C>[]] => array.is(u) && u.length > 0,
+    (u, c) => {
+      const result = array.validate(u, c);
+      if (result._tag === 'Left') return result;
+      return result.right.length > 0
+        ? t.success(result.right as readonly [t.TypeOf<C>, ...t.TypeOf<C>[]])
+        : t.failure(u, c, `${name} must have at least one element`);
+    },
+    (a) => array.encode(a),
+  );
+}
+
+/** A codec for a whole number within [min, max]. */
+export function intBetween(
+  name: string,
+  min: number,
+  max: number,
+): t.Type<number, number, unknown> {
+  return new t.Type<number, number, unknown>(
+    name,
+    (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
+    (u, c) =>
+      typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max
+        ? t.success(u)
+        : t.failure(u, c, `${name} must be a whole number from ${min} to ${max}`),
+    (a) => a,
+  );
+}

@@ -1,0 +1,11 @@
+/** Shared value objects of the domain: ids, dates, instants, names, source documents. */
+export * from './calendar-date.js';
+export * from './codec.js';
+export * from './decider.js';
+export * from './ids.js';
+export * from './instant.js';
+export * from './jurisdiction.js';
+export * from './legal-basis.js';
+export * from './refusal.js';
+export * from './seat-holder.js';
+export * from './text.js';

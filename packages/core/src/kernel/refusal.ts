@@ -1,0 +1,16 @@
+/**
+ * The common shape of a refusal: a tagged value naming what was refused and, where one applies,
+ * the DOMAIN.md rule it would have broken. Each decider owns its own union of refusals.
+ */
+
+/** The numbers of the rules in DOMAIN.md "Rules". */
+export type DomainRule = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13;
+
+/** What every refusal carries: its tag, a human-readable message, and the rule it enforces. */
+export interface RefusalShape<Tag extends string> {
+  readonly _tag: Tag;
+  /** The DOMAIN.md rule the command would have broken, when the refusal enforces one. */
+  readonly rule?: DomainRule;
+  /** One sentence saying what was refused and why. */
+  readonly message: string;
+}

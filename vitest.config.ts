@@ -1,0 +1,38 @@
+/**
+ * One vitest run for the whole workspace, split into tiers by file suffix (STYLE.md "Tests"):
+ * `*.test.ts` unit, `*.prop.test.ts` property, `*.int.test.ts` integration, `*.type.test.ts` types.
+ * Workspace packages resolve to their TypeScript sources through the `@mandate/source` condition.
+ */
+import { defineConfig } from 'vitest/config';
+
+const sourceCondition = { conditions: ['@mandate/source', 'import', 'module', 'node', 'default'] };
+const everywhere = ['packages/*/{src,test}/**', 'examples/*/{src,test}/**'];
+const under = (suffix: string) => everywhere.map((glob) => `${glob}/*${suffix}`);
+
+export default defineConfig({
+  resolve: sourceCondition,
+  ssr: {
+    resolve: { conditions: sourceCondition.conditions, externalConditions: ['@mandate/source'] },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: under('.test.ts'),
+          exclude: [...under('.prop.test.ts'), ...under('.int.test.ts'), ...under('.type.test.ts')],
+        },
+      },
+      { extends: true, test: { name: 'property', include: under('.prop.test.ts') } },
+      {
+        extends: true,
+        test: { name: 'integration', include: under('.int.test.ts'), testTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'types', include: under('.type.test.ts'), typecheck: { enabled: false } },
+      },
+    ],
+  },
+});
