@@ -1,0 +1,166 @@
+/**
+ * The event store port: what Mandate needs from any backend (in-memory, SQLite, PostgreSQL,
+ * EventStoreDB/KurrentDB). Every adapter implements it identically and passes the conformance
+ * suite (`@mandate/eventstore/conformance`).
+ *
+ * Revisions count from 0 within a stream, as in EventStoreDB; global positions count from 1 in
+ * the order events were committed, without gaps (0 means "before the first event").
+ */
+import type { Either } from 'fp-ts/Either';
+import type { CalendarDate, CommandId, Instant, Source } from '@mandate/core';
+import type {
+  CorruptEvent,
+  StoreError,
+  StoreUnavailable,
+  StreamNotFound,
+  TamperDetected,
+} from './errors.js';
+
+/** A stream's name, e.g. `body-bp-bcd-cqdt`. */
+export type StreamName = string;
+
+/** What an append expects of the stream's current revision. */
+export type ExpectedRevision =
+  /** Append whatever the stream's revision. */
+  | 'any'
+  /** The stream must have no events. */
+  | 'no-stream'
+  /** The stream must have at least one event. */
+  | 'stream-exists'
+  /** The stream's last event must have exactly this revision. */
+  | bigint;
+
+/** Who or what caused an event, for the audit trail. */
+export interface EventMetadata {
+  /** The valid date on which the event takes legal effect. */
+  readonly validDate: CalendarDate;
+  /** The source document behind the event: an instrument, or the filed report. */
+  readonly source: Source;
+  /** The command that produced the event. */
+  readonly commandId: CommandId;
+  /** Groups every event of one business transaction. */
+  readonly correlationId: string;
+  /** The id of the message (command or event) that caused this one. */
+  readonly causationId: string;
+  /** The user or system that submitted the command. */
+  readonly actor: string;
+}
+
+/** An event to append: everything but what the store stamps. */
+export interface NewEvent {
+  /** A unique id chosen by the caller (a UUID); appending the same id twice is not deduplicated. */
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  /** JSON-compatible payload. */
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+/** An event as stored: the new event plus what the store stamped on it. */
+export interface StoredEvent extends NewEvent {
+  readonly stream: StreamName;
+  /** The event's place in its stream, from 0. */
+  readonly revision: bigint;
+  /** The event's place in the whole log, from 1, without gaps. */
+  readonly position: bigint;
+  /** When the store recorded the event, from the store's clock (recorded time). */
+  readonly recordedAt: Instant;
+  /** The hash of the previous event in the same stream (64 zeros for revision 0). */
+  readonly previousHash: string;
+  /** SHA-256 (hex) over the canonical encoding of this envelope and `previousHash`. */
+  readonly hash: string;
+}
+
+/** One stream's part of an append. */
+export interface StreamAppend {
+  readonly stream: StreamName;
+  readonly expectedRevision: ExpectedRevision;
+  readonly events: ReadonlyArray<NewEvent>;
+}
+
+/** An atomic append to one or more streams, on behalf of one command. */
+export interface AppendRequest {
+  /**
+   * The command on whose behalf the events are appended. When given, the store records it in the
+   * same transaction, and a later append with the same id appends nothing and returns the first
+   * result with `duplicate: true` — also across processes and restarts.
+   */
+  readonly commandId?: CommandId;
+  readonly appends: ReadonlyArray<StreamAppend>;
+}
+
+/** What an append did. */
+export interface AppendResult {
+  /** Each stream's revision after the append, in the request's order. */
+  readonly streams: ReadonlyArray<{
+    readonly stream: StreamName;
+    readonly nextExpectedRevision: bigint;
+  }>;
+  /** The global position of the last event appended. */
+  readonly lastPosition: bigint;
+  /** True when the command id had been recorded before and nothing was appended now. */
+  readonly duplicate: boolean;
+}
+
+/** Options for reading one stream. */
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** The first revision to read (default: 0 forwards, the last one backwards). */
+  readonly fromRevision?: bigint;
+  readonly maxCount?: number;
+}
+
+/** Options for reading one page of the whole log. */
+export interface ReadAllOptions {
+  /** Read events with a position strictly greater than this (default 0: from the start). */
+  readonly after?: bigint;
+  /** The most events to return (default and upper bound chosen by the adapter, at least 1,000). */
+  readonly maxCount?: number;
+}
+
+/** A live subscription to the whole log. */
+export interface Subscription {
+  /** Resolves once every event committed before the call has been delivered to the handler. */
+  readonly waitUntilCaughtUp: () => Promise<void>;
+  /** Stops delivery; resolves when the handler will not be called again. */
+  readonly stop: () => Promise<void>;
+}
+
+/** Options for subscribing to the whole log. */
+export interface SubscribeOptions {
+  /** Deliver events with a position strictly greater than this (default 0). */
+  readonly after?: bigint;
+  /** Called once per event, in position order, never concurrently, never skipping or repeating. */
+  readonly onEvent: (event: StoredEvent) => Promise<void> | void;
+  /** Called when the subscription stops because of an error (the handler's or the store's). */
+  readonly onError?: (error: StoreError | unknown) => void;
+}
+
+/** The first broken link `verify` found, if any. */
+export type VerifyReport =
+  | { readonly ok: true; readonly streams: number; readonly events: bigint }
+  | { readonly ok: false; readonly problem: TamperDetected | CorruptEvent };
+
+/** The event store port. */
+export interface EventStore {
+  /** Appends events to one or more streams atomically, each with its expected revision. */
+  readonly append: (request: AppendRequest) => Promise<Either<StoreError, AppendResult>>;
+  /** Reads one stream's events. */
+  readonly readStream: (
+    stream: StreamName,
+    options?: ReadStreamOptions,
+  ) => Promise<
+    Either<StreamNotFound | StoreUnavailable | CorruptEvent, ReadonlyArray<StoredEvent>>
+  >;
+  /** Reads one page of the whole log in global order; an empty page means the end. */
+  readonly readAll: (
+    options?: ReadAllOptions,
+  ) => Promise<Either<StoreUnavailable | CorruptEvent, ReadonlyArray<StoredEvent>>>;
+  /** Catches up from a position, then delivers live events as they are committed. */
+  readonly subscribe: (options: SubscribeOptions) => Subscription;
+  /** Walks every stream and the global log, checking revisions, positions and the hash chain. */
+  readonly verify: () => Promise<Either<StoreUnavailable, VerifyReport>>;
+  /** Releases the store's resources. */
+  readonly close: () => Promise<void>;
+}
