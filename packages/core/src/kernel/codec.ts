@@ -88,9 +88,9 @@ export function struct<R extends t.Props, O extends t.Props = Record<never, neve
 export function oneOf<const L extends readonly [string, string, ...string[]]>(
   name: string,
   literals: L,
-): t.Type<L[number], L[number], unknown> {
+): OneOfC<L> {
   const allowed = new Set<string>(literals);
-  return new t.Type<L[number], L[number], unknown>(
+  const codec = new t.Type<L[number], L[number], unknown>(
     name,
     (u): u is L[number] => typeof u === 'string' && allowed.has(u),
     (u, c) =>
@@ -99,15 +99,21 @@ export function oneOf<const L extends readonly [string, string, ...string[]]>(
         : t.failure(u, c, `${name} must be one of ${literals.join(', ')}`),
     (a) => a,
   );
+  return Object.assign(codec, { literals });
+}
+
+/** A codec for one of a fixed list of strings; `literals` lists them. */
+export interface OneOfC<L extends readonly string[]> extends t.Type<L[number], L[number], unknown> {
+  readonly literals: L;
 }
 
 /** A codec for a non-empty array, decoded as a readonly array with at least one element. */
 export function nonEmptyArray<C extends t.Mixed>(
   item: C,
   name = `NonEmptyArray<${item.name}>`,
-): t.Type<readonly [t.TypeOf<C>, ...t.TypeOf<C>[]], ReadonlyArray<t.OutputOf<C>>, unknown> {
+): NonEmptyArrayC<C> {
   const array = t.readonlyArray(item);
-  return new t.Type<
+  const codec = new t.Type<
     readonly [t.TypeOf<C>, ...t.TypeOf<C>[]],
     ReadonlyArray<t.OutputOf<C>>,
     unknown
@@ -123,15 +129,21 @@ export function nonEmptyArray<C extends t.Mixed>(
     },
     (a) => array.encode(a),
   );
+  return Object.assign(codec, { item });
+}
+
+/** A codec for a non-empty readonly array; `item` is the element codec. */
+export interface NonEmptyArrayC<C extends t.Mixed> extends t.Type<
+  readonly [t.TypeOf<C>, ...t.TypeOf<C>[]],
+  ReadonlyArray<t.OutputOf<C>>,
+  unknown
+> {
+  readonly item: C;
 }
 
 /** A codec for a whole number within [min, max]. */
-export function intBetween(
-  name: string,
-  min: number,
-  max: number,
-): t.Type<number, number, unknown> {
-  return new t.Type<number, number, unknown>(
+export function intBetween(name: string, min: number, max: number): IntBetweenC {
+  const codec = new t.Type<number, number, unknown>(
     name,
     (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
     (u, c) =>
@@ -140,4 +152,11 @@ export function intBetween(
         : t.failure(u, c, `${name} must be a whole number from ${min} to ${max}`),
     (a) => a,
   );
+  return Object.assign(codec, { min, max });
+}
+
+/** A codec for a whole number within [min, max]; `min` and `max` are its bounds. */
+export interface IntBetweenC extends t.Type<number, number, unknown> {
+  readonly min: number;
+  readonly max: number;
 }

@@ -2,6 +2,7 @@
 export * from './calendar-date.js';
 export * from './codec.js';
 export * from './decider.js';
+export * from './decode-failure.js';
 export * from './ids.js';
 export * from './instant.js';
 export * from './jurisdiction.js';

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { isLeft, isRight } from 'fp-ts/Either';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  CalendarDate,
+  contains,
+  daysBetween,
+  hoChiMinhDateOf,
+  overlaps,
+  unsafeCalendarDate,
+} from './calendar-date.js';
+
+describe('CalendarDate', () => {
+  it.each([
+    '2019-02-29',
+    '2018-13-01',
+    '2018-00-10',
+    '2018-04-31',
+    '2018-1-01',
+    '18-01-01',
+    '1899-12-31',
+    '',
+  ])('refuses %j', (s) => expect(isLeft(CalendarDate.decode(s))).toBe(true));
+
+  it.each(['2020-02-29', '2000-02-29', '2018-12-04', '1900-01-01', '2999-12-31'])(
+    'accepts %s',
+    (s) => expect(CalendarDate.decode(s)).toEqual({ _tag: 'Right', right: s }),
+  );
+
+  it('refuses 1900-02-29 and 2100-02-29 (not leap years)', () => {
+    expect(isLeft(CalendarDate.decode('1900-02-29'))).toBe(true);
+    expect(isLeft(CalendarDate.decode('2100-02-29'))).toBe(true);
+  });
+
+  it('agrees with the Gregorian calendar of the platform on every day from 1900 to 2999', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 2999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const s = `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const real = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+          expect(isRight(CalendarDate.decode(s))).toBe(real);
+        },
+      ),
+    );
+  });
+
+  it('adds days across months, leap days and years', () => {
+    const d = unsafeCalendarDate('2019-12-31');
+    expect(addDays(d, 1)).toBe('2020-01-01');
+    expect(addDays(unsafeCalendarDate('2020-02-28'), 1)).toBe('2020-02-29');
+    expect(addDays(unsafeCalendarDate('2020-03-01'), -1)).toBe('2020-02-29');
+    expect(daysBetween(unsafeCalendarDate('2018-12-04'), unsafeCalendarDate('2019-12-04'))).toBe(
+      365,
+    );
+  });
+
+  it('reads instants in the Asia/Ho_Chi_Minh calendar (UTC+7)', () => {
+    expect(hoChiMinhDateOf(Date.parse('2018-12-03T16:59:59.999Z'))).toBe('2018-12-03');
+    expect(hoChiMinhDateOf(Date.parse('2018-12-03T17:00:00.000Z'))).toBe('2018-12-04');
+  });
+
+  it('treats intervals as half-open', () => {
+    const from = unsafeCalendarDate('2018-12-04');
+    const to = unsafeCalendarDate('2025-07-01');
+    expect(contains({ from, to }, from)).toBe(true);
+    expect(contains({ from, to }, unsafeCalendarDate('2025-06-30'))).toBe(true);
+    expect(contains({ from, to }, to)).toBe(false);
+    expect(overlaps({ from, to }, { from: to })).toBe(false);
+    expect(overlaps({ from }, { from: to })).toBe(true);
+  });
+});

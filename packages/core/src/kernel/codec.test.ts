@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { isLeft, isRight } from 'fp-ts/Either';
+import { describe, expect, it } from 'vitest';
+import { BodyId } from './ids.js';
+import { instrumentKey, LegalBasis, sameInstrument } from './legal-basis.js';
+import { struct } from './codec.js';
+import { decodeWith } from './decode-failure.js';
+import { Name } from './text.js';
+
+const Sample = struct('Sample', { id: BodyId }, { name: Name });
+
+describe('struct', () => {
+  it('refuses an explicit undefined for an optional key', () => {
+    const result = decodeWith(Sample, { id: 'b1', name: undefined });
+    expect(isLeft(result) && result.left.issues.map((issue) => issue.path)).toEqual(['name']);
+  });
+
+  it('strips unknown keys, including __proto__ and constructor, without polluting anything', () => {
+    const input = JSON.parse('{"id":"b1","__proto__":{"polluted":true},"constructor":{"x":1}}');
+    const result = Sample.decode(input);
+    expect(result).toEqual({ _tag: 'Right', right: { id: 'b1' } });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('never throws on arbitrary input and names the path of what failed', () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        const result = decodeWith(Sample, input);
+        if (isLeft(result)) expect(result.left.issues.length).toBeGreaterThan(0);
+        else expect(Sample.is(result.right)).toBe(true);
+      }),
+    );
+  });
+
+  it('reports nested paths', () => {
+    const result = decodeWith(LegalBasis, {
+      type: 'decision',
+      number: '1/QĐ-UBND',
+      issuer: 'ubnd-binh-phuoc',
+      signer: { name: '' },
+      signedOn: '2018-12-04',
+    });
+    expect(isLeft(result) && result.left.issues).toEqual([
+      { path: 'signer.name', message: 'Name must not be blank' },
+    ]);
+  });
+});
+
+describe('instrument identity', () => {
+  const basis = (number: string, signedOn: string) => {
+    const result = decodeWith(LegalBasis, {
+      type: 'decision',
+      number,
+      issuer: 'ubnd-binh-phuoc',
+      signer: { name: 'Nguyễn Văn Trăm', title: 'Chủ tịch' },
+      signedOn,
+    });
+    if (!isRight(result)) throw new Error('bad fixture');
+    return result.right;
+  };
+
+  it('is number + issuer + signing year: the same number in another year is another instrument', () => {
+    expect(
+      sameInstrument(basis('12/QĐ-UBND', '2018-12-04'), basis('12/QĐ-UBND', '2018-01-02')),
+    ).toBe(true);
+    expect(
+      sameInstrument(basis('12/QĐ-UBND', '2018-12-04'), basis('12/QĐ-UBND', '2019-12-04')),
+    ).toBe(false);
+    expect(instrumentKey(basis('12/QĐ-UBND', '2018-12-04'))).toBe(
+      'ubnd-binh-phuoc|12/QĐ-UBND|2018',
+    );
+  });
+});
