@@ -3,3 +3,6 @@
  * boundary. No I/O, no clock, no randomness: time and ids enter as data.
  */
 export * from './kernel/index.js';
+export * as Authority from './authority/index.js';
+export * as Office from './office/index.js';
+export * as Person from './person/index.js';

@@ -27,7 +27,7 @@ export const InstrumentType = oneOf('InstrumentType', [
 /** The kinds of legal instrument Mandate cites. */
 export type InstrumentType = t.TypeOf<typeof InstrumentType>;
 
-const NUMBER_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}./\-_ …]{0,99}$/u;
+const NUMBER_PATTERN = /^[\p{L}\p{N}…][\p{L}\p{N}./\-_ …]{0,99}$/u;
 
 /** The brand of a {@link DocumentNumber}. */
 export interface DocumentNumberBrand {

@@ -1,0 +1,59 @@
+/**
+ * Commands to the authority registry: register an authority (under a parent, or as a root),
+ * rename it, or merge it into a successor (provinces were merged in 2025).
+ */
+import * as t from 'io-ts';
+import { AuthorityId, BilingualName, CalendarDate, LegalBasis, struct } from '../kernel/index.js';
+import { AuthorityLevel } from './level.js';
+
+/** Registers an authority, under `parent` or, without one, as a root of the hierarchy. */
+export const RegisterAuthority = struct('RegisterAuthority', {
+  type: t.literal('RegisterAuthority'),
+  data: struct(
+    'RegisterAuthorityData',
+    {
+      authorityId: AuthorityId,
+      name: BilingualName,
+      level: AuthorityLevel,
+      basis: LegalBasis,
+      effectiveOn: CalendarDate,
+    },
+    { parent: AuthorityId },
+  ),
+});
+/** Registers an authority, under `parent` or, without one, as a root of the hierarchy. */
+export type RegisterAuthority = t.TypeOf<typeof RegisterAuthority>;
+
+/** Renames an authority from `effectiveOn`; it keeps its identity and its earlier names. */
+export const RenameAuthority = struct('RenameAuthority', {
+  type: t.literal('RenameAuthority'),
+  data: struct('RenameAuthorityData', {
+    authorityId: AuthorityId,
+    name: BilingualName,
+    basis: LegalBasis,
+    effectiveOn: CalendarDate,
+  }),
+});
+/** Renames an authority from `effectiveOn`; it keeps its identity and its earlier names. */
+export type RenameAuthority = t.TypeOf<typeof RenameAuthority>;
+
+/** Merges an authority away into `into`, which takes over its bodies and offices from `effectiveOn`. */
+export const MergeAuthority = struct('MergeAuthority', {
+  type: t.literal('MergeAuthority'),
+  data: struct('MergeAuthorityData', {
+    authorityId: AuthorityId,
+    into: AuthorityId,
+    basis: LegalBasis,
+    effectiveOn: CalendarDate,
+  }),
+});
+/** Merges an authority away into `into`, which takes over its bodies and offices from `effectiveOn`. */
+export type MergeAuthority = t.TypeOf<typeof MergeAuthority>;
+
+/** Any command to the authority registry. */
+export const Command = t.union(
+  [RegisterAuthority, RenameAuthority, MergeAuthority],
+  'AuthorityCommand',
+);
+/** Any command to the authority registry. */
+export type Command = t.TypeOf<typeof Command>;

@@ -1,0 +1,68 @@
+/**
+ * Events of the authority registry. Each carries its effective date and the instrument behind it
+ * (DOMAIN.md rule 8), and enough for an auditor without the rest of the stream (a rename names the
+ * previous name).
+ */
+import * as t from 'io-ts';
+import { AuthorityId, BilingualName, CalendarDate, Source, struct } from '../kernel/index.js';
+import { AuthorityLevel } from './level.js';
+
+/** The schema version of every authority event type (DOMAIN.md rule 12). */
+export const EventVersions = {
+  AuthorityRegistered: 1,
+  AuthorityRenamed: 1,
+  AuthorityMerged: 1,
+} as const;
+
+/** An authority was registered, under `parent` or as a root. */
+export const AuthorityRegistered = struct('AuthorityRegistered', {
+  type: t.literal('AuthorityRegistered'),
+  data: struct(
+    'AuthorityRegisteredData',
+    {
+      authorityId: AuthorityId,
+      name: BilingualName,
+      level: AuthorityLevel,
+      effectiveOn: CalendarDate,
+      source: Source,
+    },
+    { parent: AuthorityId },
+  ),
+});
+/** An authority was registered, under `parent` or as a root. */
+export type AuthorityRegistered = t.TypeOf<typeof AuthorityRegistered>;
+
+/** An authority took a new name from `effectiveOn`; `previous` was in force until then. */
+export const AuthorityRenamed = struct('AuthorityRenamed', {
+  type: t.literal('AuthorityRenamed'),
+  data: struct('AuthorityRenamedData', {
+    authorityId: AuthorityId,
+    name: BilingualName,
+    previous: BilingualName,
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** An authority took a new name from `effectiveOn`; `previous` was in force until then. */
+export type AuthorityRenamed = t.TypeOf<typeof AuthorityRenamed>;
+
+/** An authority was merged into `into`: its last day was the day before `effectiveOn`. */
+export const AuthorityMerged = struct('AuthorityMerged', {
+  type: t.literal('AuthorityMerged'),
+  data: struct('AuthorityMergedData', {
+    authorityId: AuthorityId,
+    into: AuthorityId,
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** An authority was merged into `into`: its last day was the day before `effectiveOn`. */
+export type AuthorityMerged = t.TypeOf<typeof AuthorityMerged>;
+
+/** Any event of the authority registry. */
+export const Event = t.union(
+  [AuthorityRegistered, AuthorityRenamed, AuthorityMerged],
+  'AuthorityEvent',
+);
+/** Any event of the authority registry. */
+export type Event = t.TypeOf<typeof Event>;

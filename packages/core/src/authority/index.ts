@@ -1,0 +1,35 @@
+/** The authority registry: the hierarchy of authorities, their renames and mergers, and jurisdiction. */
+export type { AuthorityTable } from './authority-table.js';
+export { Command, MergeAuthority, RegisterAuthority, RenameAuthority } from './commands.js';
+export { decider } from './decider.js';
+export {
+  AuthorityMerged,
+  AuthorityRegistered,
+  AuthorityRenamed,
+  Event,
+  EventVersions,
+} from './events.js';
+export { ancestorsOf, currentAuthorityOf, jurisdictionOf } from './jurisdiction.js';
+export { AuthorityLevel } from './level.js';
+export type { NameEntry, NameTimeline } from './name-timeline.js';
+export type {
+  AuthorityActiveAfterMerger,
+  AuthorityAlreadyRegistered,
+  AuthorityMergedAway,
+  AuthorityNotActive,
+  AuthorityNotFound,
+  NoJurisdiction,
+  MergerCycle,
+  MergerIntoItself,
+  Refusal,
+} from './refusals.js';
+export { authoritiesOf, authorityOf, initialState, isActiveOn, nameOn } from './state.js';
+export type {
+  ActiveAuthority,
+  AuthorityFacts,
+  AuthorityRecord,
+  EmptyRegistry,
+  MergedAuthority,
+  PopulatedRegistry,
+  RegistryState,
+} from './state.js';

@@ -1,0 +1,76 @@
+/**
+ * The state of the authority registry: every authority ever registered, keyed by id, each active
+ * or merged away. The whole hierarchy is one stream and one consistency boundary, because its
+ * invariants (an acyclic hierarchy, a merger's successor active) span several authorities.
+ */
+import type { AuthorityId, BilingualName, CalendarDate } from '../kernel/index.js';
+import { recordIn, recordsIn, type AuthorityTable } from './authority-table.js';
+import type { AuthorityLevel } from './level.js';
+import { nameInForce, type NameTimeline } from './name-timeline.js';
+
+/** What the registry knows of every authority, merged or not. */
+export interface AuthorityFacts {
+  readonly authorityId: AuthorityId;
+  readonly level: AuthorityLevel;
+  /** The authority directly above; never changes (a merged parent is followed to its successor). */
+  readonly parent?: AuthorityId;
+  readonly registeredOn: CalendarDate;
+  readonly names: NameTimeline;
+  /**
+   * The latest date on which the registry relies on this authority being active: its registration,
+   * its renames, children registered under it and authorities merged into it. A merger must take
+   * effect after it.
+   */
+  readonly lastReliedOn: CalendarDate;
+}
+
+/** An authority that has not been merged away. */
+export interface ActiveAuthority extends AuthorityFacts {
+  readonly status: 'active';
+}
+
+/** An authority merged into `into`; its last day was the day before `mergedOn`. */
+export interface MergedAuthority extends AuthorityFacts {
+  readonly status: 'merged';
+  readonly into: AuthorityId;
+  readonly mergedOn: CalendarDate;
+}
+
+/** One authority of the registry. */
+export type AuthorityRecord = ActiveAuthority | MergedAuthority;
+
+/** A registry with no authority yet. */
+export interface EmptyRegistry {
+  readonly status: 'empty';
+}
+
+/** A registry holding at least one authority. */
+export interface PopulatedRegistry {
+  readonly status: 'populated';
+  readonly authorities: AuthorityTable<AuthorityRecord>;
+}
+
+/** The state of the authority registry. */
+export type RegistryState = EmptyRegistry | PopulatedRegistry;
+
+/** The registry before any event. */
+export const initialState: RegistryState = { status: 'empty' };
+
+/** The authority with this id, if registered (merged or not). */
+export const authorityOf = (
+  state: RegistryState,
+  authorityId: AuthorityId,
+): AuthorityRecord | undefined =>
+  state.status === 'empty' ? undefined : recordIn(state.authorities, authorityId);
+
+/** Every registered authority (merged or not), in order of id. */
+export const authoritiesOf = (state: RegistryState): ReadonlyArray<AuthorityRecord> =>
+  state.status === 'empty' ? [] : recordsIn(state.authorities);
+
+/** True when the authority exists on `date`: registered on or before it, not yet merged away. */
+export const isActiveOn = (record: AuthorityRecord, date: CalendarDate): boolean =>
+  record.registeredOn <= date && (record.status === 'active' || date < record.mergedOn);
+
+/** The authority's name in force on `date` (its first name for earlier dates). */
+export const nameOn = (record: AuthorityFacts, date: CalendarDate): BilingualName =>
+  nameInForce(record.names, date);

@@ -1,0 +1,102 @@
+/**
+ * Events of an office. Each carries its effective date and the instrument behind it (DOMAIN.md
+ * rule 8), and what an auditor needs without the rest of the stream: a rename names the previous
+ * name, an ended holding the date it began.
+ */
+import * as t from 'io-ts';
+import {
+  AuthorityId,
+  BilingualName,
+  CalendarDate,
+  OfficeId,
+  PersonId,
+  Source,
+  struct,
+} from '../kernel/index.js';
+import { Capacity } from './capacity.js';
+
+/** The schema version of every office event type (DOMAIN.md rule 12). */
+export const EventVersions = {
+  OfficeEstablished: 1,
+  OfficeRenamed: 1,
+  OfficeHolderAppointed: 1,
+  OfficeHolderEnded: 1,
+  OfficeAbolished: 1,
+} as const;
+
+/** An office was established under `authority`. */
+export const OfficeEstablished = struct('OfficeEstablished', {
+  type: t.literal('OfficeEstablished'),
+  data: struct('OfficeEstablishedData', {
+    officeId: OfficeId,
+    authority: AuthorityId,
+    name: BilingualName,
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** An office was established under `authority`. */
+export type OfficeEstablished = t.TypeOf<typeof OfficeEstablished>;
+
+/** An office took a new name from `effectiveOn`; `previous` was in force until then. */
+export const OfficeRenamed = struct('OfficeRenamed', {
+  type: t.literal('OfficeRenamed'),
+  data: struct('OfficeRenamedData', {
+    officeId: OfficeId,
+    name: BilingualName,
+    previous: BilingualName,
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** An office took a new name from `effectiveOn`; `previous` was in force until then. */
+export type OfficeRenamed = t.TypeOf<typeof OfficeRenamed>;
+
+/** `person` holds the office in `capacity` from `effectiveOn`. */
+export const OfficeHolderAppointed = struct('OfficeHolderAppointed', {
+  type: t.literal('OfficeHolderAppointed'),
+  data: struct('OfficeHolderAppointedData', {
+    officeId: OfficeId,
+    person: PersonId,
+    capacity: Capacity,
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** `person` holds the office in `capacity` from `effectiveOn`. */
+export type OfficeHolderAppointed = t.TypeOf<typeof OfficeHolderAppointed>;
+
+/** `person`'s holding in `capacity`, begun on `since`, ended: the last day was before `effectiveOn`. */
+export const OfficeHolderEnded = struct('OfficeHolderEnded', {
+  type: t.literal('OfficeHolderEnded'),
+  data: struct('OfficeHolderEndedData', {
+    officeId: OfficeId,
+    person: PersonId,
+    capacity: Capacity,
+    since: CalendarDate,
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** `person`'s holding in `capacity`, begun on `since`, ended: the last day was before `effectiveOn`. */
+export type OfficeHolderEnded = t.TypeOf<typeof OfficeHolderEnded>;
+
+/** The office was abolished: its last day was the day before `effectiveOn`. */
+export const OfficeAbolished = struct('OfficeAbolished', {
+  type: t.literal('OfficeAbolished'),
+  data: struct('OfficeAbolishedData', {
+    officeId: OfficeId,
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** The office was abolished: its last day was the day before `effectiveOn`. */
+export type OfficeAbolished = t.TypeOf<typeof OfficeAbolished>;
+
+/** Any event of an office. */
+export const Event = t.union(
+  [OfficeEstablished, OfficeRenamed, OfficeHolderAppointed, OfficeHolderEnded, OfficeAbolished],
+  'OfficeEvent',
+);
+/** Any event of an office. */
+export type Event = t.TypeOf<typeof Event>;

@@ -1,0 +1,52 @@
+/** Offices: public posts outside any body, their holders (substantive or acting), and ex-officio resolution. */
+export { Capacity } from './capacity.js';
+export {
+  AbolishOffice,
+  AppointOfficeHolder,
+  Command,
+  EndOfficeHolding,
+  EstablishOffice,
+  RenameOffice,
+} from './commands.js';
+export type { OfficeContext } from './decide.js';
+export { decider } from './decider.js';
+export {
+  Event,
+  EventVersions,
+  OfficeAbolished,
+  OfficeEstablished,
+  OfficeHolderAppointed,
+  OfficeHolderEnded,
+  OfficeRenamed,
+} from './events.js';
+export type {
+  AbolitionTooEarly,
+  EndNotAfterStart,
+  HoldingAlreadyEnded,
+  HoldingsOverlap,
+  NoJurisdiction,
+  NoSuchHolding,
+  OfficeAlreadyAbolished,
+  OfficeAlreadyEstablished,
+  OfficeNotFound,
+  OutsideOfficeLife,
+  Refusal,
+} from './refusals.js';
+export { resolveSeatHolder } from './resolve-seat-holder.js';
+export type {
+  NamedResolution,
+  OfficeLookup,
+  OfficeResolution,
+  SeatResolution,
+  VacantResolution,
+} from './resolve-seat-holder.js';
+export { holderOn, holdingsOf, initialState, nameOn } from './state.js';
+export type {
+  AbolishedOffice,
+  EstablishedOffice,
+  Holding,
+  OfficeFacts,
+  OfficeHolder,
+  OfficeState,
+  UnestablishedOffice,
+} from './state.js';

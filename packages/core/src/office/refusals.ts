@@ -1,0 +1,221 @@
+/**
+ * Why an office refuses a command: each refusal is a readonly tagged value built by the small
+ * constructor beside it, naming the office, persons and dates involved.
+ */
+import type {
+  AuthorityId,
+  CalendarDate,
+  OfficeId,
+  PersonId,
+  RefusalShape,
+} from '../kernel/index.js';
+import type { Capacity } from './capacity.js';
+import type { Holding } from './state.js';
+
+/** The stream already holds an office: an office is established once. */
+export interface OfficeAlreadyEstablished extends RefusalShape<'OfficeAlreadyEstablished'> {
+  readonly officeId: OfficeId;
+}
+/** The stream already holds an office: an office is established once. */
+export const officeAlreadyEstablished = (officeId: OfficeId): OfficeAlreadyEstablished => ({
+  _tag: 'OfficeAlreadyEstablished',
+  officeId,
+  message: `Office ${officeId} cannot be established: this stream already holds an office.`,
+});
+
+/** No office with this id has been established in the stream. */
+export interface OfficeNotFound extends RefusalShape<'OfficeNotFound'> {
+  readonly officeId: OfficeId;
+}
+/** No office with this id has been established in the stream. */
+export const officeNotFound = (officeId: OfficeId): OfficeNotFound => ({
+  _tag: 'OfficeNotFound',
+  officeId,
+  message: `Office ${officeId} has not been established.`,
+});
+
+/** The office was abolished: it accepts nothing more. */
+export interface OfficeAlreadyAbolished extends RefusalShape<'OfficeAlreadyAbolished'> {
+  readonly officeId: OfficeId;
+  readonly abolishedOn: CalendarDate;
+}
+/** The office was abolished: it accepts nothing more. */
+export const officeAlreadyAbolished = (
+  officeId: OfficeId,
+  abolishedOn: CalendarDate,
+): OfficeAlreadyAbolished => ({
+  _tag: 'OfficeAlreadyAbolished',
+  officeId,
+  abolishedOn,
+  message: `Office ${officeId} was abolished on ${abolishedOn} and accepts nothing more.`,
+});
+
+/** The instrument's issuer had no jurisdiction, on its signing date, over the office's authority. */
+export interface NoJurisdiction extends RefusalShape<'NoJurisdiction'> {
+  readonly rule: 9;
+  readonly officeId: OfficeId;
+  readonly issuer: AuthorityId;
+  readonly authority: AuthorityId;
+  readonly signedOn: CalendarDate;
+}
+/** The instrument's issuer had no jurisdiction, on its signing date, over the office's authority. */
+export const noJurisdiction = (
+  officeId: OfficeId,
+  issuer: AuthorityId,
+  authority: AuthorityId,
+  signedOn: CalendarDate,
+): NoJurisdiction => ({
+  _tag: 'NoJurisdiction',
+  rule: 9,
+  officeId,
+  issuer,
+  authority,
+  signedOn,
+  message: `${issuer} had no jurisdiction on ${signedOn} over office ${officeId}: only ${authority}, its successor or an authority above has.`,
+});
+
+/** The change would take effect before the office was established. */
+export interface OutsideOfficeLife extends RefusalShape<'OutsideOfficeLife'> {
+  readonly officeId: OfficeId;
+  readonly on: CalendarDate;
+  readonly establishedOn: CalendarDate;
+}
+/** The change would take effect before the office was established. */
+export const outsideOfficeLife = (
+  officeId: OfficeId,
+  on: CalendarDate,
+  establishedOn: CalendarDate,
+): OutsideOfficeLife => ({
+  _tag: 'OutsideOfficeLife',
+  officeId,
+  on,
+  establishedOn,
+  message: `Office ${officeId} cannot change on ${on}: it was established on ${establishedOn}.`,
+});
+
+/** The appointment would give the office two holders in one capacity at once. */
+export interface HoldingsOverlap extends RefusalShape<'HoldingsOverlap'> {
+  readonly rule: 6;
+  readonly officeId: OfficeId;
+  readonly person: PersonId;
+  readonly capacity: Capacity;
+  readonly on: CalendarDate;
+  /** The holding the appointment would overlap. */
+  readonly existing: Holding;
+}
+/** The appointment would give the office two holders in one capacity at once. */
+export const holdingsOverlap = (
+  officeId: OfficeId,
+  person: PersonId,
+  capacity: Capacity,
+  on: CalendarDate,
+  existing: Holding,
+): HoldingsOverlap => ({
+  _tag: 'HoldingsOverlap',
+  rule: 6,
+  officeId,
+  person,
+  capacity,
+  on,
+  existing,
+  message: `Appointing ${person} as ${capacity} holder of ${officeId} from ${on} overlaps ${existing.person}'s holding from ${existing.from}${existing.to === undefined ? '' : ` to ${existing.to}`}: an office has one ${capacity} holder at a time.`,
+});
+
+/** The person has never held the office in that capacity. */
+export interface NoSuchHolding extends RefusalShape<'NoSuchHolding'> {
+  readonly officeId: OfficeId;
+  readonly person: PersonId;
+  readonly capacity: Capacity;
+}
+/** The person has never held the office in that capacity. */
+export const noSuchHolding = (
+  officeId: OfficeId,
+  person: PersonId,
+  capacity: Capacity,
+): NoSuchHolding => ({
+  _tag: 'NoSuchHolding',
+  officeId,
+  person,
+  capacity,
+  message: `${person} holds no ${capacity} holding of ${officeId} to end.`,
+});
+
+/** The person's holdings of the office in that capacity have all ended already. */
+export interface HoldingAlreadyEnded extends RefusalShape<'HoldingAlreadyEnded'> {
+  readonly officeId: OfficeId;
+  readonly person: PersonId;
+  readonly capacity: Capacity;
+  readonly endedOn: CalendarDate;
+}
+/** The person's holdings of the office in that capacity have all ended already. */
+export const holdingAlreadyEnded = (
+  officeId: OfficeId,
+  person: PersonId,
+  capacity: Capacity,
+  endedOn: CalendarDate,
+): HoldingAlreadyEnded => ({
+  _tag: 'HoldingAlreadyEnded',
+  officeId,
+  person,
+  capacity,
+  endedOn,
+  message: `${person}'s ${capacity} holding of ${officeId} already ended on ${endedOn}.`,
+});
+
+/** A holding must end after the day it began. */
+export interface EndNotAfterStart extends RefusalShape<'EndNotAfterStart'> {
+  readonly officeId: OfficeId;
+  readonly person: PersonId;
+  readonly capacity: Capacity;
+  readonly since: CalendarDate;
+  readonly on: CalendarDate;
+}
+/** A holding must end after the day it began. */
+export const endNotAfterStart = (
+  officeId: OfficeId,
+  person: PersonId,
+  capacity: Capacity,
+  since: CalendarDate,
+  on: CalendarDate,
+): EndNotAfterStart => ({
+  _tag: 'EndNotAfterStart',
+  officeId,
+  person,
+  capacity,
+  since,
+  on,
+  message: `${person}'s ${capacity} holding of ${officeId} began on ${since}; it cannot end on ${on}.`,
+});
+
+/** The office is established, renamed or held on or after the abolition date. */
+export interface AbolitionTooEarly extends RefusalShape<'AbolitionTooEarly'> {
+  readonly officeId: OfficeId;
+  readonly on: CalendarDate;
+  /** The latest date the office's history records: an establishment, a rename, a holding's start or end. */
+  readonly latestFactOn: CalendarDate;
+}
+/** The office is established, renamed or held on or after the abolition date. */
+export const abolitionTooEarly = (
+  officeId: OfficeId,
+  on: CalendarDate,
+  latestFactOn: CalendarDate,
+): AbolitionTooEarly => ({
+  _tag: 'AbolitionTooEarly',
+  officeId,
+  on,
+  latestFactOn,
+  message: `Office ${officeId} cannot be abolished on ${on}: its history runs to ${latestFactOn} (an establishment, rename or holding).`,
+});
+
+/** Why an office refused a command. */
+export type Refusal =
+  | OfficeAlreadyEstablished
+  | OfficeNotFound
+  | OfficeAlreadyAbolished
+  | NoJurisdiction
+  | OutsideOfficeLife
+  | HoldingsOverlap
+  | NoSuchHolding
+  | HoldingAlreadyEnded
+  | EndNotAfterStart
+  | AbolitionTooEarly;
