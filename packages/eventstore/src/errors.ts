@@ -1,6 +1,7 @@
 /**
- * The event store's error vocabulary. Every adapter maps its driver's failures into these tagged
- * values in one module of its own; callers recognise them by `_tag`, never by `instanceof`.
+ * The event store's error vocabulary and the small constructors that build it. Every adapter maps
+ * its driver's failures into these tagged values in one module of its own; callers recognise them
+ * by `_tag`, never by `instanceof`.
  */
 import type { ExpectedRevision, StreamName } from './port.js';
 
@@ -60,3 +61,70 @@ export type StoreError =
   | CorruptEvent
   | TamperDetected
   | InvalidAppend;
+
+// ---------------------------------------------------------------------------------------------
+// Constructors
+// ---------------------------------------------------------------------------------------------
+
+/** Builds a {@link VersionConflict}: `stream` is at `actual`, not where the append `expected`. */
+export const versionConflict = (
+  stream: StreamName,
+  expected: ExpectedRevision,
+  actual: bigint | 'no-stream',
+): VersionConflict => ({
+  _tag: 'VersionConflict',
+  stream,
+  expected,
+  actual,
+  message: `Stream ${JSON.stringify(stream)} was expected at ${String(expected)} but is at ${String(actual)}`,
+});
+
+/** Builds a {@link StreamNotFound} for a read of a stream that has no events. */
+export const streamNotFound = (stream: StreamName): StreamNotFound => ({
+  _tag: 'StreamNotFound',
+  stream,
+  message: `Stream ${JSON.stringify(stream)} has no events`,
+});
+
+/** Builds a {@link StoreUnavailable}; `cause` is kept only when given. */
+export const storeUnavailable = (
+  message: string,
+  retryable: boolean,
+  cause?: unknown,
+): StoreUnavailable =>
+  cause === undefined
+    ? { _tag: 'StoreUnavailable', retryable, message }
+    : { _tag: 'StoreUnavailable', retryable, message, cause };
+
+/** Builds a {@link CorruptEvent} for the stored event of `stream` at `revision`. */
+export const corruptEvent = (
+  stream: StreamName,
+  revision: bigint,
+  reason: string,
+): CorruptEvent => ({
+  _tag: 'CorruptEvent',
+  stream,
+  revision,
+  message: `Stored event ${JSON.stringify(stream)}@${revision} is corrupt: ${reason}`,
+});
+
+/** Builds a {@link TamperDetected} for the event of `stream` at `revision` (and `position`). */
+export const tamperDetected = (
+  stream: StreamName,
+  revision: bigint,
+  position: bigint | undefined,
+  reason: string,
+): TamperDetected => {
+  const message = `Hash chain broken at ${JSON.stringify(stream)}@${revision}${
+    position === undefined ? '' : ` (position ${position})`
+  }: ${reason}`;
+  return position === undefined
+    ? { _tag: 'TamperDetected', stream, revision, message }
+    : { _tag: 'TamperDetected', stream, revision, position, message };
+};
+
+/** Builds an {@link InvalidAppend} refused before reaching storage. */
+export const invalidAppend = (message: string): InvalidAppend => ({
+  _tag: 'InvalidAppend',
+  message,
+});

@@ -1,3 +1,87 @@
-/** @mandate/eventstore — the event store port, its error vocabulary and the in-memory store. */
-export type * from './port.js';
-export type * from './errors.js';
+/**
+ * @mandate/eventstore — the event store port, its error vocabulary, the canonical encoding and
+ * hash chain, append limits, verification, upcasting, the catch-up subscription and the
+ * in-memory reference store. The conformance suite is `@mandate/eventstore/conformance`.
+ */
+export type {
+  AppendRequest,
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  StreamAppend,
+  StreamName,
+  SubscribeOptions,
+  Subscription,
+  VerifyReport,
+} from './port.js';
+export type {
+  CorruptEvent,
+  InvalidAppend,
+  StoreError,
+  StoreUnavailable,
+  StreamNotFound,
+  TamperDetected,
+  VersionConflict,
+} from './errors.js';
+export {
+  corruptEvent,
+  invalidAppend,
+  storeUnavailable,
+  streamNotFound,
+  tamperDetected,
+  versionConflict,
+} from './errors.js';
+export { EventMetadataCodec, MAX_TRACE_LENGTH } from './metadata.js';
+export type {
+  ChainInput,
+  EncodedEvent,
+  StreamHead,
+  UnhashedEvent,
+  UnhashedRawEvent,
+} from './hash-chain.js';
+export {
+  GENESIS_HASH,
+  MAX_JSON_DEPTH,
+  canonicalJson,
+  chainEvents,
+  computeHash,
+  computeRawHash,
+  tryCanonicalJson,
+} from './hash-chain.js';
+export type { RawStoredEvent } from './raw-event.js';
+export { parseRawEvent, parseRawEvents, toRawEvent } from './raw-event.js';
+export type { AppendLimits, ValidatedAppend, ValidatedStreamAppend } from './limits.js';
+export {
+  APPEND_LIMITS,
+  EVENT_ID_PATTERN,
+  EVENT_TYPE_PATTERN,
+  STREAM_NAME_PATTERN,
+  validateAppend,
+} from './limits.js';
+export type { AppendContext, AppendPlan } from './append-plan.js';
+export { nextRecordedAt, planAppend, revisionConflict } from './append-plan.js';
+export type { CatchUpSettings, CatchUpSource, CommitSignal } from './subscription.js';
+export {
+  DEFAULT_PAGE_SIZE,
+  createCatchUpSubscription,
+  createCommitSignal,
+} from './subscription.js';
+export type { LogAnchor, VerifyOptions } from './verify.js';
+export { verifyLog } from './verify.js';
+export type { Upcaster, UpcasterRegistry, VersionedEvent } from './upcasting.js';
+export { NO_UPCASTERS, upcastToCurrent, upcasterRegistry } from './upcasting.js';
+export type {
+  DecodedEvent,
+  EventSchema,
+  EventTypeDefinitions,
+  EventTypeSchema,
+  EventUnionCodec,
+} from './schema.js';
+export { decodeStored, eventSchema, eventSchemaFromUnion } from './schema.js';
+export type { InMemoryEventStoreOptions } from './in-memory-store.js';
+export { IN_MEMORY_READ_ALL, createInMemoryEventStore } from './in-memory-store.js';

@@ -146,6 +146,14 @@ export type VerifyReport =
 export interface EventStore {
   /** Appends events to one or more streams atomically, each with its expected revision. */
   readonly append: (request: AppendRequest) => Promise<Either<StoreError, AppendResult>>;
+  /**
+   * The result recorded for a command id by an earlier append (marked `duplicate: true`, as a
+   * repeated append returns it), or `undefined` when none was. Lets the application answer a
+   * repeated command with its first outcome before deciding it again.
+   */
+  readonly findCommand: (
+    commandId: CommandId,
+  ) => Promise<Either<StoreUnavailable, AppendResult | undefined>>;
   /** Reads one stream's events. */
   readonly readStream: (
     stream: StreamName,

@@ -1,0 +1,234 @@
+/**
+ * Canonical encoding and the SHA-256 hash chain that makes the log tamper-evident.
+ *
+ * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace, numbers as JavaScript
+ * prints them (`-0` as `0`), strings as given (never re-normalised: NFC is the writer's duty).
+ * Only JSON values are encodable: `undefined`, functions, symbols, bigints, non-finite numbers,
+ * non-plain objects, lone surrogates and nesting deeper than {@link MAX_JSON_DEPTH} are refused.
+ *
+ * Each stored event's `hash` is `sha256hex(previousHash + canonical envelope)`, where the
+ * envelope holds `data`, `eventId`, `metadata`, `position`, `recordedAt`, `revision`,
+ * `schemaVersion`, `stream` and `type` (bigints as decimal strings) and `previousHash` is the hash
+ * of the previous event of the same stream, or {@link GENESIS_HASH} for revision 0. Altering any of
+ * those fields, or moving an event to another place in its stream or the log, changes a hash.
+ *
+ * @see DOMAIN.md rule 13
+ */
+import { hash as digest } from 'node:crypto';
+import * as E from 'fp-ts/Either';
+import type { Instant } from '@mandate/core';
+import type { NewEvent, StoredEvent, StreamName } from './port.js';
+import type { RawStoredEvent } from './raw-event.js';
+
+/** The `previousHash` of every stream's first event: 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The deepest nesting of arrays and objects canonical JSON accepts. */
+export const MAX_JSON_DEPTH = 64;
+
+// ---------------------------------------------------------------------------------------------
+// Canonical JSON
+// ---------------------------------------------------------------------------------------------
+
+/** Thrown (and caught by {@link tryCanonicalJson}) when a value is not JSON. */
+class NotJson extends Error {}
+
+const NEEDS_ESCAPE = /["\\\u0000-\u001F\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function quote(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+  if (LONE_SURROGATE.test(s)) throw new NotJson('a string is not well-formed Unicode');
+  return JSON.stringify(s);
+}
+
+function encode(value: unknown, depth: number): string {
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new NotJson(`${value} is not a JSON number`);
+      return `${value}`;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (depth >= MAX_JSON_DEPTH) throw new NotJson(`nesting deeper than ${MAX_JSON_DEPTH}`);
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ',';
+          out += encode(value[i], depth + 1);
+        }
+        return `${out}]`;
+      }
+      const prototype: unknown = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) {
+        throw new NotJson('only plain objects and arrays are JSON');
+      }
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      if (keys.length > 1) keys.sort();
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        if (i > 0) out += ',';
+        out += `${quote(key)}:${encode(record[key], depth + 1)}`;
+      }
+      return `${out}}`;
+    }
+    default:
+      throw new NotJson(`a ${typeof value} is not JSON`);
+  }
+}
+
+/** The canonical JSON text of a JSON value; throws (a defect) when `value` is not JSON. */
+export const canonicalJson = (value: unknown): string => encode(value, 0);
+
+/** The canonical JSON text of `value`, or why it is not JSON. */
+export function tryCanonicalJson(value: unknown): E.Either<string, string> {
+  try {
+    return E.right(encode(value, 0));
+  } catch (error) {
+    if (error instanceof NotJson) return E.left(error.message);
+    if (error instanceof RangeError) return E.left('too deeply nested or too large');
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashes
+// ---------------------------------------------------------------------------------------------
+
+/** A stored row before its hash is known. */
+export type UnhashedRawEvent = Omit<RawStoredEvent, 'hash'>;
+
+/** A stored event before its hash is known. */
+export type UnhashedEvent = Omit<StoredEvent, 'hash'>;
+
+/**
+ * SHA-256 (hex) of `previousHash` followed by the canonical envelope. The string fields are given
+ * already quoted (as JSON strings) so that a batch quotes its shared fields once.
+ */
+const envelopeHash = (
+  previousHash: string,
+  dataJson: string,
+  quotedEventId: string,
+  metadataJson: string,
+  position: bigint,
+  quotedRecordedAt: string,
+  revision: bigint,
+  schemaVersion: number,
+  quotedStream: string,
+  quotedType: string,
+): string =>
+  digest(
+    'sha256',
+    `${previousHash}{"data":${dataJson},"eventId":${quotedEventId},"metadata":${metadataJson},"position":"${position}","recordedAt":${quotedRecordedAt},"revision":"${revision}","schemaVersion":${schemaVersion},"stream":${quotedStream},"type":${quotedType}}`,
+    'hex',
+  );
+
+/**
+ * The hash of a row whose `dataJson` and `metadataJson` are canonical JSON (as written by
+ * {@link chainEvents}); the texts are hashed as they are.
+ */
+export const computeRawHash = (row: UnhashedRawEvent): string =>
+  envelopeHash(
+    row.previousHash,
+    row.dataJson,
+    quote(row.eventId),
+    row.metadataJson,
+    row.position,
+    quote(row.recordedAt),
+    row.revision,
+    row.schemaVersion,
+    quote(row.stream),
+    quote(row.type),
+  );
+
+/** The hash of a stored event: SHA-256 (hex) of `previousHash` + its canonical envelope. */
+export const computeHash = (event: UnhashedEvent): string =>
+  computeRawHash({
+    eventId: event.eventId,
+    stream: event.stream,
+    revision: event.revision,
+    position: event.position,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    dataJson: canonicalJson(event.data),
+    metadataJson: canonicalJson(event.metadata),
+    recordedAt: event.recordedAt,
+    previousHash: event.previousHash,
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Chaining an append
+// ---------------------------------------------------------------------------------------------
+
+/** A stream's last event: its revision and hash, which the next event links to. */
+export interface StreamHead {
+  readonly revision: bigint;
+  readonly hash: string;
+}
+
+/** A new event with its data and metadata already checked and encoded as canonical JSON. */
+export interface EncodedEvent {
+  readonly event: NewEvent;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/** What {@link chainEvents} needs to place one stream's new events. */
+export interface ChainInput {
+  readonly stream: StreamName;
+  readonly events: ReadonlyArray<EncodedEvent>;
+  /** The stream's last event before the append; absent for a new stream. */
+  readonly head: StreamHead | undefined;
+  /** The global position of the first new event. */
+  readonly firstPosition: bigint;
+  /** The instant the store stamps on every event of the append. */
+  readonly recordedAt: Instant;
+}
+
+/** Places one stream's new events after its head: revisions, positions and linked hashes. */
+export function chainEvents(input: ChainInput): ReadonlyArray<RawStoredEvent> {
+  const { stream, recordedAt } = input;
+  const quotedStream = quote(stream);
+  const quotedRecordedAt = quote(recordedAt);
+  const rows: RawStoredEvent[] = new Array<RawStoredEvent>(input.events.length);
+  let revision = input.head === undefined ? 0n : input.head.revision + 1n;
+  let previousHash = input.head === undefined ? GENESIS_HASH : input.head.hash;
+  let position = input.firstPosition;
+  for (let i = 0; i < input.events.length; i++) {
+    const { event, dataJson, metadataJson } = input.events[i] as EncodedEvent;
+    const hash = envelopeHash(
+      previousHash,
+      dataJson,
+      quote(event.eventId),
+      metadataJson,
+      position,
+      quotedRecordedAt,
+      revision,
+      event.schemaVersion,
+      quotedStream,
+      quote(event.type),
+    );
+    rows[i] = {
+      eventId: event.eventId,
+      stream,
+      revision,
+      position,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      dataJson,
+      metadataJson,
+      recordedAt,
+      previousHash,
+      hash,
+    };
+    previousHash = hash;
+    revision += 1n;
+    position += 1n;
+  }
+  return rows;
+}

@@ -1,0 +1,137 @@
+/**
+ * Verification of the whole log: walks the stored rows in global order and reports the first
+ * broken link.
+ *
+ * What it detects: an edited field of any event (its hash no longer matches its content); a
+ * removed event (a gap in the positions, or in its stream's revisions); an inserted event (a
+ * repeated position or revision, or hashes that no longer match once later events are renumbered);
+ * a reordered one (positions or revisions out of order, or a `previousHash` that is not the hash
+ * of the stream's previous event); a row whose JSON does not parse (`CorruptEvent`).
+ *
+ * The honest limit: the chain is unkeyed and lives in the log itself, so removing the very last
+ * event(s) of the whole log, or appending forged events at its end with recomputed hashes, leaves
+ * a log that is consistent on its own. A caller that keeps an anchor outside the store — the last
+ * position and hash it saw — passes it as `expectHead` to detect truncation and rewriting up to
+ * that point.
+ *
+ * @see DOMAIN.md rule 13
+ */
+import * as E from 'fp-ts/Either';
+import { corruptEvent, tamperDetected } from './errors.js';
+import { GENESIS_HASH, computeRawHash, tryCanonicalJson, type StreamHead } from './hash-chain.js';
+import type { VerifyReport } from './port.js';
+import type { RawStoredEvent } from './raw-event.js';
+
+/** A position and hash of the log kept outside the store, e.g. after the last append seen. */
+export interface LogAnchor {
+  readonly position: bigint;
+  readonly hash: string;
+}
+
+/** Options of {@link verifyLog}. */
+export interface VerifyOptions {
+  /** When given, the log must reach this position and the event there must have this hash. */
+  readonly expectHead?: LogAnchor;
+}
+
+const canonicalText = (json: string): E.Either<string, string> => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    return E.left(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return tryCanonicalJson(parsed);
+};
+
+/**
+ * Verifies rows given in global position order: positions from 1 without gaps, revisions from 0
+ * without gaps in each stream, every hash matching its content and linking to its stream's
+ * previous event. Resolves to the first problem found, never rejects on bad data.
+ */
+export async function verifyLog(
+  rows: AsyncIterable<RawStoredEvent> | Iterable<RawStoredEvent>,
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
+  const heads = new Map<string, StreamHead>();
+  const anchor = options.expectHead;
+  let last: RawStoredEvent | undefined;
+  let count = 0n;
+  for await (const row of rows) {
+    const tampered = (reason: string): VerifyReport => ({
+      ok: false,
+      problem: tamperDetected(row.stream, row.revision, row.position, reason),
+    });
+    const expectedPosition = (last?.position ?? 0n) + 1n;
+    if (row.position < expectedPosition) {
+      return tampered(
+        `position ${row.position} comes after ${expectedPosition - 1n} (reordered or inserted)`,
+      );
+    }
+    if (row.position > expectedPosition) {
+      return tampered(
+        `positions ${expectedPosition} to ${row.position - 1n} are missing (removed)`,
+      );
+    }
+    const dataJson = canonicalText(row.dataJson);
+    if (E.isLeft(dataJson)) {
+      return {
+        ok: false,
+        problem: corruptEvent(row.stream, row.revision, `data is ${dataJson.left}`),
+      };
+    }
+    const metadataJson = canonicalText(row.metadataJson);
+    if (E.isLeft(metadataJson)) {
+      return {
+        ok: false,
+        problem: corruptEvent(row.stream, row.revision, `metadata is ${metadataJson.left}`),
+      };
+    }
+    const recomputed = computeRawHash({
+      eventId: row.eventId,
+      stream: row.stream,
+      revision: row.revision,
+      position: row.position,
+      type: row.type,
+      schemaVersion: row.schemaVersion,
+      dataJson: dataJson.right,
+      metadataJson: metadataJson.right,
+      recordedAt: row.recordedAt,
+      previousHash: row.previousHash,
+    });
+    if (recomputed !== row.hash) return tampered('the hash does not match the content (edited)');
+    const head = heads.get(row.stream);
+    const expectedRevision = head === undefined ? 0n : head.revision + 1n;
+    if (row.revision < expectedRevision) {
+      return tampered(
+        `revision ${row.revision} comes after ${expectedRevision - 1n} (reordered or inserted)`,
+      );
+    }
+    if (row.revision > expectedRevision) {
+      return tampered(
+        `revisions ${expectedRevision} to ${row.revision - 1n} are missing (removed)`,
+      );
+    }
+    if (row.previousHash !== (head?.hash ?? GENESIS_HASH)) {
+      return tampered("previousHash is not the hash of the stream's previous event");
+    }
+    if (anchor !== undefined && row.position === anchor.position && row.hash !== anchor.hash) {
+      return tampered('the hash differs from the anchor kept for this position (rewritten)');
+    }
+    heads.set(row.stream, { revision: row.revision, hash: row.hash });
+    last = row;
+    count += 1n;
+  }
+  if (anchor !== undefined && (last?.position ?? 0n) < anchor.position) {
+    return {
+      ok: false,
+      problem: tamperDetected(
+        last?.stream ?? '',
+        last?.revision ?? -1n,
+        anchor.position,
+        `the log ends at position ${last?.position ?? 0n} but the anchor expects position ${anchor.position} (events removed from the end)`,
+      ),
+    };
+  }
+  return { ok: true, streams: heads.size, events: count };
+}
