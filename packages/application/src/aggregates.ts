@@ -1,0 +1,66 @@
+/**
+ * What the handler needs of each aggregate that owns streams: its decider, the schema version of
+ * each of its event types, and the schema that decodes (and upcasts) its stored events.
+ *
+ * @see DOMAIN.md rule 12
+ */
+import {
+  Authority,
+  Body,
+  Office,
+  Person,
+  type CalendarDate,
+  type Decider,
+  type Source,
+} from '@mandate/core';
+import { eventSchemaFromUnion, type EventSchema, type EventUnionCodec } from '@mandate/eventstore';
+
+/** What every domain event carries: its type, and in its data an effective date and a source. */
+export interface DomainEvent {
+  readonly type: string;
+  readonly data: { readonly effectiveOn: CalendarDate; readonly source: Source };
+}
+
+/** The schema version of each event type of an aggregate. */
+export type EventVersionsOf<E extends DomainEvent> = { readonly [K in E['type']]: number };
+
+/** What folding a stream of an aggregate needs: decoding its events and evolving its state. */
+export interface Foldable<Event, State> {
+  readonly decider: Pick<Decider<never, Event, State, never, never>, 'initialState' | 'evolve'>;
+  /** Decodes a stored event of this aggregate; what it decodes is an `Event`. */
+  readonly schema: EventSchema;
+}
+
+/** An aggregate that owns streams, as the handler sees it. */
+export interface StreamAggregate<Command, Event extends DomainEvent, State, Refusal, Context> {
+  readonly decider: Decider<Command, Event, State, Refusal, Context>;
+  readonly versions: EventVersionsOf<Event>;
+  /** Decodes a stored event of this aggregate; what it decodes is an `Event`. */
+  readonly schema: EventSchema;
+}
+
+const define = <Command, Event extends DomainEvent, State, Refusal, Context>(
+  decider: Decider<Command, Event, State, Refusal, Context>,
+  versions: EventVersionsOf<Event>,
+  union: EventUnionCodec,
+): StreamAggregate<Command, Event, State, Refusal, Context> => ({
+  decider,
+  versions,
+  schema: eventSchemaFromUnion(versions, union),
+});
+
+/** The authority registry: one stream for the whole hierarchy. */
+export const authorityAggregate = define(
+  Authority.decider,
+  Authority.EventVersions,
+  Authority.Event,
+);
+
+/** An office: one stream per office. */
+export const officeAggregate = define(Office.decider, Office.EventVersions, Office.Event);
+
+/** A person's record: one stream per person. */
+export const personAggregate = define(Person.decider, Person.EventVersions, Person.Event);
+
+/** A governance body: one stream per body. */
+export const bodyAggregate = define(Body.decider, Body.EventVersions, Body.Event);

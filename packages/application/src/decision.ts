@@ -1,0 +1,182 @@
+/**
+ * One attempt at a command: load the streams it touches (and, where jurisdiction matters, the
+ * authority registry), fold them, decide, and turn the decided events into one atomic append
+ * whose expected revisions are the revisions just read. Nothing is written here.
+ *
+ * @see DOMAIN.md rules 9 and 10
+ */
+import { isLeft, right, type Either } from 'fp-ts/Either';
+import {
+  Authority,
+  Reorganisation,
+  type Body,
+  type BodyId,
+  type Jurisdiction,
+} from '@mandate/core';
+import type { NewEvent, StreamAppend } from '@mandate/eventstore';
+import {
+  authorityAggregate,
+  bodyAggregate,
+  officeAggregate,
+  personAggregate,
+  type DomainEvent,
+  type EventVersionsOf,
+} from './aggregates.js';
+import type { RoutedCommand } from './command.js';
+import type { LoadFailure, StreamRevision } from './load.js';
+import type { Loaders } from './loaders.js';
+import { streamAppend } from './new-events.js';
+import type { AnyRefusal } from './result.js';
+import { AUTHORITIES_STREAM, bodyStream, officeStream, personStream } from './streams.js';
+
+/** What deciding a command came to: a refusal, or the append to make (empty: nothing to do). */
+export type Decision =
+  | { readonly _tag: 'Refused'; readonly refusal: AnyRefusal }
+  | {
+      readonly _tag: 'Decided';
+      readonly appends: ReadonlyArray<StreamAppend>;
+      /** How many events the append carries over all its streams. */
+      readonly events: number;
+    };
+
+/** Gives decided domain events their ids, versions and metadata. */
+export type Stamp = <Event extends DomainEvent>(
+  events: ReadonlyArray<Event>,
+  versions: EventVersionsOf<Event>,
+) => ReadonlyArray<NewEvent>;
+
+/** One stream's decided events, before they are stamped. */
+interface StreamEvents<Event extends DomainEvent> {
+  readonly stream: string;
+  readonly revision: StreamRevision;
+  readonly events: ReadonlyArray<Event>;
+}
+
+/** The decision for a command whose events, if any, go to streams of one aggregate. */
+function decisionOf<Event extends DomainEvent>(
+  outcome: Either<AnyRefusal, ReadonlyArray<StreamEvents<Event>>>,
+  versions: EventVersionsOf<Event>,
+  stamp: Stamp,
+): Decision {
+  if (isLeft(outcome)) return { _tag: 'Refused', refusal: outcome.left };
+  const written = outcome.right.filter((part) => part.events.length > 0);
+  return {
+    _tag: 'Decided',
+    appends: written.map(({ stream, revision, events }) =>
+      streamAppend(stream, revision, stamp(events, versions)),
+    ),
+    events: written.reduce((sum, part) => sum + part.events.length, 0),
+  };
+}
+
+/** The decision for a command to one stream. */
+const oneStream = <Event extends DomainEvent>(
+  stream: string,
+  revision: StreamRevision,
+  decided: Either<AnyRefusal, ReadonlyArray<Event>>,
+  versions: EventVersionsOf<Event>,
+  stamp: Stamp,
+): Decision =>
+  decisionOf(
+    isLeft(decided) ? decided : right([{ stream, revision, events: decided.right }]),
+    versions,
+    stamp,
+  );
+
+/** The context of body and office decisions: who may change what (DOMAIN.md rule 9). */
+interface JurisdictionContext {
+  readonly jurisdiction: Jurisdiction;
+}
+
+/** The jurisdiction every body and office decision is judged by, from the registry. */
+async function jurisdictionContext(
+  loaders: Loaders,
+): Promise<Either<LoadFailure, JurisdictionContext>> {
+  const registry = await loaders.loadAuthorities();
+  if (isLeft(registry)) return registry;
+  return right({ jurisdiction: Authority.jurisdictionOf(registry.right.state) });
+}
+
+/** Decides a reorganisation over every body it touches, each read at its current revision. */
+async function decideReorganisation(
+  command: Reorganisation.Command,
+  loaders: Loaders,
+  stamp: Stamp,
+): Promise<Either<LoadFailure, Decision>> {
+  const context = await jurisdictionContext(loaders);
+  if (isLeft(context)) return context;
+  const states = new Map<BodyId, Body.State>();
+  const revisions = new Map<BodyId, StreamRevision>();
+  for (const bodyId of new Set(Reorganisation.bodiesTouched(command))) {
+    const loaded = await loaders.loadBody(bodyId);
+    if (isLeft(loaded)) return loaded;
+    states.set(bodyId, loaded.right.state);
+    revisions.set(bodyId, loaded.right.revision);
+  }
+  const decided = Reorganisation.decide(command, states, context.right);
+  if (isLeft(decided)) return right({ _tag: 'Refused', refusal: decided.left });
+  const streams = decided.right.map(({ bodyId, events }) => {
+    const revision = revisions.get(bodyId);
+    if (revision === undefined)
+      throw new Error(`The reorganisation wrote to unread body ${bodyId}`);
+    return { stream: bodyStream(bodyId), revision, events };
+  });
+  return right(decisionOf(right(streams), bodyAggregate.versions, stamp));
+}
+
+/** Loads what a command needs and decides it: a refusal, or the append to make. */
+export async function decideCommand(
+  routed: RoutedCommand,
+  loaders: Loaders,
+  stamp: Stamp,
+): Promise<Either<LoadFailure, Decision>> {
+  switch (routed.aggregate) {
+    case 'authority': {
+      const registry = await loaders.loadAuthorities();
+      if (isLeft(registry)) return registry;
+      const { state, revision } = registry.right;
+      const decided = authorityAggregate.decider.decide(routed.command, state, undefined);
+      return right(
+        oneStream(AUTHORITIES_STREAM, revision, decided, authorityAggregate.versions, stamp),
+      );
+    }
+    case 'office': {
+      const context = await jurisdictionContext(loaders);
+      if (isLeft(context)) return context;
+      const { officeId } = routed.command.data;
+      const office = await loaders.loadOffice(officeId);
+      if (isLeft(office)) return office;
+      const { state, revision } = office.right;
+      const decided = officeAggregate.decider.decide(routed.command, state, context.right);
+      return right(
+        oneStream(officeStream(officeId), revision, decided, officeAggregate.versions, stamp),
+      );
+    }
+    case 'person': {
+      const { personId } = routed.command.data;
+      const person = await loaders.loadPerson(personId);
+      if (isLeft(person)) return person;
+      const { state, revision } = person.right;
+      const decided = personAggregate.decider.decide(routed.command, state, undefined);
+      return right(
+        oneStream(personStream(personId), revision, decided, personAggregate.versions, stamp),
+      );
+    }
+    case 'body': {
+      const context = await jurisdictionContext(loaders);
+      if (isLeft(context)) return context;
+      const { bodyId } = routed.command.data;
+      const body = await loaders.loadBody(bodyId);
+      if (isLeft(body)) return body;
+      const { state, revision } = body.right;
+      const decided = bodyAggregate.decider.decide(routed.command, state, context.right);
+      return right(oneStream(bodyStream(bodyId), revision, decided, bodyAggregate.versions, stamp));
+    }
+    case 'reorganisation':
+      return decideReorganisation(routed.command, loaders, stamp);
+    default: {
+      const _exhaustive: never = routed;
+      return _exhaustive;
+    }
+  }
+}

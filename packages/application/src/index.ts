@@ -1,0 +1,33 @@
+/**
+ * @mandate/application — command handling for Mandate: decode a submitted command, answer a
+ * repeated command id with its first outcome, authorise the actor, load and fold the streams the
+ * command touches, decide, and append atomically with optimistic concurrency, retrying a bounded
+ * number of times on a version conflict. Also loaders of folded states for read-side use.
+ */
+export type { CommandHandler, CommandHandlerOptions, CommandResult } from './handle.js';
+export { DEFAULT_MAX_CONFLICT_RETRIES, createCommandHandler } from './handle.js';
+export type {
+  AnyRefusal,
+  CommandAccepted,
+  CommandFailure,
+  ConflictRetriesExhausted,
+  Refused,
+  Unauthorised,
+} from './result.js';
+export { unauthorised } from './result.js';
+export type { ActorPolicy } from './authorise.js';
+export { allowEveryActor } from './authorise.js';
+export type { Aggregate, RoutedCommand } from './command.js';
+export { AnyCommand, COMMAND_TYPES, routeCommand } from './command.js';
+export {
+  Actor,
+  CommandEnvelope,
+  ENVELOPE_LIMITS,
+  MAX_ACTOR_LENGTH,
+  TraceId,
+  decodeEnvelope,
+} from './envelope.js';
+export type { InputLimits } from './input-size.js';
+export type { LoadResult, Loaders } from './loaders.js';
+export type { LoadFailure, Loaded, StreamRevision } from './load.js';
+export { AUTHORITIES_STREAM, bodyStream, officeStream, personStream } from './streams.js';

@@ -1,0 +1,35 @@
+/**
+ * Loaders of folded states, for the handler and for read-side use (examples, checks, simple read
+ * models): each reads one stream and returns its state with the stream's revision.
+ */
+import type { Either } from 'fp-ts/Either';
+import type { Authority, Body, BodyId, Office, OfficeId, Person, PersonId } from '@mandate/core';
+import { bodyAggregate, officeAggregate, personAggregate } from './aggregates.js';
+import { loadStream, type EventSource, type LoadFailure, type Loaded } from './load.js';
+import { createRegistryCache } from './registry-cache.js';
+import { bodyStream, officeStream, personStream } from './streams.js';
+
+/** A loader's answer: the folded state and the stream's revision, or why it could not load. */
+export type LoadResult<State> = Either<LoadFailure, Loaded<State>>;
+
+/** Loaders of every aggregate's folded state. */
+export interface Loaders {
+  /** The state of one body, folded from `body-<bodyId>`. */
+  readonly loadBody: (bodyId: BodyId) => Promise<LoadResult<Body.State>>;
+  /** The state of one office, folded from `office-<officeId>`. */
+  readonly loadOffice: (officeId: OfficeId) => Promise<LoadResult<Office.OfficeState>>;
+  /** The state of one person's record, folded from `person-<personId>`. */
+  readonly loadPerson: (personId: PersonId) => Promise<LoadResult<Person.PersonState>>;
+  /** The authority registry, folded from `authorities` (cached, read incrementally). */
+  readonly loadAuthorities: () => Promise<LoadResult<Authority.RegistryState>>;
+}
+
+/** Creates the loaders over one store; the registry is cached by these loaders only. */
+export function createLoaders(source: EventSource): Loaders {
+  return {
+    loadBody: (bodyId) => loadStream(source, bodyAggregate, bodyStream(bodyId)),
+    loadOffice: (officeId) => loadStream(source, officeAggregate, officeStream(officeId)),
+    loadPerson: (personId) => loadStream(source, personAggregate, personStream(personId)),
+    loadAuthorities: createRegistryCache(source),
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Stream names: which stream holds which aggregate's events. Every body, office and person has a
+ * stream of its own; the whole authority registry is one stream. A reorganisation has no stream:
+ * it writes to the streams of the bodies it touches.
+ */
+import type { BodyId, OfficeId, PersonId } from '@mandate/core';
+import type { StreamName } from '@mandate/eventstore';
+
+/** The one stream of the authority registry. */
+export const AUTHORITIES_STREAM: StreamName = 'authorities';
+
+/** The stream of one governance body, e.g. `body-bcd-xay-dung-chinh-quyen-dien-tu`. */
+export const bodyStream = (bodyId: BodyId): StreamName => `body-${bodyId}`;
+
+/** The stream of one office, e.g. `office-chu-tich-ubnd-tinh`. */
+export const officeStream = (officeId: OfficeId): StreamName => `office-${officeId}`;
+
+/** The stream of one person's record, e.g. `person-nguyen-van-tram`. */
+export const personStream = (personId: PersonId): StreamName => `person-${personId}`;
