@@ -169,7 +169,7 @@ export const mergeBodies = (
   type: 'MergeBodies',
   data: {
     reorganisationId,
-    basis: instrument(PROVINCE, effectiveOn, '2846/QĐ-UBND'),
+    basis: instrument(PROVINCE, effectiveOn, '…/QĐ-UBND'),
     effectiveOn,
     bodies,
     successor: {

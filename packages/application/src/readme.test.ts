@@ -12,7 +12,7 @@ import { createCommandHandler } from '@mandate/application';
 
 const basis = {
   type: 'decision',
-  number: '1/QĐ-UBND',
+  number: 'XXXX-1/QĐ-UBND',
   issuer: 'ubnd-tinh-binh-phuoc',
   signer: { name: 'Nguyễn Văn Trăm' },
   signedOn: '2018-01-02',
@@ -47,7 +47,7 @@ async function usage() {
         kind: 'steering-committee',
         name: { vi: 'Ban Chỉ đạo xây dựng chính quyền điện tử tỉnh' },
         authority: 'ubnd-tinh-binh-phuoc',
-        basis: { ...basis, number: '2846/QĐ-UBND', signedOn: '2018-12-04' },
+        basis: { ...basis, number: '…/QĐ-UBND', signedOn: '2018-12-04' },
         effectiveOn: '2018-12-04',
       },
     },
