@@ -1,0 +1,147 @@
+/**
+ * The body aggregate: a governance body's life — establishment, seats and their holders, duties,
+ * reporting obligations and reports, and its end — as one stream and one consistency boundary.
+ * Imported as a namespace: `import { Body } from '@mandate/core'`.
+ */
+export { BodyKind } from './kind.js';
+export type { DiscriminatedUnionC, TaggedCodec } from './codec-combinators.js';
+export { Role, RoleSet, roleSet, hasRole } from './roles.js';
+export { DutyCategory, DutyProvenance, OwnDuty, CarriedOverDuty, ownDuty } from './duty.js';
+export {
+  ObligationKind,
+  Recipient,
+  AuthorityRecipient,
+  BodyRecipient,
+  DueDays,
+  MAX_DUE_DAYS,
+} from './obligation.js';
+export {
+  Cadence,
+  PeriodLabel,
+  MIN_PERIOD_YEAR,
+  MAX_PERIOD_YEAR,
+  isPeriodLabel,
+  periodInterval,
+  periodCadence,
+  periodFitsCadence,
+  periodOf,
+  periodsBetween,
+  dueDate,
+} from './period.js';
+export type { BoundedInterval } from './period.js';
+export {
+  BodyOrigin,
+  DecisionOrigin,
+  ReorganisationOrigin,
+  CreatingReorganisation,
+  EndReason,
+} from './lifecycle.js';
+export {
+  Rename,
+  CreateSeat,
+  ReplaceSeatHolder,
+  RelieveSeatHolder,
+  ChangeSeatRoles,
+  AbolishSeat,
+  CorrectSeatHolding,
+  AssignDuty,
+  AmendDuty,
+  RevokeDuty,
+  ImposeReportingObligation,
+  LiftReportingObligation,
+  BodyChange,
+  EstablishBody,
+  AmendBody,
+  DissolveBody,
+  FileReport,
+  CorrectReport,
+  Command,
+} from './commands.js';
+export {
+  BodyEstablished,
+  BodyRenamed,
+  SeatCreated,
+  SeatHolderReplaced,
+  SeatHolderRelieved,
+  SeatRolesChanged,
+  SeatAbolished,
+  SeatHoldingCorrected,
+  DutyAssigned,
+  DutyAmended,
+  DutyRevoked,
+  ReportingObligationImposed,
+  ReportingObligationLifted,
+  ReportFiled,
+  ReportCorrected,
+  BodyEnded,
+  BodiesAbsorbed,
+  Event,
+  EventVersions,
+  bodyEstablished,
+  bodyRenamed,
+  seatCreated,
+  seatHolderReplaced,
+  seatHolderRelieved,
+  seatRolesChanged,
+  seatAbolished,
+  seatHoldingCorrected,
+  dutyAssigned,
+  dutyAmended,
+  dutyRevoked,
+  reportingObligationImposed,
+  reportingObligationLifted,
+  reportFiled,
+  reportCorrected,
+  bodyEnded,
+  bodiesAbsorbed,
+} from './events.js';
+export {
+  initialState,
+  bodyLife,
+  seatLife,
+  dutyLife,
+  obligationLife,
+  holderOn,
+  rolesOn,
+  activeSeatsOn,
+  dutyOn,
+  dutiesOn,
+  obligationsOn,
+  nameOn,
+  nameHistory,
+  countedReport,
+  sameHolder,
+} from './state.js';
+export type {
+  State,
+  UnestablishedBody,
+  ActiveBody,
+  EndedBody,
+  EstablishedBody,
+  BodyFacts,
+  NameEntry,
+  RolesEntry,
+  HolderEntry,
+  Seat,
+  CategoryEntry,
+  TextEntry,
+  Duty,
+  Obligation,
+  Report,
+  Absorption,
+  SeatOnDate,
+  DutyOnDate,
+  NameValidity,
+} from './state.js';
+export { evolve, evolveFacts } from './evolve.js';
+export type { FactEvent } from './evolve.js';
+export {
+  decide,
+  decideChanges,
+  decideEnd,
+  decideEstablishment,
+  decideAbsorption,
+} from './decide.js';
+export type { BodyContext, Ending, Establishment, Absorbing } from './decide.js';
+export type { Refusal } from './refusals.js';
+export { decider, isTerminal } from './decider.js';

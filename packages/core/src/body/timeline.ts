@@ -1,0 +1,45 @@
+/**
+ * Timelines in valid time: a list of entries, each in force from its `from` date until the next
+ * entry's, kept sorted by `from` with at most one entry per date. Decisions may be retroactive,
+ * so an entry is inserted in date order; an entry for a date already present supersedes it (a
+ * later decision, or a correction, about the same date wins).
+ */
+import type { CalendarDate } from '../kernel/index.js';
+
+/** Anything that takes effect on a date. */
+export interface Dated {
+  readonly from: CalendarDate;
+}
+
+/** The entry in force on `date`: the last one from on or before it, if any. */
+export function entryOn<E extends Dated>(
+  timeline: ReadonlyArray<E>,
+  date: CalendarDate,
+): E | undefined {
+  let current: E | undefined;
+  for (const entry of timeline) {
+    if (entry.from > date) break;
+    current = entry;
+  }
+  return current;
+}
+
+/** The entry that took effect exactly on `date`, if any. */
+export const entryFrom = <E extends Dated>(
+  timeline: ReadonlyArray<E>,
+  date: CalendarDate,
+): E | undefined => timeline.find((entry) => entry.from === date);
+
+/** The timeline with `entry` inserted in date order, replacing any entry of the same date. */
+export const withEntry = <E extends Dated>(
+  timeline: ReadonlyArray<E>,
+  entry: E,
+): ReadonlyArray<E> => [
+  ...timeline.filter((e) => e.from < entry.from),
+  entry,
+  ...timeline.filter((e) => e.from > entry.from),
+];
+
+/** The date of the timeline's last entry (timelines are never empty where this is asked). */
+export const lastFrom = (timeline: ReadonlyArray<Dated>): CalendarDate | undefined =>
+  timeline[timeline.length - 1]?.from;
