@@ -57,6 +57,7 @@ export default tseslint.config(
   {
     // The optional `@mandate/core/testing` entry may also use fast-check (an optional peer).
     files: ['packages/core/src/testing/**/*.ts'],
+    ignores: ['packages/core/src/testing/**/*.test.ts'],
     rules: {
       'no-restricted-syntax': ['error', ...coreImpurities],
       'no-restricted-imports': [

@@ -6,7 +6,7 @@
 import { defineConfig } from 'vitest/config';
 
 const sourceCondition = { conditions: ['@mandate/source', 'import', 'module', 'node', 'default'] };
-const everywhere = ['packages/*/{src,test}/**', 'examples/*/{src,test}/**'];
+const everywhere = ['packages/*/{src,test}/**', 'examples/*/{src,test}/**', 'scripts/**'];
 const under = (suffix: string) => everywhere.map((glob) => `${glob}/*${suffix}`);
 
 export default defineConfig({

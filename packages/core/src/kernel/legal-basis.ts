@@ -85,10 +85,13 @@ export const ReportDocument = struct(
 export type ReportDocument = t.TypeOf<typeof ReportDocument>;
 
 /** The source document behind an event: a legal instrument, or a filed report. */
-export const Source = t.union([
-  struct('InstrumentSource', { kind: t.literal('instrument'), instrument: LegalBasis }),
-  struct('ReportSource', { kind: t.literal('report'), report: ReportDocument }),
-]);
+export const Source = t.union(
+  [
+    struct('InstrumentSource', { kind: t.literal('instrument'), instrument: LegalBasis }),
+    struct('ReportSource', { kind: t.literal('report'), report: ReportDocument }),
+  ],
+  'Source',
+);
 /** The source document behind an event: a legal instrument, or a filed report. */
 export type Source = t.TypeOf<typeof Source>;
 
