@@ -24,7 +24,7 @@ import {
   nonEmptyArray,
   struct,
 } from '../kernel/index.js';
-import { discriminatedUnion, withSomeOf } from './codec-combinators.js';
+import { discriminatedUnion, withSomeOf } from '../kernel/codec-combinators.js';
 import { DutyCategory } from './duty.js';
 import { BodyKind } from './kind.js';
 import { DueDays, ObligationKind, Recipient } from './obligation.js';

@@ -7,7 +7,7 @@
 import * as t from 'io-ts';
 import type { BilingualText } from '../kernel/index.js';
 import { BodyId, DutyId, ReorganisationId, oneOf, struct } from '../kernel/index.js';
-import { discriminatedUnion } from './codec-combinators.js';
+import { discriminatedUnion } from '../kernel/codec-combinators.js';
 
 /** What kind of work a duty asks of the body. */
 export const DutyCategory = oneOf('DutyCategory', [

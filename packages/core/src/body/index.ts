@@ -4,7 +4,6 @@
  * Imported as a namespace: `import { Body } from '@mandate/core'`.
  */
 export { BodyKind } from './kind.js';
-export type { DiscriminatedUnionC, TaggedCodec } from './codec-combinators.js';
 export { Role, RoleSet, roleSet, hasRole } from './roles.js';
 export { DutyCategory, DutyProvenance, OwnDuty, CarriedOverDuty, ownDuty } from './duty.js';
 export {

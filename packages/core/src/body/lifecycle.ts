@@ -7,7 +7,7 @@
  */
 import * as t from 'io-ts';
 import { BodyId, ReorganisationId, nonEmptyArray, oneOf, struct } from '../kernel/index.js';
-import { discriminatedUnion } from './codec-combinators.js';
+import { discriminatedUnion } from '../kernel/codec-combinators.js';
 
 /** The reorganisations that create a new body. */
 export const CreatingReorganisation = oneOf('CreatingReorganisation', [

@@ -7,7 +7,7 @@
  */
 import * as t from 'io-ts';
 import { AuthorityId, BodyId, intBetween, oneOf, struct } from '../kernel/index.js';
-import { discriminatedUnion } from './codec-combinators.js';
+import { discriminatedUnion } from '../kernel/codec-combinators.js';
 
 /** What an obligation asks for: a report, or a preliminary review (sơ kết). */
 export const ObligationKind = oneOf('ObligationKind', ['report', 'preliminary-review'] as const);

@@ -1,6 +1,7 @@
 /** Shared value objects of the domain: ids, dates, instants, names, source documents. */
 export * from './calendar-date.js';
 export * from './codec.js';
+export * from './codec-combinators.js';
 export * from './decider.js';
 export * from './decode-failure.js';
 export * from './ids.js';

@@ -20,7 +20,7 @@ import {
   struct,
 } from '../kernel/index.js';
 import { BodyChange, BodyKind } from '../body/index.js';
-import { discriminatedUnion } from '../body/codec-combinators.js';
+import { discriminatedUnion } from '../kernel/codec-combinators.js';
 
 /** A body that a reorganisation starts, with the seats, duties and obligations it starts with. */
 export const NewBody = struct(

@@ -1,12 +1,12 @@
 /**
- * Two codec combinators the body schemas need beyond the kernel's. `discriminatedUnion` picks the
+ * Two codec combinators beyond `struct` and friends. `discriminatedUnion` picks the
  * member named by a tag field before decoding, so an error names the one member the input claims
  * to be (a path such as `data.basis`), not every member of the union; it is an io-ts `UnionType`,
  * so schema walkers (arbitraries, catalogues) see its members. `withSomeOf` requires an object
  * codec's input to carry at least one of some optional keys.
  */
 import * as t from 'io-ts';
-import type { StructC } from '../kernel/index.js';
+import type { StructC } from './codec.js';
 
 /** An object codec whose required property `K` is a string literal (the member's tag). */
 export type TaggedCodec<K extends string> = t.Mixed & {
