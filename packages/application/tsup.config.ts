@@ -1,11 +1,7 @@
 import { defineConfig } from 'tsup';
+import { sharedOptions } from '../../tsup.shared.js';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  tsconfig: '../../tsconfig.base.json',
-});
+// The base tsconfig has `types: []`; this package uses node:crypto.
+export default defineConfig(
+  sharedOptions({ index: 'src/index.ts' }, { compilerOptions: { types: ['node'] } }),
+);

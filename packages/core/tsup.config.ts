@@ -1,11 +1,6 @@
 import { defineConfig } from 'tsup';
+import { sharedOptions } from '../../tsup.shared.js';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  tsconfig: '../../tsconfig.base.json',
-});
+export default defineConfig(
+  sharedOptions({ index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' }),
+);
