@@ -1,0 +1,89 @@
+/**
+ * The queries of the read models, over any {@link FactReader}: a body's roster (ex-officio seats
+ * resolved through the office holdings valid on the date and known at the instant), its duties,
+ * and body summaries with their status on the date.
+ *
+ * @see DOMAIN.md rule 6 and "Questions the read models must answer"
+ */
+import { contains } from '@mandate/core';
+import type { BodyId, CalendarDate, Instant, OfficeId, SeatHolder } from '@mandate/core';
+import type { Office } from '@mandate/core';
+import type { FactReader } from './fact-store.js';
+import type { BodySummary, HoldingPayload, SeatPayload } from './facts.js';
+import type { BodyView, DutyView, ReadModelQueries, RosterSeat } from './views.js';
+
+/** Who is behind a seat on `on`: the named person, or the office's substantive, else acting, holder. */
+function occupantOf(
+  reader: FactReader,
+  holder: SeatHolder,
+  on: CalendarDate,
+  knownAt: Instant | undefined,
+): Office.SeatResolution {
+  if (holder.follows === 'person') {
+    const { person, asOffice } = holder;
+    return asOffice === undefined
+      ? { kind: 'person', person, via: 'named' }
+      : { kind: 'person', person, via: 'named', asOffice };
+  }
+  const { office } = holder;
+  const holdings = reader
+    .factsOn('holding', office, on, knownAt)
+    .map((fact) => fact.payload as HoldingPayload);
+  const current =
+    holdings.find((h) => h.capacity === 'substantive') ??
+    holdings.filter((h) => h.capacity === 'acting').at(-1);
+  return current === undefined
+    ? { kind: 'vacant', office: office as OfficeId }
+    : {
+        kind: 'person',
+        person: current.person,
+        via: 'office',
+        office,
+        acting: current.capacity === 'acting',
+      };
+}
+
+function viewOf(summary: BodySummary, on: CalendarDate): BodyView {
+  const { bodyId, kind, authority, purpose, establishedOn, names, predecessors, end } = summary;
+  const living = on >= establishedOn && (end === undefined || on < end.on);
+  const name = living ? names.find((n) => contains(n.validity, on))?.name : undefined;
+  return {
+    bodyId: bodyId as BodyId,
+    kind,
+    authority: authority as BodyView['authority'],
+    ...(purpose === undefined ? {} : { purpose }),
+    establishedOn,
+    status: on < establishedOn ? 'not-yet-established' : living ? 'active' : 'ended',
+    ...(name === undefined ? {} : { name }),
+    names,
+    predecessors: predecessors as ReadonlyArray<BodyId>,
+    ...(end === undefined ? {} : { end }),
+    absorptions: summary.absorptions,
+  };
+}
+
+/** The read-model queries over a fact reader. */
+export function createQueries(reader: FactReader): ReadModelQueries {
+  const body = (bodyId: BodyId, on: CalendarDate, knownAt?: Instant): BodyView | undefined => {
+    const summary = reader.factsOn('body', bodyId, on, knownAt)[0]?.payload as
+      BodySummary | undefined;
+    return summary === undefined ? undefined : viewOf(summary, on);
+  };
+  return {
+    roster: (bodyId, on, knownAt) =>
+      reader.factsOn('seat', bodyId, on, knownAt).map((fact): RosterSeat => {
+        const seat = fact.payload as SeatPayload;
+        return {
+          seatId: seat.seatId as RosterSeat['seatId'],
+          roles: seat.roles,
+          holder: seat.holder,
+          occupant: seat.holder === null ? null : occupantOf(reader, seat.holder, on, knownAt),
+        };
+      }),
+    duties: (bodyId, on, knownAt) =>
+      reader.factsOn('duty', bodyId, on, knownAt).map((fact) => fact.payload as DutyView),
+    body,
+    bodies: (on, knownAt) =>
+      reader.subjects('body', knownAt).flatMap((id) => body(id as BodyId, on, knownAt) ?? []),
+  };
+}

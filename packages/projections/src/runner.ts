@@ -1,0 +1,91 @@
+/**
+ * The projection runner: subscribes to the whole log from the read model's checkpoint, catches
+ * up, then follows live, applying each event once with its checkpoint in one transaction. It can
+ * also rebuild the read model from zero, reporting progress, and then follow live again.
+ *
+ * @see DOMAIN.md rule 11
+ */
+import * as E from 'fp-ts/Either';
+import type { CorruptEvent, EventStore, StoreUnavailable, Subscription } from '@mandate/eventstore';
+import { applyOnce, type CheckpointedModel } from './checkpoint.js';
+import type { Projection } from './projection.js';
+
+/** Progress of a rebuild: the position reached and how many events were read so far. */
+export interface RebuildProgress {
+  readonly position: bigint;
+  readonly events: number;
+}
+
+/** Options of a rebuild. */
+export interface RebuildOptions {
+  /** Called after each page of the log has been applied. */
+  readonly onProgress?: (progress: RebuildProgress) => void;
+  /** Events read per page (default 500). */
+  readonly pageSize?: number;
+}
+
+/** A running projection. */
+export interface ProjectionRunner {
+  /** Resolves once every event committed before the call has been applied; rejects after a failure. */
+  readonly waitUntilCaughtUp: () => Promise<void>;
+  /** Stops following the log; resolves when no event will be applied any more. */
+  readonly stop: () => Promise<void>;
+  /**
+   * Empties the read model, applies the whole log from zero, then follows live again; a store
+   * failure stops the rebuild part-way (follow again with another rebuild).
+   */
+  readonly rebuild: (
+    options?: RebuildOptions,
+  ) => Promise<E.Either<StoreUnavailable | CorruptEvent, RebuildProgress>>;
+}
+
+/** What a runner needs: the store to follow, the projection, and its checkpointed read model. */
+export interface ProjectionRunnerOptions<Model> {
+  readonly store: EventStore;
+  readonly projection: Projection<Model>;
+  readonly target: CheckpointedModel<Model>;
+  /** Called when following the log stops on an error. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** Starts a projection: catches up from its checkpoint, then follows live. */
+export function startProjection<Model>(options: ProjectionRunnerOptions<Model>): ProjectionRunner {
+  const { store, projection, target, onError } = options;
+  const follow = (): Subscription =>
+    store.subscribe({
+      after: target.checkpoint(),
+      onEvent: (event) => {
+        applyOnce(target, projection, event);
+      },
+      ...(onError === undefined ? {} : { onError }),
+    });
+  let subscription: Subscription | undefined = follow();
+
+  async function rebuild({ onProgress, pageSize = 500 }: RebuildOptions = {}): Promise<
+    E.Either<StoreUnavailable | CorruptEvent, RebuildProgress>
+  > {
+    await subscription?.stop();
+    subscription = undefined;
+    target.reset();
+    let events = 0;
+    for (;;) {
+      const page = await store.readAll({ after: target.checkpoint(), maxCount: pageSize });
+      if (E.isLeft(page)) return page;
+      if (page.right.length === 0) break;
+      for (const event of page.right) applyOnce(target, projection, event);
+      events += page.right.length;
+      onProgress?.({ position: target.checkpoint(), events });
+    }
+    subscription = follow();
+    return E.right({ position: target.checkpoint(), events });
+  }
+
+  return {
+    waitUntilCaughtUp: () => subscription?.waitUntilCaughtUp() ?? Promise.resolve(),
+    stop: async () => {
+      await subscription?.stop();
+      subscription = undefined;
+    },
+    rebuild,
+  };
+}

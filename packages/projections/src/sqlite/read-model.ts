@@ -1,0 +1,241 @@
+/**
+ * The SQLite bitemporal read model (better-sqlite3): fact rows with their valid and recorded
+ * intervals in indexed tables, the decoded events of each stream, and the checkpoint, all written
+ * in one transaction per event — so a crash never applies an event twice or loses one. Folded
+ * stream states are cached in memory and folded again from the stored events after a restart.
+ *
+ * @see DOMAIN.md rule 11 and "Time"
+ */
+import type { Database } from 'better-sqlite3';
+import { Body, Office, unsafeCalendarDate } from '@mandate/core';
+import type { Instant } from '@mandate/core';
+import type { CheckpointedModel } from '../checkpoint.js';
+import type { FactReader, FactStore, OpenFact } from '../fact-store.js';
+import type { Fact, FactKind } from '../facts.js';
+import { tablePrefix, type Projection } from '../projection.js';
+import { createQueries } from '../queries.js';
+import type { ReadModelQueries } from '../views.js';
+import {
+  CHECKPOINT_TABLE,
+  FACT_KINDS,
+  factTable,
+  schemaStatements,
+  streamEventTable,
+} from './schema.js';
+
+/** A SQLite read model: its checkpointed target and its queries. */
+export interface SqliteReadModel {
+  readonly target: CheckpointedModel<FactStore>;
+  readonly queries: ReadModelQueries;
+}
+
+interface FactRow {
+  readonly row_id: number;
+  readonly subject: string;
+  readonly key: string;
+  readonly ordinal: number;
+  readonly valid_from: string;
+  readonly valid_to: string | null;
+  readonly payload: string;
+}
+
+const factOf = (kind: FactKind, row: FactRow): OpenFact => ({
+  rowId: row.row_id,
+  kind,
+  subject: row.subject,
+  key: row.key,
+  ordinal: row.ordinal,
+  valid:
+    row.valid_to === null
+      ? { from: unsafeCalendarDate(row.valid_from) }
+      : { from: unsafeCalendarDate(row.valid_from), to: unsafeCalendarDate(row.valid_to) },
+  payload: JSON.parse(row.payload) as unknown,
+});
+
+/** Creates (if needed) the tables of `projection`'s version in `db` and opens its read model. */
+export function createSqliteReadModel(
+  db: Database,
+  projection: Pick<Projection<FactStore>, 'name' | 'version'>,
+): SqliteReadModel {
+  const prefix = tablePrefix(projection);
+  for (const statement of schemaStatements(prefix)) db.exec(statement);
+  const events = streamEventTable(prefix);
+  const tables = new Map(FACT_KINDS.map((kind) => [kind, factTable(prefix, kind)] as const));
+  const table = (kind: FactKind): string => tables.get(kind) ?? factTable(prefix, kind);
+
+  const statements = {
+    checkpoint: db.prepare<[string], { position: string }>(
+      `SELECT position FROM ${CHECKPOINT_TABLE} WHERE projection = ?`,
+    ),
+    setCheckpoint: db.prepare<[string, string]>(
+      `INSERT INTO ${CHECKPOINT_TABLE} (projection, position) VALUES (?, ?)
+       ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
+    ),
+    streamEvents: db.prepare<[string, string], { event: string }>(
+      `SELECT event FROM ${events} WHERE aggregate = ? AND subject = ? ORDER BY seq`,
+    ),
+    saveEvent: db.prepare<[string, string, string]>(
+      `INSERT INTO ${events} (aggregate, subject, event) VALUES (?, ?, ?)`,
+    ),
+    open: new Map(
+      FACT_KINDS.map((kind) => [
+        kind,
+        db.prepare<[string], FactRow>(
+          `SELECT * FROM ${table(kind)} WHERE subject = ? AND recorded_to IS NULL ORDER BY row_id`,
+        ),
+      ]),
+    ),
+    close: new Map(
+      FACT_KINDS.map((kind) => [
+        kind,
+        db.prepare<[string, number]>(`UPDATE ${table(kind)} SET recorded_to = ? WHERE row_id = ?`),
+      ]),
+    ),
+    insert: new Map(
+      FACT_KINDS.map((kind) => [
+        kind,
+        db.prepare<[string, string, number, string, string | null, string, string]>(
+          `INSERT INTO ${table(kind)}
+             (subject, key, ordinal, valid_from, valid_to, payload, recorded_from)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ),
+      ]),
+    ),
+    currentOn: new Map(
+      FACT_KINDS.map((kind) => [
+        kind,
+        db.prepare<[string, string, string], FactRow>(
+          `SELECT * FROM ${table(kind)}
+           WHERE subject = ? AND valid_from <= ? AND (valid_to IS NULL OR ? < valid_to)
+             AND recorded_to IS NULL
+           ORDER BY ordinal, valid_from`,
+        ),
+      ]),
+    ),
+    knownOn: new Map(
+      FACT_KINDS.map((kind) => [
+        kind,
+        db.prepare<[string, string, string, string, string], FactRow>(
+          `SELECT * FROM ${table(kind)}
+           WHERE subject = ? AND valid_from <= ? AND (valid_to IS NULL OR ? < valid_to)
+             AND recorded_from <= ? AND (recorded_to IS NULL OR ? < recorded_to)
+           ORDER BY ordinal, valid_from`,
+        ),
+      ]),
+    ),
+    currentSubjects: new Map(
+      FACT_KINDS.map((kind) => [
+        kind,
+        db.prepare<[], { subject: string }>(
+          `SELECT DISTINCT subject FROM ${table(kind)} WHERE recorded_to IS NULL ORDER BY subject`,
+        ),
+      ]),
+    ),
+    knownSubjects: new Map(
+      FACT_KINDS.map((kind) => [
+        kind,
+        db.prepare<[string, string], { subject: string }>(
+          `SELECT DISTINCT subject FROM ${table(kind)}
+           WHERE recorded_from <= ? AND (recorded_to IS NULL OR ? < recorded_to)
+           ORDER BY subject`,
+        ),
+      ]),
+    ),
+  };
+  const statement = <S>(map: ReadonlyMap<FactKind, S>, kind: FactKind): S => {
+    const found = map.get(kind);
+    if (found === undefined) throw new Error(`No statement for fact kind ${kind}`);
+    return found;
+  };
+
+  /** Folded states by `aggregate:subject`; cleared whenever a transaction is undone. */
+  const cache = new Map<string, Body.State | Office.OfficeState>();
+  const folded = <S, E>(
+    aggregate: 'body' | 'office',
+    subject: string,
+    initial: S,
+    evolve: (state: S, event: E) => S,
+  ): S => {
+    const cached = cache.get(`${aggregate}:${subject}`) as S | undefined;
+    if (cached !== undefined) return cached;
+    const state = statements.streamEvents
+      .all(aggregate, subject)
+      .reduce((s, row) => evolve(s, JSON.parse(row.event) as E), initial);
+    cache.set(`${aggregate}:${subject}`, state as Body.State | Office.OfficeState);
+    return state;
+  };
+  const save = (
+    aggregate: 'body' | 'office',
+    subject: string,
+    state: Body.State | Office.OfficeState,
+    event: Body.Event | Office.Event,
+  ): void => {
+    statements.saveEvent.run(aggregate, subject, JSON.stringify(event));
+    cache.set(`${aggregate}:${subject}`, state);
+  };
+
+  const store: FactStore = {
+    bodyState: (id) => folded('body', id, Body.initialState, Body.evolve),
+    saveBodyState: (id, state, event) => save('body', id, state, event),
+    officeState: (id) => folded('office', id, Office.initialState, Office.decider.evolve),
+    saveOfficeState: (id, state, event) => save('office', id, state, event),
+    openFacts: (kinds, subject) =>
+      kinds.flatMap((kind) =>
+        statement(statements.open, kind)
+          .all(subject)
+          .map((row) => factOf(kind, row)),
+      ),
+    closeFact: (fact, at) => {
+      statement(statements.close, fact.kind).run(at, fact.rowId);
+    },
+    openFact: (fact: Fact, at: Instant) => {
+      statement(statements.insert, fact.kind).run(
+        fact.subject,
+        fact.key,
+        fact.ordinal,
+        fact.valid.from,
+        fact.valid.to ?? null,
+        JSON.stringify(fact.payload),
+        at,
+      );
+    },
+  };
+
+  const reader: FactReader = {
+    factsOn: (kind, subject, on, knownAt) =>
+      (knownAt === undefined
+        ? statement(statements.currentOn, kind).all(subject, on, on)
+        : statement(statements.knownOn, kind).all(subject, on, on, knownAt, knownAt)
+      ).map((row) => factOf(kind, row)),
+    subjects: (kind, knownAt) =>
+      (knownAt === undefined
+        ? statement(statements.currentSubjects, kind).all()
+        : statement(statements.knownSubjects, kind).all(knownAt, knownAt)
+      ).map((row) => row.subject),
+  };
+
+  const target: CheckpointedModel<FactStore> = {
+    checkpoint: () => BigInt(statements.checkpoint.get(prefix)?.position ?? '0'),
+    commit: (position, write) => {
+      try {
+        db.transaction(() => {
+          write(store);
+          statements.setCheckpoint.run(prefix, String(position));
+        })();
+      } catch (defect) {
+        cache.clear();
+        throw defect;
+      }
+    },
+    reset: () => {
+      db.transaction(() => {
+        for (const kind of FACT_KINDS) db.prepare(`DELETE FROM ${table(kind)}`).run();
+        db.prepare(`DELETE FROM ${events}`).run();
+        statements.setCheckpoint.run(prefix, '0');
+      })();
+      cache.clear();
+    },
+  };
+
+  return { target, queries: createQueries(reader) };
+}

@@ -1,0 +1,59 @@
+/**
+ * The SQLite tables of one projection version, all named `<name>_v<version>_*` so that a new
+ * version can be built beside the old one: one table per fact kind (seat, duty, body, holding)
+ * with its valid and recorded intervals, the decoded events of each stream (to fold a stream's
+ * state again after a restart), and the shared checkpoint table.
+ *
+ * @see DOMAIN.md "Time"
+ */
+import type { FactKind } from '../facts.js';
+
+/** Every fact kind, one table each. */
+export const FACT_KINDS: ReadonlyArray<FactKind> = ['body', 'seat', 'duty', 'holding'];
+
+/** The table of one fact kind. */
+export const factTable = (prefix: string, kind: FactKind): string => `${prefix}_${kind}`;
+
+/** The table of the decoded events folded per stream. */
+export const streamEventTable = (prefix: string): string => `${prefix}_stream_event`;
+
+/** The checkpoints of every projection version, one row each. */
+export const CHECKPOINT_TABLE = 'projection_checkpoint';
+
+/** The statements creating the tables and indexes of a projection version (idempotent). */
+export function schemaStatements(prefix: string): ReadonlyArray<string> {
+  const facts = FACT_KINDS.flatMap((kind) => {
+    const table = factTable(prefix, kind);
+    return [
+      `CREATE TABLE IF NOT EXISTS ${table} (
+         row_id INTEGER PRIMARY KEY,
+         subject TEXT NOT NULL,
+         key TEXT NOT NULL,
+         ordinal INTEGER NOT NULL,
+         valid_from TEXT NOT NULL,
+         valid_to TEXT,
+         payload TEXT NOT NULL,
+         recorded_from TEXT NOT NULL,
+         recorded_to TEXT
+       ) STRICT`,
+      // Current facts of a subject (superseding), and facts of a subject on a date (queries).
+      `CREATE INDEX IF NOT EXISTS ${table}_open ON ${table} (subject) WHERE recorded_to IS NULL`,
+      `CREATE INDEX IF NOT EXISTS ${table}_on ON ${table} (subject, valid_from, recorded_from)`,
+    ];
+  });
+  return [
+    ...facts,
+    `CREATE TABLE IF NOT EXISTS ${streamEventTable(prefix)} (
+       seq INTEGER PRIMARY KEY,
+       aggregate TEXT NOT NULL,
+       subject TEXT NOT NULL,
+       event TEXT NOT NULL
+     ) STRICT`,
+    `CREATE INDEX IF NOT EXISTS ${streamEventTable(prefix)}_subject
+       ON ${streamEventTable(prefix)} (aggregate, subject, seq)`,
+    `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
+       projection TEXT PRIMARY KEY,
+       position TEXT NOT NULL
+     ) STRICT`,
+  ];
+}
