@@ -6,15 +6,17 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import {
+import { BodyArbitraries, OfficeArbitraries } from '@mandate/core/testing';
+import { AnyCommand } from './command.js';
+import { decodeEnvelope } from './envelope.js';
+
+const { bodyCommands } = BodyArbitraries;
+const {
   authorityCommandArbitrary,
-  bodyCommands,
   corruptedLeafArbitrary,
   officeCommandArbitrary,
   personCommandArbitrary,
-} from './core-testing.fixture.js';
-import { AnyCommand } from './command.js';
-import { decodeEnvelope } from './envelope.js';
+} = OfficeArbitraries;
 
 const anyCommand: fc.Arbitrary<AnyCommand> = fc.oneof(
   authorityCommandArbitrary,

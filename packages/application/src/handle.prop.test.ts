@@ -11,15 +11,14 @@ import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import type { EventStore, StoredEvent } from '@mandate/eventstore';
 import { envelope, registerCity, registerProvince } from './commands.fixture.js';
-import {
-  authorityHistoryArbitrary,
-  bodyCommands,
-  officeHistoryArbitrary,
-  personCommandArbitrary,
-} from './core-testing.fixture.js';
+import { BodyArbitraries, OfficeArbitraries } from '@mandate/core/testing';
 import { createCommandHandler, type CommandResult } from './handle.js';
 import type { CommandAccepted } from './result.js';
 import { memoryStore } from './store.fixture.js';
+
+const { bodyCommands } = BodyArbitraries;
+const { authorityHistoryArbitrary, officeHistoryArbitrary, personCommandArbitrary } =
+  OfficeArbitraries;
 
 /** One step of a scenario: a new command, or the resubmission of an earlier step's command id. */
 type Step = { kind: 'new'; command: unknown } | { kind: 'again'; of: number };
