@@ -1,5 +1,6 @@
 /**
- * Codec laws for the person record.s commands and events: every generated value round-trips
+ * Codec laws for the authority registry's, offices' and persons' commands and events (the body's
+ * live in src/body/codecs.prop.test.ts): every generated value round-trips
  * through JSON (DOMAIN.md rule 12); arbitrary input never makes a decoder throw; a corrupted leaf
  * is refused with its path; a command without its basis or effective date does not decode
  * (DOMAIN.md rule 8).
@@ -8,18 +9,43 @@ import fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { decodeWith } from '../kernel/index.js';
+import { Authority, decodeWith, Office, Person } from '../src/index.js';
 import {
+  authorityCommandArbitrary,
+  authorityEventArbitrary,
+  corruptedLeafArbitrary,
+  officeCommandArbitrary,
+  officeEventArbitrary,
   personCommandArbitrary,
   personEventArbitrary,
-  corruptedLeafArbitrary,
-} from '../testing/office-arbitraries.js';
-import { Command, Event, EventVersions } from './index.js';
+} from '../src/testing/office-arbitraries.js';
 
-const codecs = [
-  { codec: Command as t.Mixed, values: personCommandArbitrary as fc.Arbitrary<unknown> },
-  { codec: Event as t.Mixed, values: personEventArbitrary as fc.Arbitrary<unknown> },
-].map((entry) => ({ ...entry, name: entry.codec.name }));
+interface Aggregate {
+  readonly name: string;
+  readonly Command: t.Mixed;
+  readonly Event: t.Mixed;
+  readonly EventVersions: Readonly<Record<string, number>>;
+  readonly commands: fc.Arbitrary<{ readonly type: string; readonly data: object }>;
+  readonly events: fc.Arbitrary<{ readonly type: string }>;
+}
+
+const aggregates: ReadonlyArray<Aggregate> = [
+  {
+    name: 'authority',
+    ...Authority,
+    commands: authorityCommandArbitrary,
+    events: authorityEventArbitrary,
+  },
+  { name: 'office', ...Office, commands: officeCommandArbitrary, events: officeEventArbitrary },
+  { name: 'person', ...Person, commands: personCommandArbitrary, events: personEventArbitrary },
+];
+
+const codecs = aggregates
+  .flatMap((aggregate) => [
+    { codec: aggregate.Command, values: aggregate.commands as fc.Arbitrary<unknown> },
+    { codec: aggregate.Event, values: aggregate.events as fc.Arbitrary<unknown> },
+  ])
+  .map((entry) => ({ ...entry, name: entry.codec.name }));
 
 describe.each(codecs)('$name codec', ({ codec, values }) => {
   it('round-trips every generated value through JSON', () => {
@@ -65,13 +91,12 @@ describe.each(codecs)('$name codec', ({ codec, values }) => {
   });
 });
 
-describe('person commands and events (DOMAIN.md rule 8)', () => {
-  it('refuse a command without its basis or effective date, naming the missing key', () => {
-    fc.assert(
-      fc.property(
-        personCommandArbitrary,
-        fc.constantFrom('basis', 'effectiveOn'),
-        (command, key) => {
+describe.each(aggregates)(
+  '$name commands and events (DOMAIN.md rule 8)',
+  ({ Command, EventVersions, commands, events }) => {
+    it('refuse a command without its basis or effective date, naming the missing key', () => {
+      fc.assert(
+        fc.property(commands, fc.constantFrom('basis', 'effectiveOn'), (command, key) => {
           const { [key]: _dropped, ...data } = Command.encode(command).data as Record<
             string,
             unknown
@@ -79,16 +104,16 @@ describe('person commands and events (DOMAIN.md rule 8)', () => {
           const result = decodeWith(Command, { type: command.type, data });
           if (!isLeft(result)) throw new Error(`decoded without ${key}`);
           expect(result.left.issues.map((issue) => issue.path)).toContain(`data.${key}`);
-        },
-      ),
-    );
-  });
+        }),
+      );
+    });
 
-  it('declare a schema version for every event type', () => {
-    fc.assert(
-      fc.property(personEventArbitrary, (event) => {
-        expect(EventVersions[event.type]).toBe(1);
-      }),
-    );
-  });
-});
+    it('declare a schema version for every event type', () => {
+      fc.assert(
+        fc.property(events, (event) => {
+          expect(EventVersions[event.type]).toBe(1);
+        }),
+      );
+    });
+  },
+);
