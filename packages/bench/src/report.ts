@@ -1,0 +1,253 @@
+/**
+ * The printed report: one Markdown table per benchmark, rates at the median of the repeats,
+ * ratios against the baselines measured in the same run, each target beside its figure marked
+ * `ok` or `MISS`, and the repeat counts. Markdown, so that the README can quote it as printed.
+ */
+import type { FoldResult, FoldVariant } from './fold.bench.js';
+import { median, medianSeconds, rate, type Timing } from './measure.js';
+import type { ChildReport } from './replay-child.js';
+import type { ReplayResult } from './replay-1m.js';
+import type { RunContext, SuiteResult } from './suite.js';
+import type { SubjectResult, WorkloadsResult } from './workloads.js';
+
+// -------------------------------------------------------------------------------------------------
+// Formatting
+// -------------------------------------------------------------------------------------------------
+
+const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** Events per second, with k or M. */
+function perSecond(events: number): string {
+  if (events >= 1_000_000) return `${(events / 1_000_000).toFixed(2)} M/s`;
+  if (events >= 1_000) return `${(events / 1_000).toFixed(1)} k/s`;
+  return `${events.toFixed(0)} /s`;
+}
+
+const times = (ratio: number): string => `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×`;
+const percent = (ratio: number): string => `${(ratio * 100).toFixed(0)} %`;
+const verdict = (ok: boolean): string => (ok ? 'ok' : '**MISS**');
+
+/** A Markdown table. */
+function table(header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  const line = (cells: ReadonlyArray<string>) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+// -------------------------------------------------------------------------------------------------
+// B1
+// -------------------------------------------------------------------------------------------------
+
+/** Target of B1: folding ten times the events takes at most twelve times as long. */
+const FOLD_GROWTH_TARGET = 12;
+/** Target of B1: at least a million events per second at the large size. */
+const FOLD_RATE_TARGET = 1_000_000;
+
+const growth = (variant: FoldVariant): number =>
+  medianSeconds(variant.large) / medianSeconds(variant.small);
+
+function foldSection(result: FoldResult): string {
+  const { smallEvents: small, largeEvents: large } = result.options;
+  const baseline = result.baseline;
+  const rows = [result.evolve, result.fold, baseline].map((variant) => {
+    const largeRate = rate(large, variant.large);
+    const isBaseline = variant === baseline;
+    return [
+      variant.name,
+      perSecond(rate(small, variant.small)),
+      perSecond(largeRate),
+      `${growth(variant).toFixed(1)}${isBaseline ? '' : ` ${verdict(growth(variant) <= FOLD_GROWTH_TARGET)}`}`,
+      isBaseline ? '—' : verdict(largeRate >= FOLD_RATE_TARGET),
+      isBaseline ? '1×' : times(medianSeconds(variant.large) / medianSeconds(baseline.large)),
+      `${variant.small.seconds.length} / ${variant.large.seconds.length}`,
+    ];
+  });
+  const checked = result.decideChecked;
+  return [
+    `### B1 — fold one body stream (${count(small)} and ${count(large)} events)`,
+    '',
+    table(
+      [
+        'fold',
+        `events/s @ ${count(small)}`,
+        `events/s @ ${count(large)}`,
+        `t(${count(large)}) / t(${count(small)}) (≤ ${FOLD_GROWTH_TARGET})`,
+        '≥ 1 M/s',
+        `time ÷ baseline @ ${count(large)}`,
+        'repeats',
+      ],
+      rows,
+    ),
+    '',
+    `History: mean event data ${result.meanDataBytes.toFixed(0)} B of JSON; ` +
+      `the first ${count(checked.events)} events (${count(checked.steps)} decisions) replayed ` +
+      `through \`decide\` in ${checked.seconds.toFixed(1)} s with identical events; both histories ` +
+      `folded and compared with the generator's model. ` +
+      `Garbage collection took ${percent(result.largeGcShare)} of the median ${count(large)}-event evolve run.`,
+  ].join('\n');
+}
+
+// -------------------------------------------------------------------------------------------------
+// B2 W1–W3
+// -------------------------------------------------------------------------------------------------
+
+/** Targets of B2: Mandate SQLite against Emmett and against raw better-sqlite3, per workload. */
+const STORE_TARGETS = {
+  overEmmett: 2,
+  ofRaw: { append: 0.5, readAndFold: 0.6, replay: 0.6 },
+} as const;
+
+const WORKLOADS = ['append', 'readAndFold', 'replay'] as const;
+type Workload = (typeof WORKLOADS)[number];
+
+const workloadRate = (events: number, timing: Timing | undefined): string =>
+  timing === undefined ? '—' : perSecond(rate(events, timing));
+
+function storeRows(result: WorkloadsResult): string[][] {
+  return result.subjects.map((subject) => [
+    subject.name,
+    ...WORKLOADS.map((w) => workloadRate(result.events, subject[w])),
+    workloadRate(result.events, subject.verify),
+    `${subject.append.seconds.length}${subject.retries === undefined ? '' : ` (appends retried: ${subject.retries.join(', ')})`}`,
+  ]);
+}
+
+const storeHeader = [
+  'store',
+  'W1 append',
+  'W2 read + fold',
+  'W3 replay',
+  'verify chain',
+  'repeats',
+];
+
+/** How many times faster `over` did workload `w` than `under`. */
+const speedup = (over: SubjectResult, under: SubjectResult, w: Workload): number =>
+  medianSeconds(under[w]) / medianSeconds(over[w]);
+
+const find = (result: WorkloadsResult, key: string) => result.subjects.find((s) => s.key === key);
+
+function ratioRows(result: WorkloadsResult, emmettKey: string, emmettLabel: string): string[][] {
+  const sqlite = find(result, 'sqlite');
+  if (sqlite === undefined) return [];
+  const rows: string[][] = [];
+  const emmett = find(result, emmettKey);
+  if (emmett !== undefined) {
+    rows.push([
+      `Mandate SQLite ÷ ${emmettLabel} (≥ ${STORE_TARGETS.overEmmett}×)`,
+      ...WORKLOADS.map((w) => {
+        const ratio = speedup(sqlite, emmett, w);
+        return `${times(ratio)} ${verdict(ratio >= STORE_TARGETS.overEmmett)}`;
+      }),
+    ]);
+  }
+  const raw = find(result, 'raw');
+  if (raw !== undefined) {
+    rows.push([
+      'Mandate SQLite ÷ raw (≥ 50 % W1, ≥ 60 % W2–W3)',
+      ...WORKLOADS.map((w) => {
+        const ratio = speedup(sqlite, raw, w);
+        return `${percent(ratio)} ${verdict(ratio >= STORE_TARGETS.ofRaw[w])}`;
+      }),
+    ]);
+  }
+  return rows;
+}
+
+function workloadsSection(result: WorkloadsResult): string {
+  const { streams, eventsPerStream, batchSize } = result.options.shape;
+  return [
+    `### B2 — W1–W3: ${count(streams)} streams × ${count(eventsPerStream)} events = ${count(result.events)} events, ${count(batchSize)} per append`,
+    '',
+    table(storeHeader, storeRows(result)),
+    '',
+    table(
+      ['ratio (median rates)', 'W1 append', 'W2 read + fold', 'W3 replay'],
+      ratioRows(result, 'emmett-tuned', 'Emmett, 1 connection'),
+    ),
+  ].join('\n');
+}
+
+function asShippedSection(result: WorkloadsResult): string {
+  const { streams, eventsPerStream } = result.options.shape;
+  return [
+    `### B2 — W1–W3 against Emmett as shipped (\`getSQLiteEventStore\`): ${count(streams)} streams × ${count(eventsPerStream)} events = ${count(result.events)} events`,
+    '',
+    table(storeHeader, storeRows(result)),
+    '',
+    table(
+      ['ratio', 'W1 append', 'W2 read + fold', 'W3 replay'],
+      ratioRows(result, 'emmett', 'Emmett as shipped'),
+    ),
+  ].join('\n');
+}
+
+// -------------------------------------------------------------------------------------------------
+// W4
+// -------------------------------------------------------------------------------------------------
+
+const medianOf = (reports: ReadonlyArray<ChildReport>, pick: (r: ChildReport) => number): number =>
+  median(reports.map(pick));
+
+function replaySection(result: ReplayResult): string {
+  const { file, mandate, raw, options } = result;
+  const rateOf = (reports: ReadonlyArray<ChildReport>) =>
+    medianOf(reports, (r) => r.events / r.seconds);
+  const peak = (reports: ReadonlyArray<ChildReport>) =>
+    Math.max(...reports.map((r) => r.peakRssMiB));
+  const row = (name: string, reports: ReadonlyArray<ChildReport>, limit: boolean) => [
+    name,
+    perSecond(rateOf(reports)),
+    `${peak(reports).toFixed(0)} MiB${limit ? ` ${verdict(peak(reports) < options.peakRssLimitMiB)}` : ''}`,
+    `${medianOf(reports, (r) => r.startRssMiB).toFixed(0)} MiB`,
+    `${reports.length}`,
+  ];
+  const origin =
+    file.generatedInSeconds === undefined
+      ? 'reused from the cache'
+      : `generated through Mandate's SQLite store in ${file.generatedInSeconds.toFixed(1)} s (${perSecond(file.events / file.generatedInSeconds)})`;
+  return [
+    `### B2 — W4: replay ${count(file.events)} events from one SQLite file, each replay in a fresh child process`,
+    '',
+    table(
+      [
+        'replay',
+        'events/s',
+        `peak RSS (< ${options.peakRssLimitMiB} MiB)`,
+        'RSS before replay',
+        'repeats',
+      ],
+      [
+        row('Mandate SQLite `readAll` + decode every event', mandate, true),
+        row('raw better-sqlite3 `iterate()` + `JSON.parse`', raw, false),
+        ['Mandate ÷ raw', percent(rateOf(mandate) / rateOf(raw)), '', '', ''],
+      ],
+    ),
+    '',
+    `File: ${file.path}, ${origin}.`,
+  ].join('\n');
+}
+
+// -------------------------------------------------------------------------------------------------
+// The whole report
+// -------------------------------------------------------------------------------------------------
+
+function contextLine(context: RunContext, quick: boolean): string {
+  const load = (l: ReadonlyArray<number>) => l.map((x) => x.toFixed(2)).join(' ');
+  return [
+    `Run ${context.startedAt}${quick ? ' (QUICK mode: tiny sizes, the figures mean nothing)' : ''}: ` +
+      `Node ${context.node}, ${context.cores} × ${context.cpu}; ` +
+      `load average ${load(context.loadBefore)} before, ${load(context.loadAfter)} after; ` +
+      `${context.seconds.toFixed(0)} s in all. Rates are at the median of the repeats.`,
+  ].join('\n');
+}
+
+/** The whole report, as printed. */
+export function formatReport(result: SuiteResult): string {
+  return [
+    contextLine(result.context, result.quick),
+    ...(result.fold === undefined ? [] : [foldSection(result.fold)]),
+    ...(result.workloads === undefined ? [] : [workloadsSection(result.workloads)]),
+    ...(result.asShipped === undefined ? [] : [asShippedSection(result.asShipped)]),
+    ...(result.replay === undefined ? [] : [replaySection(result.replay)]),
+  ].join('\n\n');
+}

@@ -1,0 +1,65 @@
+/**
+ * The quick mode runs every benchmark end to end at tiny sizes — B1's fold, W1–W3 on every store
+ * (including Emmett both ways and the raw floor), and W4's replays in child processes — and
+ * produces a figure for each. It asserts that results exist, never how fast they are.
+ */
+import { describe, expect, it } from 'vitest';
+import { medianSeconds } from './measure.js';
+import { formatReport } from './report.js';
+import { runSuite } from './suite.js';
+
+const positive = (seconds: ReadonlyArray<number>) =>
+  seconds.length > 0 && seconds.every((s) => Number.isFinite(s) && s > 0);
+
+describe('the benchmark suite in quick mode', () => {
+  it('produces a result for every benchmark', async () => {
+    const result = await runSuite({ quick: true });
+
+    const fold = result.fold;
+    expect(fold).toBeDefined();
+    for (const variant of [fold!.evolve, fold!.fold, fold!.baseline]) {
+      expect(positive(variant.small.seconds) && positive(variant.large.seconds)).toBe(true);
+    }
+    expect(fold!.decideChecked.events).toBeGreaterThan(0);
+
+    for (const run of [result.workloads, result.asShipped]) {
+      expect(run).toBeDefined();
+      expect(run!.events).toBeGreaterThan(0);
+      for (const subject of run!.subjects) {
+        for (const timing of [subject.append, subject.readAndFold, subject.replay]) {
+          expect(positive(timing.seconds)).toBe(true);
+        }
+      }
+    }
+    expect(result.workloads!.subjects.map((s) => s.key)).toEqual([
+      'memory',
+      'sqlite',
+      'raw',
+      'emmett-tuned',
+    ]);
+    expect(result.asShipped!.subjects.map((s) => s.key)).toEqual(['sqlite', 'emmett']);
+    expect(medianSeconds(result.workloads!.subjects[1]!.verify!)).toBeGreaterThan(0);
+
+    const replay = result.replay;
+    expect(replay).toBeDefined();
+    for (const report of [...replay!.mandate, ...replay!.raw]) {
+      expect(report.events).toBe(replay!.file.events);
+      expect(report.peakRssMiB).toBeGreaterThan(0);
+    }
+
+    const printed = formatReport(result);
+    for (const heading of ['### B1', '### B2 — W1–W3', 'Emmett as shipped', '### B2 — W4']) {
+      expect(printed).toContain(heading);
+    }
+  }, 300_000);
+
+  it('runs only the benchmarks asked for', async () => {
+    const result = await runSuite({ quick: true, only: ['fold'] });
+    expect(result.fold).toBeDefined();
+    expect([result.workloads, result.asShipped, result.replay]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  }, 60_000);
+});
