@@ -20,11 +20,16 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          testTimeout: 30_000,
           include: under('.test.ts'),
           exclude: [...under('.prop.test.ts'), ...under('.int.test.ts'), ...under('.type.test.ts')],
         },
       },
-      { extends: true, test: { name: 'property', include: under('.prop.test.ts') } },
+      {
+        extends: true,
+        // Generated histories take longer on a loaded machine; a timeout is no place for a speed target.
+        test: { name: 'property', include: under('.prop.test.ts'), testTimeout: 120_000 },
+      },
       {
         extends: true,
         test: { name: 'integration', include: under('.int.test.ts'), testTimeout: 60_000 },

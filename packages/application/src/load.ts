@@ -7,6 +7,7 @@
  * @see DOMAIN.md rules 11 and 12
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import { fold } from '@mandate/core';
 import {
   decodeStored,
   type CorruptEvent,
@@ -55,14 +56,15 @@ export async function loadStream<Event, State>(
       ? right({ state: aggregate.decider.initialState, revision: 'no-stream' })
       : left(read.left);
   }
-  let state = known?.state ?? aggregate.decider.initialState;
+  const events: Event[] = [];
   let revision: StreamRevision = from;
   for (const stored of read.right) {
     const decoded = decodeStored(aggregate.schema, upcasters, stored);
     if (isLeft(decoded)) return decoded;
     // The schema decodes each type's data through the aggregate's own Event codec.
-    state = aggregate.decider.evolve(state, decoded.right as Event);
+    events.push(decoded.right as Event);
     revision = stored.revision;
   }
+  const state = fold(aggregate.decider, events, known?.state ?? aggregate.decider.initialState);
   return right({ state, revision });
 }

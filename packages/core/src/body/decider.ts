@@ -11,6 +11,7 @@ import type { BodyContext } from './decide.js';
 import { decide } from './decide.js';
 import type { Event } from './events.js';
 import { evolve } from './evolve.js';
+import { foldHistory } from './fold.js';
 import { periodInterval, periodOf } from './period.js';
 import type { Refusal } from './refusals.js';
 import type { State } from './state.js';
@@ -37,5 +38,6 @@ export const decider: Decider<Command, Event, State, Refusal, BodyContext> = {
   initialState,
   decide,
   evolve,
+  foldAll: foldHistory,
   isTerminal,
 };

@@ -134,6 +134,7 @@ export type {
 } from './state.js';
 export { evolve, evolveFacts } from './evolve.js';
 export type { FactEvent } from './evolve.js';
+export { foldHistory } from './fold.js';
 export {
   decide,
   decideChanges,

@@ -43,3 +43,26 @@ export const withEntry = <E extends Dated>(
 /** The date of the timeline's last entry (timelines are never empty where this is asked). */
 export const lastFrom = (timeline: ReadonlyArray<Dated>): CalendarDate | undefined =>
   timeline[timeline.length - 1]?.from;
+
+/**
+ * Inserts `entry` into `timeline` in place, with the same result as `withEntry`: found by binary
+ * search, replacing any entry of the same date; appending after the last entry is O(1). Only for
+ * an array the caller owns.
+ */
+export function insertEntry<E extends Dated>(timeline: E[], entry: E): void {
+  const last = timeline[timeline.length - 1];
+  if (last === undefined || last.from < entry.from) {
+    timeline.push(entry);
+    return;
+  }
+  let low = 0;
+  let high = timeline.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((timeline[middle] as E).from < entry.from) low = middle + 1;
+    else high = middle;
+  }
+  let same = 0;
+  while (timeline[low + same]?.from === entry.from) same += 1;
+  timeline.splice(low, same, entry);
+}

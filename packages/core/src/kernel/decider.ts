@@ -1,7 +1,8 @@
 /**
  * The decider shape (Jérémie Chassaing): commands are decided against the state folded from past
  * events; `decide` returns either a refusal naming the broken rule or the events that record the
- * change (an empty list means there is nothing to do). `evolve` folds one event into the state.
+ * change (an empty list means there is nothing to do). `evolve` folds one event into the state;
+ * a decider may also offer `foldAll`, folding a whole history at once with the same result.
  *
  * Some decisions need facts outside the stream — who has jurisdiction over whom — which enter
  * as a pure `Context` value, never as I/O.
@@ -20,16 +21,26 @@ export interface Decider<Command, Event, State, Refusal, Context = void> {
   ) => Either<Refusal, ReadonlyArray<Event>>;
   /** Folds one event into the state. Pure and total over valid histories. */
   readonly evolve: (state: State, event: Event) => State;
+  /**
+   * Folds a history onto `from` (the initial state by default) with the same result as `evolve`
+   * in a loop, faster; never changes `from`.
+   */
+  readonly foldAll?: (events: Iterable<Event>, from?: State) => State;
   /** True when the stream can never accept another event. */
   readonly isTerminal: (state: State) => boolean;
 }
 
-/** Folds a history of events into a state, from the decider's initial state. */
+/**
+ * Folds a history of events into a state, from `from` (the decider's initial state by default),
+ * with the decider's `foldAll` when it has one.
+ */
 export function fold<Event, State>(
-  decider: Pick<Decider<never, Event, State, never, never>, 'initialState' | 'evolve'>,
+  decider: Pick<Decider<never, Event, State, never, never>, 'initialState' | 'evolve' | 'foldAll'>,
   events: Iterable<Event>,
+  from: State = decider.initialState,
 ): State {
-  let state = decider.initialState;
+  if (decider.foldAll !== undefined) return decider.foldAll(events, from);
+  let state = from;
   for (const event of events) state = decider.evolve(state, event);
   return state;
 }
