@@ -8,7 +8,7 @@
  * @see DOMAIN.md rule 11
  */
 import type { BodyEnded, BodyEstablished, Event } from './events.js';
-import type { ActiveBody, EndedBody, EstablishedBody, Seat, State } from './state.js';
+import type { ActiveBody, Duty, EndedBody, EstablishedBody, Report, Seat, State } from './state.js';
 import type { Writer } from './writer.js';
 import { copying } from './writer.js';
 
@@ -32,10 +32,20 @@ const established = ({ data }: BodyEstablished): ActiveBody => ({
   absorptions: [],
 });
 
+/** `map` with every value whose `field` is unset closed on `on`, as a new map. */
+function closedAll<K, V extends object, F extends keyof V>(
+  map: ReadonlyMap<K, V>,
+  field: F,
+  on: V[F],
+): ReadonlyMap<K, V> {
+  const closed = new Map<K, V>();
+  for (const [key, value] of map)
+    closed.set(key, value[field] === undefined ? ({ ...value, [field]: on } as V) : value);
+  return closed;
+}
+
 function ended(body: ActiveBody, { data }: BodyEnded): EndedBody {
   const on = data.effectiveOn;
-  const mapValues = <K, V>(map: ReadonlyMap<K, V>, f: (v: V) => V): ReadonlyMap<K, V> =>
-    new Map([...map].map(([k, v]) => [k, f(v)]));
   return {
     ...body,
     status: 'ended',
@@ -43,35 +53,30 @@ function ended(body: ActiveBody, { data }: BodyEnded): EndedBody {
     endReason: data.reason,
     successors: data.successors,
     ...(data.reorganisationId === undefined ? {} : { reorganisationId: data.reorganisationId }),
-    seats: mapValues(body.seats, (s) =>
-      s.abolishedOn === undefined ? { ...s, abolishedOn: on } : s,
-    ),
-    duties: mapValues(body.duties, (d) =>
-      d.revokedOn === undefined ? { ...d, revokedOn: on } : d,
-    ),
-    obligations: mapValues(body.obligations, (o) =>
-      o.liftedOn === undefined ? { ...o, liftedOn: on } : o,
-    ),
+    seats: closedAll(body.seats, 'abolishedOn', on),
+    duties: closedAll(body.duties, 'revokedOn', on),
+    obligations: closedAll(body.obligations, 'liftedOn', on),
   };
 }
 
-/** `map` with the value at `key` updated, or `map` itself when `key` is absent. */
-function updated<K, V>(
-  write: Writer,
-  map: ReadonlyMap<K, V>,
-  key: K,
-  f: (v: V) => V,
-): ReadonlyMap<K, V> {
-  const value = map.get(key);
-  return value === undefined ? map : write.key(map, key, f(value));
-}
-
 /**
- * `object` with `key` set to `value`, or `object` itself when it already holds it (a container
- * the in-place writer changed): a fold in place then copies no enclosing object.
+ * `object` with `key` set to `value` through `write`, or `object` itself when it already holds it
+ * (a container the in-place writer changed): a fold in place then copies no enclosing object.
  */
-const withField = <O, K extends keyof O>(object: O, key: K, value: O[K]): O =>
-  object[key] === value ? object : { ...object, [key]: value };
+const withField = <O extends object, K extends keyof O>(
+  write: Writer,
+  object: O,
+  key: K,
+  value: O[K],
+): O => (object[key] === value ? object : write.field(object, key, value));
+
+/** `body` with `seat` written under its id. */
+const withSeat = <S extends EstablishedBody>(write: Writer, body: S, seat: Seat): S =>
+  withField(write, body, 'seats', write.key(body.seats, seat.seatId, seat));
+
+/** `body` with `duty` written under its id. */
+const withDuty = <S extends EstablishedBody>(write: Writer, body: S, duty: Duty): S =>
+  withField(write, body, 'duties', write.key(body.duties, duty.dutyId, duty));
 
 /** Folds an event that changes an established body's facts, writing through `write`. */
 export function evolveFactsWith<S extends EstablishedBody>(
@@ -80,116 +85,131 @@ export function evolveFactsWith<S extends EstablishedBody>(
   event: FactEvent,
 ): S {
   const on = event.data.effectiveOn;
-  const seat = (seatId: Seat['seatId'], f: (seat: Seat) => Seat): S =>
-    withField(body, 'seats', updated(write, body.seats, seatId, f));
   switch (event.type) {
     case 'BodyRenamed':
-      return withField(body, 'names', write.entry(body.names, { from: on, name: event.data.name }));
+      return withField(
+        write,
+        body,
+        'names',
+        write.entry(body.names, { from: on, name: event.data.name }),
+      );
     case 'SeatCreated': {
       const { seatId, roles, holder } = event.data;
       if (body.seats.has(seatId)) return body;
-      const created: Seat = {
+      return withSeat(write, body, {
         seatId,
         createdOn: on,
         roles: [{ from: on, roles }],
         holders: [{ from: on, holder }],
-      };
-      return withField(body, 'seats', write.key(body.seats, seatId, created));
+      });
     }
     case 'SeatHolderReplaced':
-      return seat(event.data.seatId, (s) =>
-        withField(s, 'holders', write.entry(s.holders, { from: on, holder: event.data.holder })),
-      );
-    case 'SeatHoldingCorrected': {
-      const { seatId, holdingFrom, holder } = event.data;
-      return seat(seatId, (s) =>
-        withField(s, 'holders', write.entry(s.holders, { from: holdingFrom, holder })),
+    case 'SeatHoldingCorrected':
+    case 'SeatHolderRelieved': {
+      const seat = body.seats.get(event.data.seatId);
+      if (seat === undefined) return body;
+      const entry =
+        event.type === 'SeatHolderReplaced'
+          ? { from: on, holder: event.data.holder }
+          : event.type === 'SeatHoldingCorrected'
+            ? { from: event.data.holdingFrom, holder: event.data.holder }
+            : { from: on, holder: null };
+      return withSeat(
+        write,
+        body,
+        withField(write, seat, 'holders', write.entry(seat.holders, entry)),
       );
     }
-    case 'SeatHolderRelieved':
-      return seat(event.data.seatId, (s) =>
-        withField(s, 'holders', write.entry(s.holders, { from: on, holder: null })),
-      );
     case 'SeatRolesChanged': {
-      const { roles } = event.data;
-      return seat(event.data.seatId, (s) =>
-        withField(s, 'roles', write.entry(s.roles, { from: on, roles })),
-      );
+      const seat = body.seats.get(event.data.seatId);
+      if (seat === undefined) return body;
+      const entry = { from: on, roles: event.data.roles };
+      return withSeat(write, body, withField(write, seat, 'roles', write.entry(seat.roles, entry)));
     }
-    case 'SeatAbolished':
-      return seat(event.data.seatId, (s) => ({ ...s, abolishedOn: on }));
+    case 'SeatAbolished': {
+      const seat = body.seats.get(event.data.seatId);
+      return seat === undefined
+        ? body
+        : withSeat(write, body, write.field(seat, 'abolishedOn', on));
+    }
     case 'DutyAssigned': {
       const { dutyId, category, text, provenance } = event.data;
       if (body.duties.has(dutyId)) return body;
-      const duty = {
+      return withDuty(write, body, {
         dutyId,
         provenance,
         assignedOn: on,
         categories: [{ from: on, category }],
         texts: [{ from: on, text }],
-      };
-      return withField(body, 'duties', write.key(body.duties, dutyId, duty));
+      });
     }
     case 'DutyAmended': {
-      const { category, text } = event.data;
-      return withField(
-        body,
-        'duties',
-        updated(write, body.duties, event.data.dutyId, (d) =>
-          withField(
-            withField(
-              d,
+      const { dutyId, category, text } = event.data;
+      const duty = body.duties.get(dutyId);
+      if (duty === undefined) return body;
+      const categorised =
+        category === undefined
+          ? duty
+          : withField(
+              write,
+              duty,
               'categories',
-              category === undefined
-                ? d.categories
-                : write.entry(d.categories, { from: on, category }),
-            ),
-            'texts',
-            text === undefined ? d.texts : write.entry(d.texts, { from: on, text }),
-          ),
-        ),
-      );
+              write.entry(duty.categories, { from: on, category }),
+            );
+      const amended =
+        text === undefined
+          ? categorised
+          : withField(
+              write,
+              categorised,
+              'texts',
+              write.entry(categorised.texts, { from: on, text }),
+            );
+      return withDuty(write, body, amended);
     }
-    case 'DutyRevoked':
-      return withField(
-        body,
-        'duties',
-        updated(write, body.duties, event.data.dutyId, (d) => ({ ...d, revokedOn: on })),
-      );
+    case 'DutyRevoked': {
+      const duty = body.duties.get(event.data.dutyId);
+      return duty === undefined ? body : withDuty(write, body, write.field(duty, 'revokedOn', on));
+    }
     case 'ReportingObligationImposed': {
       const { bodyId: _body, effectiveOn: _on, source: _source, ...terms } = event.data;
       if (body.obligations.has(terms.obligationId)) return body;
       return withField(
+        write,
         body,
         'obligations',
         write.key(body.obligations, terms.obligationId, { ...terms, imposedOn: on }),
       );
     }
-    case 'ReportingObligationLifted':
+    case 'ReportingObligationLifted': {
+      const { obligationId } = event.data;
+      const obligation = body.obligations.get(obligationId);
+      if (obligation === undefined) return body;
       return withField(
+        write,
         body,
         'obligations',
-        updated(write, body.obligations, event.data.obligationId, (o) => ({
-          ...o,
-          liftedOn: on,
-        })),
+        write.key(body.obligations, obligationId, write.field(obligation, 'liftedOn', on)),
       );
+    }
     case 'ReportFiled':
     case 'ReportCorrected': {
       const { reportId, obligationId, period, document } = event.data;
       if (body.reports.has(reportId)) return body;
       const supersedes = event.type === 'ReportCorrected' ? event.data.supersedes : undefined;
-      const report = { reportId, obligationId, period, document };
+      const report: Report = { reportId, obligationId, period, document };
       let reports = write.key(
         body.reports,
         reportId,
         supersedes === undefined ? report : { ...report, supersedes },
       );
-      if (supersedes !== undefined)
-        reports = updated(write, reports, supersedes, (r) => ({ ...r, supersededBy: reportId }));
+      const superseded = supersedes === undefined ? undefined : reports.get(supersedes);
+      if (supersedes !== undefined && superseded !== undefined)
+        reports = write.key(reports, supersedes, write.field(superseded, 'supersededBy', reportId));
       const periods = body.counted.get(obligationId) ?? new Map();
       return withField(
-        withField(body, 'reports', reports),
+        write,
+        withField(write, body, 'reports', reports),
         'counted',
         write.key(body.counted, obligationId, write.key(periods, period, reportId)),
       );
@@ -197,6 +217,7 @@ export function evolveFactsWith<S extends EstablishedBody>(
     case 'BodiesAbsorbed': {
       const { absorbed, reorganisationId } = event.data;
       return withField(
+        write,
         body,
         'absorptions',
         write.append(body.absorptions, { on, absorbed, reorganisationId }),

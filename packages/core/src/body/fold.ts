@@ -1,7 +1,8 @@
 /**
  * Folding a whole body history at once: the same result as reducing it with `evolve`, in linear
- * time. The events are folded with the in-place writer into a private draft — fresh containers,
- * or copies of the starting state's made once — so no state given or returned before is touched.
+ * time. The events are folded with the in-place writer into a private draft — fresh objects and
+ * containers, or copies of the starting state's made once — so no state given or returned before
+ * is touched, nor any object taken from an event.
  *
  * @see DOMAIN.md rule 11
  */
@@ -11,7 +12,10 @@ import type { State } from './state.js';
 import { initialState } from './state.js';
 import { inPlace } from './writer.js';
 
-/** A copy of `state` whose every map and array (timelines and nested maps included) is its own. */
+/**
+ * A copy of `state` whose every object, map and array evolve may write to (the body, its seats,
+ * duties, obligations and reports, their timelines, nested maps) is its own.
+ */
 function draftOf(state: State): State {
   if (state.status === 'unestablished') return state;
   return {
@@ -29,8 +33,8 @@ function draftOf(state: State): State {
         { ...d, categories: [...d.categories], texts: [...d.texts] },
       ]),
     ),
-    obligations: new Map(state.obligations),
-    reports: new Map(state.reports),
+    obligations: new Map([...state.obligations].map(([id, o]) => [id, { ...o }])),
+    reports: new Map([...state.reports].map(([id, r]) => [id, { ...r }])),
     counted: new Map([...state.counted].map(([id, periods]) => [id, new Map(periods)])),
     absorptions: [...state.absorptions],
   };
