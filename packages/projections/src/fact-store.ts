@@ -36,18 +36,46 @@ export interface FactStore {
   readonly openFact: (fact: Fact, at: Instant) => void;
 }
 
-/** What the queries read: facts valid on a date, as known at an instant. */
+/**
+ * What the queries read: facts valid on a date, as known at an instant. Every read is
+ * asynchronous, so that a database across a connection (PostgreSQL) can serve it; `knownAt`
+ * absent means current knowledge (rows not yet superseded). Lists come in a stable order: by
+ * subject (where not given), then ordinal, then valid start, then the order written; subjects
+ * compare by UTF-16 code units, as JavaScript sorts strings.
+ */
 export interface FactReader {
-  /**
-   * The facts of a kind about a subject whose valid interval contains `on` and whose recorded
-   * interval contains `knownAt` (current facts when absent), by ordinal then valid start.
-   */
+  /** The facts of a kind about a subject whose valid interval contains `on`, known at `knownAt`. */
   readonly factsOn: (
     kind: FactKind,
     subject: string,
     on: CalendarDate,
     knownAt: Instant | undefined,
-  ) => ReadonlyArray<Fact>;
+  ) => Promise<ReadonlyArray<Fact>>;
+  /** Every fact of a kind about a subject, whatever its valid interval, known at `knownAt`. */
+  readonly factsAbout: (
+    kind: FactKind,
+    subject: string,
+    knownAt: Instant | undefined,
+  ) => Promise<ReadonlyArray<Fact>>;
+  /** Every fact of a kind referring to `ref` (a person, office or instrument), known at `knownAt`. */
+  readonly factsReferring: (
+    kind: FactKind,
+    ref: string,
+    knownAt: Instant | undefined,
+  ) => Promise<ReadonlyArray<Fact>>;
+  /**
+   * Every fact of a kind whose valid interval starts on or after `from` and before `to`, known at
+   * `knownAt`, by valid start, then subject, then ordinal.
+   */
+  readonly factsStarting: (
+    kind: FactKind,
+    from: CalendarDate,
+    to: CalendarDate,
+    knownAt: Instant | undefined,
+  ) => Promise<ReadonlyArray<Fact>>;
   /** The subjects with a fact of this kind known at `knownAt`, sorted. */
-  readonly subjects: (kind: FactKind, knownAt: Instant | undefined) => ReadonlyArray<string>;
+  readonly subjects: (
+    kind: FactKind,
+    knownAt: Instant | undefined,
+  ) => Promise<ReadonlyArray<string>>;
 }

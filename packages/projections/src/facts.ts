@@ -11,8 +11,11 @@ import { Body, Office, contains, unsafeCalendarDate } from '@mandate/core';
 import type { CalendarDate, Instant, ValidInterval } from '@mandate/core';
 import type { BodyEnd } from './views.js';
 
-/** The kinds of fact, one table each. */
-export type FactKind = 'body' | 'seat' | 'duty' | 'holding';
+/**
+ * The kinds of fact, one table each: a body's summary, its seats, duties, reporting obligations
+ * and filed reports; an office's holdings; and one change per event (what an instrument changed).
+ */
+export type FactKind = 'body' | 'seat' | 'duty' | 'obligation' | 'report' | 'holding' | 'change';
 
 /** The fact kinds derived from a body stream. */
 export const BODY_FACT_KINDS: ReadonlyArray<FactKind> = ['body', 'seat', 'duty'];
@@ -31,6 +34,11 @@ export interface Fact {
   readonly key: string;
   /** The order of the key within its subject, as the folded state lists it. */
   readonly ordinal: number;
+  /**
+   * What the fact refers to, for lookups across subjects: the person or office holding a seat or
+   * an office, the instrument behind a change.
+   */
+  readonly ref?: string;
   readonly valid: ValidInterval;
   /** JSON-compatible content. */
   readonly payload: unknown;

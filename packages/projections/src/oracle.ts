@@ -74,7 +74,7 @@ function viewOf(state: Body.EstablishedBody, on: CalendarDate): BodyView {
  * folding the events recorded at or before `knownAt` from scratch.
  */
 export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries {
-  const body = (bodyId: BodyId, on: CalendarDate, knownAt?: Instant): BodyView | undefined => {
+  const bodyNow = (bodyId: BodyId, on: CalendarDate, knownAt?: Instant): BodyView | undefined => {
     const state = foldKnown(log, knownAt).bodies.get(bodyId);
     return state === undefined || state.status === 'unestablished' ? undefined : viewOf(state, on);
   };
@@ -82,20 +82,26 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
     roster: (bodyId, on, knownAt) => {
       const known = foldKnown(log, knownAt);
       const state = known.bodies.get(bodyId) ?? Body.initialState;
-      return Body.activeSeatsOn(state, on).map((seat): RosterSeat => ({
-        ...seat,
-        occupant:
-          seat.holder === null
-            ? null
-            : Office.resolveSeatHolder(seat.holder, (id) => known.offices.get(id), on),
-      }));
+      return Promise.resolve(
+        Body.activeSeatsOn(state, on).map((seat): RosterSeat => ({
+          ...seat,
+          occupant:
+            seat.holder === null
+              ? null
+              : Office.resolveSeatHolder(seat.holder, (id) => known.offices.get(id), on),
+        })),
+      );
     },
     duties: (bodyId, on, knownAt) =>
-      Body.dutiesOn(foldKnown(log, knownAt).bodies.get(bodyId) ?? Body.initialState, on),
-    body,
+      Promise.resolve(
+        Body.dutiesOn(foldKnown(log, knownAt).bodies.get(bodyId) ?? Body.initialState, on),
+      ),
+    body: (bodyId, on, knownAt) => Promise.resolve(bodyNow(bodyId, on, knownAt)),
     bodies: (on, knownAt) =>
-      [...foldKnown(log, knownAt).bodies.values()]
-        .flatMap((state) => (state.status === 'unestablished' ? [] : [viewOf(state, on)]))
-        .sort((a, b) => (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0)),
+      Promise.resolve(
+        [...foldKnown(log, knownAt).bodies.values()]
+          .flatMap((state) => (state.status === 'unestablished' ? [] : [viewOf(state, on)]))
+          .sort((a, b) => (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0)),
+      ),
   };
 }

@@ -13,12 +13,12 @@ import type { BodySummary, HoldingPayload, SeatPayload } from './facts.js';
 import type { BodyView, DutyView, ReadModelQueries, RosterSeat } from './views.js';
 
 /** Who is behind a seat on `on`: the named person, or the office's substantive, else acting, holder. */
-function occupantOf(
+async function occupantOf(
   reader: FactReader,
   holder: SeatHolder,
   on: CalendarDate,
   knownAt: Instant | undefined,
-): Office.SeatResolution {
+): Promise<Office.SeatResolution> {
   if (holder.follows === 'person') {
     const { person, asOffice } = holder;
     return asOffice === undefined
@@ -26,9 +26,9 @@ function occupantOf(
       : { kind: 'person', person, via: 'named', asOffice };
   }
   const { office } = holder;
-  const holdings = reader
-    .factsOn('holding', office, on, knownAt)
-    .map((fact) => fact.payload as HoldingPayload);
+  const holdings = (await reader.factsOn('holding', office, on, knownAt)).map(
+    (fact) => fact.payload as HoldingPayload,
+  );
   const current =
     holdings.find((h) => h.capacity === 'substantive') ??
     holdings.filter((h) => h.capacity === 'acting').at(-1);
@@ -64,26 +64,37 @@ function viewOf(summary: BodySummary, on: CalendarDate): BodyView {
 
 /** The read-model queries over a fact reader. */
 export function createQueries(reader: FactReader): ReadModelQueries {
-  const body = (bodyId: BodyId, on: CalendarDate, knownAt?: Instant): BodyView | undefined => {
-    const summary = reader.factsOn('body', bodyId, on, knownAt)[0]?.payload as
-      BodySummary | undefined;
-    return summary === undefined ? undefined : viewOf(summary, on);
+  const body = async (
+    bodyId: BodyId,
+    on: CalendarDate,
+    knownAt?: Instant,
+  ): Promise<BodyView | undefined> => {
+    const [fact] = await reader.factsOn('body', bodyId, on, knownAt);
+    return fact === undefined ? undefined : viewOf(fact.payload as BodySummary, on);
   };
   return {
-    roster: (bodyId, on, knownAt) =>
-      reader.factsOn('seat', bodyId, on, knownAt).map((fact): RosterSeat => {
-        const seat = fact.payload as SeatPayload;
-        return {
-          seatId: seat.seatId as RosterSeat['seatId'],
-          roles: seat.roles,
-          holder: seat.holder,
-          occupant: seat.holder === null ? null : occupantOf(reader, seat.holder, on, knownAt),
-        };
-      }),
-    duties: (bodyId, on, knownAt) =>
-      reader.factsOn('duty', bodyId, on, knownAt).map((fact) => fact.payload as DutyView),
+    roster: async (bodyId, on, knownAt) =>
+      Promise.all(
+        (await reader.factsOn('seat', bodyId, on, knownAt)).map(
+          async (fact): Promise<RosterSeat> => {
+            const seat = fact.payload as SeatPayload;
+            return {
+              seatId: seat.seatId as RosterSeat['seatId'],
+              roles: seat.roles,
+              holder: seat.holder,
+              occupant:
+                seat.holder === null ? null : await occupantOf(reader, seat.holder, on, knownAt),
+            };
+          },
+        ),
+      ),
+    duties: async (bodyId, on, knownAt) =>
+      (await reader.factsOn('duty', bodyId, on, knownAt)).map((fact) => fact.payload as DutyView),
     body,
-    bodies: (on, knownAt) =>
-      reader.subjects('body', knownAt).flatMap((id) => body(id as BodyId, on, knownAt) ?? []),
+    bodies: async (on, knownAt) => {
+      const ids = await reader.subjects('body', knownAt);
+      const views = await Promise.all(ids.map((id) => body(id as BodyId, on, knownAt)));
+      return views.flatMap((view) => view ?? []);
+    },
   };
 }

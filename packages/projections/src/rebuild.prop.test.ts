@@ -73,11 +73,11 @@ describe('bitemporal read models (rule 11)', () => {
                 ? instantOf(epochMillisecondsOf(at) - 1)
                 : at;
             const ask = [bodyId, on as CalendarDate, knownAt] as const;
-            const roster = model.roster(...ask);
-            expect(roster).toEqual(oracle.roster(...ask));
-            expect(model.duties(...ask)).toEqual(oracle.duties(...ask));
-            expect(model.body(...ask)).toEqual(oracle.body(...ask));
-            expect(model.bodies(on, knownAt)).toEqual(oracle.bodies(on, knownAt));
+            const roster = await model.roster(...ask);
+            expect(roster).toEqual(await oracle.roster(...ask));
+            expect(await model.duties(...ask)).toEqual(await oracle.duties(...ask));
+            expect(await model.body(...ask)).toEqual(await oracle.body(...ask));
+            expect(await model.bodies(on, knownAt)).toEqual(await oracle.bodies(on, knownAt));
             seen.viaOffice += roster.filter(
               (s) => s.occupant?.kind === 'person' && s.occupant.via === 'office',
             ).length;

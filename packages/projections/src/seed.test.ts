@@ -47,8 +47,8 @@ describe('the seed story, projected', () => {
     oracle = createOracle(log);
   });
 
-  it('seats the Chairman, named, as head, and leaves offices with no holder vacant', () => {
-    const roster = model.roster(successor, jan2019);
+  it('seats the Chairman, named, as head, and leaves offices with no holder vacant', async () => {
+    const roster = await model.roster(successor, jan2019);
     expect(roster).toHaveLength(17);
     expect(roster[0]).toEqual({
       seatId: 'truong-ban',
@@ -63,38 +63,40 @@ describe('the seed story, projected', () => {
     });
     expect(roster[2]?.roles).toEqual(['standing-member', 'secretary']);
     expect(roster[2]?.occupant).toEqual({ kind: 'vacant', office: 'giam-doc-so-tttt' });
-    expect(roster).toEqual(oracle.roster(successor, jan2019));
+    expect(roster).toEqual(await oracle.roster(successor, jan2019));
   });
 
-  it('lists its six duties, each its own', () => {
-    const duties = model.duties(successor, jan2019);
+  it('lists its six duties, each its own', async () => {
+    const duties = await model.duties(successor, jan2019);
     expect(duties.map((d) => [d.dutyId, d.category])).toEqual(
       Seed.seedDuties.map(([id, category]) => [id, category]),
     );
     expect(duties.every((d) => d.provenance.kind === 'own')).toBe(true);
-    expect(duties).toEqual(oracle.duties(successor, jan2019));
+    expect(duties).toEqual(await oracle.duties(successor, jan2019));
   });
 
-  it('links the successor to its three predecessors, and each of them to it', () => {
-    const body = model.body(successor, jan2019);
+  it('links the successor to its three predecessors, and each of them to it', async () => {
+    const body = await model.body(successor, jan2019);
     expect(body?.status).toBe('active');
     expect(body?.predecessors).toEqual(Object.values(Seed.SeedIds.predecessors));
     for (const id of Object.values(Seed.SeedIds.predecessors)) {
-      const predecessor = model.body(id as BodyId, jan2019);
+      const predecessor = await model.body(id as BodyId, jan2019);
       expect(predecessor?.status).toBe('ended');
       expect(predecessor?.end).toMatchObject({ reason: 'merger', successors: [successor] });
     }
-    expect(model.bodies(jan2019)).toEqual(oracle.bodies(jan2019));
+    expect(await model.bodies(jan2019)).toEqual(await oracle.bodies(jan2019));
   });
 
-  it('knew nothing of the successor before the merger was recorded', () => {
-    expect(model.body(successor, jan2019, beforeMerger)).toBeUndefined();
-    expect(model.roster(successor, jan2019, beforeMerger)).toEqual([]);
-    expect(model.bodies(jan2019, beforeMerger).map((b) => b.status)).toEqual([
+  it('knew nothing of the successor before the merger was recorded', async () => {
+    expect(await model.body(successor, jan2019, beforeMerger)).toBeUndefined();
+    expect(await model.roster(successor, jan2019, beforeMerger)).toEqual([]);
+    expect((await model.bodies(jan2019, beforeMerger)).map((b) => b.status)).toEqual([
       'active',
       'active',
       'active',
     ]);
-    expect(model.bodies(jan2019, beforeMerger)).toEqual(oracle.bodies(jan2019, beforeMerger));
+    expect(await model.bodies(jan2019, beforeMerger)).toEqual(
+      await oracle.bodies(jan2019, beforeMerger),
+    );
   });
 });

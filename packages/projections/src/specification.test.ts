@@ -32,17 +32,17 @@ describe('ProjectionSpecification', () => {
     log = await wholeLog(store);
   });
 
-  it('answers the successor’s duties, unchanged by redelivered events', () => {
-    spec
+  it('answers the successor’s duties, unchanged by redelivered events', async () => {
+    await spec
       .given(log)
-      .when((q) => q.duties(successor, on).map((d): string => d.dutyId))
+      .when(async (q) => (await q.duties(successor, on)).map((d): string => d.dutyId))
       .then(Seed.seedDuties.map(([id]): string => id));
   });
 
-  it('answers the successor’s head, unchanged by redelivered events', () => {
-    spec
+  it('answers the successor’s head, unchanged by redelivered events', async () => {
+    await spec
       .given(log)
-      .when((q) => q.roster(successor, on)[0]?.occupant)
+      .when(async (q) => (await q.roster(successor, on))[0]?.occupant)
       .then({
         kind: 'person',
         person: 'nguyen-van-tram',
@@ -51,12 +51,12 @@ describe('ProjectionSpecification', () => {
       } as never);
   });
 
-  it('fails on a wrong expectation', () => {
-    expect(() =>
+  it('fails on a wrong expectation', async () => {
+    await expect(
       spec
         .given(log)
-        .when((q) => q.roster(successor, on).length)
+        .when(async (q) => (await q.roster(successor, on)).length)
         .then(16),
-    ).toThrow(/Expected 16, got 17/);
+    ).rejects.toThrow(/Expected 16, got 17/);
   });
 });

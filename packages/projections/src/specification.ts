@@ -12,13 +12,15 @@ import type { Projection } from './projection.js';
 
 /** The answer under test, and a check that throws when it is not the expected one. */
 export interface ProjectionThen<Answer> {
-  /** Asserts the answer equals `expected` with the given equality (throws a defect otherwise). */
-  readonly then: (expected: Answer) => void;
+  /** Asserts the answer equals `expected` with the given equality (rejects otherwise). */
+  readonly then: (expected: Answer) => Promise<void>;
 }
 
 /** The step after `given`: apply events, then ask. */
 export interface ProjectionWhen<Queries> {
-  readonly when: <Answer>(ask: (queries: Queries) => Answer) => ProjectionThen<Answer>;
+  readonly when: <Answer>(
+    ask: (queries: Queries) => Answer | Promise<Answer>,
+  ) => ProjectionThen<Answer>;
 }
 
 /** What a specification needs: the projection, a fresh read model, and equality of answers. */
@@ -40,17 +42,17 @@ export function ProjectionSpecification<Model, Queries>(
   return {
     given: (events) => ({
       when: (ask) => ({
-        then: (expected) => {
+        then: async (expected) => {
           const { target, queries } = fresh();
           for (const event of events) applyOnce(target, projection, event);
-          const first = ask(queries);
+          const first = await ask(queries);
           if (!equal(first, expected))
             throw new Error(
               `Expected ${JSON.stringify(expected)}, got ${JSON.stringify(first)} (${projection.name})`,
             );
           for (let round = 1; round <= redeliveries; round += 1) {
             const applied = events.filter((event) => applyOnce(target, projection, event));
-            if (applied.length > 0 || !equal(ask(queries), first))
+            if (applied.length > 0 || !equal(await ask(queries), first))
               throw new Error(`Delivering the events again (round ${round}) changed the answer`);
           }
         },

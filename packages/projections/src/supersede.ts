@@ -11,8 +11,8 @@ import { canonicalJson } from '@mandate/eventstore';
 import type { FactStore } from './fact-store.js';
 import type { Fact, FactKind } from './facts.js';
 
-const identity = ({ kind, subject, key, ordinal, valid, payload }: Fact): string =>
-  canonicalJson({ kind, subject, key, ordinal, valid, payload });
+const identity = ({ kind, subject, key, ordinal, ref, valid, payload }: Fact): string =>
+  canonicalJson({ kind, subject, key, ordinal, ref: ref ?? null, valid, payload });
 
 /** Brings a subject's current facts of `kinds` to `facts`, as known from `at`. */
 export function supersede(

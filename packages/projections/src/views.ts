@@ -64,18 +64,29 @@ export interface BodyView {
   readonly absorptions: ReadonlyArray<Body.Absorption>;
 }
 
-/** The questions every read model (and the oracle) answers, for a valid date and a known instant. */
+/**
+ * The questions every read model (and the oracle) answers, for a valid date and a known instant;
+ * asynchronous, so that a database across a connection can answer them.
+ */
 export interface ReadModelQueries {
   /** The seats of a body on `on`, as known at `knownAt` (default: everything recorded). */
   readonly roster: (
     bodyId: BodyId,
     on: CalendarDate,
     knownAt?: Instant,
-  ) => ReadonlyArray<RosterSeat>;
+  ) => Promise<ReadonlyArray<RosterSeat>>;
   /** The duties of a body in force on `on`, as known at `knownAt`. */
-  readonly duties: (bodyId: BodyId, on: CalendarDate, knownAt?: Instant) => ReadonlyArray<DutyView>;
+  readonly duties: (
+    bodyId: BodyId,
+    on: CalendarDate,
+    knownAt?: Instant,
+  ) => Promise<ReadonlyArray<DutyView>>;
   /** A body seen on `on`, as known at `knownAt`; `undefined` when it was not known then. */
-  readonly body: (bodyId: BodyId, on: CalendarDate, knownAt?: Instant) => BodyView | undefined;
+  readonly body: (
+    bodyId: BodyId,
+    on: CalendarDate,
+    knownAt?: Instant,
+  ) => Promise<BodyView | undefined>;
   /** Every body known at `knownAt`, seen on `on`, by id. */
-  readonly bodies: (on: CalendarDate, knownAt?: Instant) => ReadonlyArray<BodyView>;
+  readonly bodies: (on: CalendarDate, knownAt?: Instant) => Promise<ReadonlyArray<BodyView>>;
 }

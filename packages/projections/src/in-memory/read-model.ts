@@ -9,7 +9,7 @@ import { Body, Office, contains } from '@mandate/core';
 import type { Instant } from '@mandate/core';
 import type { CheckpointedModel } from '../checkpoint.js';
 import type { FactReader, FactStore, OpenFact } from '../fact-store.js';
-import type { Fact, RecordedFact } from '../facts.js';
+import type { Fact, FactKind, RecordedFact } from '../facts.js';
 import { createQueries } from '../queries.js';
 import { knownAtInstant } from '../recorded.js';
 import type { ReadModelQueries } from '../views.js';
@@ -31,8 +31,20 @@ interface Contents {
 
 const empty = (): Contents => ({ checkpoint: 0n, rows: [], bodies: new Map(), offices: new Map() });
 
-const byOrdinal = (a: Fact, b: Fact): number =>
-  a.ordinal - b.ordinal || (a.valid.from < b.valid.from ? -1 : a.valid.from > b.valid.from ? 1 : 0);
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Rows sorted by subject, ordinal and valid start; `sort` is stable, so ties keep write order. */
+const bySubjectOrdinal = (a: Fact, b: Fact): number =>
+  compareText(a.subject, b.subject) ||
+  a.ordinal - b.ordinal ||
+  compareText(a.valid.from, b.valid.from);
+
+/** Rows sorted by valid start, then subject and ordinal. */
+const byValidStart = (a: Fact, b: Fact): number =>
+  compareText(a.valid.from, b.valid.from) || bySubjectOrdinal(a, b);
+
+const withoutRecording = ({ recordedFrom: _from, recordedTo: _to, ...fact }: RecordedFact): Fact =>
+  fact;
 
 /** Creates an empty in-memory read model. */
 export function createInMemoryReadModel(): InMemoryReadModel {
@@ -58,30 +70,57 @@ export function createInMemoryReadModel(): InMemoryReadModel {
       if (row !== undefined) contents.rows[fact.rowId] = { ...row, recordedTo: at };
     },
     openFact: (fact, at) => {
-      const { kind, subject, key, ordinal, valid, payload } = fact;
-      contents.rows.push({ kind, subject, key, ordinal, valid, payload, recordedFrom: at });
+      const { kind, subject, key, ordinal, ref, valid, payload } = fact;
+      contents.rows.push({
+        kind,
+        subject,
+        key,
+        ordinal,
+        ...(ref === undefined ? {} : { ref }),
+        valid,
+        payload,
+        recordedFrom: at,
+      });
     },
   };
 
+  const known = (
+    kind: FactKind,
+    knownAt: Instant | undefined,
+    keep: (row: RecordedFact) => boolean,
+    order: (a: Fact, b: Fact) => number,
+  ): Promise<ReadonlyArray<Fact>> =>
+    Promise.resolve(
+      contents.rows
+        .filter((row) => row.kind === kind && knownAtInstant(row, knownAt) && keep(row))
+        .map(withoutRecording)
+        .sort(order),
+    );
+
   const reader: FactReader = {
     factsOn: (kind, subject, on, knownAt) =>
-      contents.rows
-        .filter(
-          (row) =>
-            row.kind === kind &&
-            row.subject === subject &&
-            contains(row.valid, on) &&
-            knownAtInstant(row, knownAt),
-        )
-        .sort(byOrdinal),
+      known(
+        kind,
+        knownAt,
+        (row) => row.subject === subject && contains(row.valid, on),
+        bySubjectOrdinal,
+      ),
+    factsAbout: (kind, subject, knownAt) =>
+      known(kind, knownAt, (row) => row.subject === subject, bySubjectOrdinal),
+    factsReferring: (kind, ref, knownAt) =>
+      known(kind, knownAt, (row) => row.ref === ref, bySubjectOrdinal),
+    factsStarting: (kind, from, to, knownAt) =>
+      known(kind, knownAt, (row) => from <= row.valid.from && row.valid.from < to, byValidStart),
     subjects: (kind, knownAt) =>
-      [
-        ...new Set(
-          contents.rows
-            .filter((row) => row.kind === kind && knownAtInstant(row, knownAt))
-            .map((row) => row.subject),
-        ),
-      ].sort(),
+      Promise.resolve(
+        [
+          ...new Set(
+            contents.rows
+              .filter((row) => row.kind === kind && knownAtInstant(row, knownAt))
+              .map((row) => row.subject),
+          ),
+        ].sort(compareText),
+      ),
   };
 
   const target: CheckpointedModel<FactStore> = {

@@ -98,12 +98,12 @@ describe('the SQLite read model', () => {
                 : at;
             const ask = [BodyArbitraries.BODY, on as CalendarDate, knownAt] as const;
             for (const model of [live, rebuilt.queries]) {
-              expect(model.roster(...ask)).toEqual(oracle.roster(...ask));
-              expect(model.duties(...ask)).toEqual(oracle.duties(...ask));
-              expect(model.body(...ask)).toEqual(oracle.body(...ask));
-              expect(model.bodies(on, knownAt)).toEqual(oracle.bodies(on, knownAt));
+              expect(await model.roster(...ask)).toEqual(await oracle.roster(...ask));
+              expect(await model.duties(...ask)).toEqual(await oracle.duties(...ask));
+              expect(await model.body(...ask)).toEqual(await oracle.body(...ask));
+              expect(await model.bodies(on, knownAt)).toEqual(await oracle.bodies(on, knownAt));
             }
-            if (oracle.roster(...ask).length > 0) compared += 1;
+            if ((await oracle.roster(...ask)).length > 0) compared += 1;
           }
           db.close();
           rebuiltDb.close();

@@ -6,7 +6,7 @@
  *
  * @see DOMAIN.md rule 11 and "Time"
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { Body, Office, unsafeCalendarDate } from '@mandate/core';
 import type { Instant } from '@mandate/core';
 import type { CheckpointedModel } from '../checkpoint.js';
@@ -34,6 +34,7 @@ interface FactRow {
   readonly subject: string;
   readonly key: string;
   readonly ordinal: number;
+  readonly ref: string | null;
   readonly valid_from: string;
   readonly valid_to: string | null;
   readonly payload: string;
@@ -45,12 +46,24 @@ const factOf = (kind: FactKind, row: FactRow): OpenFact => ({
   subject: row.subject,
   key: row.key,
   ordinal: row.ordinal,
+  ...(row.ref === null ? {} : { ref: row.ref }),
   valid:
     row.valid_to === null
       ? { from: unsafeCalendarDate(row.valid_from) }
       : { from: unsafeCalendarDate(row.valid_from), to: unsafeCalendarDate(row.valid_to) },
   payload: JSON.parse(row.payload) as unknown,
 });
+
+/** Rows that are current knowledge. */
+const CURRENT = 'recorded_to IS NULL';
+/** Rows known at an instant (bound twice). */
+const KNOWN = 'recorded_from <= ? AND (recorded_to IS NULL OR ? < recorded_to)';
+
+/** A query's two statements: over current knowledge, and as known at an instant (last two parameters). */
+interface KnownStatements {
+  readonly current: Statement<unknown[], FactRow>;
+  readonly known: Statement<unknown[], FactRow>;
+}
 
 /** Creates (if needed) the tables of `projection`'s version in `db` and opens its read model. */
 export function createSqliteReadModel(
@@ -62,6 +75,22 @@ export function createSqliteReadModel(
   const events = streamEventTable(prefix);
   const tables = new Map(FACT_KINDS.map((kind) => [kind, factTable(prefix, kind)] as const));
   const table = (kind: FactKind): string => tables.get(kind) ?? factTable(prefix, kind);
+
+  /** A query per fact kind, for current knowledge and as known at an instant. */
+  const perKind = (where: string, orderBy: string): ReadonlyMap<FactKind, KnownStatements> =>
+    new Map(
+      FACT_KINDS.map((kind) => [
+        kind,
+        {
+          current: db.prepare<unknown[], FactRow>(
+            `SELECT * FROM ${table(kind)} WHERE ${where} AND ${CURRENT} ORDER BY ${orderBy}`,
+          ),
+          known: db.prepare<unknown[], FactRow>(
+            `SELECT * FROM ${table(kind)} WHERE ${where} AND ${KNOWN} ORDER BY ${orderBy}`,
+          ),
+        },
+      ]),
+    );
 
   const statements = {
     checkpoint: db.prepare<[string], { position: string }>(
@@ -94,51 +123,31 @@ export function createSqliteReadModel(
     insert: new Map(
       FACT_KINDS.map((kind) => [
         kind,
-        db.prepare<[string, string, number, string, string | null, string, string]>(
+        db.prepare<[string, string, number, string | null, string, string | null, string, string]>(
           `INSERT INTO ${table(kind)}
-             (subject, key, ordinal, valid_from, valid_to, payload, recorded_from)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+             (subject, key, ordinal, ref, valid_from, valid_to, payload, recorded_from)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
       ]),
     ),
-    currentOn: new Map(
-      FACT_KINDS.map((kind) => [
-        kind,
-        db.prepare<[string, string, string], FactRow>(
-          `SELECT * FROM ${table(kind)}
-           WHERE subject = ? AND valid_from <= ? AND (valid_to IS NULL OR ? < valid_to)
-             AND recorded_to IS NULL
-           ORDER BY ordinal, valid_from`,
-        ),
-      ]),
+    on: perKind(
+      'subject = ? AND valid_from <= ? AND (valid_to IS NULL OR ? < valid_to)',
+      'ordinal, valid_from, row_id',
     ),
-    knownOn: new Map(
+    about: perKind('subject = ?', 'ordinal, valid_from, row_id'),
+    referring: perKind('ref = ?', 'subject, ordinal, valid_from, row_id'),
+    starting: perKind('? <= valid_from AND valid_from < ?', 'valid_from, subject, ordinal, row_id'),
+    subjects: new Map(
       FACT_KINDS.map((kind) => [
         kind,
-        db.prepare<[string, string, string, string, string], FactRow>(
-          `SELECT * FROM ${table(kind)}
-           WHERE subject = ? AND valid_from <= ? AND (valid_to IS NULL OR ? < valid_to)
-             AND recorded_from <= ? AND (recorded_to IS NULL OR ? < recorded_to)
-           ORDER BY ordinal, valid_from`,
-        ),
-      ]),
-    ),
-    currentSubjects: new Map(
-      FACT_KINDS.map((kind) => [
-        kind,
-        db.prepare<[], { subject: string }>(
-          `SELECT DISTINCT subject FROM ${table(kind)} WHERE recorded_to IS NULL ORDER BY subject`,
-        ),
-      ]),
-    ),
-    knownSubjects: new Map(
-      FACT_KINDS.map((kind) => [
-        kind,
-        db.prepare<[string, string], { subject: string }>(
-          `SELECT DISTINCT subject FROM ${table(kind)}
-           WHERE recorded_from <= ? AND (recorded_to IS NULL OR ? < recorded_to)
-           ORDER BY subject`,
-        ),
+        {
+          current: db.prepare<[], { subject: string }>(
+            `SELECT DISTINCT subject FROM ${table(kind)} WHERE ${CURRENT} ORDER BY subject`,
+          ),
+          known: db.prepare<[string, string], { subject: string }>(
+            `SELECT DISTINCT subject FROM ${table(kind)} WHERE ${KNOWN} ORDER BY subject`,
+          ),
+        },
       ]),
     ),
   };
@@ -193,6 +202,7 @@ export function createSqliteReadModel(
         fact.subject,
         fact.key,
         fact.ordinal,
+        fact.ref ?? null,
         fact.valid.from,
         fact.valid.to ?? null,
         JSON.stringify(fact.payload),
@@ -201,17 +211,30 @@ export function createSqliteReadModel(
     },
   };
 
+  const read = (
+    kind: FactKind,
+    query: ReadonlyMap<FactKind, KnownStatements>,
+    knownAt: Instant | undefined,
+    ...parameters: ReadonlyArray<string>
+  ): Promise<ReadonlyArray<Fact>> => {
+    const { current, known } = statement(query, kind);
+    const rows =
+      knownAt === undefined
+        ? current.all(...parameters)
+        : known.all(...parameters, knownAt, knownAt);
+    return Promise.resolve(rows.map((row) => factOf(kind, row)));
+  };
+
   const reader: FactReader = {
-    factsOn: (kind, subject, on, knownAt) =>
-      (knownAt === undefined
-        ? statement(statements.currentOn, kind).all(subject, on, on)
-        : statement(statements.knownOn, kind).all(subject, on, on, knownAt, knownAt)
-      ).map((row) => factOf(kind, row)),
-    subjects: (kind, knownAt) =>
-      (knownAt === undefined
-        ? statement(statements.currentSubjects, kind).all()
-        : statement(statements.knownSubjects, kind).all(knownAt, knownAt)
-      ).map((row) => row.subject),
+    factsOn: (kind, subject, on, knownAt) => read(kind, statements.on, knownAt, subject, on, on),
+    factsAbout: (kind, subject, knownAt) => read(kind, statements.about, knownAt, subject),
+    factsReferring: (kind, ref, knownAt) => read(kind, statements.referring, knownAt, ref),
+    factsStarting: (kind, from, to, knownAt) => read(kind, statements.starting, knownAt, from, to),
+    subjects: (kind, knownAt) => {
+      const { current, known } = statement(statements.subjects, kind);
+      const rows = knownAt === undefined ? current.all() : known.all(knownAt, knownAt);
+      return Promise.resolve(rows.map((row) => row.subject));
+    },
   };
 
   const target: CheckpointedModel<FactStore> = {

@@ -1,6 +1,6 @@
 /**
  * The SQLite tables of one projection version, all named `<name>_v<version>_*` so that a new
- * version can be built beside the old one: one table per fact kind (seat, duty, body, holding)
+ * version can be built beside the old one: one table per fact kind (body, seat, duty, obligation, report, holding, change)
  * with its valid and recorded intervals, the decoded events of each stream (to fold a stream's
  * state again after a restart), and the shared checkpoint table.
  *
@@ -9,7 +9,15 @@
 import type { FactKind } from '../facts.js';
 
 /** Every fact kind, one table each. */
-export const FACT_KINDS: ReadonlyArray<FactKind> = ['body', 'seat', 'duty', 'holding'];
+export const FACT_KINDS: ReadonlyArray<FactKind> = [
+  'body',
+  'seat',
+  'duty',
+  'obligation',
+  'report',
+  'holding',
+  'change',
+];
 
 /** The table of one fact kind. */
 export const factTable = (prefix: string, kind: FactKind): string => `${prefix}_${kind}`;
@@ -30,6 +38,7 @@ export function schemaStatements(prefix: string): ReadonlyArray<string> {
          subject TEXT NOT NULL,
          key TEXT NOT NULL,
          ordinal INTEGER NOT NULL,
+         ref TEXT,
          valid_from TEXT NOT NULL,
          valid_to TEXT,
          payload TEXT NOT NULL,
@@ -39,6 +48,9 @@ export function schemaStatements(prefix: string): ReadonlyArray<string> {
       // Current facts of a subject (superseding), and facts of a subject on a date (queries).
       `CREATE INDEX IF NOT EXISTS ${table}_open ON ${table} (subject) WHERE recorded_to IS NULL`,
       `CREATE INDEX IF NOT EXISTS ${table}_on ON ${table} (subject, valid_from, recorded_from)`,
+      // Facts referring to a person, office or instrument, and facts starting between two dates.
+      `CREATE INDEX IF NOT EXISTS ${table}_ref ON ${table} (ref) WHERE ref IS NOT NULL`,
+      `CREATE INDEX IF NOT EXISTS ${table}_from ON ${table} (valid_from)`,
     ];
   });
   return [
