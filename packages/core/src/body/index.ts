@@ -132,6 +132,16 @@ export type {
   DutyOnDate,
   NameValidity,
 } from './state.js';
+export { complianceOn, obligationCompliance, periodsOn } from './compliance.js';
+export type {
+  ComplianceInput,
+  Filing,
+  FiledPeriod,
+  ObligationCompliance,
+  PeriodCompliance,
+  PeriodStatus,
+  UnfiledPeriod,
+} from './compliance.js';
 export { evolve, evolveFacts } from './evolve.js';
 export type { FactEvent } from './evolve.js';
 export { foldHistory } from './fold.js';
