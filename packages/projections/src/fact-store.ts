@@ -28,8 +28,8 @@ export interface FactStore {
     state: Office.OfficeState,
     event: Office.Event,
   ) => void;
-  /** The current facts of the given kinds about a subject. */
-  readonly openFacts: (kinds: ReadonlyArray<FactKind>, subject: string) => ReadonlyArray<OpenFact>;
+  /** The current facts of a kind about a subject: of one key, or of every key when absent. */
+  readonly openFacts: (kind: FactKind, subject: string, key?: string) => ReadonlyArray<OpenFact>;
   /** Marks a current fact as superseded from `at`. */
   readonly closeFact: (fact: OpenFact, at: Instant) => void;
   /** Adds a fact, current from `at`. */

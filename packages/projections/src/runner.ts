@@ -1,13 +1,14 @@
 /**
  * The projection runner: subscribes to the whole log from the read model's checkpoint, catches
  * up, then follows live, applying each event once with its checkpoint in one transaction. It can
- * also rebuild the read model from zero, reporting progress, and then follow live again.
+ * also rebuild the read model from zero — a page of the log per commit, reporting progress — and
+ * then follow live again.
  *
  * @see DOMAIN.md rule 11
  */
 import * as E from 'fp-ts/Either';
 import type { CorruptEvent, EventStore, StoreUnavailable, Subscription } from '@mandate/eventstore';
-import { applyOnce, type CheckpointedModel } from './checkpoint.js';
+import { applyBatch, applyOnce, type CheckpointedModel } from './checkpoint.js';
 import type { Projection } from './projection.js';
 
 /** Progress of a rebuild: the position reached and how many events were read so far. */
@@ -20,8 +21,13 @@ export interface RebuildProgress {
 export interface RebuildOptions {
   /** Called after each page of the log has been applied. */
   readonly onProgress?: (progress: RebuildProgress) => void;
-  /** Events read per page (default 500). */
+  /** Events read per page, and applied per commit (default 500). */
   readonly pageSize?: number;
+}
+
+/** Options of a catch-up: those of a rebuild, and a signal that stops it between two pages. */
+export interface CatchUpOptions extends RebuildOptions {
+  readonly signal?: AbortSignal;
 }
 
 /** A running projection. */
@@ -48,36 +54,49 @@ export interface ProjectionRunnerOptions<Model> {
   readonly onError?: (error: unknown) => void;
 }
 
+/**
+ * Applies the log from the target's checkpoint to its end, one commit per page, reporting
+ * progress after each; stops early (between pages) when `signal` is aborted. Resolves to the
+ * position reached and the events read; a failing event rejects (its page left unapplied).
+ */
+export async function catchUp<Model>(
+  { store, projection, target }: Omit<ProjectionRunnerOptions<Model>, 'onError'>,
+  { onProgress, pageSize = 500, signal }: CatchUpOptions = {},
+): Promise<E.Either<StoreUnavailable | CorruptEvent, RebuildProgress>> {
+  let events = 0;
+  while (signal?.aborted !== true) {
+    const page = await store.readAll({ after: target.checkpoint(), maxCount: pageSize });
+    if (E.isLeft(page)) return page;
+    if (page.right.length === 0) break;
+    await applyBatch(target, projection, page.right);
+    events += page.right.length;
+    onProgress?.({ position: target.checkpoint(), events });
+  }
+  return E.right({ position: target.checkpoint(), events });
+}
+
 /** Starts a projection: catches up from its checkpoint, then follows live. */
 export function startProjection<Model>(options: ProjectionRunnerOptions<Model>): ProjectionRunner {
   const { store, projection, target, onError } = options;
   const follow = (): Subscription =>
     store.subscribe({
       after: target.checkpoint(),
-      onEvent: (event) => {
-        applyOnce(target, projection, event);
+      onEvent: async (event) => {
+        await applyOnce(target, projection, event);
       },
       ...(onError === undefined ? {} : { onError }),
     });
   let subscription: Subscription | undefined = follow();
 
-  async function rebuild({ onProgress, pageSize = 500 }: RebuildOptions = {}): Promise<
-    E.Either<StoreUnavailable | CorruptEvent, RebuildProgress>
-  > {
+  async function rebuild(
+    rebuildOptions: RebuildOptions = {},
+  ): Promise<E.Either<StoreUnavailable | CorruptEvent, RebuildProgress>> {
     await subscription?.stop();
     subscription = undefined;
-    target.reset();
-    let events = 0;
-    for (;;) {
-      const page = await store.readAll({ after: target.checkpoint(), maxCount: pageSize });
-      if (E.isLeft(page)) return page;
-      if (page.right.length === 0) break;
-      for (const event of page.right) applyOnce(target, projection, event);
-      events += page.right.length;
-      onProgress?.({ position: target.checkpoint(), events });
-    }
-    subscription = follow();
-    return E.right({ position: target.checkpoint(), events });
+    await target.reset();
+    const built = await catchUp({ store, projection, target }, rebuildOptions);
+    if (E.isRight(built)) subscription = follow();
+    return built;
   }
 
   return {

@@ -23,11 +23,17 @@ export interface ProjectionWhen<Queries> {
   ) => ProjectionThen<Answer>;
 }
 
+/** A read model under specification: its checkpointed target and its queries. */
+export interface FreshModel<Model, Queries> {
+  readonly target: CheckpointedModel<Model>;
+  readonly queries: Queries;
+}
+
 /** What a specification needs: the projection, a fresh read model, and equality of answers. */
 export interface ProjectionSpecificationOptions<Model, Queries> {
   readonly projection: Projection<Model>;
-  /** A fresh, empty read model and its queries. */
-  readonly fresh: () => { readonly target: CheckpointedModel<Model>; readonly queries: Queries };
+  /** A fresh, empty read model and its queries (opened asynchronously where storage needs it). */
+  readonly fresh: () => FreshModel<Model, Queries> | Promise<FreshModel<Model, Queries>>;
   /** True when two answers are equal (e.g. a deep equality). */
   readonly equal: (a: unknown, b: unknown) => boolean;
   /** How many times every event is delivered again (default 3). */
@@ -43,16 +49,18 @@ export function ProjectionSpecification<Model, Queries>(
     given: (events) => ({
       when: (ask) => ({
         then: async (expected) => {
-          const { target, queries } = fresh();
-          for (const event of events) applyOnce(target, projection, event);
+          const { target, queries } = await fresh();
+          for (const event of events) await applyOnce(target, projection, event);
           const first = await ask(queries);
           if (!equal(first, expected))
             throw new Error(
               `Expected ${JSON.stringify(expected)}, got ${JSON.stringify(first)} (${projection.name})`,
             );
           for (let round = 1; round <= redeliveries; round += 1) {
-            const applied = events.filter((event) => applyOnce(target, projection, event));
-            if (applied.length > 0 || !equal(await ask(queries), first))
+            let applied = 0;
+            for (const event of events)
+              if (await applyOnce(target, projection, event)) applied += 1;
+            if (applied > 0 || !equal(await ask(queries), first))
               throw new Error(`Delivering the events again (round ${round}) changed the answer`);
           }
         },

@@ -59,9 +59,12 @@ export function createInMemoryReadModel(): InMemoryReadModel {
     saveOfficeState: (id, state) => {
       contents.offices.set(id, state);
     },
-    openFacts: (kinds, subject) =>
+    openFacts: (kind, subject, key) =>
       contents.rows.flatMap((row, rowId): OpenFact[] =>
-        row.recordedTo === undefined && row.subject === subject && kinds.includes(row.kind)
+        row.recordedTo === undefined &&
+        row.kind === kind &&
+        row.subject === subject &&
+        (key === undefined || row.key === key)
           ? [{ ...row, rowId }]
           : [],
       ),

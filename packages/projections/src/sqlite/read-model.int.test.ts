@@ -125,11 +125,11 @@ describe('the SQLite read model', () => {
       type: 'BodyEstablished',
       position: 7n,
     };
-    expect(() => applyOnce(model.target, bitemporalProjection, corrupt)).toThrow(/Corrupt/);
+    await expect(applyOnce(model.target, bitemporalProjection, corrupt)).rejects.toThrow(/Corrupt/);
     expect(model.target.checkpoint()).toBe(0n);
-    expect(applyOnce(model.target, bitemporalProjection, registered)).toBe(true);
+    expect(await applyOnce(model.target, bitemporalProjection, registered)).toBe(true);
     expect(model.target.checkpoint()).toBe(registered.position);
-    expect(applyOnce(model.target, bitemporalProjection, registered)).toBe(false);
+    expect(await applyOnce(model.target, bitemporalProjection, registered)).toBe(false);
     db.close();
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The SQLite bitemporal read model (better-sqlite3): fact rows with their valid and recorded
- * intervals in indexed tables, the decoded events of each stream, and the checkpoint, all written
- * in one transaction per event — so a crash never applies an event twice or loses one. Folded
- * stream states are cached in memory and folded again from the stored events after a restart.
+ * intervals in indexed tables (with an R*Tree over both intervals, see extent.ts), the decoded events of each stream, and the checkpoint, all written
+ * in one transaction per commit (one event live, a page of the log in a rebuild) — so a crash
+ * never applies an event twice or loses one. Folded stream states are cached in memory and folded
+ * again from the stored events after a restart.
  *
  * @see DOMAIN.md rule 11 and "Time"
  */
@@ -14,6 +15,7 @@ import type { FactReader, FactStore, OpenFact } from '../fact-store.js';
 import type { Fact, FactKind } from '../facts.js';
 import { tablePrefix, type Projection } from '../projection.js';
 import { createQueries } from '../queries.js';
+import { createExtents, extentSchema } from './extent.js';
 import type { ReadModelQueries } from '../views.js';
 import {
   CHECKPOINT_TABLE,
@@ -71,7 +73,9 @@ export function createSqliteReadModel(
   projection: Pick<Projection<FactStore>, 'name' | 'version'>,
 ): SqliteReadModel {
   const prefix = tablePrefix(projection);
-  for (const statement of schemaStatements(prefix)) db.exec(statement);
+  for (const statement of [...schemaStatements(prefix), ...extentSchema(prefix)])
+    db.exec(statement);
+  const extents = createExtents(db, prefix);
   const events = streamEventTable(prefix);
   const tables = new Map(FACT_KINDS.map((kind) => [kind, factTable(prefix, kind)] as const));
   const table = (kind: FactKind): string => tables.get(kind) ?? factTable(prefix, kind);
@@ -103,15 +107,22 @@ export function createSqliteReadModel(
     streamEvents: db.prepare<[string, string], { event: string }>(
       `SELECT event FROM ${events} WHERE aggregate = ? AND subject = ? ORDER BY seq`,
     ),
+    empty: [...FACT_KINDS.map(table), events].map((name) => db.prepare(`DELETE FROM ${name}`)),
     saveEvent: db.prepare<[string, string, string]>(
       `INSERT INTO ${events} (aggregate, subject, event) VALUES (?, ?, ?)`,
     ),
     open: new Map(
       FACT_KINDS.map((kind) => [
         kind,
-        db.prepare<[string], FactRow>(
-          `SELECT * FROM ${table(kind)} WHERE subject = ? AND recorded_to IS NULL ORDER BY row_id`,
-        ),
+        {
+          ofSubject: db.prepare<[string], FactRow>(
+            `SELECT * FROM ${table(kind)} WHERE subject = ? AND recorded_to IS NULL ORDER BY row_id`,
+          ),
+          ofKey: db.prepare<[string, string], FactRow>(
+            `SELECT * FROM ${table(kind)}
+             WHERE subject = ? AND key = ? AND recorded_to IS NULL ORDER BY row_id`,
+          ),
+        },
       ]),
     ),
     close: new Map(
@@ -129,10 +140,6 @@ export function createSqliteReadModel(
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
       ]),
-    ),
-    on: perKind(
-      'subject = ? AND valid_from <= ? AND (valid_to IS NULL OR ? < valid_to)',
-      'ordinal, valid_from, row_id',
     ),
     about: perKind('subject = ?', 'ordinal, valid_from, row_id'),
     referring: perKind('ref = ?', 'subject, ordinal, valid_from, row_id'),
@@ -188,17 +195,17 @@ export function createSqliteReadModel(
     saveBodyState: (id, state, event) => save('body', id, state, event),
     officeState: (id) => folded('office', id, Office.initialState, Office.decider.evolve),
     saveOfficeState: (id, state, event) => save('office', id, state, event),
-    openFacts: (kinds, subject) =>
-      kinds.flatMap((kind) =>
-        statement(statements.open, kind)
-          .all(subject)
-          .map((row) => factOf(kind, row)),
-      ),
+    openFacts: (kind, subject, key) => {
+      const { ofSubject, ofKey } = statement(statements.open, kind);
+      const rows = key === undefined ? ofSubject.all(subject) : ofKey.all(subject, key);
+      return rows.map((row) => factOf(kind, row));
+    },
     closeFact: (fact, at) => {
       statement(statements.close, fact.kind).run(at, fact.rowId);
+      extents.close(fact.kind, fact.rowId, at);
     },
     openFact: (fact: Fact, at: Instant) => {
-      statement(statements.insert, fact.kind).run(
+      const { lastInsertRowid } = statement(statements.insert, fact.kind).run(
         fact.subject,
         fact.key,
         fact.ordinal,
@@ -208,6 +215,7 @@ export function createSqliteReadModel(
         JSON.stringify(fact.payload),
         at,
       );
+      extents.open(fact.kind, lastInsertRowid, fact.subject, fact.valid, at);
     },
   };
 
@@ -226,7 +234,10 @@ export function createSqliteReadModel(
   };
 
   const reader: FactReader = {
-    factsOn: (kind, subject, on, knownAt) => read(kind, statements.on, knownAt, subject, on, on),
+    factsOn: (kind, subject, on, knownAt) =>
+      Promise.resolve(
+        extents.rowsOn<FactRow>(kind, subject, on, knownAt).map((row) => factOf(kind, row)),
+      ),
     factsAbout: (kind, subject, knownAt) => read(kind, statements.about, knownAt, subject),
     factsReferring: (kind, ref, knownAt) => read(kind, statements.referring, knownAt, ref),
     factsStarting: (kind, from, to, knownAt) => read(kind, statements.starting, knownAt, from, to),
@@ -247,13 +258,14 @@ export function createSqliteReadModel(
         })();
       } catch (defect) {
         cache.clear();
+        extents.forget();
         throw defect;
       }
     },
     reset: () => {
       db.transaction(() => {
-        for (const kind of FACT_KINDS) db.prepare(`DELETE FROM ${table(kind)}`).run();
-        db.prepare(`DELETE FROM ${events}`).run();
+        for (const empty of statements.empty) empty.run();
+        extents.empty();
         statements.setCheckpoint.run(prefix, '0');
       })();
       cache.clear();

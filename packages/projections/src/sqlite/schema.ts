@@ -45,9 +45,10 @@ export function schemaStatements(prefix: string): ReadonlyArray<string> {
          recorded_from TEXT NOT NULL,
          recorded_to TEXT
        ) STRICT`,
-      // Current facts of a subject (superseding), and facts of a subject on a date (queries).
-      `CREATE INDEX IF NOT EXISTS ${table}_open ON ${table} (subject) WHERE recorded_to IS NULL`,
-      `CREATE INDEX IF NOT EXISTS ${table}_on ON ${table} (subject, valid_from, recorded_from)`,
+      // Current facts of a subject's key (superseding), and every fact about a subject (queries;
+      // facts on a date are found through the extent index, see extent.ts).
+      `CREATE INDEX IF NOT EXISTS ${table}_open ON ${table} (subject, key) WHERE recorded_to IS NULL`,
+      `CREATE INDEX IF NOT EXISTS ${table}_about ON ${table} (subject, ordinal, valid_from)`,
       // Facts referring to a person, office or instrument, and facts starting between two dates.
       `CREATE INDEX IF NOT EXISTS ${table}_ref ON ${table} (ref) WHERE ref IS NOT NULL`,
       `CREATE INDEX IF NOT EXISTS ${table}_from ON ${table} (valid_from)`,
