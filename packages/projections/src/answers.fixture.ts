@@ -1,19 +1,35 @@
 /**
  * The comparison every read-model property makes: one question `(body, on, knownAt)` asked of a
- * read model and of the oracle, for every query, must get equal answers. Kept in one place so
- * that each read-model store (memory, SQLite, PostgreSQL) is held to the same questions.
+ * read model and of the oracle, for every query, must get equal answers — the body's roster,
+ * duties, summary and compliance on `on`, every body, what each person of the generated pools
+ * held, the changes of every instrument in the log (and of one cited with the wrong year), and
+ * the changes before `on`, in the months after it and over all time. What a person held must also
+ * agree with the roster on `on`. Kept in one place so that each read-model store (memory, SQLite,
+ * PostgreSQL) is held to the same questions.
  *
  * @see DOMAIN.md rule 11
  */
 import { expect } from 'vitest';
-import type { BodyId, CalendarDate, Instant } from '@mandate/core';
-import type { ReadModelQueries } from './views.js';
+import { addDays, dateParts, instrumentKey, unsafeCalendarDate } from '@mandate/core';
+import type { BodyId, CalendarDate, Instant, LegalBasis, PersonId } from '@mandate/core';
+import { BEGINNING_OF_TIME } from './facts.js';
+import { PERSONS } from './generated-history.fixture.js';
+import type {
+  ChangeView,
+  ComplianceView,
+  PersonHoldings,
+  ReadModelQueries,
+  RosterSeat,
+  SeatBasis,
+} from './views.js';
 
 /** One question: a body, a valid date, and a known instant (current knowledge when absent). */
 export interface Question {
   readonly bodyId: BodyId;
   readonly on: CalendarDate;
   readonly knownAt: Instant | undefined;
+  /** The persons whose holdings are compared (default: the generated pools' persons). */
+  readonly persons?: ReadonlyArray<PersonId>;
 }
 
 /** What the answers held, so that a property can check it reached the interesting paths. */
@@ -22,22 +38,156 @@ export interface Reached {
   readonly viaOffice: number;
   /** Non-empty rosters asked as known at a past instant. */
   readonly pastRosters: number;
+  /** Office holdings in the persons' holdings. */
+  readonly officeTenures: number;
+  /** Seat tenures held ex officio. */
+  readonly exOfficioTenures: number;
+  /** Ex-officio seats that more than one person held, following their office's change of hands. */
+  readonly handedOver: number;
+  /** Periods on `on` by status, and filed ones whose counted report is a correction. */
+  readonly periods: Readonly<
+    Record<'filed' | 'filed-late' | 'due' | 'missing' | 'corrected', number>
+  >;
+  /** Changes found by instrument. */
+  readonly instrumentChanges: number;
+  /** Changes sourced from a filed report. */
+  readonly reportChanges: number;
+  /** Changes recorded after a change of the same stream that took effect later (retroactive). */
+  readonly retroactive: number;
+}
+
+const END_OF_TIME = unsafeCalendarDate('2999-12-31');
+
+/** The same citation, a year later: identity includes the year, so it names another instrument. */
+const wrongYear = (basis: LegalBasis): LegalBasis => ({
+  ...basis,
+  signedOn: unsafeCalendarDate(`${dateParts(basis.signedOn).year + 1}-01-01`),
+});
+
+/** The distinct instruments behind a list of changes, in order of first appearance. */
+function instrumentsOf(changes: ReadonlyArray<ChangeView>): ReadonlyArray<LegalBasis> {
+  const byKey = new Map<string, LegalBasis>();
+  for (const { source } of changes)
+    if (source.kind === 'instrument' && !byKey.has(instrumentKey(source.instrument)))
+      byKey.set(instrumentKey(source.instrument), source.instrument);
+  return [...byKey.values()];
+}
+
+/** Changes recorded after a change of the same stream that took effect later. */
+function retroactiveCount(changes: ReadonlyArray<ChangeView>): number {
+  const latest = new Map<string, CalendarDate>();
+  let count = 0;
+  for (const change of [...changes].sort((a, b) => (a.position < b.position ? -1 : 1))) {
+    const before = latest.get(change.stream);
+    if (before !== undefined && change.effectiveOn < before) count += 1;
+    if (before === undefined || change.effectiveOn > before)
+      latest.set(change.stream, change.effectiveOn);
+  }
+  return count;
+}
+
+/** The basis a roster occupant gives a seat, as a holdings answer states it. */
+const basisOf = (occupant: RosterSeat['occupant']): SeatBasis | undefined =>
+  occupant?.kind !== 'person'
+    ? undefined
+    : occupant.via === 'office'
+      ? { via: 'office', office: occupant.office, acting: occupant.acting }
+      : occupant.asOffice === undefined
+        ? { via: 'named' }
+        : { via: 'named', asOffice: occupant.asOffice };
+
+/** Asserts that the seats a person held in the body on `on` are those the roster gives them. */
+function expectHoldingsMatchRoster(
+  person: PersonId,
+  held: PersonHoldings,
+  roster: ReadonlyArray<RosterSeat>,
+  { bodyId, on }: Question,
+): void {
+  const fromHoldings = held.seats
+    .filter((s) => s.bodyId === bodyId && s.from <= on && (s.to === undefined || on < s.to))
+    .map(({ bodyId: _body, from: _from, to: _to, ...seat }) => seat);
+  const fromRoster = roster.flatMap(({ seatId, roles, occupant }) => {
+    const basis = basisOf(occupant);
+    return basis === undefined || occupant?.kind !== 'person' || occupant.person !== person
+      ? []
+      : [{ seatId, roles, ...basis }];
+  });
+  const bySeat = (a: { seatId: string }, b: { seatId: string }) => (a.seatId < b.seatId ? -1 : 1);
+  expect(fromHoldings.sort(bySeat)).toEqual(fromRoster.sort(bySeat));
+}
+
+function periodsReached(compliance: ReadonlyArray<ComplianceView>): Reached['periods'] {
+  const periods = { filed: 0, 'filed-late': 0, due: 0, missing: 0, corrected: 0 };
+  for (const period of compliance.flatMap((obligation) => obligation.periods)) {
+    periods[period.status] += 1;
+    if ('counted' in period && period.counted.reportId !== period.filed.reportId)
+      periods.corrected += 1;
+  }
+  return periods;
 }
 
 /** Asserts that the read model answers `question` exactly as the oracle does, for every query. */
 export async function expectSameAnswers(
   model: ReadModelQueries,
   oracle: ReadModelQueries,
-  { bodyId, on, knownAt }: Question,
+  question: Question,
 ): Promise<Reached> {
+  const { bodyId, on, knownAt, persons = PERSONS } = question;
   const roster = await model.roster(bodyId, on, knownAt);
   expect(roster).toEqual(await oracle.roster(bodyId, on, knownAt));
   expect(await model.duties(bodyId, on, knownAt)).toEqual(await oracle.duties(bodyId, on, knownAt));
   expect(await model.body(bodyId, on, knownAt)).toEqual(await oracle.body(bodyId, on, knownAt));
   expect(await model.bodies(on, knownAt)).toEqual(await oracle.bodies(on, knownAt));
+
+  const compliance = await model.compliance(bodyId, on, knownAt);
+  expect(compliance).toEqual(await oracle.compliance(bodyId, on, knownAt));
+
+  let officeTenures = 0;
+  let exOfficioTenures = 0;
+  const exOfficio = new Map<string, Set<PersonId>>();
+  for (const person of persons) {
+    const held = await model.holdings(person, knownAt);
+    expect(held).toEqual(await oracle.holdings(person, knownAt));
+    expectHoldingsMatchRoster(person, held, roster, question);
+    officeTenures += held.offices.length;
+    for (const seat of held.seats)
+      if (seat.via === 'office') {
+        exOfficioTenures += 1;
+        const key = `${seat.bodyId}|${seat.seatId}|${seat.office}`;
+        exOfficio.set(key, new Set([...(exOfficio.get(key) ?? []), person]));
+      }
+  }
+
+  const everything = await model.changesBetween(BEGINNING_OF_TIME, END_OF_TIME, knownAt);
+  expect(everything).toEqual(await oracle.changesBetween(BEGINNING_OF_TIME, END_OF_TIME, knownAt));
+  const soon = addDays(on, 200) ?? END_OF_TIME;
+  for (const [from, to] of [
+    [BEGINNING_OF_TIME, on],
+    [on, soon],
+    [on, on],
+  ] as const)
+    expect(await model.changesBetween(from, to, knownAt)).toEqual(
+      await oracle.changesBetween(from, to, knownAt),
+    );
+  const logged = await oracle.changesBetween(BEGINNING_OF_TIME, END_OF_TIME, undefined);
+  const instruments = instrumentsOf(logged);
+  let instrumentChanges = 0;
+  for (const instrument of [...instruments, ...instruments.slice(0, 1).map(wrongYear)]) {
+    const changes = await model.changesByInstrument(instrument, knownAt);
+    expect(changes).toEqual(await oracle.changesByInstrument(instrument, knownAt));
+    instrumentChanges += changes.length;
+  }
+
   return {
     viaOffice: roster.filter((s) => s.occupant?.kind === 'person' && s.occupant.via === 'office')
       .length,
     pastRosters: knownAt !== undefined && roster.length > 0 ? 1 : 0,
+    officeTenures,
+    exOfficioTenures,
+    handedOver: [...exOfficio.values()].filter((held) => held.size > 1).length,
+    periods: periodsReached(compliance),
+    instrumentChanges,
+    reportChanges: everything.filter((change) => change.source.kind === 'report').length,
+    retroactive: retroactiveCount(everything),
   };
 }

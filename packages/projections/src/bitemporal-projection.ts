@@ -1,15 +1,18 @@
 /**
  * The bitemporal projection: for each body or office event, fold the stream's state one step with
- * the core's `evolve`, re-derive that subject's facts, and supersede the ones that changed at the
- * event's recorded instant. One projection feeds the roster, duty, body and holding tables.
+ * the core's `evolve`, derive anew the facts of what the event changed (a body's touched seats,
+ * duties, obligations, reports or summary; an office's holdings), and supersede them at the
+ * event's recorded instant; then append the event's change fact. One projection feeds the body,
+ * seat, duty, obligation, report, holding and change tables.
  *
  * @see DOMAIN.md rule 11 and "Time"
  */
 import { Body, Office } from '@mandate/core';
 import type { StoredEvent } from '@mandate/eventstore';
+import { changeFact } from './changes.js';
 import { decodeReadSideOrThrow } from './decode.js';
 import type { FactStore } from './fact-store.js';
-import { BODY_FACT_KINDS, OFFICE_FACT_KINDS, bodyFacts, officeFacts } from './facts.js';
+import { OFFICE_FACT_KINDS, changedBodyFacts, officeFacts } from './facts.js';
 import type { Projection } from './projection.js';
 import { supersede } from './supersede.js';
 
@@ -19,9 +22,13 @@ function apply(store: FactStore, stored: StoredEvent): void {
     case 'body': {
       const { event } = decoded;
       const id = event.data.bodyId;
-      const state = Body.evolve(store.bodyState(id), event);
+      const before = store.bodyState(id);
+      const state = Body.evolve(before, event);
       store.saveBodyState(id, state, event);
-      supersede(store, BODY_FACT_KINDS, id, bodyFacts(state), stored.recordedAt);
+      supersede(store, id, changedBodyFacts(before, state), stored.recordedAt);
+      const { effectiveOn, source } = event.data;
+      const changed = { aggregate: 'body', aggregateId: id, effectiveOn, source } as const;
+      store.openFact(changeFact(stored, changed), stored.recordedAt);
       return;
     }
     case 'office': {
@@ -29,7 +36,11 @@ function apply(store: FactStore, stored: StoredEvent): void {
       const id = event.data.officeId;
       const state = Office.decider.evolve(store.officeState(id), event);
       store.saveOfficeState(id, state, event);
-      supersede(store, OFFICE_FACT_KINDS, id, officeFacts(state), stored.recordedAt);
+      const scopes = OFFICE_FACT_KINDS.map((kind) => ({ kind }));
+      supersede(store, id, { scopes, facts: officeFacts(state) }, stored.recordedAt);
+      const { effectiveOn, source } = event.data;
+      const changed = { aggregate: 'office', aggregateId: id, effectiveOn, source } as const;
+      store.openFact(changeFact(stored, changed), stored.recordedAt);
       return;
     }
     case 'other':

@@ -1,9 +1,10 @@
 /**
  * Facts: the rows of the bitemporal read models, derived from a folded state. Each fact holds one
  * thing that is true over a half-open interval of valid time — a seat's roles and holder between
- * two change points, a duty's category and text, an office holding, a body's summary — so that a
- * question about a valid date only reads the rows whose interval contains it. The same derivation
- * feeds every storage (memory, SQLite), which differ only in how they keep the rows.
+ * two change points, a duty's category and text, a reporting obligation over its life, a report
+ * from its submission, an office holding, a body's summary — so that a question about a valid date
+ * only reads the rows whose interval contains it. The same derivation feeds every storage (memory,
+ * SQLite), which differ only in how they keep the rows.
  *
  * @see DOMAIN.md "Time"
  */
@@ -17,8 +18,14 @@ import type { BodyEnd } from './views.js';
  */
 export type FactKind = 'body' | 'seat' | 'duty' | 'obligation' | 'report' | 'holding' | 'change';
 
-/** The fact kinds derived from a body stream. */
-export const BODY_FACT_KINDS: ReadonlyArray<FactKind> = ['body', 'seat', 'duty'];
+/** The fact kinds derived from a body's folded state (a change is appended per event instead). */
+export const BODY_FACT_KINDS: ReadonlyArray<FactKind> = [
+  'body',
+  'seat',
+  'duty',
+  'obligation',
+  'report',
+];
 /** The fact kinds derived from an office stream. */
 export const OFFICE_FACT_KINDS: ReadonlyArray<FactKind> = ['holding'];
 
@@ -74,6 +81,16 @@ export interface SeatPayload {
 /** An office holding's person and capacity. */
 export type HoldingPayload = Office.OfficeHolder;
 
+/** A reporting obligation's terms and life. */
+export type ObligationPayload = Body.Obligation;
+
+/** A filed report or correction, with the correction that superseded it, if any. */
+export type ReportPayload = Body.Report;
+
+/** What a seat fact refers to: the named person, or the office an ex-officio seat follows. */
+const holderRef = (holder: Body.HolderEntry['holder']): { readonly ref?: string } =>
+  holder === null ? {} : { ref: holder.follows === 'person' ? holder.person : holder.office };
+
 const interval = (from: CalendarDate, to: CalendarDate | undefined): ValidInterval =>
   to === undefined ? { from } : { from, to };
 
@@ -113,45 +130,151 @@ function summaryOf(state: Body.EstablishedBody): BodySummary {
   };
 }
 
-/** The facts a body's folded state holds: its summary, seat segments and duty segments. */
+/** Which of a subject's facts are derived anew: those of one key of a kind, or all of a kind. */
+export interface FactScope {
+  readonly kind: FactKind;
+  /** The seat, duty, obligation or report (the body itself for its summary); all when absent. */
+  readonly key?: string;
+}
+
+/** Facts derived anew, and the scopes they replace. */
+export interface DerivedFacts {
+  readonly scopes: ReadonlyArray<FactScope>;
+  readonly facts: ReadonlyArray<Fact>;
+}
+
+const summaryFact = (state: Body.EstablishedBody): Fact => ({
+  kind: 'body',
+  subject: state.bodyId,
+  key: state.bodyId,
+  ordinal: 0,
+  valid: { from: BEGINNING_OF_TIME },
+  payload: summaryOf(state),
+});
+
+function seatFacts(subject: string, seat: Body.Seat, ordinal: number): Fact[] {
+  const dates = [...seat.roles, ...seat.holders].map((entry) => entry.from);
+  return segments(Body.seatLife(seat), dates).flatMap((valid): Fact[] => {
+    const roles = Body.rolesOn(seat, valid.from);
+    if (roles === undefined) return [];
+    const holder = Body.holderOn(seat, valid.from) ?? null;
+    const payload: SeatPayload = { seatId: seat.seatId, roles, holder };
+    const key = seat.seatId;
+    return [{ kind: 'seat', subject, key, ordinal, ...holderRef(holder), valid, payload }];
+  });
+}
+
+function dutyFacts(subject: string, duty: Body.Duty, ordinal: number): Fact[] {
+  const dates = [...duty.categories, ...duty.texts].map((entry) => entry.from);
+  return segments(Body.dutyLife(duty), dates).flatMap((valid): Fact[] => {
+    const payload = Body.dutyOn(duty, valid.from);
+    return payload === undefined
+      ? []
+      : [{ kind: 'duty', subject, key: duty.dutyId, ordinal, valid, payload }];
+  });
+}
+
+const obligationFacts = (subject: string, obligation: Body.Obligation, ordinal: number): Fact[] => {
+  const payload: ObligationPayload = obligation;
+  const valid = Body.obligationLife(obligation);
+  return [{ kind: 'obligation', subject, key: obligation.obligationId, ordinal, valid, payload }];
+};
+
+const reportFacts = (subject: string, report: Body.Report, ordinal: number): Fact[] => {
+  const payload: ReportPayload = report;
+  const valid = { from: report.document.submittedOn };
+  return [{ kind: 'report', subject, key: report.reportId, ordinal, valid, payload }];
+};
+
+/** A body's keyed parts (seats, duties, obligations, reports): where they are and their facts. */
+interface KeyedPart<Entry> {
+  readonly kind: FactKind;
+  readonly entries: (state: Body.EstablishedBody) => ReadonlyMap<string, Entry>;
+  readonly facts: (subject: string, entry: Entry, ordinal: number) => Fact[];
+}
+
+const part = <Entry>(p: KeyedPart<Entry>): KeyedPart<unknown> => p as KeyedPart<unknown>;
+
+/** In the order `bodyFacts` lists them; each part's ordinal is its entry's place in its map. */
+const KEYED_PARTS: ReadonlyArray<KeyedPart<unknown>> = [
+  part({ kind: 'seat', entries: (s) => s.seats, facts: seatFacts }),
+  part({ kind: 'duty', entries: (s) => s.duties, facts: dutyFacts }),
+  part({ kind: 'obligation', entries: (s) => s.obligations, facts: obligationFacts }),
+  part({ kind: 'report', entries: (s) => s.reports, facts: reportFacts }),
+];
+
+/** The fields a body's summary is made of. */
+const SUMMARY_FIELDS = [
+  'kind',
+  'authority',
+  'purpose',
+  'establishedOn',
+  'names',
+  'origin',
+  'status',
+  'endedOn',
+  'endReason',
+  'successors',
+  'reorganisationId',
+  'absorptions',
+] as const;
+
+const field = (state: Body.EstablishedBody, name: (typeof SUMMARY_FIELDS)[number]): unknown =>
+  (state as Partial<Record<(typeof SUMMARY_FIELDS)[number], unknown>>)[name];
+
+/**
+ * The facts a body's folded state holds: its summary, seat segments (referring to their holder),
+ * duty segments, obligations over their life, and reports from their submission on, in the order
+ * filed.
+ */
 export function bodyFacts(state: Body.State): ReadonlyArray<Fact> {
   if (state.status === 'unestablished') return [];
   const subject = state.bodyId;
-  const facts: Fact[] = [
-    {
-      kind: 'body',
-      subject,
-      key: subject,
-      ordinal: 0,
-      valid: { from: BEGINNING_OF_TIME },
-      payload: summaryOf(state),
-    },
+  return [
+    summaryFact(state),
+    ...KEYED_PARTS.flatMap(({ entries, facts }) =>
+      [...entries(state).values()].flatMap((entry, ordinal) => facts(subject, entry, ordinal)),
+    ),
   ];
-  [...state.seats.values()].forEach((seat, ordinal) => {
-    const dates = [...seat.roles, ...seat.holders].map((entry) => entry.from);
-    for (const valid of segments(Body.seatLife(seat), dates)) {
-      const roles = Body.rolesOn(seat, valid.from);
-      if (roles === undefined) continue;
-      const payload: SeatPayload = {
-        seatId: seat.seatId,
-        roles,
-        holder: Body.holderOn(seat, valid.from) ?? null,
-      };
-      facts.push({ kind: 'seat', subject, key: seat.seatId, ordinal, valid, payload });
-    }
-  });
-  [...state.duties.values()].forEach((duty, ordinal) => {
-    const dates = [...duty.categories, ...duty.texts].map((entry) => entry.from);
-    for (const valid of segments(Body.dutyLife(duty), dates)) {
-      const payload = Body.dutyOn(duty, valid.from);
-      if (payload === undefined) continue;
-      facts.push({ kind: 'duty', subject, key: duty.dutyId, ordinal, valid, payload });
-    }
-  });
-  return facts;
 }
 
-/** The facts an office's folded state holds: one per holding, in order of start. */
+/**
+ * The facts of a body that may differ between its state `before` an event and `after` it, with
+ * the scopes they replace — in time proportional to what the event changed, not to the body's
+ * size. It relies on `evolve` copying on write: a seat, duty, obligation or report the event left
+ * alone is the same object in both states, and so is every untouched map.
+ */
+export function changedBodyFacts(before: Body.State, after: Body.State): DerivedFacts {
+  if (after.status === 'unestablished') return { scopes: [], facts: [] };
+  const subject = after.bodyId;
+  if (before.status === 'unestablished')
+    return {
+      scopes: BODY_FACT_KINDS.map((kind) => ({ kind })),
+      facts: bodyFacts(after),
+    };
+  const scopes: FactScope[] = [];
+  const facts: Fact[] = [];
+  if (SUMMARY_FIELDS.some((name) => field(before, name) !== field(after, name))) {
+    scopes.push({ kind: 'body', key: subject });
+    facts.push(summaryFact(after));
+  }
+  for (const { kind, entries, facts: factsOf } of KEYED_PARTS) {
+    const [was, is] = [entries(before), entries(after)];
+    if (was === is) continue;
+    let ordinal = 0;
+    for (const [key, entry] of is) {
+      if (was.get(key) !== entry) {
+        scopes.push({ kind, key });
+        facts.push(...factsOf(subject, entry, ordinal));
+      }
+      ordinal += 1;
+    }
+    for (const key of was.keys()) if (!is.has(key)) scopes.push({ kind, key });
+  }
+  return { scopes, facts };
+}
+
+/** The facts an office's folded state holds: one per holding (referring to its holder), in order of start. */
 export function officeFacts(state: Office.OfficeState): ReadonlyArray<Fact> {
   if (state.status === 'unestablished') return [];
   return Office.holdingsOf(state).map((holding, ordinal): Fact => {
@@ -161,6 +284,7 @@ export function officeFacts(state: Office.OfficeState): ReadonlyArray<Fact> {
       subject: state.officeId,
       key: String(ordinal),
       ordinal,
+      ref: holding.person,
       valid: interval(holding.from, holding.to),
       payload,
     };

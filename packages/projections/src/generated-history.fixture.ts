@@ -1,9 +1,11 @@
 /**
  * Generated histories for the read-model properties: body commands and office commands over the
- * same offices and persons, interleaved (each keeping its own order), with steps of the store
- * clock (0, 1 or 60 minutes, so that several commands may share an instant) and a cut point.
+ * same offices and persons — offices often changing hands — interleaved (each keeping its own
+ * order), with steps of the store clock (0, 1 or 60 minutes, so that several commands may share an
+ * instant) and a cut point.
  */
 import fc from 'fast-check';
+import { Body, addDays, unsafeCalendarDate, type PersonId } from '@mandate/core';
 import { BodyArbitraries, OfficeArbitraries } from '@mandate/core/testing';
 
 /** The province that establishes the generated body. */
@@ -26,6 +28,13 @@ export const registerProvince = {
   },
 };
 
+/** The persons both the body and the office generators name. */
+export const PERSONS: ReadonlyArray<PersonId> = [
+  'nguyen-van-tram',
+  'tran-thi-hoa',
+  'le-van-minh',
+].map((person) => person as PersonId);
+
 /** Office histories over the offices and persons the body generators name. */
 const officePools: OfficeArbitraries.OfficePools = {
   ...OfficeArbitraries.defaultOfficePools,
@@ -34,17 +43,89 @@ const officePools: OfficeArbitraries.OfficePools = {
   authorities: fc.constant(PROVINCE),
 };
 
-/** Body and office commands interleaved (each keeping its own order), with clock steps. */
-/** A history: interleaved commands, clock steps in minutes, and where to cut the run. */
+const START_OF_WINDOW = unsafeCalendarDate('2018-01-01');
+
+/**
+ * An office changing hands: one person appointed, then another (substantive, sometimes acting)
+ * from a later date, so that the ex-officio seats following the office change holder with it.
+ */
+const handover = fc
+  .record({
+    officeId: fc.constantFrom(...officePools.offices),
+    persons: fc.uniqueArray(fc.constantFrom(...PERSONS), { minLength: 2, maxLength: 2 }),
+    first: fc.integer({ min: 180, max: 700 }),
+    gap: fc.integer({ min: 1, max: 400 }),
+    capacity: fc.constantFrom('substantive', 'substantive', 'acting'),
+  })
+  .map(({ officeId, persons, first, gap, capacity }) =>
+    persons.map((person, i) => {
+      const effectiveOn = addDays(START_OF_WINDOW, first + i * gap) ?? START_OF_WINDOW;
+      return {
+        type: 'AppointOfficeHolder',
+        data: {
+          officeId,
+          person,
+          capacity: i === 0 ? 'substantive' : capacity,
+          basis: { ...registerProvince.data.basis, number: `${first + i}/QĐ-UBND` },
+          effectiveOn,
+        },
+      };
+    }),
+  );
+
+/**
+ * Reports filed around their due date for the obligations generated charters impose (the annual
+ * review, the quarterly report), some corrected later, so that compliance reaches every status.
+ */
+const reportsAroundDueDates = fc
+  .record({
+    obligation: fc.constantFrom(
+      { obligationId: 'annual-review', periods: ['2018', '2019'] },
+      { obligationId: 'quarterly-report', periods: ['2018-Q3', '2018-Q4', '2019-Q1', '2019-Q2'] },
+    ),
+    pick: fc.nat(),
+    delay: fc.integer({ min: -20, max: 60 }),
+    correction: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
+    id: fc.nat({ max: 3 }),
+  })
+  .map(({ obligation, pick, delay, correction, id }) => {
+    const period = obligation.periods[pick % obligation.periods.length] ?? '2019';
+    const end = Body.periodInterval(period as Body.PeriodLabel).to;
+    const submittedOn = addDays(end, delay) ?? end;
+    const document = { reference: `${id}/BC-BCĐ`, filedBy: BodyArbitraries.BODY, submittedOn };
+    const filed = { bodyId: BodyArbitraries.BODY, reportId: `timely-${id}`, document };
+    const file = {
+      type: 'FileReport',
+      data: { ...filed, obligationId: obligation.obligationId, period },
+    };
+    if (correction === undefined) return [file];
+    const corrected = { ...document, submittedOn: addDays(submittedOn, correction) ?? submittedOn };
+    const data = { ...filed, reportId: `timely-${id}-corrected`, supersedes: filed.reportId };
+    return [file, { type: 'CorrectReport', data: { ...data, document: corrected } }];
+  });
+
+/** A history: body and office commands interleaved, clock steps in minutes, and where to cut. */
 export const history = fc
   .tuple(
-    BodyArbitraries.bodyCommands(12),
+    BodyArbitraries.bodyCommands(14),
     OfficeArbitraries.officeHistoryArbitrary(officePools, { maxLength: 8 }),
+    fc.array(handover, { maxLength: 2 }),
+    fc.array(reportsAroundDueDates, { maxLength: 3 }),
+  )
+  .map(
+    ([body, office, handovers, reports]) =>
+      [
+        [...body, ...reports.flat()],
+        [...office, ...handovers.flat()],
+      ] as const,
   )
   .chain(([body, office]) =>
     fc
       .tuple(
-        fc.array(fc.boolean(), { minLength: body.length + office.length, maxLength: 40 }),
+        fc.array(fc.boolean(), {
+          minLength: body.length + office.length,
+          maxLength: Math.max(40, body.length + office.length),
+        }),
         fc.array(fc.constantFrom(0, 1, 60), { minLength: 40, maxLength: 40 }),
         fc.nat({ max: body.length + office.length }),
       )

@@ -2,16 +2,29 @@
  * The naive bitemporal oracle. A question `(on, knownAt)` is answered by folding, from the raw
  * log, only the events recorded at or before `knownAt`, each stream with the core's own `evolve`,
  * and asking the folded states about the valid date `on` with the core's own queries
- * (`activeSeatsOn`, `dutiesOn`, `nameOn`, `nameHistory`, `Office.resolveSeatHolder`). It is slow
- * on purpose and obviously right; every read model is proven equal to it.
+ * (`activeSeatsOn`, `dutiesOn`, `nameOn`, `nameHistory`, `complianceOn`,
+ * `Office.resolveSeatHolder`). What a person held is found by asking every seat, at each date on
+ * which anything about it or its office changes, who the roster resolves it to; changes are found
+ * by walking the log. It is slow on purpose and obviously right; every read model is proven equal
+ * to it.
  *
  * @see DOMAIN.md rule 11 and "Time"
  */
-import { Body, Office, contains } from '@mandate/core';
-import type { BodyId, CalendarDate, Instant, OfficeId } from '@mandate/core';
+import { Body, Office, contains, sameInstrument } from '@mandate/core';
+import type { BodyId, CalendarDate, Instant, LegalBasis, OfficeId, PersonId } from '@mandate/core';
 import type { StoredEvent } from '@mandate/eventstore';
+import { byEffectiveDate } from './changes.js';
 import { decodeReadSideOrThrow } from './decode.js';
-import type { BodyView, ReadModelQueries, RosterSeat } from './views.js';
+import { canonicalHoldings } from './tenure.js';
+import type {
+  BodyView,
+  ChangeView,
+  OfficeTenure,
+  PersonHoldings,
+  ReadModelQueries,
+  RosterSeat,
+  SeatTenure,
+} from './views.js';
 
 /** Every body and office state folded from the events recorded at or before `knownAt`. */
 interface Known {
@@ -69,6 +82,106 @@ function viewOf(state: Body.EstablishedBody, on: CalendarDate): BodyView {
   };
 }
 
+/** The dates on which the seat's roles or holder, or the holding of an office it follows, change. */
+function seatChangeDates(seat: Body.Seat, offices: Known['offices']): CalendarDate[] {
+  const life = Body.seatLife(seat);
+  const officeDates = seat.holders.flatMap(({ holder }) =>
+    holder?.follows === 'office'
+      ? Office.holdingsOf(offices.get(holder.office) ?? Office.initialState).flatMap((h) =>
+          h.to === undefined ? [h.from] : [h.from, h.to],
+        )
+      : [],
+  );
+  const dates = [
+    life.from,
+    ...seat.roles.map((entry) => entry.from),
+    ...seat.holders.map((entry) => entry.from),
+    ...officeDates,
+  ];
+  return [...new Set(dates)].filter((date) => contains(life, date)).sort();
+}
+
+/** The stretches of a seat between its change dates in which the roster resolves it to `person`. */
+function seatTenures(
+  bodyId: BodyId,
+  seat: Body.Seat,
+  person: PersonId,
+  offices: Known['offices'],
+): SeatTenure[] {
+  const dates = seatChangeDates(seat, offices);
+  const end = Body.seatLife(seat).to;
+  return dates.flatMap((from, i): SeatTenure[] => {
+    const roles = Body.rolesOn(seat, from);
+    const holder = Body.holderOn(seat, from);
+    if (roles === undefined || holder === undefined || holder === null) return [];
+    const resolved = Office.resolveSeatHolder(holder, (id) => offices.get(id), from);
+    if (resolved.kind !== 'person' || resolved.person !== person) return [];
+    const to = dates[i + 1] ?? end;
+    const stretch = {
+      bodyId,
+      seatId: seat.seatId,
+      roles,
+      from,
+      ...(to === undefined ? {} : { to }),
+    };
+    return [
+      resolved.via === 'office'
+        ? { ...stretch, via: 'office', office: resolved.office, acting: resolved.acting }
+        : resolved.asOffice === undefined
+          ? { ...stretch, via: 'named' }
+          : { ...stretch, via: 'named', asOffice: resolved.asOffice },
+    ];
+  });
+}
+
+function holdingsIn(known: Known, person: PersonId): PersonHoldings {
+  const offices = [...known.offices].flatMap(([officeId, state]) =>
+    Office.holdingsOf(state).flatMap(({ person: holder, capacity, from, to }): OfficeTenure[] =>
+      holder !== person
+        ? []
+        : [to === undefined ? { officeId, capacity, from } : { officeId, capacity, from, to }],
+    ),
+  );
+  const seats = [...known.bodies].flatMap(([bodyId, state]) =>
+    state.status === 'unestablished'
+      ? []
+      : [...state.seats.values()].flatMap((seat) =>
+          seatTenures(bodyId, seat, person, known.offices),
+        ),
+  );
+  return canonicalHoldings(offices, seats);
+}
+
+/** Every body or office event recorded at or before `knownAt`, as a change, in log order. */
+function changesKnown(
+  log: ReadonlyArray<StoredEvent>,
+  knownAt: Instant | undefined,
+): ReadonlyArray<ChangeView> {
+  return log.flatMap((stored): ChangeView[] => {
+    if (knownAt !== undefined && stored.recordedAt > knownAt) return [];
+    const decoded = decodeReadSideOrThrow(stored);
+    if (decoded.aggregate === 'other') return [];
+    const { effectiveOn, source } = decoded.event.data;
+    const aggregateId =
+      decoded.aggregate === 'body' ? decoded.event.data.bodyId : decoded.event.data.officeId;
+    return [
+      {
+        position: stored.position,
+        recordedAt: stored.recordedAt,
+        stream: stored.stream,
+        aggregate: decoded.aggregate,
+        aggregateId,
+        type: stored.type,
+        effectiveOn,
+        source,
+      },
+    ];
+  });
+}
+
+const causedBy = (change: ChangeView, instrument: LegalBasis): boolean =>
+  change.source.kind === 'instrument' && sameInstrument(change.source.instrument, instrument);
+
 /**
  * The oracle over a log (every stored event, in position order): answers each question by
  * folding the events recorded at or before `knownAt` from scratch.
@@ -102,6 +215,19 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         [...foldKnown(log, knownAt).bodies.values()]
           .flatMap((state) => (state.status === 'unestablished' ? [] : [viewOf(state, on)]))
           .sort((a, b) => (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0)),
+      ),
+    holdings: (personId, knownAt) => Promise.resolve(holdingsIn(foldKnown(log, knownAt), personId)),
+    compliance: (bodyId, on, knownAt) =>
+      Promise.resolve(
+        Body.complianceOn(foldKnown(log, knownAt).bodies.get(bodyId) ?? Body.initialState, on),
+      ),
+    changesByInstrument: (instrument, knownAt) =>
+      Promise.resolve(changesKnown(log, knownAt).filter((change) => causedBy(change, instrument))),
+    changesBetween: (from, to, knownAt) =>
+      Promise.resolve(
+        changesKnown(log, knownAt)
+          .filter((change) => from <= change.effectiveOn && change.effectiveOn < to)
+          .sort(byEffectiveDate),
       ),
   };
 }

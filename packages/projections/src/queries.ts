@@ -1,16 +1,38 @@
 /**
  * The queries of the read models, over any {@link FactReader}: a body's roster (ex-officio seats
  * resolved through the office holdings valid on the date and known at the instant), its duties,
- * and body summaries with their status on the date.
+ * body summaries with their status on the date, what a person held (their office holdings, the
+ * seats naming them, and the ex-officio seats of their offices cut to their occupancy), a body's
+ * reporting compliance (the core's rule over the obligation and report facts), and the change
+ * facts of an instrument or between two dates.
  *
  * @see DOMAIN.md rule 6 and "Questions the read models must answer"
  */
-import { contains } from '@mandate/core';
-import type { BodyId, CalendarDate, Instant, OfficeId, SeatHolder } from '@mandate/core';
+import { Body, contains, instrumentKey } from '@mandate/core';
+import type { BodyId, CalendarDate, Instant, OfficeId, PersonId, SeatHolder } from '@mandate/core';
 import type { Office } from '@mandate/core';
+import { byEffectiveDate, byPosition, changeView, type ChangePayload } from './changes.js';
 import type { FactReader } from './fact-store.js';
-import type { BodySummary, HoldingPayload, SeatPayload } from './facts.js';
-import type { BodyView, DutyView, ReadModelQueries, RosterSeat } from './views.js';
+import type {
+  BodySummary,
+  Fact,
+  HoldingPayload,
+  ObligationPayload,
+  ReportPayload,
+  SeatPayload,
+} from './facts.js';
+import { canonicalHoldings, intersection, occupancy } from './tenure.js';
+import type {
+  BodyView,
+  ComplianceView,
+  DutyView,
+  OfficeTenure,
+  PersonHoldings,
+  ReadModelQueries,
+  RosterSeat,
+  SeatBasis,
+  SeatTenure,
+} from './views.js';
 
 /** Who is behind a seat on `on`: the named person, or the office's substantive, else acting, holder. */
 async function occupantOf(
@@ -62,6 +84,113 @@ function viewOf(summary: BodySummary, on: CalendarDate): BodyView {
   };
 }
 
+/** The holding of an office a holding fact records. */
+const holdingOf = (fact: Fact): Office.Holding => {
+  const { person, capacity } = fact.payload as HoldingPayload;
+  const { from, to } = fact.valid;
+  return to === undefined ? { person, capacity, from } : { person, capacity, from, to };
+};
+
+/** A seat fact's stretch, held on `basis`, cut to `valid`. */
+function seatTenure(fact: Fact, basis: SeatBasis, valid = fact.valid): SeatTenure {
+  const { seatId, roles } = fact.payload as SeatPayload;
+  return {
+    bodyId: fact.subject as BodyId,
+    seatId: seatId as SeatTenure['seatId'],
+    roles,
+    from: valid.from,
+    ...(valid.to === undefined ? {} : { to: valid.to }),
+    ...basis,
+  };
+}
+
+/** The seats following `office` while `person` was the holder it resolved to. */
+async function exOfficioTenures(
+  reader: FactReader,
+  person: PersonId,
+  office: OfficeId,
+  knownAt: Instant | undefined,
+): Promise<ReadonlyArray<SeatTenure>> {
+  const [seats, holdings] = await Promise.all([
+    reader.factsReferring('seat', office, knownAt),
+    reader.factsAbout('holding', office, knownAt),
+  ]);
+  const occupied = occupancy(holdings.map(holdingOf)).filter((o) => o.person === person);
+  return seats.flatMap((fact) => {
+    const { holder } = fact.payload as SeatPayload;
+    if (holder?.follows !== 'office' || holder.office !== office) return [];
+    return occupied.flatMap(({ acting, valid }) => {
+      const shared = intersection(fact.valid, valid);
+      return shared === undefined
+        ? []
+        : [seatTenure(fact, { via: 'office', office, acting }, shared)];
+    });
+  });
+}
+
+/** Everything `person` held, from the facts referring to them and to the offices they held. */
+async function holdingsOf(
+  reader: FactReader,
+  person: PersonId,
+  knownAt: Instant | undefined,
+): Promise<PersonHoldings> {
+  const [held, named] = await Promise.all([
+    reader.factsReferring('holding', person, knownAt),
+    reader.factsReferring('seat', person, knownAt),
+  ]);
+  const offices = held.map((fact): OfficeTenure => {
+    const { capacity, from, to } = holdingOf(fact);
+    const officeId = fact.subject as OfficeId;
+    return to === undefined ? { officeId, capacity, from } : { officeId, capacity, from, to };
+  });
+  const namedSeats = named.flatMap((fact) => {
+    const { holder } = fact.payload as SeatPayload;
+    if (holder?.follows !== 'person' || holder.person !== person) return [];
+    const basis: SeatBasis =
+      holder.asOffice === undefined
+        ? { via: 'named' }
+        : { via: 'named', asOffice: holder.asOffice };
+    return [seatTenure(fact, basis)];
+  });
+  const exOfficio = await Promise.all(
+    [...new Set(offices.map((o) => o.officeId))].map((office) =>
+      exOfficioTenures(reader, person, office, knownAt),
+    ),
+  );
+  return canonicalHoldings(offices, [...namedSeats, ...exOfficio.flat()]);
+}
+
+/** A body's compliance on `on`: the core's rule over its obligation and report facts. */
+async function complianceOf(
+  reader: FactReader,
+  bodyId: BodyId,
+  on: CalendarDate,
+  knownAt: Instant | undefined,
+): Promise<ReadonlyArray<ComplianceView>> {
+  const [[summary], obligations, reports] = await Promise.all([
+    reader.factsAbout('body', bodyId, knownAt),
+    reader.factsAbout('obligation', bodyId, knownAt),
+    reader.factsOn('report', bodyId, on, knownAt),
+  ]);
+  if (summary === undefined) return [];
+  const bodyEndedOn = (summary.payload as BodySummary).end?.on;
+  const filed = reports.map((fact) => fact.payload as ReportPayload);
+  return obligations
+    .map((fact) => fact.payload as ObligationPayload)
+    .filter((obligation) => obligation.imposedOn <= on)
+    .map((obligation) =>
+      Body.obligationCompliance({
+        obligation,
+        reports: filed,
+        on,
+        ...(bodyEndedOn === undefined ? {} : { bodyEndedOn }),
+      }),
+    );
+}
+
+const changesOf = (facts: ReadonlyArray<Fact>) =>
+  facts.map((fact) => changeView(fact.payload as ChangePayload));
+
 /** The read-model queries over a fact reader. */
 export function createQueries(reader: FactReader): ReadModelQueries {
   const body = async (
@@ -96,5 +225,13 @@ export function createQueries(reader: FactReader): ReadModelQueries {
       const views = await Promise.all(ids.map((id) => body(id as BodyId, on, knownAt)));
       return views.flatMap((view) => view ?? []);
     },
+    holdings: (personId, knownAt) => holdingsOf(reader, personId, knownAt),
+    compliance: (bodyId, on, knownAt) => complianceOf(reader, bodyId, on, knownAt),
+    changesByInstrument: async (instrument, knownAt) =>
+      changesOf(await reader.factsReferring('change', instrumentKey(instrument), knownAt)).sort(
+        byPosition,
+      ),
+    changesBetween: async (from, to, knownAt) =>
+      changesOf(await reader.factsStarting('change', from, to, knownAt)).sort(byEffectiveDate),
   };
 }

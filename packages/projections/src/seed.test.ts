@@ -2,11 +2,19 @@
  * The seed story's answers from the in-memory read model, built live by the runner while the seed
  * steps are submitted through the command handler: who sits on the successor on 2019-01-01, its
  * duties with provenance, its lineage — and, before the merger was recorded, that nothing of it
- * was known. Every answer also equals the oracle's.
+ * was known; what Mr. Trăm has held; the successor's reporting in 2020; what the merger decision
+ * changed, and what changed between two dates. Every answer also equals the oracle's.
  */
 import * as E from 'fp-ts/Either';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { unsafeCalendarDate, type BodyId, type Instant } from '@mandate/core';
+import {
+  LegalBasis,
+  decodeWith,
+  unsafeCalendarDate,
+  type BodyId,
+  type Instant,
+  type PersonId,
+} from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
 import { bitemporalProjection } from './bitemporal-projection.js';
@@ -17,8 +25,22 @@ import { startProjection } from './runner.js';
 import type { ReadModelQueries } from './views.js';
 
 const successor = Seed.SeedIds.successor as BodyId;
+const tram = Seed.SeedIds.tram as PersonId;
 const jan2019 = unsafeCalendarDate('2019-01-01');
 const HOUR = 3_600_000;
+
+const mergerDecision = (() => {
+  const decoded = decodeWith(LegalBasis, Seed.seedMergerDecision);
+  if (E.isLeft(decoded)) throw new Error('The seed merger decision does not decode');
+  return decoded.right;
+})();
+
+/** How many changes of each aggregate and type, e.g. `body:SeatCreated`. */
+const tally = (changes: ReadonlyArray<{ aggregate: string; type: string }>) =>
+  changes.reduce<Record<string, number>>((counts, { aggregate, type }) => {
+    const key = `${aggregate}:${type}`;
+    return { ...counts, [key]: (counts[key] ?? 0) + 1 };
+  }, {});
 
 describe('the seed story, projected', () => {
   let model: ReadModelQueries;
@@ -97,6 +119,102 @@ describe('the seed story, projected', () => {
     ]);
     expect(await model.bodies(jan2019, beforeMerger)).toEqual(
       await oracle.bodies(jan2019, beforeMerger),
+    );
+  });
+
+  it('knows what Mr. Trăm held: the Chairmanship, and the head seat he is named to as Chairman', async () => {
+    const held = await model.holdings(tram);
+    expect(held).toEqual({
+      offices: [{ officeId: 'chu-tich-ubnd-tinh', capacity: 'substantive', from: '2018-12-04' }],
+      seats: [
+        {
+          bodyId: successor,
+          seatId: 'truong-ban',
+          roles: ['head'],
+          from: '2018-12-04',
+          via: 'named',
+          asOffice: 'chu-tich-ubnd-tinh',
+        },
+      ],
+    });
+    expect(held).toEqual(await oracle.holdings(tram));
+    const before = await model.holdings(tram, beforeMerger);
+    expect(before).toEqual({ offices: held.offices, seats: [] });
+    expect(before).toEqual(await oracle.holdings(tram, beforeMerger));
+  });
+
+  it('reports the successor’s 2019 review filed on time in 2020, and every periodic report missing (none owed for 2018, begun in December)', async () => {
+    const june2020 = unsafeCalendarDate('2020-06-01');
+    const compliance = await model.compliance(successor, june2020);
+    expect(compliance.map((o) => [o.obligationId, o.cadence])).toEqual([
+      [Seed.SeedIds.annualReview, 'annual'],
+      [Seed.SeedIds.periodicReport, 'semi-annual'],
+    ]);
+    const [review, periodic] = compliance;
+    expect(review?.periods).toEqual([
+      {
+        period: '2019',
+        dueOn: '2020-01-31',
+        status: 'filed',
+        filed: { reportId: 'so-ket-2019', submittedOn: '2020-01-15' },
+        counted: { reportId: 'so-ket-2019', submittedOn: '2020-01-15' },
+      },
+    ]);
+    expect(periodic?.periods.map((p) => [p.period, p.dueOn, p.status])).toEqual([
+      ['2019-H1', '2019-07-15', 'missing'],
+      ['2019-H2', '2020-01-15', 'missing'],
+    ]);
+    expect(compliance).toEqual(await oracle.compliance(successor, june2020));
+    const jan10 = unsafeCalendarDate('2020-01-10');
+    const early = await model.compliance(successor, jan10);
+    expect(early.map((o) => o.periods.at(-1)?.status)).toEqual(['due', 'due']);
+    expect(early).toEqual(await oracle.compliance(successor, jan10));
+  });
+
+  it('lists the 47 changes of the merger decision, 18 of them known before the merger', async () => {
+    const changes = await model.changesByInstrument(mergerDecision);
+    expect(tally(changes)).toEqual({
+      'office:OfficeEstablished': 17,
+      'office:OfficeHolderAppointed': 1,
+      'body:BodyEnded': 3,
+      'body:BodyEstablished': 1,
+      'body:SeatCreated': 17,
+      'body:DutyAssigned': 6,
+      'body:ReportingObligationImposed': 2,
+    });
+    expect(changes.every((c) => c.effectiveOn === Seed.SEED_DECISION_DATE)).toBe(true);
+    expect(changes).toEqual(await oracle.changesByInstrument(mergerDecision));
+    const before = await model.changesByInstrument(mergerDecision, beforeMerger);
+    expect(tally(before)).toEqual({
+      'office:OfficeEstablished': 17,
+      'office:OfficeHolderAppointed': 1,
+    });
+    const nextYear = { ...mergerDecision, signedOn: unsafeCalendarDate('2019-12-04') };
+    expect(await model.changesByInstrument(nextYear)).toEqual([]);
+  });
+
+  it('lists what changed between two dates: the founding of the predecessors, then the review', async () => {
+    const founded = await model.changesBetween(
+      unsafeCalendarDate('2015-01-01'),
+      unsafeCalendarDate(Seed.SEED_DECISION_DATE),
+    );
+    expect(founded.map((c) => [c.effectiveOn, c.aggregateId, c.type])).toEqual([
+      ['2015-09-01', Seed.SeedIds.predecessors.itApplication, 'BodyEstablished'],
+      ['2016-06-01', Seed.SeedIds.predecessors.reform, 'BodyEstablished'],
+      ['2018-03-01', Seed.SeedIds.predecessors.scheme, 'BodyEstablished'],
+    ]);
+    const since = await model.changesBetween(
+      unsafeCalendarDate('2018-12-05'),
+      unsafeCalendarDate('2030-01-01'),
+    );
+    expect(since.map((c) => [c.effectiveOn, c.type, c.source.kind])).toEqual([
+      ['2020-01-15', 'ReportFiled', 'report'],
+    ]);
+    expect(since).toEqual(
+      await oracle.changesBetween(
+        unsafeCalendarDate('2018-12-05'),
+        unsafeCalendarDate('2030-01-01'),
+      ),
     );
   });
 });

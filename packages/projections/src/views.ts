@@ -1,8 +1,9 @@
 /**
  * What the read models answer, as plain values: a body's seats on a date with the person behind
- * each one, its duties with provenance, and the body itself (status, kind, authority, names with
- * their validity, lineage). The oracle and every read model return exactly these shapes, so that
- * they can be compared with `toEqual`.
+ * each one, its duties with provenance, the body itself (status, kind, authority, names with their
+ * validity, lineage), what a person has held, a body's reporting compliance on a date, and the
+ * events an instrument caused or that took effect between two dates. The oracle and every read
+ * model return exactly these shapes, so that they can be compared with `toEqual`.
  *
  * @see DOMAIN.md "Questions the read models must answer"
  */
@@ -13,9 +14,13 @@ import type {
   BodyId,
   CalendarDate,
   Instant,
+  LegalBasis,
+  OfficeId,
+  PersonId,
   ReorganisationId,
   SeatHolder,
   SeatId,
+  Source,
 } from '@mandate/core';
 import type { Body, Office } from '@mandate/core';
 
@@ -64,6 +69,61 @@ export interface BodyView {
   readonly absorptions: ReadonlyArray<Body.Absorption>;
 }
 
+/** An office a person held, in one capacity, from `from` until `to` (exclusive; open when absent). */
+export interface OfficeTenure {
+  readonly officeId: OfficeId;
+  readonly capacity: Office.Capacity;
+  readonly from: CalendarDate;
+  readonly to?: CalendarDate;
+}
+
+/** How a person came to sit in a seat: named (maybe as an office's holder), or ex officio. */
+export type SeatBasis =
+  | { readonly via: 'named'; readonly asOffice?: OfficeId }
+  | { readonly via: 'office'; readonly office: OfficeId; readonly acting: boolean };
+
+/**
+ * A seat a person sat in, with the same roles and on the same basis throughout, from `from` until
+ * `to` (exclusive; open when absent). Ex officio, it is the time the seat followed the office while
+ * the person was the office's holder the roster resolves it to (substantive, else acting).
+ */
+export type SeatTenure = {
+  readonly bodyId: BodyId;
+  readonly seatId: SeatId;
+  readonly roles: Body.RoleSet;
+  readonly from: CalendarDate;
+  readonly to?: CalendarDate;
+} & SeatBasis;
+
+/**
+ * Everything a person has held over valid time. Offices come by start, then office id, then
+ * substantive before acting; seats by start, then body id, then seat id. Adjacent stretches of one
+ * seat with the same roles and basis are one tenure.
+ */
+export interface PersonHoldings {
+  readonly offices: ReadonlyArray<OfficeTenure>;
+  readonly seats: ReadonlyArray<SeatTenure>;
+}
+
+/** One obligation of a body, and each of its periods as it stands on a date. */
+export type ComplianceView = Body.ObligationCompliance;
+
+/** One event that changed a body or an office, and the document behind it. */
+export interface ChangeView {
+  /** The event's place in the whole log. */
+  readonly position: bigint;
+  readonly recordedAt: Instant;
+  readonly stream: string;
+  readonly aggregate: 'body' | 'office';
+  /** The body or office the event is about. */
+  readonly aggregateId: string;
+  /** The event's type, e.g. `SeatHolderReplaced`. */
+  readonly type: string;
+  readonly effectiveOn: CalendarDate;
+  /** The legal instrument behind the event, or for a filed report the report itself. */
+  readonly source: Source;
+}
+
 /**
  * The questions every read model (and the oracle) answers, for a valid date and a known instant;
  * asynchronous, so that a database across a connection can answer them.
@@ -89,4 +149,33 @@ export interface ReadModelQueries {
   ) => Promise<BodyView | undefined>;
   /** Every body known at `knownAt`, seen on `on`, by id. */
   readonly bodies: (on: CalendarDate, knownAt?: Instant) => Promise<ReadonlyArray<BodyView>>;
+  /** Every office and seat a person has held over valid time, as known at `knownAt`. */
+  readonly holdings: (personId: PersonId, knownAt?: Instant) => Promise<PersonHoldings>;
+  /**
+   * The reporting compliance of a body on `on`: each obligation imposed by then, in order of
+   * imposition, with every period owed or reported and its status, as known at `knownAt`.
+   */
+  readonly compliance: (
+    bodyId: BodyId,
+    on: CalendarDate,
+    knownAt?: Instant,
+  ) => Promise<ReadonlyArray<ComplianceView>>;
+  /**
+   * Every change a legal instrument caused, as known at `knownAt`, in log order. The instrument is
+   * identified by number, issuer and signing year only (`instrumentKey`): a citation with the
+   * wrong year finds nothing.
+   */
+  readonly changesByInstrument: (
+    instrument: LegalBasis,
+    knownAt?: Instant,
+  ) => Promise<ReadonlyArray<ChangeView>>;
+  /**
+   * Every change that took effect on or after `from` and before `to` (valid dates), as known at
+   * `knownAt`, by effective date, then log order; filed reports included.
+   */
+  readonly changesBetween: (
+    from: CalendarDate,
+    to: CalendarDate,
+    knownAt?: Instant,
+  ) => Promise<ReadonlyArray<ChangeView>>;
 }
