@@ -12,7 +12,10 @@ const under = (suffix: string) => everywhere.map((glob) => `${glob}/*${suffix}`)
 export default defineConfig({
   resolve: sourceCondition,
   ssr: {
-    resolve: { conditions: sourceCondition.conditions, externalConditions: ['@mandate/source'] },
+    // Vitest also hands these to Node as `--conditions`, where `import` would make a CommonJS
+    // `require` load a package's ESM entry (pg requiring pg-pool then fails); Vite and Node add
+    // `import`/`require` by themselves.
+    resolve: { conditions: ['@mandate/source', 'node'], externalConditions: ['@mandate/source'] },
   },
   test: {
     projects: [

@@ -1,29 +1,38 @@
 /**
  * @mandate/projections — checkpointed projections of the event log into bitemporal read models:
  * the engine (projection, checkpoint, runner), the naive oracle every read model is proven equal
- * to, the fact derivation and its storage in memory and on SQLite, and the queries answering who
- * sat on a body, with which duties, and the body's lineage, on any date as known at any instant.
+ * to, the fact derivation and its storage in memory, on SQLite and on PostgreSQL, blue/green
+ * deployment of a new projection version, and the queries answering who sat on a body, with which
+ * duties, and the body's lineage, what a person held, which reports were filed, late or missing,
+ * and what an instrument (or a span of dates) changed, on any date as known at any instant.
  */
 export type { Projection } from './projection.js';
 export { handles, tablePrefix } from './projection.js';
 export type { CheckpointedModel } from './checkpoint.js';
-export { applyOnce } from './checkpoint.js';
+export { applyBatch, applyOnce } from './checkpoint.js';
 export type {
+  CatchUpOptions,
   ProjectionRunner,
   ProjectionRunnerOptions,
   RebuildOptions,
   RebuildProgress,
 } from './runner.js';
-export { startProjection } from './runner.js';
+export { catchUp, startProjection } from './runner.js';
 export type { ReadSideEvent } from './decode.js';
 export { aggregateOfStream, decodeReadSide, decodeReadSideOrThrow } from './decode.js';
 export type {
   BodyEnd,
   BodyStatusOn,
   BodyView,
+  ChangeView,
+  ComplianceView,
   DutyView,
+  OfficeTenure,
+  PersonHoldings,
   ReadModelQueries,
   RosterSeat,
+  SeatBasis,
+  SeatTenure,
 } from './views.js';
 export { createOracle } from './oracle.js';
 export type {
@@ -31,7 +40,9 @@ export type {
   Fact,
   FactKind,
   HoldingPayload,
+  ObligationPayload,
   RecordedFact,
+  ReportPayload,
   SeatPayload,
 } from './facts.js';
 export {
@@ -42,6 +53,8 @@ export {
   officeFacts,
 } from './facts.js';
 export type { FactReader, FactStore, OpenFact } from './fact-store.js';
+export type { ChangePayload, ChangedBy } from './changes.js';
+export { changeFact } from './changes.js';
 export { supersede } from './supersede.js';
 export { knownAtInstant } from './recorded.js';
 export { bitemporalProjection } from './bitemporal-projection.js';
@@ -50,6 +63,22 @@ export type { InMemoryReadModel } from './in-memory/read-model.js';
 export { createInMemoryReadModel } from './in-memory/read-model.js';
 export type { SqliteReadModel } from './sqlite/read-model.js';
 export { createSqliteReadModel } from './sqlite/read-model.js';
+export type { PostgresReadModel, PostgresReadModelOptions } from './postgres/read-model.js';
+export { createPostgresReadModel } from './postgres/read-model.js';
+export type {
+  ActiveVersionRegistry,
+  Deployment,
+  DeploymentOptions,
+  DeploymentOutcome,
+  VersionedReadModel,
+} from './blue-green.js';
+export {
+  ACTIVE_VERSION_TABLE,
+  createInMemoryActiveVersions,
+  deployProjection,
+} from './blue-green.js';
+export { createSqliteActiveVersions, dropSqliteReadModel } from './blue-green-sqlite.js';
+export { createPostgresActiveVersions, dropPostgresReadModel } from './blue-green-postgres.js';
 export {
   CHECKPOINT_TABLE,
   FACT_KINDS,
@@ -58,6 +87,7 @@ export {
   streamEventTable,
 } from './sqlite/schema.js';
 export type {
+  FreshModel,
   ProjectionSpecificationOptions,
   ProjectionThen,
   ProjectionWhen,

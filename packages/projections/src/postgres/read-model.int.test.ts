@@ -1,0 +1,262 @@
+/**
+ * The PostgreSQL read model on the real server (`MANDATE_PG_URL`, in a schema of its own): over
+ * generated histories, built live by a runner whose process "restarts" at a random point (the
+ * model is opened again, so states are folded again from stored events and the runner resumes
+ * from the stored checkpoint), it answers every question on random `(on, knownAt)` pairs exactly
+ * as the naive oracle does; a rebuild from zero into another version writes the same rows, row
+ * for row, as the incremental run and as the in-memory model; and a failing commit — an event
+ * that throws, or a statement the server refuses — leaves neither facts nor checkpoint behind,
+ * and the next good events apply as if it never came.
+ *
+ * @see DOMAIN.md rule 11
+ */
+import { randomBytes } from 'node:crypto';
+import * as E from 'fp-ts/Either';
+import fc from 'fast-check';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  epochMillisecondsOf,
+  instantOf,
+  unsafeCalendarDate,
+  type BodyId,
+  type CalendarDate,
+  type Instant,
+} from '@mandate/core';
+import { BodyArbitraries, Seed } from '@mandate/core/testing';
+import type { StoredEvent } from '@mandate/eventstore';
+import { expectSameAnswers } from '../answers.fixture.js';
+import { bitemporalProjection } from '../bitemporal-projection.js';
+import { applyBatch } from '../checkpoint.js';
+import type { FactStore } from '../fact-store.js';
+import type { RecordedFact } from '../facts.js';
+import { history, registerProvince } from '../generated-history.fixture.js';
+import { envelope, memoryWorld, wholeLog } from '../history.fixture.js';
+import { createInMemoryReadModel } from '../in-memory/read-model.js';
+import { createOracle } from '../oracle.js';
+import { tablePrefix, type Projection } from '../projection.js';
+import { startProjection } from '../runner.js';
+import { FACT_KINDS } from '../sqlite/schema.js';
+import { createPostgresReadModel } from './read-model.js';
+import { postgresTables } from './schema.js';
+
+const pool = new pg.Pool({
+  connectionString: process.env['MANDATE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
+  max: 4,
+});
+const schema = `mandate_test_${randomBytes(6).toString('hex')}`;
+afterAll(async () => {
+  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await pool.end();
+});
+
+let versions = 0;
+/** The bitemporal projection under a version of its own, so that each run has fresh tables. */
+const freshVersion = (): Projection<FactStore> => ({
+  ...bitemporalProjection,
+  version: (versions += 1),
+});
+const open = (projection: Projection<FactStore>) =>
+  createPostgresReadModel(pool, projection, { schema });
+
+interface StoredRow {
+  readonly row_id: string;
+  readonly subject: string;
+  readonly key: string;
+  readonly ordinal: number;
+  readonly ref: string | null;
+  readonly valid_from: string;
+  readonly valid_to: string | null;
+  readonly payload: string;
+  readonly recorded_from: string;
+  readonly recorded_to: string | null;
+}
+
+/** Every row of every fact table and of the stream-event table, in row order. */
+async function allRows(projection: Projection<FactStore>): Promise<Record<string, unknown[]>> {
+  const tables = postgresTables(tablePrefix(projection), schema);
+  const rows: Record<string, unknown[]> = {};
+  for (const kind of FACT_KINDS)
+    rows[kind] = (await pool.query(`SELECT * FROM ${tables.fact(kind)} ORDER BY row_id`)).rows;
+  rows['events'] = (await pool.query(`SELECT * FROM ${tables.streamEvents} ORDER BY seq`)).rows;
+  return rows;
+}
+
+/** The fact rows as the in-memory model holds them: by kind, in the order written. */
+async function recordedFacts(projection: Projection<FactStore>): Promise<RecordedFact[]> {
+  const tables = postgresTables(tablePrefix(projection), schema);
+  const facts: RecordedFact[] = [];
+  for (const kind of FACT_KINDS) {
+    const { rows } = await pool.query<StoredRow>(
+      `SELECT * FROM ${tables.fact(kind)} ORDER BY row_id`,
+    );
+    for (const row of rows)
+      facts.push({
+        kind,
+        subject: row.subject,
+        key: row.key,
+        ordinal: row.ordinal,
+        ...(row.ref === null ? {} : { ref: row.ref }),
+        valid:
+          row.valid_to === null
+            ? { from: unsafeCalendarDate(row.valid_from) }
+            : { from: unsafeCalendarDate(row.valid_from), to: unsafeCalendarDate(row.valid_to) },
+        payload: JSON.parse(row.payload) as unknown,
+        recordedFrom: row.recorded_from as Instant,
+        ...(row.recorded_to === null ? {} : { recordedTo: row.recorded_to as Instant }),
+      });
+  }
+  return facts;
+}
+
+/** The in-memory model's rows grouped by kind (each kind keeping its write order). */
+const byKind = (rows: ReadonlyArray<RecordedFact>): RecordedFact[] =>
+  FACT_KINDS.flatMap((kind) => rows.filter((row) => row.kind === kind));
+
+/** The in-memory model after applying the whole log, as the reference for rows. */
+async function inMemoryAfter(log: ReadonlyArray<StoredEvent>) {
+  const model = createInMemoryReadModel();
+  await applyBatch(model.target, bitemporalProjection, log);
+  return model;
+}
+
+async function countRows(projection: Projection<FactStore>): Promise<number> {
+  const rows = await allRows(projection);
+  return Object.values(rows).reduce((sum, table) => sum + table.length, 0);
+}
+
+const MINUTE = 60_000;
+const START = '2018-06-01T00:00:00.000Z' as Instant;
+
+describe('the PostgreSQL read model', () => {
+  it('answers as the oracle, across a restart and after a rebuild (rule 11)', async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        history,
+        fc.array(fc.tuple(BodyArbitraries.windowDate, fc.option(fc.nat(), { nil: undefined })), {
+          minLength: 3,
+          maxLength: 5,
+        }),
+        async ({ commands, steps, cut }, questions) => {
+          const live = freshVersion();
+          const { store, clock, handler } = memoryWorld(START);
+          let runner = startProjection({
+            store,
+            projection: live,
+            target: (await open(live)).target,
+          });
+          await handler.handle(envelope('register-province', registerProvince));
+          for (const [i, command] of commands.entries()) {
+            if (i === cut) {
+              await runner.waitUntilCaughtUp();
+              await runner.stop();
+              runner = startProjection({
+                store,
+                projection: live,
+                target: (await open(live)).target,
+              });
+            }
+            clock.advance((steps[i] ?? 1) * MINUTE);
+            await handler.handle(envelope(`command-${i}`, command));
+          }
+          await runner.waitUntilCaughtUp();
+          await runner.stop();
+
+          const log = await wholeLog(store);
+          const oracle = createOracle(log);
+          const reopened = await open(live);
+          expect(reopened.target.checkpoint()).toBe(log.at(-1)?.position);
+          const rebuiltVersion = freshVersion();
+          const rebuilt = await open(rebuiltVersion);
+          const rebuilding = startProjection({
+            store,
+            projection: rebuiltVersion,
+            target: rebuilt.target,
+          });
+          expect(E.isRight(await rebuilding.rebuild({ pageSize: 7 }))).toBe(true);
+          await rebuilding.stop();
+
+          expect(await allRows(rebuiltVersion)).toEqual(await allRows(live));
+          const memory = await inMemoryAfter(log);
+          expect(await recordedFacts(live)).toEqual(byKind(memory.rows()));
+
+          for (const [on, pick] of questions) {
+            const at = pick === undefined ? undefined : log[pick % log.length]?.recordedAt;
+            const knownAt =
+              at !== undefined && pick !== undefined && pick % 2 === 1
+                ? instantOf(epochMillisecondsOf(at) - 1)
+                : at;
+            const question = { bodyId: BodyArbitraries.BODY, on: on as CalendarDate, knownAt };
+            for (const model of [reopened.queries, rebuilt.queries])
+              await expectSameAnswers(model, oracle, question);
+            if ((await oracle.roster(question.bodyId, question.on, knownAt)).length > 0)
+              compared += 1;
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+    expect(compared).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('keeps neither facts nor checkpoint from a failed commit, and applies the next one', async () => {
+    const { store, clock, handler } = memoryWorld('2018-12-05T02:00:00.000Z' as Instant);
+    for (const step of Seed.seedSteps) {
+      clock.advance(MINUTE);
+      expect(E.isRight(await handler.handle(step.envelope))).toBe(true);
+    }
+    const log = await wholeLog(store);
+    const firstBody = log.findIndex((event) => event.stream.startsWith('body-'));
+    const good = log.slice(0, firstBody + 3);
+    const last = good.at(-1);
+    if (firstBody < 0 || last === undefined) throw new Error('the seed establishes no body');
+    const projection = freshVersion();
+    const model = await open(projection);
+
+    // The projection throws on the last event of the batch, after writing the others.
+    const corrupt: StoredEvent = {
+      ...last,
+      stream: 'body-x',
+      type: 'BodyEstablished',
+      data: {},
+      position: last.position + 1n,
+    };
+    await expect(
+      applyBatch(model.target, bitemporalProjection, [...good, corrupt]),
+    ).rejects.toThrow(/Corrupt/);
+    expect(model.target.checkpoint()).toBe(0n);
+    expect(await countRows(projection)).toBe(0);
+
+    // The server refuses the statement: a row already holds the first row id of the body table.
+    const bodyTable = postgresTables(tablePrefix(projection), schema).fact('body');
+    await pool.query(
+      `INSERT INTO ${bodyTable} (row_id, subject, key, ordinal, valid_from, payload, recorded_from,
+                                 valid_extent, recorded_extent)
+       VALUES (1, 'squatter', 'squatter', 0, '1900-01-01', '{}', '2018-01-01T00:00:00.000Z',
+               '[0,1)', '[0,)')`,
+    );
+    await expect(applyBatch(model.target, bitemporalProjection, good)).rejects.toThrow(
+      /duplicate key/,
+    );
+    expect(model.target.checkpoint()).toBe(0n);
+    expect(await countRows(projection)).toBe(1);
+    await pool.query(`DELETE FROM ${bodyTable}`);
+
+    expect(await applyBatch(model.target, bitemporalProjection, good)).toBe(good.length);
+    expect(model.target.checkpoint()).toBe(last.position);
+    expect(await applyBatch(model.target, bitemporalProjection, log)).toBe(
+      log.length - good.length,
+    );
+    expect(await recordedFacts(projection)).toEqual(byKind((await inMemoryAfter(log)).rows()));
+    const untroubled = freshVersion();
+    await applyBatch((await open(untroubled)).target, bitemporalProjection, log);
+    expect(await allRows(projection)).toEqual(await allRows(untroubled));
+    const question = {
+      bodyId: Seed.SeedIds.successor as BodyId,
+      on: unsafeCalendarDate('2019-01-01'),
+      knownAt: undefined,
+    };
+    await expectSameAnswers(model.queries, createOracle(log), question);
+  });
+});

@@ -1,0 +1,486 @@
+/**
+ * The PostgreSQL bitemporal read model (node-postgres): the same tables as SQLite (with a GiST
+ * index over each row's extent where SQLite has its R*Tree), written through a synchronous
+ * {@link FactStore} although the database is across a connection.
+ *
+ * The model keeps an in-memory mirror of what the projection reads while it writes: the folded
+ * state of every stream (folded again from the stream-event table when the model is opened), the
+ * current facts of each kind the projection has asked about (loaded on its first question), the
+ * next row id of every table and the checkpoint. Inside a commit the projection works on the
+ * mirror while its writes are queued; the commit then sends the queued rows, the closed rows and
+ * the checkpoint as ONE statement (data-modifying `WITH` parts, one multi-row `INSERT … SELECT
+ * FROM unnest(…)` per table, one batched `UPDATE` per table), which PostgreSQL applies as one
+ * transaction: all of it or nothing. On any failure the mirror is put back as it was before the
+ * commit and the error rethrown, so the next event applies as if the failed one never came.
+ *
+ * When a commit asks about a kind of fact not mirrored yet, its writes are undone, that kind's
+ * current facts are loaded, and `write` runs again: a projection is pure, so running it twice on
+ * the same mirror writes the same rows. Kinds the projection only appends to are never mirrored.
+ *
+ * One runner writes a projection version at a time (row ids are assigned here, from the largest
+ * stored one); commits on one model must not overlap. Queries read the database, so they see
+ * committed data only.
+ *
+ * @see DOMAIN.md rule 11 and "Time"
+ */
+import type { Pool } from 'pg';
+import { Body, Office } from '@mandate/core';
+import type { Instant } from '@mandate/core';
+import type { CheckpointedModel } from '../checkpoint.js';
+import type { FactStore, OpenFact } from '../fact-store.js';
+import type { Fact, FactKind } from '../facts.js';
+import { tablePrefix, type Projection } from '../projection.js';
+import { createQueries } from '../queries.js';
+import { FACT_KINDS } from '../sqlite/schema.js';
+import type { ReadModelQueries } from '../views.js';
+import { recordedExtent, recordedPosition, validExtent } from './extent.js';
+import { createPostgresReader, factOf, FACT_COLUMNS, type FactRow } from './reader.js';
+import { postgresSchemaStatements, postgresTables, type PostgresTables } from './schema.js';
+
+/** A PostgreSQL read model: its checkpointed target and its queries. */
+export interface PostgresReadModel {
+  readonly target: CheckpointedModel<FactStore>;
+  readonly queries: ReadModelQueries;
+}
+
+/** Where the read model's tables live. */
+export interface PostgresReadModelOptions {
+  /** The schema of the tables (created if missing); unqualified through `search_path` when absent. */
+  readonly schema?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+// ---------------------------------------------------------------------------------------------
+
+/** A fact row queued for insertion; closed again before the commit when `recordedTo` is set. */
+interface QueuedRow {
+  readonly rowId: number;
+  readonly fact: Fact;
+  readonly payload: string;
+  readonly recordedFrom: Instant;
+  recordedTo: Instant | null;
+}
+
+/** A stream event queued for insertion. */
+interface QueuedEvent {
+  readonly seq: number;
+  readonly aggregate: 'body' | 'office';
+  readonly subject: string;
+  readonly event: string;
+}
+
+/** The columns of a queued fact row: name, element type, value. */
+const ROW_COLUMNS: ReadonlyArray<readonly [string, string, (row: QueuedRow) => unknown]> = [
+  ['row_id', 'bigint', (r) => r.rowId],
+  ['subject', 'text', (r) => r.fact.subject],
+  ['key', 'text', (r) => r.fact.key],
+  ['ordinal', 'integer', (r) => r.fact.ordinal],
+  ['ref', 'text', (r) => r.fact.ref ?? null],
+  ['valid_from', 'text', (r) => r.fact.valid.from],
+  ['valid_to', 'text', (r) => r.fact.valid.to ?? null],
+  ['payload', 'text', (r) => r.payload],
+  ['recorded_from', 'text', (r) => r.recordedFrom],
+  ['recorded_to', 'text', (r) => r.recordedTo],
+  ['valid_extent', 'int8range', (r) => validExtent(r.fact.subject, r.fact.valid)],
+  ['recorded_extent', 'int8range', (r) => recordedExtent(r.recordedFrom, r.recordedTo)],
+];
+
+/** The columns of a queued stream event. */
+const EVENT_COLUMNS: ReadonlyArray<readonly [string, string, (event: QueuedEvent) => unknown]> = [
+  ['seq', 'bigint', (e) => e.seq],
+  ['aggregate', 'text', (e) => e.aggregate],
+  ['subject', 'text', (e) => e.subject],
+  ['event', 'text', (e) => e.event],
+];
+
+// ---------------------------------------------------------------------------------------------
+// The mirror
+// ---------------------------------------------------------------------------------------------
+
+/** Current facts of one kind: by subject, then key, then row id. */
+type OpenFacts = Map<string, Map<string, Map<number, OpenFact>>>;
+
+/** What the projection reads while it writes, kept in memory. */
+interface Mirror {
+  checkpoint: bigint;
+  readonly bodies: Map<string, Body.State>;
+  readonly offices: Map<string, Office.OfficeState>;
+  /** Only the kinds the projection has asked about. */
+  readonly open: Map<FactKind, OpenFacts>;
+  readonly nextRowId: Map<FactKind, number>;
+  nextSeq: number;
+}
+
+/** The writes of one commit in progress, and how to undo them on the mirror. */
+interface Pending {
+  readonly events: QueuedEvent[];
+  readonly inserts: Map<FactKind, Map<number, QueuedRow>>;
+  readonly closes: Map<FactKind, Map<number, Instant>>;
+  readonly undo: Array<() => void>;
+  /** Kinds asked about but not mirrored: the commit loads them and runs `write` again. */
+  readonly missing: Set<FactKind>;
+}
+
+const getOrCreate = <K, V>(map: Map<K, V>, key: K, create: () => V): V => {
+  const found = map.get(key);
+  if (found !== undefined) return found;
+  const created = create();
+  map.set(key, created);
+  return created;
+};
+
+/** Stream events read per page while folding states on open. */
+const FOLD_PAGE = 5_000;
+
+/** Reads the checkpoint, the largest ids and every stream's folded state, from one snapshot. */
+async function loadMirror(pool: Pool, tables: PostgresTables): Promise<Mirror> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const checkpoint = await client.query<{ position: string }>(
+      `SELECT position FROM ${tables.checkpoint} WHERE projection = $1`,
+      [tables.prefix],
+    );
+    const largest = await client.query<Record<string, string>>(
+      `SELECT ${[
+        ...FACT_KINDS.map(
+          (kind) => `(SELECT coalesce(max(row_id), 0) FROM ${tables.fact(kind)}) AS ${kind}`,
+        ),
+        `(SELECT coalesce(max(seq), 0) FROM ${tables.streamEvents}) AS seq`,
+      ].join(', ')}`,
+    );
+    const maxima = largest.rows[0] ?? {};
+    const mirror: Mirror = {
+      checkpoint: BigInt(checkpoint.rows[0]?.position ?? '0'),
+      bodies: new Map(),
+      offices: new Map(),
+      open: new Map(),
+      nextRowId: new Map(FACT_KINDS.map((kind) => [kind, Number(maxima[kind] ?? 0) + 1])),
+      nextSeq: Number(maxima['seq'] ?? 0) + 1,
+    };
+    for (let after = 0; ;) {
+      const page = await client.query<{
+        seq: string;
+        aggregate: string;
+        subject: string;
+        event: string;
+      }>(
+        `SELECT seq, aggregate, subject, event FROM ${tables.streamEvents}
+          WHERE seq > $1 ORDER BY seq LIMIT ${FOLD_PAGE}`,
+        [after],
+      );
+      for (const row of page.rows) {
+        if (row.aggregate === 'body') {
+          const state = mirror.bodies.get(row.subject) ?? Body.initialState;
+          mirror.bodies.set(row.subject, Body.evolve(state, JSON.parse(row.event) as Body.Event));
+        } else {
+          const state = mirror.offices.get(row.subject) ?? Office.initialState;
+          const event = JSON.parse(row.event) as Office.Event;
+          mirror.offices.set(row.subject, Office.decider.evolve(state, event));
+        }
+      }
+      const last = page.rows.at(-1);
+      if (last === undefined || page.rows.length < FOLD_PAGE) break;
+      after = Number(last.seq);
+    }
+    await client.query('COMMIT');
+    return mirror;
+  } finally {
+    client.release();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The read model
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Creates (if needed) the tables of `projection`'s version in PostgreSQL and opens its read
+ * model, folding every stream's state again from the stored events.
+ */
+export async function createPostgresReadModel(
+  pool: Pool,
+  projection: Pick<Projection<FactStore>, 'name' | 'version'>,
+  options: PostgresReadModelOptions = {},
+): Promise<PostgresReadModel> {
+  const tables = postgresTables(tablePrefix(projection), options.schema);
+  await pool.query(postgresSchemaStatements(tables).join(';\n'));
+  const mirror = await loadMirror(pool, tables);
+  let pending: Pending | undefined;
+  let busy = false;
+  /** Set when a commit's outcome could not be learnt: the mirror may be wrong, so stop writing. */
+  let unsure: unknown;
+
+  const writing = (): Pending => {
+    if (pending === undefined)
+      throw new Error('The PostgreSQL read model is written only inside a commit');
+    return pending;
+  };
+
+  const saveState = <S>(
+    states: Map<string, S>,
+    aggregate: 'body' | 'office',
+    subject: string,
+    state: S,
+    event: Body.Event | Office.Event,
+  ): void => {
+    const queue = writing();
+    const before = states.get(subject);
+    states.set(subject, state);
+    queue.undo.push(() => {
+      if (before === undefined) states.delete(subject);
+      else states.set(subject, before);
+    });
+    queue.events.push({ seq: mirror.nextSeq, aggregate, subject, event: JSON.stringify(event) });
+    mirror.nextSeq += 1;
+  };
+
+  const store: FactStore = {
+    bodyState: (id) => mirror.bodies.get(id) ?? Body.initialState,
+    saveBodyState: (id, state, event) => saveState(mirror.bodies, 'body', id, state, event),
+    officeState: (id) => mirror.offices.get(id) ?? Office.initialState,
+    saveOfficeState: (id, state, event) => saveState(mirror.offices, 'office', id, state, event),
+    openFacts: (kind, subject, key) => {
+      const open = mirror.open.get(kind);
+      if (open === undefined) {
+        writing().missing.add(kind);
+        return [];
+      }
+      const byKey = open.get(subject);
+      if (byKey === undefined) return [];
+      if (key !== undefined) return [...(byKey.get(key)?.values() ?? [])];
+      return [...byKey.values()].flatMap((facts) => [...facts.values()]);
+    },
+    closeFact: (fact, at) => {
+      const queue = writing();
+      const queued = queue.inserts.get(fact.kind)?.get(fact.rowId);
+      if (queued === undefined)
+        getOrCreate(queue.closes, fact.kind, () => new Map()).set(fact.rowId, at);
+      else queued.recordedTo = at;
+      const open = mirror.open.get(fact.kind)?.get(fact.subject)?.get(fact.key);
+      const before = open?.get(fact.rowId);
+      if (open === undefined || before === undefined) return;
+      open.delete(fact.rowId);
+      queue.undo.push(() => open.set(fact.rowId, before));
+    },
+    openFact: (fact, at) => {
+      const queue = writing();
+      const { kind, subject, key, ordinal, ref, valid } = fact;
+      const rowId = mirror.nextRowId.get(kind) ?? 1;
+      mirror.nextRowId.set(kind, rowId + 1);
+      const payload = JSON.stringify(fact.payload);
+      const stored: Fact = {
+        kind,
+        subject,
+        key,
+        ordinal,
+        ...(ref === undefined ? {} : { ref }),
+        valid,
+        payload: JSON.parse(payload) as unknown,
+      };
+      getOrCreate(queue.inserts, kind, () => new Map()).set(rowId, {
+        rowId,
+        fact: stored,
+        payload,
+        recordedFrom: at,
+        recordedTo: null,
+      });
+      const mirrored = mirror.open.get(kind);
+      if (mirrored === undefined) return;
+      const bySubject = getOrCreate(
+        mirrored,
+        subject,
+        () => new Map<string, Map<number, OpenFact>>(),
+      );
+      const open = getOrCreate(bySubject, key, () => new Map<number, OpenFact>());
+      open.set(rowId, { ...stored, rowId });
+      queue.undo.push(() => open.delete(rowId));
+    },
+  };
+
+  /** Starts a commit's queue, remembering the counters to put back on undo. */
+  const begin = (): Pending => {
+    const { nextSeq } = mirror;
+    const nextRowId = new Map(mirror.nextRowId);
+    return {
+      events: [],
+      inserts: new Map(),
+      closes: new Map(),
+      undo: [
+        () => {
+          mirror.nextSeq = nextSeq;
+          for (const [kind, id] of nextRowId) mirror.nextRowId.set(kind, id);
+        },
+      ],
+      missing: new Set(),
+    };
+  };
+  const undo = (queue: Pending): void => {
+    for (const step of queue.undo.reverse()) step();
+  };
+
+  /** Mirrors the current facts of `kinds`, as committed. */
+  const mirrorKinds = async (kinds: ReadonlySet<FactKind>): Promise<void> => {
+    for (const kind of kinds) {
+      const { rows } = await pool.query<FactRow>(
+        `SELECT ${FACT_COLUMNS} FROM ${tables.fact(kind)} WHERE recorded_to IS NULL ORDER BY row_id`,
+      );
+      const open: OpenFacts = new Map();
+      for (const row of rows) {
+        const fact = factOf(kind, row);
+        const bySubject = getOrCreate(
+          open,
+          fact.subject,
+          () => new Map<string, Map<number, OpenFact>>(),
+        );
+        getOrCreate(bySubject, fact.key, () => new Map<number, OpenFact>()).set(fact.rowId, fact);
+      }
+      mirror.open.set(kind, open);
+    }
+  };
+
+  /** The one statement writing a commit's queue and the checkpoint, with its parameters. */
+  const statementOf = (
+    queue: Pending,
+    position: bigint,
+  ): { readonly text: string; readonly values: unknown[] } => {
+    const values: unknown[] = [];
+    const param = (value: unknown, type: string): string => {
+      values.push(value);
+      return `$${values.length}::${type}`;
+    };
+    /** `INSERT … SELECT FROM unnest(…)`: one array parameter per column. */
+    const insert = <R>(
+      table: string,
+      rows: ReadonlyArray<R>,
+      columns: ReadonlyArray<readonly [string, string, (row: R) => unknown]>,
+    ): string =>
+      `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')})
+       SELECT * FROM unnest(${columns.map(([, type, of]) => param(rows.map(of), `${type}[]`)).join(', ')})`;
+    const parts: string[] = [];
+    if (queue.events.length > 0)
+      parts.push(insert(tables.streamEvents, queue.events, EVENT_COLUMNS));
+    for (const [kind, queued] of queue.inserts)
+      if (queued.size > 0) parts.push(insert(tables.fact(kind), [...queued.values()], ROW_COLUMNS));
+    for (const [kind, closed] of queue.closes) {
+      if (closed.size === 0) continue;
+      const at = [...closed.values()];
+      parts.push(
+        `UPDATE ${tables.fact(kind)} AS fact
+            SET recorded_to = closed.recorded_to,
+                recorded_extent = int8range(lower(fact.recorded_extent), closed.recorded_until)
+           FROM unnest(${param([...closed.keys()], 'bigint[]')}, ${param(at, 'text[]')},
+                       ${param(at.map(recordedPosition), 'bigint[]')})
+             AS closed (row_id, recorded_to, recorded_until)
+          WHERE fact.row_id = closed.row_id`,
+      );
+    }
+    const checkpoint = `INSERT INTO ${tables.checkpoint} (projection, position)
+      VALUES (${param(tables.prefix, 'text')}, ${param(String(position), 'bigint')})
+      ON CONFLICT (projection) DO UPDATE SET position = excluded.position`;
+    const text =
+      parts.length === 0
+        ? checkpoint
+        : `WITH ${parts.map((part, i) => `write_${i} AS (${part})`).join(',\n')}\n${checkpoint}`;
+    return { text, values };
+  };
+
+  /** The stored checkpoint, to learn whether a statement that failed in flight was applied. */
+  const storedCheckpoint = async (): Promise<bigint> => {
+    const { rows } = await pool.query<{ position: string }>(
+      `SELECT position FROM ${tables.checkpoint} WHERE projection = $1`,
+      [tables.prefix],
+    );
+    return BigInt(rows[0]?.position ?? '0');
+  };
+
+  /**
+   * After a failed statement, whether it was applied nonetheless (a connection lost after the
+   * server committed): its checkpoint is then stored. When even that cannot be learnt, the mirror
+   * may be wrong, so the model refuses further commits.
+   */
+  const appliedDespite = async (failure: unknown, position: bigint): Promise<boolean> => {
+    if (position === mirror.checkpoint) return false;
+    try {
+      return (await storedCheckpoint()) === position;
+    } catch {
+      unsure = failure;
+      return false;
+    }
+  };
+
+  /** Sends a commit's statement: one transaction, applied whole or not at all. */
+  const send = async (queue: Pending, position: bigint): Promise<void> => {
+    const { text, values } = statementOf(queue, position);
+    try {
+      await pool.query(text, values);
+    } catch (failure) {
+      if (!(await appliedDespite(failure, position))) throw failure;
+    }
+  };
+
+  const exclusive = async (work: () => Promise<void>): Promise<void> => {
+    if (unsure !== undefined)
+      throw new Error('The outcome of an earlier commit is unknown: open the read model again', {
+        cause: unsure,
+      });
+    if (busy) throw new Error('Commits on one PostgreSQL read model must not overlap');
+    busy = true;
+    try {
+      await work();
+    } finally {
+      busy = false;
+    }
+  };
+
+  const target: CheckpointedModel<FactStore> = {
+    checkpoint: () => mirror.checkpoint,
+    commit: (position, write) =>
+      exclusive(async () => {
+        for (;;) {
+          const queue = begin();
+          pending = queue;
+          try {
+            write(store);
+          } catch (defect) {
+            if (queue.missing.size === 0) {
+              undo(queue);
+              throw defect;
+            }
+          } finally {
+            pending = undefined;
+          }
+          if (queue.missing.size > 0) {
+            undo(queue);
+            await mirrorKinds(queue.missing);
+            continue;
+          }
+          try {
+            await send(queue, position);
+          } catch (failure) {
+            undo(queue);
+            throw failure;
+          }
+          mirror.checkpoint = position;
+          return;
+        }
+      }),
+    reset: () =>
+      exclusive(async () => {
+        await pool.query(
+          `TRUNCATE ${[...FACT_KINDS.map(tables.fact), tables.streamEvents].join(', ')};
+           INSERT INTO ${tables.checkpoint} (projection, position) VALUES ('${tables.prefix}', 0)
+           ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
+        );
+        mirror.checkpoint = 0n;
+        mirror.bodies.clear();
+        mirror.offices.clear();
+        mirror.open.clear();
+        for (const kind of FACT_KINDS) mirror.nextRowId.set(kind, 1);
+        mirror.nextSeq = 1;
+      }),
+  };
+
+  return { target, queries: createQueries(createPostgresReader(pool, tables)) };
+}

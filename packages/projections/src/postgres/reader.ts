@@ -1,0 +1,178 @@
+/**
+ * The fact reader of the PostgreSQL read model: real SQL per question, in the order the
+ * {@link FactReader} port documents. A query fans out — a roster asks for the holdings of every
+ * ex-officio seat's office, the list of bodies for every body's summary — so the `factsOn` calls
+ * made in one turn of the event loop for the same kind, date and instant are asked as ONE query
+ * over all their subjects, and each caller gets its subject's rows: one round trip instead of
+ * one per seat. Each subject is one probe of the extent index (see extent.ts).
+ *
+ * @see DOMAIN.md "Time"
+ */
+import type { Pool, QueryResultRow } from 'pg';
+import { unsafeCalendarDate } from '@mandate/core';
+import type { CalendarDate, Instant } from '@mandate/core';
+import type { FactReader, OpenFact } from '../fact-store.js';
+import type { Fact, FactKind } from '../facts.js';
+import { recordedPoint, validPoint } from './extent.js';
+import type { PostgresTables } from './schema.js';
+
+/** A fact row as node-postgres returns it (`bigint` comes back as a string). */
+export interface FactRow {
+  readonly row_id: string;
+  readonly subject: string;
+  readonly key: string;
+  readonly ordinal: number;
+  readonly ref: string | null;
+  readonly valid_from: string;
+  readonly valid_to: string | null;
+  readonly payload: string;
+}
+
+/** The columns of a {@link FactRow}. */
+export const FACT_COLUMNS = 'row_id, subject, key, ordinal, ref, valid_from, valid_to, payload';
+
+/** The fact a row holds, with its row id. */
+export const factOf = (kind: FactKind, row: FactRow): OpenFact => ({
+  rowId: Number(row.row_id),
+  kind,
+  subject: row.subject,
+  key: row.key,
+  ordinal: row.ordinal,
+  ...(row.ref === null ? {} : { ref: row.ref }),
+  valid:
+    row.valid_to === null
+      ? { from: unsafeCalendarDate(row.valid_from) }
+      : { from: unsafeCalendarDate(row.valid_from), to: unsafeCalendarDate(row.valid_to) },
+  payload: JSON.parse(row.payload) as unknown,
+});
+
+/** The rows as facts, without their row ids. */
+const factsOf = (kind: FactKind, rows: ReadonlyArray<FactRow>): Fact[] =>
+  rows.map((row) => {
+    const { rowId: _rowId, ...fact } = factOf(kind, row);
+    return fact;
+  });
+
+/** Rows that are current knowledge. */
+const CURRENT = 'recorded_to IS NULL';
+/** Rows known at the instant bound as parameter `$n`. */
+const knownAt = (n: number): string =>
+  `recorded_from <= $${n} AND (recorded_to IS NULL OR $${n} < recorded_to)`;
+const BY_ORDINAL = 'ordinal, valid_from, row_id';
+
+/** Callers waiting for one batch of `factsOn`: by subject. */
+interface Batch {
+  readonly kind: FactKind;
+  readonly on: CalendarDate;
+  readonly at: Instant | undefined;
+  readonly waiting: Map<
+    string,
+    Array<{
+      readonly resolve: (facts: ReadonlyArray<Fact>) => void;
+      readonly reject: (error: unknown) => void;
+    }>
+  >;
+}
+
+/** The name of each statement's server-side prepared form, shared by every reader of the process. */
+const statementNames = new Map<string, string>();
+
+/** The fact reader over a version's tables. */
+export function createPostgresReader(pool: Pool, tables: PostgresTables): FactReader {
+  /** Runs a statement prepared once per connection, so that it is planned once, not per call. */
+  const query = <R extends QueryResultRow>(text: string, values: unknown[]) => {
+    const name = statementNames.get(text) ?? `mandate_read_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+    return pool.query<R>({ name, text, values });
+  };
+  const read = async (
+    kind: FactKind,
+    where: string,
+    orderBy: string,
+    at: Instant | undefined,
+    parameters: ReadonlyArray<unknown>,
+  ): Promise<Fact[]> => {
+    const known = at === undefined ? CURRENT : knownAt(parameters.length + 1);
+    const { rows } = await query<FactRow>(
+      `SELECT ${FACT_COLUMNS} FROM ${tables.fact(kind)} WHERE ${where} AND ${known} ORDER BY ${orderBy}`,
+      at === undefined ? [...parameters] : [...parameters, at],
+    );
+    return factsOf(kind, rows);
+  };
+
+  const batches = new Map<string, Batch>();
+  /** One probe of the extent index per subject asked, the exact conditions checked on the rows. */
+  const ask = async ({ kind, on, at, waiting }: Batch): Promise<void> => {
+    const subjects = [...waiting.keys()];
+    try {
+      const known =
+        at === undefined
+          ? 'fact.recorded_to IS NULL'
+          : 'fact.recorded_from <= $4 AND (fact.recorded_to IS NULL OR $4 < fact.recorded_to)';
+      const { rows } = await query<FactRow>(
+        `SELECT ${FACT_COLUMNS.split(', ')
+          .map((column) => `fact.${column}`)
+          .join(', ')}
+           FROM unnest($1::text[], $2::bigint[]) AS asked (subject, point)
+           JOIN ${tables.fact(kind)} AS fact
+             ON fact.subject = asked.subject AND fact.valid_extent @> asked.point
+          WHERE fact.recorded_extent @> $3::bigint
+            AND fact.valid_from <= $${at === undefined ? 4 : 5}
+            AND (fact.valid_to IS NULL OR $${at === undefined ? 4 : 5} < fact.valid_to)
+            AND ${known}
+          ORDER BY fact.subject, fact.ordinal, fact.valid_from, fact.row_id`,
+        [
+          subjects,
+          subjects.map((subject) => validPoint(subject, on)),
+          recordedPoint(at),
+          ...(at === undefined ? [] : [at]),
+          on,
+        ],
+      );
+      const bySubject = new Map<string, Fact[]>(subjects.map((subject) => [subject, []]));
+      for (const fact of factsOf(kind, rows)) bySubject.get(fact.subject)?.push(fact);
+      for (const [subject, callers] of waiting)
+        for (const { resolve } of callers) resolve(bySubject.get(subject) ?? []);
+    } catch (error) {
+      for (const callers of waiting.values()) for (const { reject } of callers) reject(error);
+    }
+  };
+
+  return {
+    factsOn: (kind, subject, on, at) =>
+      new Promise((resolve, reject) => {
+        const key = JSON.stringify([kind, on, at ?? null]);
+        let batch = batches.get(key);
+        if (batch === undefined) {
+          const started: Batch = { kind, on, at, waiting: new Map() };
+          batches.set(key, started);
+          queueMicrotask(() => {
+            batches.delete(key);
+            void ask(started);
+          });
+          batch = started;
+        }
+        const callers = batch.waiting.get(subject) ?? [];
+        callers.push({ resolve, reject });
+        batch.waiting.set(subject, callers);
+      }),
+    factsAbout: (kind, subject, at) => read(kind, 'subject = $1', BY_ORDINAL, at, [subject]),
+    factsReferring: (kind, ref, at) => read(kind, 'ref = $1', `subject, ${BY_ORDINAL}`, at, [ref]),
+    factsStarting: (kind, from, to, at) =>
+      read(
+        kind,
+        '$1 <= valid_from AND valid_from < $2',
+        'valid_from, subject, ordinal, row_id',
+        at,
+        [from, to],
+      ),
+    subjects: async (kind, at) => {
+      const known = at === undefined ? CURRENT : knownAt(1);
+      const { rows } = await query<{ subject: string }>(
+        `SELECT DISTINCT subject FROM ${tables.fact(kind)} WHERE ${known} ORDER BY subject`,
+        at === undefined ? [] : [at],
+      );
+      return rows.map((row) => row.subject);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The PostgreSQL tables of one projection version, named as on SQLite (`<name>_v<version>_*`,
+ * so that a new version is built beside the old one) and optionally in a schema of their own:
+ * one table per fact kind with its valid and recorded intervals (and their extents, indexed
+ * together, see extent.ts), the decoded events of each stream, and the shared checkpoint table.
+ * Every text column that is compared or sorted uses the "C" collation, so that PostgreSQL orders
+ * strings by their bytes, as SQLite does, and not by the server's locale; for text without
+ * characters above U+FFFF that is JavaScript's order too.
+ *
+ * @see DOMAIN.md "Time"
+ */
+import { CHECKPOINT_TABLE, FACT_KINDS, factTable, streamEventTable } from '../sqlite/schema.js';
+import type { FactKind } from '../facts.js';
+
+/** The names of a projection version's tables, qualified by the schema when one is given. */
+export interface PostgresTables {
+  /** The key of the version's row in the checkpoint table (its table prefix). */
+  readonly prefix: string;
+  readonly fact: (kind: FactKind) => string;
+  readonly streamEvents: string;
+  readonly checkpoint: string;
+  /** The schema (unqualified names resolve through `search_path` when absent). */
+  readonly schema: string | undefined;
+}
+
+const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** `name` qualified by `schema` when one is given; a bad schema name is a defect. */
+export function qualifiedName(schema: string | undefined, name: string): string {
+  if (schema === undefined) return name;
+  if (!SCHEMA_PATTERN.test(schema))
+    throw new RangeError(`PostgreSQL schema name must match ${SCHEMA_PATTERN.source}`);
+  return `${schema}.${name}`;
+}
+
+/** The table names of the version with table prefix `prefix`; a bad schema name is a defect. */
+export function postgresTables(prefix: string, schema: string | undefined): PostgresTables {
+  const qualified = (name: string): string => qualifiedName(schema, name);
+  const facts = new Map(FACT_KINDS.map((kind) => [kind, qualified(factTable(prefix, kind))]));
+  return {
+    prefix,
+    fact: (kind) => facts.get(kind) ?? qualified(factTable(prefix, kind)),
+    streamEvents: qualified(streamEventTable(prefix)),
+    checkpoint: qualified(CHECKPOINT_TABLE),
+    schema,
+  };
+}
+
+/** The statements creating the schema, tables and indexes of a projection version (idempotent). */
+export function postgresSchemaStatements(tables: PostgresTables): ReadonlyArray<string> {
+  const { prefix } = tables;
+  const facts = FACT_KINDS.flatMap((kind) => {
+    const table = tables.fact(kind);
+    const index = factTable(prefix, kind);
+    return [
+      `CREATE TABLE IF NOT EXISTS ${table} (
+         row_id bigint PRIMARY KEY,
+         subject text COLLATE "C" NOT NULL,
+         key text COLLATE "C" NOT NULL,
+         ordinal integer NOT NULL,
+         ref text COLLATE "C",
+         valid_from text COLLATE "C" NOT NULL,
+         valid_to text COLLATE "C",
+         payload text NOT NULL,
+         recorded_from text COLLATE "C" NOT NULL,
+         recorded_to text COLLATE "C",
+         valid_extent int8range NOT NULL,
+         recorded_extent int8range NOT NULL
+       )`,
+      // Current facts of a subject's key (loading the mirror), and every fact about a subject.
+      `CREATE INDEX IF NOT EXISTS ${index}_open ON ${table} (subject, key) WHERE recorded_to IS NULL`,
+      `CREATE INDEX IF NOT EXISTS ${index}_about ON ${table} (subject, ordinal, valid_from)`,
+      // Facts about a subject valid on a date as known at an instant: a point in both extents.
+      `CREATE INDEX IF NOT EXISTS ${index}_extent ON ${table}
+         USING gist (valid_extent, recorded_extent)`,
+      // Facts referring to a person, office or instrument, and facts starting between two dates.
+      `CREATE INDEX IF NOT EXISTS ${index}_ref ON ${table} (ref) WHERE ref IS NOT NULL`,
+      `CREATE INDEX IF NOT EXISTS ${index}_from ON ${table} (valid_from)`,
+    ];
+  });
+  return [
+    ...(tables.schema === undefined ? [] : [`CREATE SCHEMA IF NOT EXISTS ${tables.schema}`]),
+    ...facts,
+    `CREATE TABLE IF NOT EXISTS ${tables.streamEvents} (
+       seq bigint PRIMARY KEY,
+       aggregate text COLLATE "C" NOT NULL,
+       subject text COLLATE "C" NOT NULL,
+       event text NOT NULL
+     )`,
+    `CREATE INDEX IF NOT EXISTS ${streamEventTable(prefix)}_subject
+       ON ${tables.streamEvents} (aggregate, subject, seq)`,
+    `CREATE TABLE IF NOT EXISTS ${tables.checkpoint} (
+       projection text PRIMARY KEY,
+       position bigint NOT NULL
+     )`,
+  ];
+}
+
+/**
+ * The statements dropping a projection version's tables and its checkpoint row (idempotent once
+ * any version has been opened, which creates the checkpoint table). The prefix is a checked
+ * identifier, so it is safe as a literal.
+ */
+export function postgresDropStatements(tables: PostgresTables): ReadonlyArray<string> {
+  return [
+    `DROP TABLE IF EXISTS ${[...FACT_KINDS.map(tables.fact), tables.streamEvents].join(', ')}`,
+    `DELETE FROM ${tables.checkpoint} WHERE projection = '${tables.prefix}'`,
+  ];
+}

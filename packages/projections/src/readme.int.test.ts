@@ -1,0 +1,181 @@
+/**
+ * The usage examples of the package README, run as a test on the seed story, on a real SQLite
+ * file and the real PostgreSQL server (`MANDATE_PG_URL`, in a schema of its own): the README
+ * shows each region between `#region` markers below verbatim, and the last test checks that it
+ * still does.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { unsafeCalendarDate, type Instant } from '@mandate/core';
+import { Seed } from '@mandate/core/testing';
+import { memoryWorld, wholeLog } from './history.fixture.js';
+import { createOracle } from './oracle.js';
+// #region imports
+import Database from 'better-sqlite3';
+import * as E from 'fp-ts/Either';
+import pg from 'pg';
+import type { BodyId, CalendarDate } from '@mandate/core';
+import type { EventStore } from '@mandate/eventstore';
+import {
+  type CheckpointedModel,
+  type FactStore,
+  bitemporalProjection,
+  createInMemoryReadModel,
+  createPostgresActiveVersions,
+  createPostgresReadModel,
+  createSqliteReadModel,
+  deployProjection,
+  dropPostgresReadModel,
+  startProjection,
+} from '@mandate/projections';
+// #endregion imports
+
+// #region memory
+async function rosterInMemory(store: EventStore, bodyId: BodyId) {
+  const model = createInMemoryReadModel();
+  const runner = startProjection({ store, projection: bitemporalProjection, target: model.target });
+  await runner.waitUntilCaughtUp();
+  const roster = await model.queries.roster(bodyId, '2019-01-01' as CalendarDate);
+  await runner.stop();
+  return roster;
+}
+// #endregion memory
+
+// #region sqlite
+function openSqlite(file: string) {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL'); // a lost commit loses its checkpoint too: applied again
+  return { db, model: createSqliteReadModel(db, bitemporalProjection) }; // mandate_v1_* tables
+}
+// #endregion sqlite
+
+// #region postgres
+async function openPostgres(pool: pg.Pool, schema: string) {
+  // Creates the mandate_v1_* tables if needed, and folds each stream again from them.
+  return createPostgresReadModel(pool, bitemporalProjection, { schema });
+}
+// #endregion postgres
+
+// #region rebuild
+async function rebuild(store: EventStore, target: CheckpointedModel<FactStore>) {
+  const runner = startProjection({ store, projection: bitemporalProjection, target });
+  const rebuilt = await runner.rebuild({
+    pageSize: 1_000, // events read, and applied in one commit, at a time
+    onProgress: ({ events }) => console.log(`${events} events applied`),
+  });
+  if (E.isLeft(rebuilt)) console.error(rebuilt.left._tag); // StoreUnavailable | CorruptEvent
+  return runner; // following the log live again
+}
+// #endregion rebuild
+
+// #region blue-green
+async function deployVersion2(store: EventStore, pool: pg.Pool, schema: string) {
+  const version = (v: number) => ({ ...bitemporalProjection, version: v });
+  const deployment = await deployProjection({
+    store,
+    projection: version(2),
+    previous: bitemporalProjection, // version 1 keeps following the log until the swap
+    open: (v) => createPostgresReadModel(pool, version(v), { schema }),
+    drop: (v) => dropPostgresReadModel(pool, version(v), { schema }),
+    active: await createPostgresActiveVersions(pool, { schema }),
+    onProgress: ({ events }) => console.log(`version 2: ${events} events applied`),
+  });
+  // deployment.queries() answers from version 1 until version 2 has caught up, then from 2.
+  const outcome = await deployment.outcome;
+  if (E.isRight(outcome) && outcome.right._tag === 'Serving') {
+    console.log(outcome.right.version, outcome.right.replaced); // 2 1
+    await deployment.retire(); // drops the mandate_v1_* tables
+  }
+  return deployment;
+}
+// #endregion blue-green
+
+const directory = mkdtempSync(join(tmpdir(), 'mandate-readme-'));
+const pool = new pg.Pool({
+  connectionString: process.env['MANDATE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
+  max: 4,
+});
+const schema = `mandate_test_${randomBytes(6).toString('hex')}`;
+afterAll(async () => {
+  rmSync(directory, { recursive: true, force: true });
+  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await pool.end();
+});
+
+async function seedStore(): Promise<EventStore> {
+  const { store, clock, handler } = memoryWorld('2018-12-05T02:00:00.000Z' as Instant);
+  for (const step of Seed.seedSteps) {
+    clock.advance(60_000);
+    expect(E.isRight(await handler.handle(step.envelope))).toBe(true);
+  }
+  return store;
+}
+
+/** Runs `work`, returning what it printed. */
+async function printedBy(work: () => Promise<unknown>): Promise<unknown[][]> {
+  const printed: unknown[][] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => printed.push(args);
+  try {
+    await work();
+  } finally {
+    console.log = log;
+  }
+  return printed;
+}
+
+describe('the README examples', () => {
+  const successor = Seed.SeedIds.successor as BodyId;
+  const on = unsafeCalendarDate('2019-01-01');
+
+  it('run on every storage, answering as the oracle', async () => {
+    const store = await seedStore();
+    const log = await wholeLog(store);
+    const expected = await createOracle(log).roster(successor, on);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await rosterInMemory(store, successor)).toEqual(expected);
+
+    const { db, model: sqlite } = openSqlite(join(directory, 'read-model.sqlite'));
+    const printed = await printedBy(async () => (await rebuild(store, sqlite.target)).stop());
+    expect(printed).toEqual([[`${log.length} events applied`]]);
+    expect(await sqlite.queries.roster(successor, on)).toEqual(expected);
+    db.close();
+
+    const postgres = await openPostgres(pool, schema);
+    await (await rebuild(store, postgres.target)).stop();
+    expect(await (await openPostgres(pool, schema)).queries.roster(successor, on)).toEqual(
+      expected,
+    );
+    await (await createPostgresActiveVersions(pool, { schema })).activate('mandate', 1);
+    let served: Awaited<ReturnType<typeof deployVersion2>> | undefined;
+    const deployed = await printedBy(async () => {
+      served = await deployVersion2(store, pool, schema);
+    });
+    expect(deployed).toEqual([[`version 2: ${log.length} events applied`], [2, 1]]);
+    expect(await served?.queries().roster(successor, on)).toEqual(expected);
+    await served?.stop();
+    const { rows } = await pool.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables
+        WHERE table_schema = $1 AND table_name LIKE 'mandate_v1%'`,
+      [schema],
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('are shown verbatim in the README', async () => {
+    const source = await readFile(new URL('./readme.int.test.ts', import.meta.url), 'utf8');
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    for (const name of ['imports', 'memory', 'sqlite', 'postgres', 'rebuild', 'blue-green']) {
+      const region = new RegExp(`// #region ${name}\\n([\\s\\S]*?)// #endregion ${name}`).exec(
+        source,
+      )?.[1];
+      expect(region, name).toBeDefined();
+      expect(readme, name).toContain(`\`\`\`ts\n${region ?? ''}\`\`\``);
+    }
+  });
+});
