@@ -1,7 +1,9 @@
 /**
  * The in-memory bitemporal read model: fact rows with their recorded intervals, the folded state
- * of each stream, and the checkpoint, changed together in one all-or-nothing commit. For tests,
- * embedders without a database, and as the model the SQLite read model is compared with.
+ * of each stream, and the checkpoint, changed together in one all-or-nothing commit (a failed
+ * commit is undone from a log of its changes). Rows are indexed by kind and subject, and current
+ * rows by key, so that projecting an event costs what it changes; other reads scan the rows. For
+ * tests, embedders without a database, and as the model the SQLite read model is compared with.
  *
  * @see DOMAIN.md rule 11
  */
@@ -24,12 +26,33 @@ export interface InMemoryReadModel {
 
 interface Contents {
   checkpoint: bigint;
-  rows: RecordedFact[];
-  bodies: Map<string, Body.State>;
-  offices: Map<string, Office.OfficeState>;
+  readonly rows: RecordedFact[];
+  readonly bodies: Map<string, Body.State>;
+  readonly offices: Map<string, Office.OfficeState>;
+  /** Row numbers of every row, by kind and subject. */
+  readonly bySubject: Map<string, number[]>;
+  /** Row numbers of current rows, by kind and subject, then key. */
+  readonly open: Map<string, Map<string, Set<number>>>;
 }
 
-const empty = (): Contents => ({ checkpoint: 0n, rows: [], bodies: new Map(), offices: new Map() });
+const empty = (): Contents => ({
+  checkpoint: 0n,
+  rows: [],
+  bodies: new Map(),
+  offices: new Map(),
+  bySubject: new Map(),
+  open: new Map(),
+});
+
+const subjectKey = (kind: FactKind, subject: string): string => `${kind}\u0000${subject}`;
+
+/** Sets `key` to `value` in `map`, returning how to undo it. */
+function setUndoably<K, V>(map: Map<K, V>, key: K, value: V): () => void {
+  const had = map.has(key);
+  const previous = map.get(key);
+  map.set(key, value);
+  return had ? () => map.set(key, previous as V) : () => map.delete(key);
+}
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -49,32 +72,55 @@ const withoutRecording = ({ recordedFrom: _from, recordedTo: _to, ...fact }: Rec
 /** Creates an empty in-memory read model. */
 export function createInMemoryReadModel(): InMemoryReadModel {
   let contents = empty();
+  /** How to undo the current commit's changes, newest last. */
+  let undo: Array<() => void> = [];
+
+  const openKeys = (kind: FactKind, subject: string): Map<string, Set<number>> => {
+    const id = subjectKey(kind, subject);
+    const found = contents.open.get(id);
+    if (found !== undefined) return found;
+    const created = new Map<string, Set<number>>();
+    contents.open.set(id, created);
+    return created;
+  };
 
   const store: FactStore = {
     bodyState: (id) => contents.bodies.get(id) ?? Body.initialState,
     saveBodyState: (id, state) => {
-      contents.bodies.set(id, state);
+      undo.push(setUndoably(contents.bodies, id, state));
     },
     officeState: (id) => contents.offices.get(id) ?? Office.initialState,
     saveOfficeState: (id, state) => {
-      contents.offices.set(id, state);
+      undo.push(setUndoably(contents.offices, id, state));
     },
-    openFacts: (kind, subject, key) =>
-      contents.rows.flatMap((row, rowId): OpenFact[] =>
-        row.recordedTo === undefined &&
-        row.kind === kind &&
-        row.subject === subject &&
-        (key === undefined || row.key === key)
-          ? [{ ...row, rowId }]
-          : [],
-      ),
+    openFacts: (kind, subject, key) => {
+      const keys = openKeys(kind, subject);
+      const rowIds = key === undefined ? [...keys.values()] : [keys.get(key) ?? new Set<number>()];
+      return rowIds
+        .flatMap((ids) => [...ids])
+        .sort((a, b) => a - b)
+        .flatMap((rowId): OpenFact[] => {
+          const row = contents.rows[rowId];
+          return row === undefined ? [] : [{ ...withoutRecording(row), rowId }];
+        });
+    },
     closeFact: (fact: OpenFact, at: Instant) => {
       const row = contents.rows[fact.rowId];
-      if (row !== undefined) contents.rows[fact.rowId] = { ...row, recordedTo: at };
+      if (row === undefined || row.recordedTo !== undefined) return;
+      const { rows } = contents;
+      const ids = openKeys(row.kind, row.subject).get(row.key);
+      rows[fact.rowId] = { ...row, recordedTo: at };
+      ids?.delete(fact.rowId);
+      undo.push(() => {
+        rows[fact.rowId] = row;
+        ids?.add(fact.rowId);
+      });
     },
     openFact: (fact, at) => {
       const { kind, subject, key, ordinal, ref, valid, payload } = fact;
-      contents.rows.push({
+      const { rows, bySubject } = contents;
+      const rowId = rows.length;
+      rows.push({
         kind,
         subject,
         key,
@@ -84,17 +130,37 @@ export function createInMemoryReadModel(): InMemoryReadModel {
         payload,
         recordedFrom: at,
       });
+      const id = subjectKey(kind, subject);
+      const ofSubject = bySubject.get(id) ?? [];
+      bySubject.set(id, ofSubject);
+      ofSubject.push(rowId);
+      const keys = openKeys(kind, subject);
+      const ids = keys.get(key) ?? new Set<number>();
+      keys.set(key, ids);
+      ids.add(rowId);
+      undo.push(() => {
+        rows.pop();
+        ofSubject.pop();
+        ids.delete(rowId);
+      });
     },
   };
+
+  /** The rows about a subject of a kind, by their row numbers. */
+  const rowsAbout = (kind: FactKind, subject: string): RecordedFact[] =>
+    (contents.bySubject.get(subjectKey(kind, subject)) ?? []).flatMap(
+      (rowId) => contents.rows[rowId] ?? [],
+    );
 
   const known = (
     kind: FactKind,
     knownAt: Instant | undefined,
     keep: (row: RecordedFact) => boolean,
     order: (a: Fact, b: Fact) => number,
+    rows: ReadonlyArray<RecordedFact> = contents.rows,
   ): Promise<ReadonlyArray<Fact>> =>
     Promise.resolve(
-      contents.rows
+      rows
         .filter((row) => row.kind === kind && knownAtInstant(row, knownAt) && keep(row))
         .map(withoutRecording)
         .sort(order),
@@ -105,11 +171,12 @@ export function createInMemoryReadModel(): InMemoryReadModel {
       known(
         kind,
         knownAt,
-        (row) => row.subject === subject && contains(row.valid, on),
+        (row) => contains(row.valid, on),
         bySubjectOrdinal,
+        rowsAbout(kind, subject),
       ),
     factsAbout: (kind, subject, knownAt) =>
-      known(kind, knownAt, (row) => row.subject === subject, bySubjectOrdinal),
+      known(kind, knownAt, () => true, bySubjectOrdinal, rowsAbout(kind, subject)),
     factsReferring: (kind, ref, knownAt) =>
       known(kind, knownAt, (row) => row.ref === ref, bySubjectOrdinal),
     factsStarting: (kind, from, to, knownAt) =>
@@ -129,19 +196,15 @@ export function createInMemoryReadModel(): InMemoryReadModel {
   const target: CheckpointedModel<FactStore> = {
     checkpoint: () => contents.checkpoint,
     commit: (position, write) => {
-      const before = contents;
-      contents = {
-        checkpoint: before.checkpoint,
-        rows: [...before.rows],
-        bodies: new Map(before.bodies),
-        offices: new Map(before.offices),
-      };
+      undo = [];
       try {
         write(store);
         contents.checkpoint = position;
       } catch (defect) {
-        contents = before;
+        for (const step of undo.reverse()) step();
         throw defect;
+      } finally {
+        undo = [];
       }
     },
     reset: () => {
