@@ -61,7 +61,7 @@ export { bitemporalProjection } from './bitemporal-projection.js';
 export { createQueries } from './queries.js';
 export type { InMemoryReadModel } from './in-memory/read-model.js';
 export { createInMemoryReadModel } from './in-memory/read-model.js';
-export type { SqliteReadModel } from './sqlite/read-model.js';
+export type { SqliteReadModel, SqliteReadModelOptions } from './sqlite/read-model.js';
 export { createSqliteReadModel } from './sqlite/read-model.js';
 export type { PostgresReadModel, PostgresReadModelOptions } from './postgres/read-model.js';
 export { createPostgresReadModel } from './postgres/read-model.js';

@@ -1,7 +1,8 @@
 /**
  * The SQLite read model on a real file: over generated histories, built live by a runner whose
  * process "restarts" at a random point (the database is closed and opened again, so states are
- * folded again from stored events and the runner resumes from the stored checkpoint), it answers
+ * folded again from stored events and the runner resumes from the stored checkpoint; the live
+ * model caches one stream's state only, so states are folded again after evictions too), it answers
  * every question on random `(on, knownAt)` pairs exactly as the naive oracle does; a rebuild from
  * zero gives the same answers; and a failing event leaves neither facts nor checkpoint behind.
  *
@@ -57,7 +58,7 @@ describe('the SQLite read model', () => {
           let runner = startProjection({
             store,
             projection: bitemporalProjection,
-            target: createSqliteReadModel(db, bitemporalProjection).target,
+            target: createSqliteReadModel(db, bitemporalProjection, { cachedStreams: 1 }).target,
           });
           await handler.handle(envelope('register-province', registerProvince));
           for (const [i, command] of commands.entries()) {
@@ -69,7 +70,8 @@ describe('the SQLite read model', () => {
               runner = startProjection({
                 store,
                 projection: bitemporalProjection,
-                target: createSqliteReadModel(db, bitemporalProjection).target,
+                target: createSqliteReadModel(db, bitemporalProjection, { cachedStreams: 1 })
+                  .target,
               });
             }
             clock.advance((steps[i] ?? 1) * MINUTE);

@@ -1,19 +1,21 @@
 /**
  * The SQLite bitemporal read model (better-sqlite3): fact rows with their valid and recorded
- * intervals in indexed tables (with an R*Tree over both intervals, see extent.ts), the decoded events of each stream, and the checkpoint, all written
- * in one transaction per commit (one event live, a page of the log in a rebuild) — so a crash
- * never applies an event twice or loses one. Folded stream states are cached in memory and folded
- * again from the stored events after a restart.
+ * intervals in indexed tables (with an R*Tree over both intervals, see extent.ts), the decoded
+ * events of each stream, and the checkpoint, all written in one transaction per commit (one
+ * event live, a page of the log in a rebuild) — so a crash never applies an event twice or loses
+ * one. The folded states of the streams touched lately are cached in memory (a bounded number)
+ * and folded again from the stored events after a restart or an eviction.
  *
  * @see DOMAIN.md rule 11 and "Time"
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { Body, Office, unsafeCalendarDate } from '@mandate/core';
+import { Body, Office, fold, unsafeCalendarDate } from '@mandate/core';
 import type { Instant } from '@mandate/core';
 import type { CheckpointedModel } from '../checkpoint.js';
 import type { FactReader, FactStore, OpenFact } from '../fact-store.js';
 import type { Fact, FactKind } from '../facts.js';
 import { tablePrefix, type Projection } from '../projection.js';
+import { boundedCache } from '../bounded-cache.js';
 import { createQueries } from '../queries.js';
 import { createExtents, extentSchema } from './extent.js';
 import type { ReadModelQueries } from '../views.js';
@@ -24,6 +26,17 @@ import {
   schemaStatements,
   streamEventTable,
 } from './schema.js';
+
+/** Options of a SQLite read model. */
+export interface SqliteReadModelOptions {
+  /**
+   * How many streams' folded states stay in memory (default 1,000); a stream not among them is
+   * folded again from the model's stored events when next touched.
+   */
+  readonly cachedStreams?: number;
+}
+
+const DEFAULT_CACHED_STREAMS = 1_000;
 
 /** A SQLite read model: its checkpointed target and its queries. */
 export interface SqliteReadModel {
@@ -71,6 +84,7 @@ interface KnownStatements {
 export function createSqliteReadModel(
   db: Database,
   projection: Pick<Projection<FactStore>, 'name' | 'version'>,
+  { cachedStreams = DEFAULT_CACHED_STREAMS }: SqliteReadModelOptions = {},
 ): SqliteReadModel {
   const prefix = tablePrefix(projection);
   for (const statement of [...schemaStatements(prefix), ...extentSchema(prefix)])
@@ -164,19 +178,19 @@ export function createSqliteReadModel(
     return found;
   };
 
-  /** Folded states by `aggregate:subject`; cleared whenever a transaction is undone. */
-  const cache = new Map<string, Body.State | Office.OfficeState>();
+  /** Folded states of the streams touched lately, by `aggregate:subject`; cleared on rollback. */
+  const cache = boundedCache<string, Body.State | Office.OfficeState>(cachedStreams);
   const folded = <S, E>(
     aggregate: 'body' | 'office',
     subject: string,
-    initial: S,
-    evolve: (state: S, event: E) => S,
+    foldAll: (events: ReadonlyArray<E>) => S,
   ): S => {
     const cached = cache.get(`${aggregate}:${subject}`) as S | undefined;
     if (cached !== undefined) return cached;
-    const state = statements.streamEvents
+    const events = statements.streamEvents
       .all(aggregate, subject)
-      .reduce((s, row) => evolve(s, JSON.parse(row.event) as E), initial);
+      .map((row) => JSON.parse(row.event) as E);
+    const state = foldAll(events);
     cache.set(`${aggregate}:${subject}`, state as Body.State | Office.OfficeState);
     return state;
   };
@@ -191,9 +205,11 @@ export function createSqliteReadModel(
   };
 
   const store: FactStore = {
-    bodyState: (id) => folded('body', id, Body.initialState, Body.evolve),
+    bodyState: (id) =>
+      folded('body', id, (events: ReadonlyArray<Body.Event>) => fold(Body.decider, events)),
     saveBodyState: (id, state, event) => save('body', id, state, event),
-    officeState: (id) => folded('office', id, Office.initialState, Office.decider.evolve),
+    officeState: (id) =>
+      folded('office', id, (events: ReadonlyArray<Office.Event>) => fold(Office.decider, events)),
     saveOfficeState: (id, state, event) => save('office', id, state, event),
     openFacts: (kind, subject, key) => {
       const { ofSubject, ofKey } = statement(statements.open, kind);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { boundedCache } from './bounded-cache.js';
+
+describe('boundedCache', () => {
+  it('evicts the least recently used entry once over capacity', () => {
+    const cache = boundedCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toBe(1);
+    cache.set('c', 3);
+    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size()]).toEqual([
+      1,
+      undefined,
+      3,
+      2,
+    ]);
+    cache.set('a', 4);
+    expect(cache.get('a')).toBe(4);
+    cache.clear();
+    expect(cache.size()).toBe(0);
+  });
+
+  it('refuses a capacity below one', () => {
+    expect(() => boundedCache(0)).toThrow(RangeError);
+  });
+});
