@@ -74,7 +74,6 @@ export interface ReplayResult {
 }
 
 const PACKAGE_DIRECTORY = dirname(dirname(fileURLToPath(import.meta.url)));
-const CHILD = join(PACKAGE_DIRECTORY, 'src', 'replay-child.ts');
 
 const eventsOf = (shape: WorkloadShape) => shape.streams * shape.eventsPerStream;
 
@@ -119,7 +118,7 @@ async function generate(path: string, options: ReplayOptions): Promise<void> {
 }
 
 /** The file to replay: the cached one if it is complete, else a newly generated one. */
-async function replayFile(
+export async function replayFile(
   options: ReplayOptions,
 ): Promise<ReplayFile & { readonly remove: () => void }> {
   const events = eventsOf(options.shape);
@@ -146,12 +145,21 @@ async function replayFile(
   return { path, events, generatedInSeconds, remove };
 }
 
-/** Runs one replay in a fresh child process and reads its report. */
-function runChild(mode: 'mandate' | 'raw', path: string): Promise<ChildReport> {
+/**
+ * Runs a benchmark script in a fresh child process (TypeScript through tsx, workspace sources)
+ * and parses the JSON report it prints as its last line of stdout.
+ */
+export function runChild<Report>(script: string, args: ReadonlyArray<string>): Promise<Report> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--conditions=@mandate/source', CHILD, mode, path],
+      [
+        '--import',
+        'tsx',
+        '--conditions=@mandate/source',
+        join(PACKAGE_DIRECTORY, 'src', script),
+        ...args,
+      ],
       { cwd: PACKAGE_DIRECTORY, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
@@ -160,16 +168,15 @@ function runChild(mode: 'mandate' | 'raw', path: string): Promise<ChildReport> {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
+      const label = `${script} ${args.join(' ')}`;
       if (code !== 0) {
-        reject(new Error(`The ${mode} replay exited with ${code}: ${stderr.trim()}`));
+        reject(new Error(`${label} exited with ${code}: ${stderr.trim()}`));
         return;
       }
       try {
-        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ChildReport);
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Report);
       } catch (error) {
-        reject(
-          new Error(`The ${mode} replay printed no report: ${stdout} ${stderr}`, { cause: error }),
-        );
+        reject(new Error(`${label} printed no report: ${stdout} ${stderr}`, { cause: error }));
       }
     });
   });
@@ -191,7 +198,7 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
         ['mandate', mandate],
         ['raw', raw],
       ] as const) {
-        const report = await runChild(mode, file.path);
+        const report = await runChild<ChildReport>('replay-child.ts', [mode, file.path]);
         if (report.events !== file.events) {
           throw new Error(`The ${mode} replay read ${report.events} of ${file.events} events`);
         }

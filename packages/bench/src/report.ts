@@ -6,6 +6,7 @@
 import type { FoldResult, FoldVariant } from './fold.bench.js';
 import { median, medianSeconds, rate, type Timing } from './measure.js';
 import type { ChildReport } from './replay-child.js';
+import type { Latencies, ReadModelResult } from './read-models.bench.js';
 import type { ReplayResult } from './replay-1m.js';
 import type { RunContext, SuiteResult } from './suite.js';
 import type { SubjectResult, WorkloadsResult } from './workloads.js';
@@ -228,6 +229,83 @@ function replaySection(result: ReplayResult): string {
 }
 
 // -------------------------------------------------------------------------------------------------
+// R1, R2
+// -------------------------------------------------------------------------------------------------
+
+/** Target of R2: a roster query's 99th percentile under a millisecond. */
+const ROSTER_P99_TARGET_MS = 1;
+
+/** The value at quantile `q` (0–1) of the values, nearest rank. */
+function quantile(values: ReadonlyArray<number>, q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+
+const ms = (value: number): string => `${value < 1 ? value.toFixed(3) : value.toFixed(1)} ms`;
+
+function readModelsSection(result: ReadModelResult): string {
+  const { rebuild, options } = result;
+  const rateOf = (reports: ReadonlyArray<ChildReport>) =>
+    medianOf(reports, (r) => r.events / r.seconds);
+  const peak = (reports: ReadonlyArray<ChildReport>) =>
+    Math.max(...reports.map((r) => r.peakRssMiB));
+  const rebuildRow = (name: string, reports: ReadonlyArray<ChildReport>) => [
+    name,
+    perSecond(rateOf(reports)),
+    percent(rateOf(reports) / rateOf(rebuild.raw)),
+    `${peak(reports).toFixed(0)} MiB ${verdict(peak(reports) < options.peakRssLimitMiB)}`,
+    `${reports.length}`,
+  ];
+  const oracle = result.roster.find((l) => l.name === 'oracle');
+  const latencyRow = ({ name, milliseconds }: Latencies) => {
+    const p99 = quantile(milliseconds, 0.99);
+    const isOracle = name === 'oracle';
+    return [
+      name,
+      ms(quantile(milliseconds, 0.5)),
+      `${ms(p99)}${isOracle ? '' : ` ${verdict(p99 < ROSTER_P99_TARGET_MS)}`}`,
+      oracle === undefined || isOracle
+        ? '—'
+        : times(quantile(oracle.milliseconds, 0.5) / quantile(milliseconds, 0.5)),
+      `${milliseconds.length}`,
+    ];
+  };
+  return [
+    `### R1 — rebuild every projection from zero over ${count(result.events)} events (W4's SQLite file), each in a fresh child process`,
+    '',
+    table(
+      [
+        'rebuild',
+        'events/s',
+        '÷ raw scan',
+        `peak RSS (< ${options.peakRssLimitMiB} MiB)`,
+        'repeats',
+      ],
+      [
+        rebuildRow('into the SQLite read model', rebuild.sqlite),
+        ...(rebuild.postgres.length === 0
+          ? []
+          : [rebuildRow('into the PostgreSQL read model', rebuild.postgres)]),
+        [
+          'raw scan: better-sqlite3 `iterate()` + `JSON.parse`',
+          perSecond(rateOf(rebuild.raw)),
+          '100 %',
+          `${peak(rebuild.raw).toFixed(0)} MiB`,
+          `${rebuild.raw.length}`,
+        ],
+      ],
+    ),
+    '',
+    `### R2 — one body's roster on random (on, knownAt) pairs, ${count(result.historyEvents)}-event history`,
+    '',
+    table(
+      ['answered by', 'p50', `p99 (< ${ROSTER_P99_TARGET_MS} ms)`, 'oracle p50 ÷ p50', 'queries'],
+      result.roster.map(latencyRow),
+    ),
+  ].join('\n');
+}
+
+// -------------------------------------------------------------------------------------------------
 // The whole report
 // -------------------------------------------------------------------------------------------------
 
@@ -249,5 +327,6 @@ export function formatReport(result: SuiteResult): string {
     ...(result.workloads === undefined ? [] : [workloadsSection(result.workloads)]),
     ...(result.asShipped === undefined ? [] : [asShippedSection(result.asShipped)]),
     ...(result.replay === undefined ? [] : [replaySection(result.replay)]),
+    ...(result.readModels === undefined ? [] : [readModelsSection(result.readModels)]),
   ].join('\n\n');
 }

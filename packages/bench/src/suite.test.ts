@@ -47,8 +47,30 @@ describe('the benchmark suite in quick mode', () => {
       expect(report.peakRssMiB).toBeGreaterThan(0);
     }
 
+    const readModels = result.readModels;
+    expect(readModels).toBeDefined();
+    const { raw, sqlite, postgres } = readModels!.rebuild;
+    for (const report of [...raw, ...sqlite, ...postgres]) {
+      expect(report.events).toBe(readModels!.events);
+      expect(report.peakRssMiB).toBeGreaterThan(0);
+    }
+    expect(postgres.length).toBeGreaterThan(0);
+    expect(readModels!.roster.map((l) => l.name)).toEqual([
+      'SQLite read model',
+      'PostgreSQL read model',
+      'oracle',
+    ]);
+    expect(readModels!.roster.every((l) => positive(l.milliseconds))).toBe(true);
+
     const printed = formatReport(result);
-    for (const heading of ['### B1', '### B2 — W1–W3', 'Emmett as shipped', '### B2 — W4']) {
+    for (const heading of [
+      '### B1',
+      '### B2 — W1–W3',
+      'Emmett as shipped',
+      '### B2 — W4',
+      '### R1',
+      '### R2',
+    ]) {
       expect(printed).toContain(heading);
     }
   }, 300_000);
@@ -56,7 +78,8 @@ describe('the benchmark suite in quick mode', () => {
   it('runs only the benchmarks asked for', async () => {
     const result = await runSuite({ quick: true, only: ['fold'] });
     expect(result.fold).toBeDefined();
-    expect([result.workloads, result.asShipped, result.replay]).toEqual([
+    expect([result.workloads, result.asShipped, result.replay, result.readModels]).toEqual([
+      undefined,
       undefined,
       undefined,
       undefined,

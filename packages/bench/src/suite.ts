@@ -7,6 +7,12 @@ import { cpus, loadavg } from 'node:os';
 import { FOLD_FULL, FOLD_QUICK, runFoldBench, type FoldResult } from './fold.bench.js';
 import { emmettSubject, emmettTunedSubject } from './emmett.js';
 import { rawSubject } from './raw.js';
+import {
+  POSTGRES_URL,
+  runReadModels,
+  type ReadModelOptions,
+  type ReadModelResult,
+} from './read-models.bench.js';
 import { REPLAY_FULL, REPLAY_QUICK, runReplay, type ReplayResult } from './replay-1m.js';
 import {
   WORKLOADS_FULL,
@@ -19,7 +25,7 @@ import {
 } from './workloads.js';
 
 /** The benchmarks, by the names `--only` accepts. */
-export const BENCHMARKS = ['fold', 'workloads', 'as-shipped', 'replay'] as const;
+export const BENCHMARKS = ['fold', 'workloads', 'as-shipped', 'replay', 'read-models'] as const;
 /** One benchmark's name. */
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
@@ -52,7 +58,31 @@ export interface SuiteResult {
   /** W1–W3 on Mandate's SQLite store and Emmett as shipped, at a tenth of the size. */
   readonly asShipped?: WorkloadsResult;
   readonly replay?: ReplayResult;
+  /** R1 rebuilds and R2 roster latencies. */
+  readonly readModels?: ReadModelResult;
 }
+
+/** R1 over W4's million events, R2 over a 10,000-event body. */
+const READ_MODELS_FULL: ReadModelOptions = {
+  replay: REPLAY_FULL,
+  maxRepeats: 2,
+  budgetSeconds: 600,
+  peakRssLimitMiB: 256,
+  historyEvents: 10_000,
+  rosterQuestions: 2_000,
+  oracleQuestions: 20,
+  postgresUrl: POSTGRES_URL,
+};
+
+/** The quick run: W4's quick file, a 500-event body. */
+const READ_MODELS_QUICK: ReadModelOptions = {
+  ...READ_MODELS_FULL,
+  replay: REPLAY_QUICK,
+  maxRepeats: 1,
+  historyEvents: 500,
+  rosterQuestions: 50,
+  oracleQuestions: 3,
+};
 
 /** Emmett as shipped appends about 1,000 events/s, so it runs on a tenth of the streams, once. */
 const asShippedOptions = (full: WorkloadOptions): WorkloadOptions => ({
@@ -102,6 +132,11 @@ export async function runSuite(
     );
     replay = await runReplay(options.quick ? REPLAY_QUICK : REPLAY_FULL);
   }
+  let readModels: ReadModelResult | undefined;
+  if (selected('read-models')) {
+    progress('R1 rebuilds (SQLite, PostgreSQL, raw scan) in child processes; R2 roster latencies…');
+    readModels = await runReadModels(options.quick ? READ_MODELS_QUICK : READ_MODELS_FULL);
+  }
   const [cpu] = cpus();
   return {
     quick: options.quick,
@@ -118,5 +153,6 @@ export async function runSuite(
     ...(workloads === undefined ? {} : { workloads }),
     ...(asShipped === undefined ? {} : { asShipped }),
     ...(replay === undefined ? {} : { replay }),
+    ...(readModels === undefined ? {} : { readModels }),
   };
 }

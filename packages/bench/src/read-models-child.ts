@@ -1,0 +1,115 @@
+/**
+ * The child process of R1: rebuilds the read models once from one SQLite event file and prints
+ * what it measured as one line of JSON on stdout. Run in a fresh process so that its peak RSS is
+ * the rebuild's own.
+ *
+ * `read-models-child.ts sqlite <events file> <read-model file>`: every projection rebuilt from
+ * zero by the runner (`rebuild`, one transaction per page) into a SQLite read model.
+ * `read-models-child.ts postgres <events file> <connection string> <schema>`: the same into a
+ * PostgreSQL read model in a schema of its own (dropped afterwards).
+ * `read-models-child.ts raw <events file>`: the baseline, a raw scan of the same log (better-sqlite3
+ * `iterate()` + `JSON.parse`).
+ */
+import type { CheckpointedModel, FactStore } from '@mandate/projections';
+import type { ChildReport } from './replay-child.js';
+import { openRaw, rawReplay } from './raw.js';
+
+/** The rebuild of every projection from the store at `eventsFile` into the model `open` gives. */
+async function rebuildFrom(
+  eventsFile: string,
+  openModel: () => Promise<{
+    readonly target: CheckpointedModel<FactStore>;
+    readonly close: () => Promise<void>;
+  }>,
+): Promise<number> {
+  const E = await import('fp-ts/Either');
+  const { createSqliteEventStore } = await import('@mandate/adapter-sqlite');
+  const { bitemporalProjection, startProjection } = await import('@mandate/projections');
+  const opened = await createSqliteEventStore({ path: eventsFile });
+  if (E.isLeft(opened)) throw new Error(opened.left.message);
+  const store = opened.right;
+  const model = await openModel();
+  try {
+    const runner = startProjection({
+      store,
+      projection: bitemporalProjection,
+      target: model.target,
+    });
+    const rebuilt = await runner.rebuild({ pageSize: 1_000 });
+    await runner.stop();
+    if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message);
+    return rebuilt.right.events;
+  } finally {
+    await model.close();
+    await store.close();
+  }
+}
+
+async function sqliteRebuild(eventsFile: string, readModelFile: string): Promise<number> {
+  const { default: Database } = await import('better-sqlite3');
+  const { bitemporalProjection, createSqliteReadModel } = await import('@mandate/projections');
+  return rebuildFrom(eventsFile, () => {
+    const db = new Database(readModelFile);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    const model = createSqliteReadModel(db, bitemporalProjection);
+    return Promise.resolve({
+      target: model.target,
+      close: () => {
+        db.close();
+        return Promise.resolve();
+      },
+    });
+  });
+}
+
+async function postgresRebuild(eventsFile: string, url: string, schema: string): Promise<number> {
+  const { default: pg } = await import('pg');
+  const { bitemporalProjection, createPostgresReadModel } = await import('@mandate/projections');
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await pool.query(`CREATE SCHEMA ${schema}`);
+  try {
+    return await rebuildFrom(eventsFile, async () => {
+      const model = await createPostgresReadModel(pool, bitemporalProjection, { schema });
+      return { target: model.target, close: () => Promise.resolve() };
+    });
+  } finally {
+    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await pool.end();
+  }
+}
+
+function rawScan(eventsFile: string): Promise<number> {
+  const db = openRaw(eventsFile);
+  try {
+    return Promise.resolve(rawReplay(db).events);
+  } finally {
+    db.close();
+  }
+}
+
+const MiB = 1024;
+const [mode, eventsFile, ...rest] = process.argv.slice(2);
+if (eventsFile === undefined)
+  throw new Error('usage: read-models-child.ts raw|sqlite|postgres <events file> …');
+const run = (): Promise<number> => {
+  const [first, second] = rest;
+  if (mode === 'raw') return rawScan(eventsFile);
+  if (mode === 'sqlite' && first !== undefined) return sqliteRebuild(eventsFile, first);
+  if (mode === 'postgres' && first !== undefined && second !== undefined)
+    return postgresRebuild(eventsFile, first, second);
+  throw new Error(`usage: read-models-child.ts raw|sqlite|postgres <events file> …, not ${mode}`);
+};
+const startRssMiB = process.memoryUsage().rss / MiB / MiB;
+const start = performance.now();
+const events = await run();
+const seconds = (performance.now() - start) / 1000;
+const report: ChildReport = {
+  events,
+  seconds,
+  peakRssMiB: process.resourceUsage().maxRSS / MiB,
+  startRssMiB,
+  byType: {},
+};
+process.stdout.write(`${JSON.stringify(report)}\n`);

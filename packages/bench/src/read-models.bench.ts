@@ -1,0 +1,255 @@
+/**
+ * R1 and R2 — the read models (issue #4's targets).
+ *
+ * R1 rebuilds every projection from zero over W4's 1,000,000-event SQLite file (10,000 body
+ * streams × 100 events; generated once and cached, see `replay-1m.ts`) into a SQLite read model
+ * and into a PostgreSQL one, each in a fresh child process so that its peak RSS is its own;
+ * the baseline is a raw scan of the same log in a child of its own. Targets: peak RSS < 256 MiB;
+ * the rate is reported as a ratio to the raw scan.
+ *
+ * R2 asks one body's roster on random (valid date, known instant) pairs of a 10,000-event
+ * history, from the SQLite and PostgreSQL read models, and the same questions of the naive
+ * oracle (which folds the log filtered to the instant). Target: roster p99 < 1 ms.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import * as E from 'fp-ts/Either';
+import pg from 'pg';
+import type { BodyId, CalendarDate, Instant } from '@mandate/core';
+import { createInMemoryEventStore, type EventStore, type StoredEvent } from '@mandate/eventstore';
+import {
+  bitemporalProjection,
+  createOracle,
+  createPostgresReadModel,
+  createSqliteReadModel,
+  startProjection,
+  type CheckpointedModel,
+  type FactStore,
+  type ReadModelQueries,
+} from '@mandate/projections';
+import { streamFixture } from './fixtures.js';
+import type { ChildReport } from './replay-child.js';
+import { replayFile, runChild, type ReplayOptions } from './replay-1m.js';
+
+/** Sizes and repeats of R1 and R2. */
+export interface ReadModelOptions {
+  /** The event file R1 rebuilds from (W4's). */
+  readonly replay: ReplayOptions;
+  readonly maxRepeats: number;
+  /** No further R1 turn starts once the rebuilds have taken this many seconds in all. */
+  readonly budgetSeconds: number;
+  readonly peakRssLimitMiB: number;
+  /** The length of R2's body history. */
+  readonly historyEvents: number;
+  readonly rosterQuestions: number;
+  readonly oracleQuestions: number;
+  /** PostgreSQL to rebuild into; `undefined` skips it. */
+  readonly postgresUrl: string | undefined;
+}
+
+/** Where PostgreSQL is: `MANDATE_PG_URL`, or the local server. */
+export const POSTGRES_URL =
+  process.env['MANDATE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** What R1 measured, per store. */
+export interface RebuildRuns {
+  readonly raw: ReadonlyArray<ChildReport>;
+  readonly sqlite: ReadonlyArray<ChildReport>;
+  readonly postgres: ReadonlyArray<ChildReport>;
+}
+
+/** Latencies of one way of answering, in milliseconds. */
+export interface Latencies {
+  readonly name: string;
+  readonly milliseconds: ReadonlyArray<number>;
+}
+
+/** What R1 and R2 measured. */
+export interface ReadModelResult {
+  readonly options: ReadModelOptions;
+  readonly events: number;
+  readonly rebuild: RebuildRuns;
+  readonly historyEvents: number;
+  readonly roster: ReadonlyArray<Latencies>;
+}
+
+const MINUTE = 60_000;
+
+/** A read model under test: what the runner writes to, and what it answers. */
+interface ReadModel {
+  readonly target: CheckpointedModel<FactStore>;
+  readonly queries: ReadModelQueries;
+}
+
+/** Appends one body's history to an in-memory store, a batch a minute, and reads the log back. */
+async function bodyLog(events: number): Promise<{ store: EventStore; log: StoredEvent[] }> {
+  let now = Date.parse('2018-12-05T02:00:00.000Z');
+  const store = createInMemoryEventStore({
+    clock: () => new Date((now += MINUTE)).toISOString() as Instant,
+  });
+  const { stream, batches } = streamFixture(0, {
+    streams: 1,
+    eventsPerStream: events,
+    batchSize: 100,
+  });
+  let revision: bigint | 'no-stream' = 'no-stream';
+  for (const batch of batches) {
+    const appended = await store.append({
+      appends: [{ stream, expectedRevision: revision, events: batch }],
+    });
+    if (E.isLeft(appended)) throw new Error(appended.left.message);
+    revision =
+      revision === 'no-stream' ? BigInt(batch.length - 1) : revision + BigInt(batch.length);
+  }
+  const log: StoredEvent[] = [];
+  for (;;) {
+    const page = await store.readAll({ after: log.at(-1)?.position ?? 0n, maxCount: 5_000 });
+    if (E.isLeft(page)) throw new Error(page.left.message);
+    if (page.right.length === 0) return { store, log };
+    log.push(...page.right);
+  }
+}
+
+/** A deterministic stream of numbers in [0, 1). */
+function pseudoRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Random questions: a valid date some event took effect on, and an instant some event was recorded at. */
+function questions(log: ReadonlyArray<StoredEvent>, count: number): Array<[CalendarDate, Instant]> {
+  const random = pseudoRandom(2018);
+  const pick = () => log[Math.floor(random() * log.length)] as StoredEvent;
+  return Array.from({ length: count }, () => [
+    (pick().data as { effectiveOn: CalendarDate }).effectiveOn,
+    pick().recordedAt,
+  ]);
+}
+
+async function timeQueries(
+  name: string,
+  queries: ReadModelQueries,
+  bodyId: BodyId,
+  asked: ReadonlyArray<[CalendarDate, Instant]>,
+): Promise<Latencies> {
+  const milliseconds: number[] = [];
+  for (const [on, knownAt] of asked) {
+    const start = performance.now();
+    await queries.roster(bodyId, on, knownAt);
+    milliseconds.push(performance.now() - start);
+  }
+  return { name, milliseconds };
+}
+
+/** R2: roster latencies of the read models and the oracle over one long body history. */
+async function rosterLatencies(options: ReadModelOptions): Promise<ReadonlyArray<Latencies>> {
+  const { store, log } = await bodyLog(options.historyEvents);
+  const bodyId = log[0]?.stream.slice('body-'.length) as BodyId;
+  const asked = questions(log, options.rosterQuestions);
+  const directory = mkdtempSync(join(tmpdir(), 'mandate-bench-r2-'));
+  const db = new Database(join(directory, 'read-model.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const pool =
+    options.postgresUrl === undefined
+      ? undefined
+      : new pg.Pool({ connectionString: options.postgresUrl, max: 2 });
+  const schema = `mandate_bench_r2_${process.pid}`;
+  try {
+    const models: Array<{ readonly name: string; readonly model: ReadModel }> = [
+      { name: 'SQLite read model', model: createSqliteReadModel(db, bitemporalProjection) },
+    ];
+    if (pool !== undefined) {
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await pool.query(`CREATE SCHEMA ${schema}`);
+      const postgres = await createPostgresReadModel(pool, bitemporalProjection, { schema });
+      models.push({ name: 'PostgreSQL read model', model: postgres });
+    }
+    const latencies: Latencies[] = [];
+    for (const { name, model } of models) {
+      const runner = startProjection({
+        store,
+        projection: bitemporalProjection,
+        target: model.target,
+      });
+      const rebuilt = await runner.rebuild({ pageSize: 1_000 });
+      await runner.stop();
+      if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message);
+      await timeQueries(name, model.queries, bodyId, asked.slice(0, 50));
+      latencies.push(await timeQueries(name, model.queries, bodyId, asked));
+    }
+    latencies.push(
+      await timeQueries(
+        'oracle',
+        createOracle(log),
+        bodyId,
+        asked.slice(0, options.oracleQuestions),
+      ),
+    );
+    return latencies;
+  } finally {
+    db.close();
+    rmSync(directory, { recursive: true, force: true });
+    if (pool !== undefined) {
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await pool.end();
+    }
+  }
+}
+
+/** R1: rebuilds from W4's file in child processes, taking turns with the raw scan. */
+async function rebuildRuns(
+  options: ReadModelOptions,
+  path: string,
+  directory: string,
+): Promise<RebuildRuns> {
+  const runs = {
+    raw: [] as ChildReport[],
+    sqlite: [] as ChildReport[],
+    postgres: [] as ChildReport[],
+  };
+  let spent = 0;
+  for (
+    let turn = 0;
+    turn < options.maxRepeats && (turn === 0 || spent < options.budgetSeconds);
+    turn++
+  ) {
+    const turns: Array<[ChildReport[], ReadonlyArray<string>]> = [
+      [runs.raw, ['raw', path]],
+      [runs.sqlite, ['sqlite', path, join(directory, `read-model-${turn}.sqlite`)]],
+    ];
+    if (options.postgresUrl !== undefined)
+      turns.push([
+        runs.postgres,
+        ['postgres', path, options.postgresUrl, `mandate_bench_r1_${turn}`],
+      ]);
+    for (const [reports, args] of turns) {
+      const report = await runChild<ChildReport>('read-models-child.ts', args);
+      reports.push(report);
+      spent += report.seconds;
+    }
+  }
+  return runs;
+}
+
+/** Runs R1 then R2. */
+export async function runReadModels(options: ReadModelOptions): Promise<ReadModelResult> {
+  const file = await replayFile(options.replay);
+  const directory = mkdtempSync(join(tmpdir(), 'mandate-bench-r1-'));
+  try {
+    const rebuild = await rebuildRuns(options, file.path, directory);
+    for (const report of [...rebuild.sqlite, ...rebuild.postgres])
+      if (report.events !== file.events)
+        throw new Error(`A rebuild read ${report.events} of ${file.events} events`);
+    const roster = await rosterLatencies(options);
+    return { options, events: file.events, rebuild, historyEvents: options.historyEvents, roster };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+    file.remove();
+  }
+}
