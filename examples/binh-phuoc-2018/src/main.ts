@@ -1,14 +1,17 @@
 /**
  * The demo: tells the Bình Phước 2018 story on the embedded default store — one SQLite file —
- * then checks the file's tamper-evident history. Usage: `pnpm demo [--on YYYY-MM-DD] [--file F]`.
+ * then audits it through the SQLite read model kept in a second file beside it, and checks the
+ * store's tamper-evident history. Usage: `pnpm demo [--on YYYY-MM-DD] [--file F]`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { createSqliteEventStore } from '@mandate/adapter-sqlite';
 import { CalendarDate, decodeWith } from '@mandate/core';
+import { auditStory } from './audit.js';
 import { render } from './render.js';
+import { renderAudit } from './render-audit.js';
 import { tellStory } from './story.js';
 
 /** Reads `--on` and `--file` from the command line, refusing anything else. */
@@ -27,6 +30,10 @@ function parseArguments(argv: ReadonlyArray<string>): { on: string; file?: strin
   return options;
 }
 
+/** The read model's file, beside the events file: `mandate.sqlite` → `mandate.read-model.sqlite`. */
+const readModelFileBeside = (eventsFile: string): string =>
+  join(dirname(eventsFile), `${basename(eventsFile, extname(eventsFile))}.read-model.sqlite`);
+
 async function main(): Promise<void> {
   const { on, file } = parseArguments(process.argv.slice(2));
   const directory = file === undefined ? mkdtempSync(join(tmpdir(), 'mandate-demo-')) : undefined;
@@ -37,6 +44,9 @@ async function main(): Promise<void> {
   try {
     const answers = await tellStory(store, on as CalendarDate);
     console.log(render(answers, on, `the SQLite file ${path}`));
+    const readModelFile = readModelFileBeside(path);
+    const audit = await auditStory(store, readModelFile, on as CalendarDate);
+    console.log(`\n${renderAudit(audit, `in ${readModelFile}`)}`);
     const verified = await store.verify();
     if (E.isLeft(verified)) throw new Error(verified.left.message);
     console.log(

@@ -2,7 +2,8 @@
 import type { Body } from '@mandate/core';
 import type { SeatAnswer, StoryAnswers } from './story.js';
 
-const ROLE_NAMES: Readonly<Record<Body.Role, string>> = {
+/** Each role's Vietnamese title, with a short English gloss. */
+export const ROLE_NAMES: Readonly<Record<Body.Role, string>> = {
   head: 'Trưởng Ban (head)',
   'deputy-head': 'Phó Trưởng Ban (deputy head)',
   'standing-member': 'Ủy viên Thường trực (standing member)',

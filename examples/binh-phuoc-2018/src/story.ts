@@ -6,17 +6,11 @@
 import * as E from 'fp-ts/Either';
 import type { CommandHandler } from '@mandate/application';
 import { createCommandHandler } from '@mandate/application';
-import type {
-  AuthorityId,
-  BodyId,
-  CalendarDate,
-  ObligationId,
-  OfficeId,
-  PersonId,
-} from '@mandate/core';
+import type { AuthorityId, BodyId, CalendarDate, ObligationId, OfficeId } from '@mandate/core';
 import { Authority, Body, Office } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import type { EventStore } from '@mandate/eventstore';
+import { personName } from './names.js';
 
 /** One seat on the successor, with the person behind it resolved on the date asked. */
 export interface SeatAnswer {
@@ -59,12 +53,6 @@ async function submitSeed(handler: CommandHandler): Promise<number> {
     appended += accepted.events;
   }
   return appended;
-}
-
-/** The registered name of a person, or their id when unregistered. */
-async function personName(handler: CommandHandler, personId: PersonId): Promise<string> {
-  const { state } = orThrow(await handler.loadPerson(personId), personId);
-  return state.status === 'registered' ? state.name : personId;
 }
 
 /** Resolves one seat on `on` through the offices' histories. */
