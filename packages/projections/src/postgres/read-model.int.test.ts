@@ -26,10 +26,11 @@ import {
 import { BodyArbitraries, Seed } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
 import { expectSameAnswers } from '../answers.fixture.js';
+import { factOfRow, type FactRow } from '../fact-row.js';
 import { bitemporalProjection } from '../bitemporal-projection.js';
 import { applyBatch } from '../checkpoint.js';
-import type { FactStore } from '../fact-store.js';
-import type { RecordedFact } from '../facts.js';
+import type { FactStore, OpenFact } from '../fact-store.js';
+import type { Fact, RecordedFact } from '../facts.js';
 import { history, registerProvince } from '../generated-history.fixture.js';
 import { envelope, memoryWorld, wholeLog } from '../history.fixture.js';
 import { createInMemoryReadModel } from '../in-memory/read-model.js';
@@ -59,15 +60,10 @@ const freshVersion = (): Projection<FactStore> => ({
 const open = (projection: Projection<FactStore>) =>
   createPostgresReadModel(pool, projection, { schema });
 
-interface StoredRow {
-  readonly row_id: string;
-  readonly subject: string;
-  readonly key: string;
-  readonly ordinal: number;
-  readonly ref: string | null;
-  readonly valid_from: string;
-  readonly valid_to: string | null;
-  readonly payload: string;
+/** A fact without its storage's row id. */
+const withoutRowId = ({ rowId: _rowId, ...fact }: OpenFact): Fact => fact;
+
+interface StoredRow extends FactRow {
   readonly recorded_from: string;
   readonly recorded_to: string | null;
 }
@@ -92,16 +88,7 @@ async function recordedFacts(projection: Projection<FactStore>): Promise<Recorde
     );
     for (const row of rows)
       facts.push({
-        kind,
-        subject: row.subject,
-        key: row.key,
-        ordinal: row.ordinal,
-        ...(row.ref === null ? {} : { ref: row.ref }),
-        valid:
-          row.valid_to === null
-            ? { from: unsafeCalendarDate(row.valid_from) }
-            : { from: unsafeCalendarDate(row.valid_from), to: unsafeCalendarDate(row.valid_to) },
-        payload: JSON.parse(row.payload) as unknown,
+        ...withoutRowId(factOfRow(kind, row)),
         recordedFrom: row.recorded_from as Instant,
         ...(row.recorded_to === null ? {} : { recordedTo: row.recorded_to as Instant }),
       });

@@ -34,7 +34,8 @@ import { createQueries } from '../queries.js';
 import { FACT_KINDS } from '../sqlite/schema.js';
 import type { ReadModelQueries } from '../views.js';
 import { recordedExtent, recordedPosition, validExtent } from './extent.js';
-import { createPostgresReader, factOf, FACT_COLUMNS, type FactRow } from './reader.js';
+import { factOfRow, type FactRow } from '../fact-row.js';
+import { createPostgresReader, FACT_COLUMNS } from './reader.js';
 import { postgresSchemaStatements, postgresTables, type PostgresTables } from './schema.js';
 
 /** A PostgreSQL read model: its checkpointed target and its queries. */
@@ -328,7 +329,7 @@ export async function createPostgresReadModel(
       );
       const open: OpenFacts = new Map();
       for (const row of rows) {
-        const fact = factOf(kind, row);
+        const fact = factOfRow(kind, row);
         const bySubject = getOrCreate(
           open,
           fact.subject,

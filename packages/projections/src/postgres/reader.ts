@@ -9,47 +9,20 @@
  * @see DOMAIN.md "Time"
  */
 import type { Pool, QueryResultRow } from 'pg';
-import { unsafeCalendarDate } from '@mandate/core';
 import type { CalendarDate, Instant } from '@mandate/core';
-import type { FactReader, OpenFact } from '../fact-store.js';
+import { factOfRow, type FactRow } from '../fact-row.js';
+import type { FactReader } from '../fact-store.js';
 import type { Fact, FactKind } from '../facts.js';
 import { recordedPoint, validPoint } from './extent.js';
 import type { PostgresTables } from './schema.js';
 
-/** A fact row as node-postgres returns it (`bigint` comes back as a string). */
-export interface FactRow {
-  readonly row_id: string;
-  readonly subject: string;
-  readonly key: string;
-  readonly ordinal: number;
-  readonly ref: string | null;
-  readonly valid_from: string;
-  readonly valid_to: string | null;
-  readonly payload: string;
-}
-
 /** The columns of a {@link FactRow}. */
 export const FACT_COLUMNS = 'row_id, subject, key, ordinal, ref, valid_from, valid_to, payload';
-
-/** The fact a row holds, with its row id. */
-export const factOf = (kind: FactKind, row: FactRow): OpenFact => ({
-  rowId: Number(row.row_id),
-  kind,
-  subject: row.subject,
-  key: row.key,
-  ordinal: row.ordinal,
-  ...(row.ref === null ? {} : { ref: row.ref }),
-  valid:
-    row.valid_to === null
-      ? { from: unsafeCalendarDate(row.valid_from) }
-      : { from: unsafeCalendarDate(row.valid_from), to: unsafeCalendarDate(row.valid_to) },
-  payload: JSON.parse(row.payload) as unknown,
-});
 
 /** The rows as facts, without their row ids. */
 const factsOf = (kind: FactKind, rows: ReadonlyArray<FactRow>): Fact[] =>
   rows.map((row) => {
-    const { rowId: _rowId, ...fact } = factOf(kind, row);
+    const { rowId: _rowId, ...fact } = factOfRow(kind, row);
     return fact;
   });
 

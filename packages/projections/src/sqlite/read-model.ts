@@ -9,13 +9,14 @@
  * @see DOMAIN.md rule 11 and "Time"
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { Body, Office, fold, unsafeCalendarDate } from '@mandate/core';
+import { Body, Office, fold } from '@mandate/core';
 import type { Instant } from '@mandate/core';
 import type { CheckpointedModel } from '../checkpoint.js';
-import type { FactReader, FactStore, OpenFact } from '../fact-store.js';
+import type { FactReader, FactStore } from '../fact-store.js';
 import type { Fact, FactKind } from '../facts.js';
 import { tablePrefix, type Projection } from '../projection.js';
 import { boundedCache } from '../bounded-cache.js';
+import { factOfRow, type FactRow } from '../fact-row.js';
 import { createQueries } from '../queries.js';
 import { createExtents, extentSchema } from './extent.js';
 import type { ReadModelQueries } from '../views.js';
@@ -43,31 +44,6 @@ export interface SqliteReadModel {
   readonly target: CheckpointedModel<FactStore>;
   readonly queries: ReadModelQueries;
 }
-
-interface FactRow {
-  readonly row_id: number;
-  readonly subject: string;
-  readonly key: string;
-  readonly ordinal: number;
-  readonly ref: string | null;
-  readonly valid_from: string;
-  readonly valid_to: string | null;
-  readonly payload: string;
-}
-
-const factOf = (kind: FactKind, row: FactRow): OpenFact => ({
-  rowId: row.row_id,
-  kind,
-  subject: row.subject,
-  key: row.key,
-  ordinal: row.ordinal,
-  ...(row.ref === null ? {} : { ref: row.ref }),
-  valid:
-    row.valid_to === null
-      ? { from: unsafeCalendarDate(row.valid_from) }
-      : { from: unsafeCalendarDate(row.valid_from), to: unsafeCalendarDate(row.valid_to) },
-  payload: JSON.parse(row.payload) as unknown,
-});
 
 /** Rows that are current knowledge. */
 const CURRENT = 'recorded_to IS NULL';
@@ -214,7 +190,7 @@ export function createSqliteReadModel(
     openFacts: (kind, subject, key) => {
       const { ofSubject, ofKey } = statement(statements.open, kind);
       const rows = key === undefined ? ofSubject.all(subject) : ofKey.all(subject, key);
-      return rows.map((row) => factOf(kind, row));
+      return rows.map((row) => factOfRow(kind, row));
     },
     closeFact: (fact, at) => {
       statement(statements.close, fact.kind).run(at, fact.rowId);
@@ -246,13 +222,13 @@ export function createSqliteReadModel(
       knownAt === undefined
         ? current.all(...parameters)
         : known.all(...parameters, knownAt, knownAt);
-    return Promise.resolve(rows.map((row) => factOf(kind, row)));
+    return Promise.resolve(rows.map((row) => factOfRow(kind, row)));
   };
 
   const reader: FactReader = {
     factsOn: (kind, subject, on, knownAt) =>
       Promise.resolve(
-        extents.rowsOn<FactRow>(kind, subject, on, knownAt).map((row) => factOf(kind, row)),
+        extents.rowsOn<FactRow>(kind, subject, on, knownAt).map((row) => factOfRow(kind, row)),
       ),
     factsAbout: (kind, subject, knownAt) => read(kind, statements.about, knownAt, subject),
     factsReferring: (kind, ref, knownAt) => read(kind, statements.referring, knownAt, ref),
