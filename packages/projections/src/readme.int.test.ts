@@ -56,7 +56,7 @@ function openSqlite(file: string) {
 
 // #region postgres
 async function openPostgres(pool: pg.Pool, schema: string) {
-  // Creates the mandate_v1_* tables if needed, and folds each stream again from them.
+  // Creates the mandate_v1_* tables if needed; a stream is folded again when first touched.
   return createPostgresReadModel(pool, bitemporalProjection, { schema });
 }
 // #endregion postgres

@@ -2,7 +2,8 @@
  * The PostgreSQL read model on the real server (`MANDATE_PG_URL`, in a schema of its own): over
  * generated histories, built live by a runner whose process "restarts" at a random point (the
  * model is opened again, so states are folded again from stored events and the runner resumes
- * from the stored checkpoint), it answers every question on random `(on, knownAt)` pairs exactly
+ * from the stored checkpoint) on a model mirroring one subject only (so subjects are evicted and
+ * loaded again between commits), it answers every question on random `(on, knownAt)` pairs exactly
  * as the naive oracle does; a rebuild from zero into another version writes the same rows, row
  * for row, as the incremental run and as the in-memory model; and a failing commit — an event
  * that throws, or a statement the server refuses — leaves neither facts nor checkpoint behind,
@@ -57,8 +58,11 @@ const freshVersion = (): Projection<FactStore> => ({
   ...bitemporalProjection,
   version: (versions += 1),
 });
-const open = (projection: Projection<FactStore>) =>
-  createPostgresReadModel(pool, projection, { schema });
+const open = (projection: Projection<FactStore>, cachedSubjects?: number) =>
+  createPostgresReadModel(pool, projection, {
+    schema,
+    ...(cachedSubjects === undefined ? {} : { cachedSubjects }),
+  });
 
 /** A fact without its storage's row id. */
 const withoutRowId = ({ rowId: _rowId, ...fact }: OpenFact): Fact => fact;
@@ -131,7 +135,7 @@ describe('the PostgreSQL read model', () => {
           let runner = startProjection({
             store,
             projection: live,
-            target: (await open(live)).target,
+            target: (await open(live, 1)).target,
           });
           await handler.handle(envelope('register-province', registerProvince));
           for (const [i, command] of commands.entries()) {
@@ -141,7 +145,7 @@ describe('the PostgreSQL read model', () => {
               runner = startProjection({
                 store,
                 projection: live,
-                target: (await open(live)).target,
+                target: (await open(live, 1)).target,
               });
             }
             clock.advance((steps[i] ?? 1) * MINUTE);

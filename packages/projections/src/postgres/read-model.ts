@@ -3,19 +3,25 @@
  * index over each row's extent where SQLite has its R*Tree), written through a synchronous
  * {@link FactStore} although the database is across a connection.
  *
- * The model keeps an in-memory mirror of what the projection reads while it writes: the folded
- * state of every stream (folded again from the stream-event table when the model is opened), the
- * current facts of each kind the projection has asked about (loaded on its first question), the
- * next row id of every table and the checkpoint. Inside a commit the projection works on the
- * mirror while its writes are queued; the commit then sends the queued rows, the closed rows and
- * the checkpoint as ONE statement (data-modifying `WITH` parts, one multi-row `INSERT … SELECT
- * FROM unnest(…)` per table, one batched `UPDATE` per table), which PostgreSQL applies as one
- * transaction: all of it or nothing. On any failure the mirror is put back as it was before the
- * commit and the error rethrown, so the next event applies as if the failed one never came.
+ * The model keeps an in-memory mirror of what the projection reads while it writes, per subject
+ * and bounded: for the subjects touched lately (at most `cachedSubjects`, least recently used
+ * evicted between commits, never during one), their folded body and office states and their
+ * current facts of each kind the projection has asked about; besides, the next row id of every
+ * table and the checkpoint. Inside a commit the projection works on the mirror while its writes
+ * are queued; the commit then sends the queued rows, the closed rows and the checkpoint as ONE
+ * statement (data-modifying `WITH` parts, one multi-row `INSERT … SELECT FROM unnest(…)` per
+ * table, one batched `UPDATE` per table), which PostgreSQL applies as one transaction: all of it
+ * or nothing. On any failure the mirror is put back as it was before the commit and the error
+ * rethrown, so the next event applies as if the failed one never came.
  *
- * When a commit asks about a kind of fact not mirrored yet, its writes are undone, that kind's
- * current facts are loaded, and `write` runs again: a projection is pure, so running it twice on
- * the same mirror writes the same rows. Kinds the projection only appends to are never mirrored.
+ * When a commit reads a subject not in the mirror, or asks about a kind of fact not mirrored yet,
+ * its writes are undone, what was missing is loaded from the committed tables (a subject's states
+ * folded again from its stored events, a subject without a stream as the initial states; its
+ * current facts of every mirrored kind; a new kind's current facts of every mirrored subject), in
+ * one round trip per table, and `write` runs again: a projection is pure, so running it twice on
+ * the same mirror writes the same rows. Writes about a subject not in the mirror only go to the
+ * tables, which the subject is loaded from when next read. Kinds the projection only appends to
+ * are never mirrored.
  *
  * One runner writes a projection version at a time (row ids are assigned here, from the largest
  * stored one); commits on one model must not overlap. Queries read the database, so they see
@@ -24,7 +30,7 @@
  * @see DOMAIN.md rule 11 and "Time"
  */
 import type { Pool } from 'pg';
-import { Body, Office } from '@mandate/core';
+import { Body, Office, fold } from '@mandate/core';
 import type { Instant } from '@mandate/core';
 import type { CheckpointedModel } from '../checkpoint.js';
 import type { FactStore, OpenFact } from '../fact-store.js';
@@ -44,11 +50,19 @@ export interface PostgresReadModel {
   readonly queries: ReadModelQueries;
 }
 
-/** Where the read model's tables live. */
+/** Where the read model's tables live, and how much of them it mirrors in memory. */
 export interface PostgresReadModelOptions {
   /** The schema of the tables (created if missing); unqualified through `search_path` when absent. */
   readonly schema?: string;
+  /**
+   * How many subjects' folded states and current facts stay in memory between commits (default
+   * 200; a whole number from 1); a subject not among them is loaded again from the tables when
+   * next read. A commit touching more subjects holds them all until it ends.
+   */
+  readonly cachedSubjects?: number;
 }
+
+const DEFAULT_CACHED_SUBJECTS = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Rows
@@ -99,16 +113,24 @@ const EVENT_COLUMNS: ReadonlyArray<readonly [string, string, (event: QueuedEvent
 // The mirror
 // ---------------------------------------------------------------------------------------------
 
-/** Current facts of one kind: by subject, then key, then row id. */
-type OpenFacts = Map<string, Map<string, Map<number, OpenFact>>>;
+/** A subject's current facts of one kind: by key, then row id. */
+type OpenFacts = Map<string, Map<number, OpenFact>>;
+
+/** What the mirror holds of one subject (a body or office id). */
+interface MirroredSubject {
+  body: Body.State;
+  office: Office.OfficeState;
+  /** By kind, for the mirrored kinds only; a kind absent means no current facts. */
+  readonly open: Map<FactKind, OpenFacts>;
+}
 
 /** What the projection reads while it writes, kept in memory. */
 interface Mirror {
   checkpoint: bigint;
-  readonly bodies: Map<string, Body.State>;
-  readonly offices: Map<string, Office.OfficeState>;
-  /** Only the kinds the projection has asked about. */
-  readonly open: Map<FactKind, OpenFacts>;
+  /** The subjects touched lately, least recently used first. */
+  readonly subjects: Map<string, MirroredSubject>;
+  /** The kinds the projection has asked about: each mirrored subject holds its facts of these. */
+  readonly kinds: Set<FactKind>;
   readonly nextRowId: Map<FactKind, number>;
   nextSeq: number;
 }
@@ -120,7 +142,9 @@ interface Pending {
   readonly closes: Map<FactKind, Map<number, Instant>>;
   readonly undo: Array<() => void>;
   /** Kinds asked about but not mirrored: the commit loads them and runs `write` again. */
-  readonly missing: Set<FactKind>;
+  readonly missingKinds: Set<FactKind>;
+  /** Subjects read but not mirrored: the commit loads them and runs `write` again. */
+  readonly missingSubjects: Set<string>;
 }
 
 const getOrCreate = <K, V>(map: Map<K, V>, key: K, create: () => V): V => {
@@ -131,10 +155,7 @@ const getOrCreate = <K, V>(map: Map<K, V>, key: K, create: () => V): V => {
   return created;
 };
 
-/** Stream events read per page while folding states on open. */
-const FOLD_PAGE = 5_000;
-
-/** Reads the checkpoint, the largest ids and every stream's folded state, from one snapshot. */
+/** Reads the checkpoint and the largest ids, from one snapshot. */
 async function loadMirror(pool: Pool, tables: PostgresTables): Promise<Mirror> {
   const client = await pool.connect();
   try {
@@ -151,42 +172,15 @@ async function loadMirror(pool: Pool, tables: PostgresTables): Promise<Mirror> {
         `(SELECT coalesce(max(seq), 0) FROM ${tables.streamEvents}) AS seq`,
       ].join(', ')}`,
     );
+    await client.query('COMMIT');
     const maxima = largest.rows[0] ?? {};
-    const mirror: Mirror = {
+    return {
       checkpoint: BigInt(checkpoint.rows[0]?.position ?? '0'),
-      bodies: new Map(),
-      offices: new Map(),
-      open: new Map(),
+      subjects: new Map(),
+      kinds: new Set(),
       nextRowId: new Map(FACT_KINDS.map((kind) => [kind, Number(maxima[kind] ?? 0) + 1])),
       nextSeq: Number(maxima['seq'] ?? 0) + 1,
     };
-    for (let after = 0; ;) {
-      const page = await client.query<{
-        seq: string;
-        aggregate: string;
-        subject: string;
-        event: string;
-      }>(
-        `SELECT seq, aggregate, subject, event FROM ${tables.streamEvents}
-          WHERE seq > $1 ORDER BY seq LIMIT ${FOLD_PAGE}`,
-        [after],
-      );
-      for (const row of page.rows) {
-        if (row.aggregate === 'body') {
-          const state = mirror.bodies.get(row.subject) ?? Body.initialState;
-          mirror.bodies.set(row.subject, Body.evolve(state, JSON.parse(row.event) as Body.Event));
-        } else {
-          const state = mirror.offices.get(row.subject) ?? Office.initialState;
-          const event = JSON.parse(row.event) as Office.Event;
-          mirror.offices.set(row.subject, Office.decider.evolve(state, event));
-        }
-      }
-      const last = page.rows.at(-1);
-      if (last === undefined || page.rows.length < FOLD_PAGE) break;
-      after = Number(last.seq);
-    }
-    await client.query('COMMIT');
-    return mirror;
   } finally {
     client.release();
   }
@@ -198,14 +192,16 @@ async function loadMirror(pool: Pool, tables: PostgresTables): Promise<Mirror> {
 
 /**
  * Creates (if needed) the tables of `projection`'s version in PostgreSQL and opens its read
- * model, folding every stream's state again from the stored events.
+ * model, with an empty mirror.
  */
 export async function createPostgresReadModel(
   pool: Pool,
   projection: Pick<Projection<FactStore>, 'name' | 'version'>,
-  options: PostgresReadModelOptions = {},
+  { schema, cachedSubjects = DEFAULT_CACHED_SUBJECTS }: PostgresReadModelOptions = {},
 ): Promise<PostgresReadModel> {
-  const tables = postgresTables(tablePrefix(projection), options.schema);
+  if (!Number.isSafeInteger(cachedSubjects) || cachedSubjects < 1)
+    throw new RangeError('The PostgreSQL read model mirrors at least one subject');
+  const tables = postgresTables(tablePrefix(projection), schema);
   await pool.query(postgresSchemaStatements(tables).join(';\n'));
   const mirror = await loadMirror(pool, tables);
   let pending: Pending | undefined;
@@ -219,36 +215,51 @@ export async function createPostgresReadModel(
     return pending;
   };
 
-  const saveState = <S>(
-    states: Map<string, S>,
-    aggregate: 'body' | 'office',
-    subject: string,
-    state: S,
+  /** A subject the commit reads, now the most recently used; recorded as missing when absent. */
+  const read = (id: string): MirroredSubject | undefined => {
+    const found = mirror.subjects.get(id);
+    if (found === undefined) {
+      writing().missingSubjects.add(id);
+      return undefined;
+    }
+    mirror.subjects.delete(id);
+    mirror.subjects.set(id, found);
+    return found;
+  };
+
+  const saveState = <A extends 'body' | 'office'>(
+    aggregate: A,
+    id: string,
+    state: MirroredSubject[A],
     event: Body.Event | Office.Event,
   ): void => {
     const queue = writing();
-    const before = states.get(subject);
-    states.set(subject, state);
-    queue.undo.push(() => {
-      if (before === undefined) states.delete(subject);
-      else states.set(subject, before);
+    const subject = mirror.subjects.get(id);
+    if (subject !== undefined) {
+      const before = subject[aggregate];
+      subject[aggregate] = state;
+      queue.undo.push(() => {
+        subject[aggregate] = before;
+      });
+    }
+    queue.events.push({
+      seq: mirror.nextSeq,
+      aggregate,
+      subject: id,
+      event: JSON.stringify(event),
     });
-    queue.events.push({ seq: mirror.nextSeq, aggregate, subject, event: JSON.stringify(event) });
     mirror.nextSeq += 1;
   };
 
   const store: FactStore = {
-    bodyState: (id) => mirror.bodies.get(id) ?? Body.initialState,
-    saveBodyState: (id, state, event) => saveState(mirror.bodies, 'body', id, state, event),
-    officeState: (id) => mirror.offices.get(id) ?? Office.initialState,
-    saveOfficeState: (id, state, event) => saveState(mirror.offices, 'office', id, state, event),
+    bodyState: (id) => read(id)?.body ?? Body.initialState,
+    saveBodyState: (id, state, event) => saveState('body', id, state, event),
+    officeState: (id) => read(id)?.office ?? Office.initialState,
+    saveOfficeState: (id, state, event) => saveState('office', id, state, event),
     openFacts: (kind, subject, key) => {
-      const open = mirror.open.get(kind);
-      if (open === undefined) {
-        writing().missing.add(kind);
-        return [];
-      }
-      const byKey = open.get(subject);
+      const mirrored = read(subject);
+      if (!mirror.kinds.has(kind)) writing().missingKinds.add(kind);
+      const byKey = mirrored?.open.get(kind);
       if (byKey === undefined) return [];
       if (key !== undefined) return [...(byKey.get(key)?.values() ?? [])];
       return [...byKey.values()].flatMap((facts) => [...facts.values()]);
@@ -259,7 +270,7 @@ export async function createPostgresReadModel(
       if (queued === undefined)
         getOrCreate(queue.closes, fact.kind, () => new Map()).set(fact.rowId, at);
       else queued.recordedTo = at;
-      const open = mirror.open.get(fact.kind)?.get(fact.subject)?.get(fact.key);
+      const open = mirror.subjects.get(fact.subject)?.open.get(fact.kind)?.get(fact.key);
       const before = open?.get(fact.rowId);
       if (open === undefined || before === undefined) return;
       open.delete(fact.rowId);
@@ -287,14 +298,10 @@ export async function createPostgresReadModel(
         recordedFrom: at,
         recordedTo: null,
       });
-      const mirrored = mirror.open.get(kind);
-      if (mirrored === undefined) return;
-      const bySubject = getOrCreate(
-        mirrored,
-        subject,
-        () => new Map<string, Map<number, OpenFact>>(),
-      );
-      const open = getOrCreate(bySubject, key, () => new Map<number, OpenFact>());
+      const mirrored = mirror.subjects.get(subject);
+      if (mirrored === undefined || !mirror.kinds.has(kind)) return;
+      const byKey = getOrCreate(mirrored.open, kind, (): OpenFacts => new Map());
+      const open = getOrCreate(byKey, key, () => new Map<number, OpenFact>());
       open.set(rowId, { ...stored, rowId });
       queue.undo.push(() => open.delete(rowId));
     },
@@ -314,30 +321,84 @@ export async function createPostgresReadModel(
           for (const [kind, id] of nextRowId) mirror.nextRowId.set(kind, id);
         },
       ],
-      missing: new Set(),
+      missingKinds: new Set(),
+      missingSubjects: new Set(),
     };
   };
   const undo = (queue: Pending): void => {
     for (const step of queue.undo.reverse()) step();
   };
 
-  /** Mirrors the current facts of `kinds`, as committed. */
-  const mirrorKinds = async (kinds: ReadonlySet<FactKind>): Promise<void> => {
-    for (const kind of kinds) {
-      const { rows } = await pool.query<FactRow>(
-        `SELECT ${FACT_COLUMNS} FROM ${tables.fact(kind)} WHERE recorded_to IS NULL ORDER BY row_id`,
-      );
-      const open: OpenFacts = new Map();
-      for (const row of rows) {
-        const fact = factOfRow(kind, row);
-        const bySubject = getOrCreate(
-          open,
-          fact.subject,
-          () => new Map<string, Map<number, OpenFact>>(),
+  /** Loads the current facts of `kind` about the `subjects` into them, as committed. */
+  const loadOpenFacts = async (
+    kind: FactKind,
+    subjects: ReadonlyMap<string, MirroredSubject>,
+  ): Promise<void> => {
+    if (subjects.size === 0) return;
+    const { rows } = await pool.query<FactRow>(
+      `SELECT ${FACT_COLUMNS} FROM ${tables.fact(kind)}
+        WHERE subject = ANY($1::text[]) AND recorded_to IS NULL ORDER BY row_id`,
+      [[...subjects.keys()]],
+    );
+    for (const row of rows) {
+      const fact = factOfRow(kind, row);
+      const subject = subjects.get(fact.subject);
+      if (subject === undefined) continue;
+      const byKey = getOrCreate(subject.open, kind, (): OpenFacts => new Map());
+      getOrCreate(byKey, fact.key, () => new Map<number, OpenFact>()).set(fact.rowId, fact);
+    }
+  };
+
+  /** The subjects `ids` as committed: their states folded from their stored events. */
+  const loadSubjects = async (
+    ids: ReadonlyArray<string>,
+  ): Promise<Map<string, MirroredSubject>> => {
+    const { rows } = await pool.query<{ aggregate: string; subject: string; event: string }>(
+      `SELECT aggregate, subject, event FROM ${tables.streamEvents}
+        WHERE aggregate IN ('body', 'office') AND subject = ANY($1::text[]) ORDER BY seq`,
+      [ids],
+    );
+    const bodyEvents = new Map<string, Body.Event[]>();
+    const officeEvents = new Map<string, Office.Event[]>();
+    for (const row of rows) {
+      if (row.aggregate === 'body')
+        getOrCreate(bodyEvents, row.subject, (): Body.Event[] => []).push(
+          JSON.parse(row.event) as Body.Event,
         );
-        getOrCreate(bySubject, fact.key, () => new Map<number, OpenFact>()).set(fact.rowId, fact);
-      }
-      mirror.open.set(kind, open);
+      else
+        getOrCreate(officeEvents, row.subject, (): Office.Event[] => []).push(
+          JSON.parse(row.event) as Office.Event,
+        );
+    }
+    return new Map(
+      ids.map((id) => [
+        id,
+        {
+          body: fold(Body.decider, bodyEvents.get(id) ?? []),
+          office: fold(Office.decider, officeEvents.get(id) ?? []),
+          open: new Map(),
+        },
+      ]),
+    );
+  };
+
+  /** Mirrors what a commit found missing: new kinds for every mirrored subject, then new subjects. */
+  const loadMissing = async (queue: Pending): Promise<void> => {
+    for (const kind of queue.missingKinds) {
+      await loadOpenFacts(kind, mirror.subjects);
+      mirror.kinds.add(kind);
+    }
+    if (queue.missingSubjects.size === 0) return;
+    const loaded = await loadSubjects([...queue.missingSubjects]);
+    for (const kind of mirror.kinds) await loadOpenFacts(kind, loaded);
+    for (const [id, subject] of loaded) mirror.subjects.set(id, subject);
+  };
+
+  /** Forgets the least recently used subjects beyond `cachedSubjects`; only between commits. */
+  const evict = (): void => {
+    for (const id of mirror.subjects.keys()) {
+      if (mirror.subjects.size <= cachedSubjects) return;
+      mirror.subjects.delete(id);
     }
   };
 
@@ -435,36 +496,52 @@ export async function createPostgresReadModel(
     }
   };
 
+  /**
+   * Runs `write` on the mirror until nothing it reads is missing, then sends its writes; on any
+   * failure the mirror is put back as it was and the error rethrown.
+   */
+  const writeAndSend = async (
+    position: bigint,
+    write: (store: FactStore) => void,
+  ): Promise<void> => {
+    for (;;) {
+      const queue = begin();
+      pending = queue;
+      const missing = (): boolean => queue.missingKinds.size > 0 || queue.missingSubjects.size > 0;
+      try {
+        write(store);
+      } catch (defect) {
+        if (!missing()) {
+          undo(queue);
+          throw defect;
+        }
+      } finally {
+        pending = undefined;
+      }
+      if (missing()) {
+        undo(queue);
+        await loadMissing(queue);
+        continue;
+      }
+      try {
+        await send(queue, position);
+      } catch (failure) {
+        undo(queue);
+        throw failure;
+      }
+      mirror.checkpoint = position;
+      return;
+    }
+  };
+
   const target: CheckpointedModel<FactStore> = {
     checkpoint: () => mirror.checkpoint,
     commit: (position, write) =>
       exclusive(async () => {
-        for (;;) {
-          const queue = begin();
-          pending = queue;
-          try {
-            write(store);
-          } catch (defect) {
-            if (queue.missing.size === 0) {
-              undo(queue);
-              throw defect;
-            }
-          } finally {
-            pending = undefined;
-          }
-          if (queue.missing.size > 0) {
-            undo(queue);
-            await mirrorKinds(queue.missing);
-            continue;
-          }
-          try {
-            await send(queue, position);
-          } catch (failure) {
-            undo(queue);
-            throw failure;
-          }
-          mirror.checkpoint = position;
-          return;
+        try {
+          await writeAndSend(position, write);
+        } finally {
+          evict();
         }
       }),
     reset: () =>
@@ -475,9 +552,8 @@ export async function createPostgresReadModel(
            ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
         );
         mirror.checkpoint = 0n;
-        mirror.bodies.clear();
-        mirror.offices.clear();
-        mirror.open.clear();
+        mirror.subjects.clear();
+        mirror.kinds.clear();
         for (const kind of FACT_KINDS) mirror.nextRowId.set(kind, 1);
         mirror.nextSeq = 1;
       }),
