@@ -1,16 +1,15 @@
 /**
- * Folds one event into a body's state: total; pure and copy-on-write as `evolve`. Timelines take
- * each change at its valid date, whatever the order events arrive in; a later event about the same
- * date supersedes the earlier one. Events that cannot apply to the state — which decide never
- * produces — leave it unchanged. Every change goes through a `Writer`, so that a whole history can
- * also be folded in place into a private draft (`fold.ts`).
+ * Folds one event into a body's state: pure, total, copy-on-write. Timelines take each change at
+ * its valid date, whatever the order events arrive in; a later event about the same date
+ * supersedes the earlier one. Events that cannot apply to the state — which decide never
+ * produces — leave it unchanged. A whole history is folded faster, to the same result, by
+ * `foldHistory` (`fold.ts`).
  *
  * @see DOMAIN.md rule 11
  */
 import type { BodyEnded, BodyEstablished, Event } from './events.js';
 import type { ActiveBody, Duty, EndedBody, EstablishedBody, Report, Seat, State } from './state.js';
-import type { Writer } from './writer.js';
-import { copying } from './writer.js';
+import { withEntry } from './timeline.js';
 
 /** Every event that changes an established body's facts rather than its life. */
 export type FactEvent = Exclude<Event, BodyEstablished | BodyEnded>;
@@ -59,44 +58,32 @@ function ended(body: ActiveBody, { data }: BodyEnded): EndedBody {
   };
 }
 
-/**
- * `object` with `key` set to `value` through `write`, or `object` itself when it already holds it
- * (a container the in-place writer changed): a fold in place then copies no enclosing object.
- */
-const withField = <O extends object, K extends keyof O>(
-  write: Writer,
-  object: O,
-  key: K,
-  value: O[K],
-): O => (object[key] === value ? object : write.field(object, key, value));
+/** A copy of `map` with `key` set to `value`. */
+const withKey = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> =>
+  new Map(map).set(key, value);
 
-/** `body` with `seat` written under its id. */
-const withSeat = <S extends EstablishedBody>(write: Writer, body: S, seat: Seat): S =>
-  withField(write, body, 'seats', write.key(body.seats, seat.seatId, seat));
+/** `body` with `seat` set under its id. */
+const withSeat = <S extends EstablishedBody>(body: S, seat: Seat): S => ({
+  ...body,
+  seats: withKey(body.seats, seat.seatId, seat),
+});
 
-/** `body` with `duty` written under its id. */
-const withDuty = <S extends EstablishedBody>(write: Writer, body: S, duty: Duty): S =>
-  withField(write, body, 'duties', write.key(body.duties, duty.dutyId, duty));
+/** `body` with `duty` set under its id. */
+const withDuty = <S extends EstablishedBody>(body: S, duty: Duty): S => ({
+  ...body,
+  duties: withKey(body.duties, duty.dutyId, duty),
+});
 
-/** Folds an event that changes an established body's facts, writing through `write`. */
-export function evolveFactsWith<S extends EstablishedBody>(
-  write: Writer,
-  body: S,
-  event: FactEvent,
-): S {
+/** Folds an event that changes an established body's facts. */
+export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent): S {
   const on = event.data.effectiveOn;
   switch (event.type) {
     case 'BodyRenamed':
-      return withField(
-        write,
-        body,
-        'names',
-        write.entry(body.names, { from: on, name: event.data.name }),
-      );
+      return { ...body, names: withEntry(body.names, { from: on, name: event.data.name }) };
     case 'SeatCreated': {
       const { seatId, roles, holder } = event.data;
       if (body.seats.has(seatId)) return body;
-      return withSeat(write, body, {
+      return withSeat(body, {
         seatId,
         createdOn: on,
         roles: [{ from: on, roles }],
@@ -114,28 +101,22 @@ export function evolveFactsWith<S extends EstablishedBody>(
           : event.type === 'SeatHoldingCorrected'
             ? { from: event.data.holdingFrom, holder: event.data.holder }
             : { from: on, holder: null };
-      return withSeat(
-        write,
-        body,
-        withField(write, seat, 'holders', write.entry(seat.holders, entry)),
-      );
+      return withSeat(body, { ...seat, holders: withEntry(seat.holders, entry) });
     }
     case 'SeatRolesChanged': {
       const seat = body.seats.get(event.data.seatId);
       if (seat === undefined) return body;
       const entry = { from: on, roles: event.data.roles };
-      return withSeat(write, body, withField(write, seat, 'roles', write.entry(seat.roles, entry)));
+      return withSeat(body, { ...seat, roles: withEntry(seat.roles, entry) });
     }
     case 'SeatAbolished': {
       const seat = body.seats.get(event.data.seatId);
-      return seat === undefined
-        ? body
-        : withSeat(write, body, write.field(seat, 'abolishedOn', on));
+      return seat === undefined ? body : withSeat(body, { ...seat, abolishedOn: on });
     }
     case 'DutyAssigned': {
       const { dutyId, category, text, provenance } = event.data;
       if (body.duties.has(dutyId)) return body;
-      return withDuty(write, body, {
+      return withDuty(body, {
         dutyId,
         provenance,
         assignedOn: on,
@@ -150,47 +131,33 @@ export function evolveFactsWith<S extends EstablishedBody>(
       const categorised =
         category === undefined
           ? duty
-          : withField(
-              write,
-              duty,
-              'categories',
-              write.entry(duty.categories, { from: on, category }),
-            );
+          : { ...duty, categories: withEntry(duty.categories, { from: on, category }) };
       const amended =
         text === undefined
           ? categorised
-          : withField(
-              write,
-              categorised,
-              'texts',
-              write.entry(categorised.texts, { from: on, text }),
-            );
-      return withDuty(write, body, amended);
+          : { ...categorised, texts: withEntry(categorised.texts, { from: on, text }) };
+      return withDuty(body, amended);
     }
     case 'DutyRevoked': {
       const duty = body.duties.get(event.data.dutyId);
-      return duty === undefined ? body : withDuty(write, body, write.field(duty, 'revokedOn', on));
+      return duty === undefined ? body : withDuty(body, { ...duty, revokedOn: on });
     }
     case 'ReportingObligationImposed': {
       const { bodyId: _body, effectiveOn: _on, source: _source, ...terms } = event.data;
       if (body.obligations.has(terms.obligationId)) return body;
-      return withField(
-        write,
-        body,
-        'obligations',
-        write.key(body.obligations, terms.obligationId, { ...terms, imposedOn: on }),
-      );
+      return {
+        ...body,
+        obligations: withKey(body.obligations, terms.obligationId, { ...terms, imposedOn: on }),
+      };
     }
     case 'ReportingObligationLifted': {
       const { obligationId } = event.data;
       const obligation = body.obligations.get(obligationId);
       if (obligation === undefined) return body;
-      return withField(
-        write,
-        body,
-        'obligations',
-        write.key(body.obligations, obligationId, write.field(obligation, 'liftedOn', on)),
-      );
+      return {
+        ...body,
+        obligations: withKey(body.obligations, obligationId, { ...obligation, liftedOn: on }),
+      };
     }
     case 'ReportFiled':
     case 'ReportCorrected': {
@@ -198,30 +165,24 @@ export function evolveFactsWith<S extends EstablishedBody>(
       if (body.reports.has(reportId)) return body;
       const supersedes = event.type === 'ReportCorrected' ? event.data.supersedes : undefined;
       const report: Report = { reportId, obligationId, period, document };
-      let reports = write.key(
+      let reports = withKey(
         body.reports,
         reportId,
         supersedes === undefined ? report : { ...report, supersedes },
       );
       const superseded = supersedes === undefined ? undefined : reports.get(supersedes);
       if (supersedes !== undefined && superseded !== undefined)
-        reports = write.key(reports, supersedes, write.field(superseded, 'supersededBy', reportId));
+        reports = withKey(reports, supersedes, { ...superseded, supersededBy: reportId });
       const periods = body.counted.get(obligationId) ?? new Map();
-      return withField(
-        write,
-        withField(write, body, 'reports', reports),
-        'counted',
-        write.key(body.counted, obligationId, write.key(periods, period, reportId)),
-      );
+      return {
+        ...body,
+        reports,
+        counted: withKey(body.counted, obligationId, withKey(periods, period, reportId)),
+      };
     }
     case 'BodiesAbsorbed': {
       const { absorbed, reorganisationId } = event.data;
-      return withField(
-        write,
-        body,
-        'absorptions',
-        write.append(body.absorptions, { on, absorbed, reorganisationId }),
-      );
+      return { ...body, absorptions: [...body.absorptions, { on, absorbed, reorganisationId }] };
     }
     default: {
       const _exhaustive: never = event;
@@ -230,12 +191,8 @@ export function evolveFactsWith<S extends EstablishedBody>(
   }
 }
 
-/** Folds an event that changes an established body's facts, copying on write. */
-export const evolveFacts = <S extends EstablishedBody>(body: S, event: FactEvent): S =>
-  evolveFactsWith(copying, body, event);
-
-/** Folds one event into the state, writing through `write`. */
-export function evolveWith(write: Writer, state: State, event: Event): State {
+/** Folds one event into the state: pure, copying on write. */
+export function evolve(state: State, event: Event): State {
   switch (event.type) {
     case 'BodyEstablished':
       return state.status === 'unestablished' ? established(event) : state;
@@ -256,13 +213,10 @@ export function evolveWith(write: Writer, state: State, event: Event): State {
     case 'ReportFiled':
     case 'ReportCorrected':
     case 'BodiesAbsorbed':
-      return state.status === 'unestablished' ? state : evolveFactsWith(write, state, event);
+      return state.status === 'unestablished' ? state : evolveFacts(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
     }
   }
 }
-
-/** Folds one event into the state: pure, copying on write. */
-export const evolve = (state: State, event: Event): State => evolveWith(copying, state, event);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold } from '../kernel/index.js';
+import type { CalendarDate } from '../kernel/index.js';
+import { fold, unsafeCalendarDate } from '../kernel/index.js';
 import { bodyCommands, replayBodyCommands, windowDate } from '../testing/body-arbitraries.js';
 import { deepEqual, show } from '../testing/deep-equal.js';
 import { decider } from './decider.js';
@@ -14,6 +15,36 @@ import { insertEntry, withEntry } from './timeline.js';
 const histories = bodyCommands(30).map((commands): ReadonlyArray<Event> => {
   const steps = replayBodyCommands(commands);
   return steps[steps.length - 1]?.history ?? [];
+});
+
+/** A few dates, so that generated timelines hold several entries of one date. */
+const DATES = ['2018-01-01', '2018-06-30', '2019-12-31'].map(unsafeCalendarDate);
+
+/** `event` moved to another valid date (and a corrected holding to another start). */
+const redated = (event: Event, effectiveOn: CalendarDate, holdingFrom: CalendarDate): Event =>
+  event.type === 'SeatHoldingCorrected'
+    ? { ...event, data: { ...event.data, effectiveOn, holdingFrom } }
+    : ({ ...event, data: { ...event.data, effectiveOn } } as Event);
+
+/**
+ * A history as no decider records it: after its first event, its events shuffled among copies of
+ * them at other dates — backdated and same-day changes, facts before their seat or duty exists or
+ * after the body ended, repeated creations — all of which evolve must still fold.
+ */
+const scrambledHistories = histories.chain((history) => {
+  const [first, ...rest] = history;
+  if (first === undefined) return fc.constant(history);
+  const copies = fc.array(
+    fc
+      .tuple(fc.constantFrom(first, ...rest), windowDate, windowDate)
+      .map(([e, on, holding]) => redated(e, on, holding)),
+    { maxLength: history.length },
+  );
+  return copies
+    .chain((extra) =>
+      fc.shuffledSubarray([...rest, ...extra], { minLength: rest.length + extra.length }),
+    )
+    .map((events) => [first, ...events]);
 });
 
 /** A history and a point to split it at. */
@@ -32,6 +63,16 @@ describe('foldHistory', () => {
         expect(deepEqual(folded, expected)).toBe(true);
         expect(show(folded)).toBe(show(expected));
         expect(show(fold(decider, history))).toBe(show(expected));
+        expect(show(foldHistory(history.values()))).toBe(show(expected));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('equals reducing with evolve when events come in any order and at any date', () => {
+    fc.assert(
+      fc.property(scrambledHistories, (events) => {
+        expect(show(foldHistory(events))).toBe(show(reduced(events)));
       }),
       { numRuns: 150 },
     );
@@ -71,6 +112,21 @@ describe('insertEntry', () => {
           copied = withEntry(copied, entry);
         }
         expect(owned).toEqual(copied);
+      }),
+    );
+  });
+
+  it('replaces every entry of the date, even in a timeline holding several', () => {
+    const entries = fc.array(fc.record({ from: fc.constantFrom(...DATES), n: fc.nat() }), {
+      maxLength: 8,
+    });
+    const entry = fc.record({ from: fc.constantFrom(...DATES), n: fc.nat() });
+    fc.assert(
+      fc.property(entries, entry, (list, inserted) => {
+        const sorted = [...list].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+        const owned = [...sorted];
+        insertEntry(owned, inserted);
+        expect(owned).toEqual(withEntry(sorted, inserted));
       }),
     );
   });

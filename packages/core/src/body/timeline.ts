@@ -46,13 +46,18 @@ export const lastFrom = (timeline: ReadonlyArray<Dated>): CalendarDate | undefin
 
 /**
  * Inserts `entry` into `timeline` in place, with the same result as `withEntry`: found by binary
- * search, replacing any entry of the same date; appending after the last entry is O(1). Only for
- * an array the caller owns.
+ * search, replacing any entry of the same date. Appending after the last entry, or replacing the
+ * last entry alone (a second change on the same day), is O(1). Only for an array the caller owns.
  */
 export function insertEntry<E extends Dated>(timeline: E[], entry: E): void {
-  const last = timeline[timeline.length - 1];
+  const end = timeline.length - 1;
+  const last = timeline[end];
   if (last === undefined || last.from < entry.from) {
     timeline.push(entry);
+    return;
+  }
+  if (last.from === entry.from && timeline[end - 1]?.from !== entry.from) {
+    timeline[end] = entry;
     return;
   }
   let low = 0;
