@@ -24,21 +24,13 @@ async function rebuildFrom(
 ): Promise<number> {
   const E = await import('fp-ts/Either');
   const { createSqliteEventStore } = await import('@mandate/adapter-sqlite');
-  const { bitemporalProjection, startProjection } = await import('@mandate/projections');
+  const { rebuildInto } = await import('./rebuild.js');
   const opened = await createSqliteEventStore({ path: eventsFile });
   if (E.isLeft(opened)) throw new Error(opened.left.message);
   const store = opened.right;
   const model = await openModel();
   try {
-    const runner = startProjection({
-      store,
-      projection: bitemporalProjection,
-      target: model.target,
-    });
-    const rebuilt = await runner.rebuild({ pageSize: 1_000 });
-    await runner.stop();
-    if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message);
-    return rebuilt.right.events;
+    return await rebuildInto(store, model.target);
   } finally {
     await model.close();
     await store.close();

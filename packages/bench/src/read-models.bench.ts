@@ -24,12 +24,12 @@ import {
   createOracle,
   createPostgresReadModel,
   createSqliteReadModel,
-  startProjection,
   type CheckpointedModel,
   type FactStore,
   type ReadModelQueries,
 } from '@mandate/projections';
 import { streamFixture } from './fixtures.js';
+import { rebuildInto } from './rebuild.js';
 import type { ChildReport } from './replay-child.js';
 import { replayFile, runChild, type ReplayOptions } from './replay-1m.js';
 
@@ -172,14 +172,7 @@ async function rosterLatencies(options: ReadModelOptions): Promise<ReadonlyArray
     }
     const latencies: Latencies[] = [];
     for (const { name, model } of models) {
-      const runner = startProjection({
-        store,
-        projection: bitemporalProjection,
-        target: model.target,
-      });
-      const rebuilt = await runner.rebuild({ pageSize: 1_000 });
-      await runner.stop();
-      if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message);
+      await rebuildInto(store, model.target);
       await timeQueries(name, model.queries, bodyId, asked.slice(0, 50));
       latencies.push(await timeQueries(name, model.queries, bodyId, asked));
     }
