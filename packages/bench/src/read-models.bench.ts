@@ -219,7 +219,7 @@ async function rebuildRuns(
     if (options.postgresUrl !== undefined)
       turns.push([
         runs.postgres,
-        ['postgres', path, options.postgresUrl, `mandate_bench_r1_${turn}`],
+        ['postgres', path, options.postgresUrl, `mandate_bench_r1_${process.pid}_${turn}`],
       ]);
     for (const [reports, args] of turns) {
       const report = await runChild<ChildReport>('read-models-child.ts', args);
