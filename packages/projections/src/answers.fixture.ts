@@ -10,8 +10,16 @@
  * @see DOMAIN.md rule 11
  */
 import { expect } from 'vitest';
-import { addDays, dateParts, instrumentKey, unsafeCalendarDate } from '@mandate/core';
+import {
+  addDays,
+  dateParts,
+  epochMillisecondsOf,
+  instantOf,
+  instrumentKey,
+  unsafeCalendarDate,
+} from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, LegalBasis, PersonId } from '@mandate/core';
+import type { StoredEvent } from '@mandate/eventstore';
 import { BEGINNING_OF_TIME } from './facts.js';
 import { PERSONS } from './generated-history.fixture.js';
 import type {
@@ -22,6 +30,20 @@ import type {
   RosterSeat,
   SeatBasis,
 } from './views.js';
+
+/**
+ * The known instant a generated question asks at: none (current knowledge) when `pick` is absent,
+ * else the recorded instant of the log's `pick`-th event — for odd picks a millisecond before it,
+ * so that half the questions fall just before an event was recorded.
+ */
+export function knownAtOf(
+  log: ReadonlyArray<StoredEvent>,
+  pick: number | undefined,
+): Instant | undefined {
+  if (pick === undefined) return undefined;
+  const at = log[pick % log.length]?.recordedAt;
+  return at !== undefined && pick % 2 === 1 ? instantOf(epochMillisecondsOf(at) - 1) : at;
+}
 
 /** One question: a body, a valid date, and a known instant (current knowledge when absent). */
 export interface Question {

@@ -9,9 +9,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantOf, epochMillisecondsOf, type CalendarDate, type Instant } from '@mandate/core';
+import { type CalendarDate, type Instant } from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
-import { expectSameAnswers } from './answers.fixture.js';
+import { expectSameAnswers, knownAtOf } from './answers.fixture.js';
 import { history, registerProvince } from './generated-history.fixture.js';
 import { bitemporalProjection } from './bitemporal-projection.js';
 import { envelope, memoryWorld, wholeLog } from './history.fixture.js';
@@ -82,12 +82,7 @@ describe('bitemporal read models (rule 11)', () => {
           const bodyId = BodyArbitraries.BODY;
           seen.holdings += incremental.rows().filter((r) => r.kind === 'holding').length;
           for (const [on, pick] of questions) {
-            const at = pick === undefined ? undefined : log[pick % log.length]?.recordedAt;
-            // Half the instants fall a millisecond before an event was recorded.
-            const knownAt =
-              at !== undefined && pick !== undefined && pick % 2 === 1
-                ? instantOf(epochMillisecondsOf(at) - 1)
-                : at;
+            const knownAt = knownAtOf(log, pick);
             const reached = await expectSameAnswers(model, oracle, {
               bodyId,
               on: on as CalendarDate,

@@ -16,17 +16,10 @@ import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  epochMillisecondsOf,
-  instantOf,
-  unsafeCalendarDate,
-  type BodyId,
-  type CalendarDate,
-  type Instant,
-} from '@mandate/core';
+import { unsafeCalendarDate, type BodyId, type CalendarDate, type Instant } from '@mandate/core';
 import { BodyArbitraries, Seed } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
-import { expectSameAnswers } from '../answers.fixture.js';
+import { expectSameAnswers, knownAtOf } from '../answers.fixture.js';
 import { factOfRow, type FactRow } from '../fact-row.js';
 import { bitemporalProjection } from '../bitemporal-projection.js';
 import { applyBatch } from '../checkpoint.js';
@@ -173,11 +166,7 @@ describe('the PostgreSQL read model', () => {
           expect(await recordedFacts(live)).toEqual(byKind(memory.rows()));
 
           for (const [on, pick] of questions) {
-            const at = pick === undefined ? undefined : log[pick % log.length]?.recordedAt;
-            const knownAt =
-              at !== undefined && pick !== undefined && pick % 2 === 1
-                ? instantOf(epochMillisecondsOf(at) - 1)
-                : at;
+            const knownAt = knownAtOf(log, pick);
             const question = { bodyId: BodyArbitraries.BODY, on: on as CalendarDate, knownAt };
             for (const model of [reopened.queries, rebuilt.queries])
               await expectSameAnswers(model, oracle, question);

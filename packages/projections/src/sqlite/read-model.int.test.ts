@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { epochMillisecondsOf, instantOf, type CalendarDate, type Instant } from '@mandate/core';
+import { type CalendarDate, type Instant } from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
-import { expectSameAnswers } from '../answers.fixture.js';
+import { expectSameAnswers, knownAtOf } from '../answers.fixture.js';
 import { bitemporalProjection } from '../bitemporal-projection.js';
 import { applyOnce } from '../checkpoint.js';
 import { history, registerProvince } from '../generated-history.fixture.js';
@@ -94,11 +94,7 @@ describe('the SQLite read model', () => {
           await rebuilding.stop();
 
           for (const [on, pick] of questions) {
-            const at = pick === undefined ? undefined : log[pick % log.length]?.recordedAt;
-            const knownAt =
-              at !== undefined && pick !== undefined && pick % 2 === 1
-                ? instantOf(epochMillisecondsOf(at) - 1)
-                : at;
+            const knownAt = knownAtOf(log, pick);
             const question = { bodyId: BodyArbitraries.BODY, on: on as CalendarDate, knownAt };
             for (const model of [live, rebuilt.queries])
               await expectSameAnswers(model, oracle, question);
