@@ -51,6 +51,18 @@ export interface FactReader {
     on: CalendarDate,
     knownAt: Instant | undefined,
   ) => Promise<ReadonlyArray<Fact>>;
+  /**
+   * The facts of `kind` about `subject` on `on`, known at `knownAt` (as {@link factsOn} gives
+   * them), with the facts of `referredKind` on the same date and instant about every subject they
+   * refer to (`ref`): a roster's seats with the holdings of their offices, in one read.
+   */
+  readonly factsOnWithReferred: (
+    kind: FactKind,
+    subject: string,
+    referredKind: FactKind,
+    on: CalendarDate,
+    knownAt: Instant | undefined,
+  ) => Promise<FactsWithReferred>;
   /** Every fact of a kind about a subject, whatever its valid interval, known at `knownAt`. */
   readonly factsAbout: (
     kind: FactKind,
@@ -78,4 +90,29 @@ export interface FactReader {
     kind: FactKind,
     knownAt: Instant | undefined,
   ) => Promise<ReadonlyArray<string>>;
+}
+
+/** Facts on a date with the facts on that date about what they refer to. */
+export interface FactsWithReferred {
+  readonly facts: ReadonlyArray<Fact>;
+  /** The referred facts by the `ref` they are about; a ref with none has an empty list. */
+  readonly referred: ReadonlyMap<string, ReadonlyArray<Fact>>;
+}
+
+/**
+ * {@link FactReader.factsOnWithReferred} through `factsOn` alone: the facts, then the referred
+ * facts of every distinct ref together. For readers whose reads are cheap (in memory, in process).
+ */
+export async function factsOnWithReferredOneByOne(
+  factsOn: FactReader['factsOn'],
+  kind: FactKind,
+  subject: string,
+  referredKind: FactKind,
+  on: CalendarDate,
+  knownAt: Instant | undefined,
+): Promise<FactsWithReferred> {
+  const facts = await factsOn(kind, subject, on, knownAt);
+  const refs = [...new Set(facts.flatMap((fact) => fact.ref ?? []))];
+  const lists = await Promise.all(refs.map((ref) => factsOn(referredKind, ref, on, knownAt)));
+  return { facts, referred: new Map(refs.map((ref, i) => [ref, lists[i] ?? []])) };
 }

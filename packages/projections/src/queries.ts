@@ -34,13 +34,14 @@ import type {
   SeatTenure,
 } from './views.js';
 
-/** Who is behind a seat on `on`: the named person, or the office's substantive, else acting, holder. */
-async function occupantOf(
-  reader: FactReader,
+/**
+ * Who is behind a seat on `on`: the named person, or the office's substantive, else acting,
+ * holder among `holdingsOf` its office (the holding facts on that date).
+ */
+function occupantOf(
   holder: SeatHolder,
-  on: CalendarDate,
-  knownAt: Instant | undefined,
-): Promise<Office.SeatResolution> {
+  holdingsOf: (office: string) => ReadonlyArray<Fact>,
+): Office.SeatResolution {
   if (holder.follows === 'person') {
     const { person, asOffice } = holder;
     return asOffice === undefined
@@ -48,9 +49,7 @@ async function occupantOf(
       : { kind: 'person', person, via: 'named', asOffice };
   }
   const { office } = holder;
-  const holdings = (await reader.factsOn('holding', office, on, knownAt)).map(
-    (fact) => fact.payload as HoldingPayload,
-  );
+  const holdings = holdingsOf(office).map((fact) => fact.payload as HoldingPayload);
   const current =
     holdings.find((h) => h.capacity === 'substantive') ??
     holdings.filter((h) => h.capacity === 'acting').at(-1);
@@ -202,21 +201,25 @@ export function createQueries(reader: FactReader): ReadModelQueries {
     return fact === undefined ? undefined : viewOf(fact.payload as BodySummary, on);
   };
   return {
-    roster: async (bodyId, on, knownAt) =>
-      Promise.all(
-        (await reader.factsOn('seat', bodyId, on, knownAt)).map(
-          async (fact): Promise<RosterSeat> => {
-            const seat = fact.payload as SeatPayload;
-            return {
-              seatId: seat.seatId as RosterSeat['seatId'],
-              roles: seat.roles,
-              holder: seat.holder,
-              occupant:
-                seat.holder === null ? null : await occupantOf(reader, seat.holder, on, knownAt),
-            };
-          },
-        ),
-      ),
+    roster: async (bodyId, on, knownAt) => {
+      const { facts, referred } = await reader.factsOnWithReferred(
+        'seat',
+        bodyId,
+        'holding',
+        on,
+        knownAt,
+      );
+      const holdingsOf = (office: string) => referred.get(office) ?? [];
+      return facts.map((fact): RosterSeat => {
+        const seat = fact.payload as SeatPayload;
+        return {
+          seatId: seat.seatId as RosterSeat['seatId'],
+          roles: seat.roles,
+          holder: seat.holder,
+          occupant: seat.holder === null ? null : occupantOf(seat.holder, holdingsOf),
+        };
+      });
+    },
     duties: async (bodyId, on, knownAt) =>
       (await reader.factsOn('duty', bodyId, on, knownAt)).map((fact) => fact.payload as DutyView),
     body,

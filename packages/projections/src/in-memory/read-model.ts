@@ -10,7 +10,12 @@
 import { Body, Office, contains } from '@mandate/core';
 import type { Instant } from '@mandate/core';
 import type { CheckpointedModel } from '../checkpoint.js';
-import type { FactReader, FactStore, OpenFact } from '../fact-store.js';
+import {
+  factsOnWithReferredOneByOne,
+  type FactReader,
+  type FactStore,
+  type OpenFact,
+} from '../fact-store.js';
 import type { Fact, FactKind, RecordedFact } from '../facts.js';
 import { createQueries } from '../queries.js';
 import { knownAtInstant } from '../recorded.js';
@@ -166,15 +171,17 @@ export function createInMemoryReadModel(): InMemoryReadModel {
         .sort(order),
     );
 
+  const factsOn: FactReader['factsOn'] = (kind, subject, on, knownAt) =>
+    known(
+      kind,
+      knownAt,
+      (row) => contains(row.valid, on),
+      bySubjectOrdinal,
+      rowsAbout(kind, subject),
+    );
   const reader: FactReader = {
-    factsOn: (kind, subject, on, knownAt) =>
-      known(
-        kind,
-        knownAt,
-        (row) => contains(row.valid, on),
-        bySubjectOrdinal,
-        rowsAbout(kind, subject),
-      ),
+    factsOn,
+    factsOnWithReferred: (...question) => factsOnWithReferredOneByOne(factsOn, ...question),
     factsAbout: (kind, subject, knownAt) =>
       known(kind, knownAt, () => true, bySubjectOrdinal, rowsAbout(kind, subject)),
     factsReferring: (kind, ref, knownAt) =>

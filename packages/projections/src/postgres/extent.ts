@@ -19,30 +19,58 @@ const MILLISECONDS_PER_DAY = 86_400_000;
 /** Beyond every instant: where "current knowledge" is asked (open recorded ranges contain it). */
 const CURRENT = String(2 ** 53);
 
-/** A subject's bucket: its 32-bit FNV-1a hash, cut to 24 bits. */
+const FNV_OFFSET_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const utf8 = new TextEncoder();
+
+/**
+ * A subject's bucket: the 32-bit FNV-1a hash of its UTF-8 bytes, cut to 24 bits. The database
+ * computes the same (see {@link subjectBaseFunction}).
+ */
 function bucketOf(subject: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < subject.length; i += 1) {
-    hash ^= subject.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+  let hash = FNV_OFFSET_BASIS;
+  for (const byte of utf8.encode(subject)) {
+    hash ^= byte;
+    hash = Math.imul(hash, FNV_PRIME) >>> 0;
   }
   return hash % BUCKETS;
 }
 
-/** The position of a date on the subject's stretch of the valid axis. */
-const validPosition = (base: number, date: CalendarDate): number =>
-  base + DAY_ORIGIN + Date.parse(`${date}T00:00:00.000Z`) / MILLISECONDS_PER_DAY;
+/** Where a subject's stretch of the valid axis starts. */
+export const validBase = (subject: string): number => bucketOf(subject) * DAY_SPAN;
+
+/** The position of a date on any subject's stretch, from the stretch's start. */
+export const validOffset = (date: CalendarDate): number =>
+  DAY_ORIGIN + Date.parse(`${date}T00:00:00.000Z`) / MILLISECONDS_PER_DAY;
+
+/**
+ * The statement creating `name(subject text) RETURNS bigint`, the database's {@link validBase}:
+ * so that a query can find the facts about subjects it reads from other rows (a seat's office)
+ * through the extent index, in the same round trip.
+ */
+export const subjectBaseFunction = (name: string): string =>
+  `CREATE OR REPLACE FUNCTION ${name}(subject text) RETURNS bigint
+     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+   DECLARE
+     bytes bytea := convert_to(subject, 'UTF8');
+     hash bigint := ${FNV_OFFSET_BASIS};
+   BEGIN
+     FOR i IN 0 .. length(bytes) - 1 LOOP
+       hash := ((hash # get_byte(bytes, i)) * ${FNV_PRIME}) % ${2 ** 32};
+     END LOOP;
+     RETURN (hash % ${BUCKETS}) * ${DAY_SPAN};
+   END $$`;
 
 /** The valid extent of a fact about `subject`, as an `int8range` literal. */
 export function validExtent(subject: string, valid: ValidInterval): string {
-  const base = bucketOf(subject) * DAY_SPAN;
-  const to = valid.to === undefined ? base + DAY_SPAN : validPosition(base, valid.to);
-  return `[${validPosition(base, valid.from)},${to})`;
+  const base = validBase(subject);
+  const to = valid.to === undefined ? base + DAY_SPAN : base + validOffset(valid.to);
+  return `[${base + validOffset(valid.from)},${to})`;
 }
 
 /** The point of the valid axis asked about for `subject` on `on`. */
 export const validPoint = (subject: string, on: CalendarDate): string =>
-  String(validPosition(bucketOf(subject) * DAY_SPAN, on));
+  String(validBase(subject) + validOffset(on));
 
 /** The epoch milliseconds of an instant, as an `int8` literal. */
 export const recordedPosition = (at: Instant): string => String(Date.parse(at));

@@ -13,7 +13,7 @@ import type { CalendarDate, Instant } from '@mandate/core';
 import { factOfRow, type FactRow } from '../fact-row.js';
 import type { FactReader } from '../fact-store.js';
 import type { Fact, FactKind } from '../facts.js';
-import { recordedPoint, validPoint } from './extent.js';
+import { recordedPoint, validOffset, validPoint } from './extent.js';
 import type { PostgresTables } from './schema.js';
 
 /** The columns of a {@link FactRow}. */
@@ -32,6 +32,19 @@ const CURRENT = 'recorded_to IS NULL';
 const knownAt = (n: number): string =>
   `recorded_from <= $${n} AND (recorded_to IS NULL OR $${n} < recorded_to)`;
 const BY_ORDINAL = 'ordinal, valid_from, row_id';
+/** The columns of a {@link FactRow} of the table aliased `alias`. */
+const columnsOf = (alias: string): string =>
+  FACT_COLUMNS.split(', ')
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+/** Rows of the table aliased `alias` known at the instant bound as `$n`, or current ones. */
+const knownIn = (alias: string, n: number | undefined): string =>
+  n === undefined
+    ? `${alias}.recorded_to IS NULL`
+    : `${alias}.recorded_from <= $${n} AND (${alias}.recorded_to IS NULL OR $${n} < ${alias}.recorded_to)`;
+/** Rows of the table aliased `alias` whose valid interval contains the date bound as `$n`. */
+const validOn = (alias: string, n: number): string =>
+  `${alias}.valid_from <= $${n} AND (${alias}.valid_to IS NULL OR $${n} < ${alias}.valid_to)`;
 
 /** Callers waiting for one batch of `factsOn`: by subject. */
 interface Batch {
@@ -78,21 +91,15 @@ export function createPostgresReader(pool: Pool, tables: PostgresTables): FactRe
   const ask = async ({ kind, on, at, waiting }: Batch): Promise<void> => {
     const subjects = [...waiting.keys()];
     try {
-      const known =
-        at === undefined
-          ? 'fact.recorded_to IS NULL'
-          : 'fact.recorded_from <= $4 AND (fact.recorded_to IS NULL OR $4 < fact.recorded_to)';
+      const onDate = at === undefined ? 4 : 5;
       const { rows } = await query<FactRow>(
-        `SELECT ${FACT_COLUMNS.split(', ')
-          .map((column) => `fact.${column}`)
-          .join(', ')}
+        `SELECT ${columnsOf('fact')}
            FROM unnest($1::text[], $2::bigint[]) AS asked (subject, point)
            JOIN ${tables.fact(kind)} AS fact
              ON fact.subject = asked.subject AND fact.valid_extent @> asked.point
           WHERE fact.recorded_extent @> $3::bigint
-            AND fact.valid_from <= $${at === undefined ? 4 : 5}
-            AND (fact.valid_to IS NULL OR $${at === undefined ? 4 : 5} < fact.valid_to)
-            AND ${known}
+            AND ${validOn('fact', onDate)}
+            AND ${knownIn('fact', at === undefined ? undefined : 4)}
           ORDER BY fact.subject, fact.ordinal, fact.valid_from, fact.row_id`,
         [
           subjects,
@@ -129,6 +136,50 @@ export function createPostgresReader(pool: Pool, tables: PostgresTables): FactRe
         callers.push({ resolve, reject });
         batch.waiting.set(subject, callers);
       }),
+    factsOnWithReferred: async (kind, subject, referredKind, on, at) => {
+      const onDate = at === undefined ? 5 : 6;
+      const known = (alias: string) => knownIn(alias, at === undefined ? undefined : 5);
+      const { rows } = await query<FactRow & { readonly referred: boolean }>(
+        `WITH asked AS (
+           SELECT ${columnsOf('fact')} FROM ${tables.fact(kind)} AS fact
+            WHERE fact.subject = $1 AND fact.valid_extent @> $2::bigint
+              AND fact.recorded_extent @> $3::bigint
+              AND ${validOn('fact', onDate)} AND ${known('fact')})
+         SELECT false AS referred, asked.* FROM asked
+         UNION ALL
+         SELECT true, referred.*
+           FROM (SELECT DISTINCT ref FROM asked WHERE ref IS NOT NULL) AS refs
+           CROSS JOIN LATERAL (
+             SELECT ${columnsOf('fact')} FROM ${tables.fact(referredKind)} AS fact
+              WHERE fact.subject = refs.ref
+                AND fact.valid_extent @> ${tables.subjectBase}(refs.ref) + $4::bigint
+                AND fact.recorded_extent @> $3::bigint
+                AND ${validOn('fact', onDate)} AND ${known('fact')}
+             OFFSET 0) AS referred
+          ORDER BY referred, subject, ordinal, valid_from, row_id`,
+        [
+          subject,
+          validPoint(subject, on),
+          recordedPoint(at),
+          validOffset(on),
+          ...(at === undefined ? [] : [at]),
+          on,
+        ],
+      );
+      const facts = factsOf(
+        kind,
+        rows.filter((row) => !row.referred),
+      );
+      const referred = new Map<string, Fact[]>(
+        facts.flatMap((fact) => (fact.ref === undefined ? [] : [[fact.ref, []]])),
+      );
+      for (const fact of factsOf(
+        referredKind,
+        rows.filter((row) => row.referred),
+      ))
+        referred.get(fact.subject)?.push(fact);
+      return { facts, referred };
+    },
     factsAbout: (kind, subject, at) => read(kind, 'subject = $1', BY_ORDINAL, at, [subject]),
     factsReferring: (kind, ref, at) => read(kind, 'ref = $1', `subject, ${BY_ORDINAL}`, at, [ref]),
     factsStarting: (kind, from, to, at) =>

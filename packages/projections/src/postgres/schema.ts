@@ -2,7 +2,8 @@
  * The PostgreSQL tables of one projection version, named as on SQLite (`<name>_v<version>_*`,
  * so that a new version is built beside the old one) and optionally in a schema of their own:
  * one table per fact kind with its valid and recorded intervals (and their extents, indexed
- * together, see extent.ts), the decoded events of each stream, and the shared checkpoint table.
+ * together, see extent.ts), the decoded events of each stream, the shared checkpoint table, and
+ * the shared function placing a subject on the valid axis of the extents.
  * Every text column that is compared or sorted uses the "C" collation, so that PostgreSQL orders
  * strings by their bytes, as SQLite does, and not by the server's locale; for text without
  * characters above U+FFFF that is JavaScript's order too.
@@ -11,6 +12,7 @@
  */
 import { CHECKPOINT_TABLE, FACT_KINDS, factTable, streamEventTable } from '../sqlite/schema.js';
 import type { FactKind } from '../facts.js';
+import { subjectBaseFunction } from './extent.js';
 
 /** The names of a projection version's tables, qualified by the schema when one is given. */
 export interface PostgresTables {
@@ -19,6 +21,8 @@ export interface PostgresTables {
   readonly fact: (kind: FactKind) => string;
   readonly streamEvents: string;
   readonly checkpoint: string;
+  /** The function giving a subject's stretch of the valid axis (see extent.ts), shared by versions. */
+  readonly subjectBase: string;
   /** The schema (unqualified names resolve through `search_path` when absent). */
   readonly schema: string | undefined;
 }
@@ -42,6 +46,7 @@ export function postgresTables(prefix: string, schema: string | undefined): Post
     fact: (kind) => facts.get(kind) ?? qualified(factTable(prefix, kind)),
     streamEvents: qualified(streamEventTable(prefix)),
     checkpoint: qualified(CHECKPOINT_TABLE),
+    subjectBase: qualified('mandate_subject_base'),
     schema,
   };
 }
@@ -80,6 +85,7 @@ export function postgresSchemaStatements(tables: PostgresTables): ReadonlyArray<
   });
   return [
     ...(tables.schema === undefined ? [] : [`CREATE SCHEMA IF NOT EXISTS ${tables.schema}`]),
+    subjectBaseFunction(tables.subjectBase),
     ...facts,
     `CREATE TABLE IF NOT EXISTS ${tables.streamEvents} (
        seq bigint PRIMARY KEY,

@@ -12,7 +12,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { Body, Office, fold } from '@mandate/core';
 import type { Instant } from '@mandate/core';
 import type { CheckpointedModel } from '../checkpoint.js';
-import type { FactReader, FactStore } from '../fact-store.js';
+import { factsOnWithReferredOneByOne, type FactReader, type FactStore } from '../fact-store.js';
 import type { Fact, FactKind } from '../facts.js';
 import { tablePrefix, type Projection } from '../projection.js';
 import { boundedCache } from '../bounded-cache.js';
@@ -225,11 +225,13 @@ export function createSqliteReadModel(
     return Promise.resolve(rows.map((row) => factOfRow(kind, row)));
   };
 
+  const factsOn: FactReader['factsOn'] = (kind, subject, on, knownAt) =>
+    Promise.resolve(
+      extents.rowsOn<FactRow>(kind, subject, on, knownAt).map((row) => factOfRow(kind, row)),
+    );
   const reader: FactReader = {
-    factsOn: (kind, subject, on, knownAt) =>
-      Promise.resolve(
-        extents.rowsOn<FactRow>(kind, subject, on, knownAt).map((row) => factOfRow(kind, row)),
-      ),
+    factsOn,
+    factsOnWithReferred: (...question) => factsOnWithReferredOneByOne(factsOn, ...question),
     factsAbout: (kind, subject, knownAt) => read(kind, statements.about, knownAt, subject),
     factsReferring: (kind, ref, knownAt) => read(kind, statements.referring, knownAt, ref),
     factsStarting: (kind, from, to, knownAt) => read(kind, statements.starting, knownAt, from, to),
