@@ -12,7 +12,7 @@ import {
 } from '@mandate/projections';
 
 /** Events read and applied per commit. */
-const PAGE_SIZE = 1_000;
+const PAGE_SIZE = 200;
 
 /** Rebuilds the read model `target` from `store`'s whole log; returns how many events it read. */
 export async function rebuildInto(

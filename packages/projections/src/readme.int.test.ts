@@ -65,7 +65,7 @@ async function openPostgres(pool: pg.Pool, schema: string) {
 async function rebuild(store: EventStore, target: CheckpointedModel<FactStore>) {
   const runner = startProjection({ store, projection: bitemporalProjection, target });
   const rebuilt = await runner.rebuild({
-    pageSize: 1_000, // events read, and applied in one commit, at a time
+    pageSize: 500, // events read, and applied in one commit, at a time
     onProgress: ({ events }) => console.log(`${events} events applied`),
   });
   if (E.isLeft(rebuilt)) console.error(rebuilt.left._tag); // StoreUnavailable | CorruptEvent

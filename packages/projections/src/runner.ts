@@ -17,11 +17,17 @@ export interface RebuildProgress {
   readonly events: number;
 }
 
+/** Events per page of a catch-up or rebuild, unless told otherwise. */
+const DEFAULT_PAGE_SIZE = 200;
+
 /** Options of a rebuild. */
 export interface RebuildOptions {
   /** Called after each page of the log has been applied. */
   readonly onProgress?: (progress: RebuildProgress) => void;
-  /** Events read per page, and applied per commit (default 500). */
+  /**
+   * Events read per page, and applied per commit (default 200): larger pages save commits but keep
+   * more of what a page derives alive at once, which grows the heap.
+   */
   readonly pageSize?: number;
 }
 
@@ -61,7 +67,7 @@ export interface ProjectionRunnerOptions<Model> {
  */
 export async function catchUp<Model>(
   { store, projection, target }: Omit<ProjectionRunnerOptions<Model>, 'onError'>,
-  { onProgress, pageSize = 500, signal }: CatchUpOptions = {},
+  { onProgress, pageSize = DEFAULT_PAGE_SIZE, signal }: CatchUpOptions = {},
 ): Promise<E.Either<StoreUnavailable | CorruptEvent, RebuildProgress>> {
   let events = 0;
   while (signal?.aborted !== true) {

@@ -56,13 +56,13 @@ export interface PostgresReadModelOptions {
   readonly schema?: string;
   /**
    * How many subjects' folded states and current facts stay in memory between commits (default
-   * 200; a whole number from 1); a subject not among them is loaded again from the tables when
+   * 50; a whole number from 1); a subject not among them is loaded again from the tables when
    * next read. A commit touching more subjects holds them all until it ends.
    */
   readonly cachedSubjects?: number;
 }
 
-const DEFAULT_CACHED_SUBJECTS = 200;
+const DEFAULT_CACHED_SUBJECTS = 50;
 
 // ---------------------------------------------------------------------------------------------
 // Rows
