@@ -39,7 +39,7 @@ import { tablePrefix, type Projection } from '../projection.js';
 import { createQueries } from '../queries.js';
 import { FACT_KINDS } from '../sqlite/schema.js';
 import type { ReadModelQueries } from '../views.js';
-import { recordedExtent, recordedPosition, validExtent } from './extent.js';
+import { closedExtentSql, extentOf, recordedPosition } from './extent.js';
 import { factOfRow, type FactRow } from '../fact-row.js';
 import { createPostgresReader, FACT_COLUMNS } from './reader.js';
 import { postgresSchemaStatements, postgresTables, type PostgresTables } from './schema.js';
@@ -48,6 +48,12 @@ import { postgresSchemaStatements, postgresTables, type PostgresTables } from '.
 export interface PostgresReadModel {
   readonly target: CheckpointedModel<FactStore>;
   readonly queries: ReadModelQueries;
+  /**
+   * Vacuums and analyzes the version's tables. A rebuild supersedes rows by updating them, which
+   * leaves their old versions in the indexes until a vacuum, and the planner without statistics
+   * of the new rows: call this once a rebuild has caught up (autovacuum does the same in time).
+   */
+  readonly vacuum: () => Promise<void>;
 }
 
 /** Where the read model's tables live, and how much of them it mirrors in memory. */
@@ -85,8 +91,14 @@ interface QueuedEvent {
   readonly event: string;
 }
 
-/** The columns of a queued fact row: name, element type, value. */
-const ROW_COLUMNS: ReadonlyArray<readonly [string, string, (row: QueuedRow) => unknown]> = [
+/**
+ * The columns of a queued row: name, the element type it is sent as, its value, and the type it
+ * is cast to when stored as another.
+ */
+type Column<R> = readonly [string, string, (row: R) => unknown, string?];
+
+/** The columns of a queued fact row. */
+const ROW_COLUMNS: ReadonlyArray<Column<QueuedRow>> = [
   ['row_id', 'bigint', (r) => r.rowId],
   ['subject', 'text', (r) => r.fact.subject],
   ['key', 'text', (r) => r.fact.key],
@@ -97,12 +109,17 @@ const ROW_COLUMNS: ReadonlyArray<readonly [string, string, (row: QueuedRow) => u
   ['payload', 'text', (r) => r.payload],
   ['recorded_from', 'text', (r) => r.recordedFrom],
   ['recorded_to', 'text', (r) => r.recordedTo],
-  ['valid_extent', 'int8range', (r) => validExtent(r.fact.subject, r.fact.valid)],
-  ['recorded_extent', 'int8range', (r) => recordedExtent(r.recordedFrom, r.recordedTo)],
+  // A box array's elements are separated by ';', not ',': sent as text, cast to box.
+  [
+    'extent',
+    'text',
+    (r) => extentOf(r.fact.subject, r.fact.valid, r.recordedFrom, r.recordedTo),
+    'box',
+  ],
 ];
 
 /** The columns of a queued stream event. */
-const EVENT_COLUMNS: ReadonlyArray<readonly [string, string, (event: QueuedEvent) => unknown]> = [
+const EVENT_COLUMNS: ReadonlyArray<Column<QueuedEvent>> = [
   ['seq', 'bigint', (e) => e.seq],
   ['aggregate', 'text', (e) => e.aggregate],
   ['subject', 'text', (e) => e.subject],
@@ -416,10 +433,17 @@ export async function createPostgresReadModel(
     const insert = <R>(
       table: string,
       rows: ReadonlyArray<R>,
-      columns: ReadonlyArray<readonly [string, string, (row: R) => unknown]>,
-    ): string =>
-      `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')})
-       SELECT * FROM unnest(${columns.map(([, type, of]) => param(rows.map(of), `${type}[]`)).join(', ')})`;
+      columns: ReadonlyArray<Column<R>>,
+    ): string => {
+      const names = columns.map(([name]) => name).join(', ');
+      const stored = columns.map(([name, , , cast]) =>
+        cast === undefined ? name : `${name}::${cast}`,
+      );
+      return `INSERT INTO ${table} (${names})
+       SELECT ${stored.join(', ')}
+         FROM unnest(${columns.map(([, type, of]) => param(rows.map(of), `${type}[]`)).join(', ')})
+           AS queued (${names})`;
+    };
     const parts: string[] = [];
     if (queue.events.length > 0)
       parts.push(insert(tables.streamEvents, queue.events, EVENT_COLUMNS));
@@ -431,7 +455,7 @@ export async function createPostgresReadModel(
       parts.push(
         `UPDATE ${tables.fact(kind)} AS fact
             SET recorded_to = closed.recorded_to,
-                recorded_extent = int8range(lower(fact.recorded_extent), closed.recorded_until)
+                extent = ${closedExtentSql('fact.extent', 'closed.recorded_until')}
            FROM unnest(${param([...closed.keys()], 'bigint[]')}, ${param(at, 'text[]')},
                        ${param(at.map(recordedPosition), 'bigint[]')})
              AS closed (row_id, recorded_to, recorded_until)
@@ -559,5 +583,10 @@ export async function createPostgresReadModel(
       }),
   };
 
-  return { target, queries: createQueries(createPostgresReader(pool, tables)) };
+  const vacuum = async (): Promise<void> => {
+    for (const table of [...FACT_KINDS.map(tables.fact), tables.streamEvents])
+      await pool.query(`VACUUM (ANALYZE) ${table}`);
+  };
+
+  return { target, queries: createQueries(createPostgresReader(pool, tables)), vacuum };
 }

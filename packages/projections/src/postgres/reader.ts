@@ -1,10 +1,11 @@
 /**
  * The fact reader of the PostgreSQL read model: real SQL per question, in the order the
- * {@link FactReader} port documents. A query fans out — a roster asks for the holdings of every
- * ex-officio seat's office, the list of bodies for every body's summary — so the `factsOn` calls
- * made in one turn of the event loop for the same kind, date and instant are asked as ONE query
- * over all their subjects, and each caller gets its subject's rows: one round trip instead of
- * one per seat. Each subject is one probe of the extent index (see extent.ts).
+ * {@link FactReader} port documents. A question that fans out is still one round trip: a
+ * roster's seats and the holdings of their offices come from one query (`factsOnWithReferred`),
+ * and the `factsOn` calls made in one turn of the event loop for the same kind, date and instant
+ * (the list of bodies asks for every body's summary) are asked as ONE query over all their
+ * subjects, each caller getting its subject's rows. Each subject is one probe of the extent index
+ * (see extent.ts).
  *
  * @see DOMAIN.md "Time"
  */
@@ -13,7 +14,7 @@ import type { CalendarDate, Instant } from '@mandate/core';
 import { factOfRow, type FactRow } from '../fact-row.js';
 import type { FactReader } from '../fact-store.js';
 import type { Fact, FactKind } from '../facts.js';
-import { recordedPoint, validOffset, validPoint } from './extent.js';
+import { probeOf, probeSql, recordedPoint, validOffset } from './extent.js';
 import type { PostgresTables } from './schema.js';
 
 /** The columns of a {@link FactRow}. */
@@ -91,20 +92,18 @@ export function createPostgresReader(pool: Pool, tables: PostgresTables): FactRe
   const ask = async ({ kind, on, at, waiting }: Batch): Promise<void> => {
     const subjects = [...waiting.keys()];
     try {
-      const onDate = at === undefined ? 4 : 5;
+      const onDate = at === undefined ? 3 : 4;
       const { rows } = await query<FactRow>(
         `SELECT ${columnsOf('fact')}
-           FROM unnest($1::text[], $2::bigint[]) AS asked (subject, point)
+           FROM unnest($1::text[], $2::text[]) AS asked (subject, probe)
            JOIN ${tables.fact(kind)} AS fact
-             ON fact.subject = asked.subject AND fact.valid_extent @> asked.point
-          WHERE fact.recorded_extent @> $3::bigint
-            AND ${validOn('fact', onDate)}
-            AND ${knownIn('fact', at === undefined ? undefined : 4)}
+             ON fact.subject = asked.subject AND fact.extent @> asked.probe::box
+          WHERE ${validOn('fact', onDate)}
+            AND ${knownIn('fact', at === undefined ? undefined : 3)}
           ORDER BY fact.subject, fact.ordinal, fact.valid_from, fact.row_id`,
         [
           subjects,
-          subjects.map((subject) => validPoint(subject, on)),
-          recordedPoint(at),
+          subjects.map((subject) => probeOf(subject, on, at)),
           ...(at === undefined ? [] : [at]),
           on,
         ],
@@ -142,24 +141,24 @@ export function createPostgresReader(pool: Pool, tables: PostgresTables): FactRe
       const { rows } = await query<FactRow & { readonly referred: boolean }>(
         `WITH asked AS (
            SELECT ${columnsOf('fact')} FROM ${tables.fact(kind)} AS fact
-            WHERE fact.subject = $1 AND fact.valid_extent @> $2::bigint
-              AND fact.recorded_extent @> $3::bigint
+            WHERE fact.subject = $1 AND fact.extent @> $2::box
               AND ${validOn('fact', onDate)} AND ${known('fact')})
          SELECT false AS referred, asked.* FROM asked
          UNION ALL
+         -- LATERAL … OFFSET 0 keeps one probe of the extent index per office: flattened, the
+         -- planner may join every holding known at the instant instead.
          SELECT true, referred.*
            FROM (SELECT DISTINCT ref FROM asked WHERE ref IS NOT NULL) AS refs
            CROSS JOIN LATERAL (
              SELECT ${columnsOf('fact')} FROM ${tables.fact(referredKind)} AS fact
               WHERE fact.subject = refs.ref
-                AND fact.valid_extent @> ${tables.subjectBase}(refs.ref) + $4::bigint
-                AND fact.recorded_extent @> $3::bigint
+                AND fact.extent @> ${probeSql(tables.subjectBase, 'refs.ref', '$4::bigint', '$3::float8')}
                 AND ${validOn('fact', onDate)} AND ${known('fact')}
              OFFSET 0) AS referred
           ORDER BY referred, subject, ordinal, valid_from, row_id`,
         [
           subject,
-          validPoint(subject, on),
+          probeOf(subject, on, at),
           recordedPoint(at),
           validOffset(on),
           ...(at === undefined ? [] : [at]),

@@ -69,15 +69,13 @@ export function postgresSchemaStatements(tables: PostgresTables): ReadonlyArray<
          payload text NOT NULL,
          recorded_from text COLLATE "C" NOT NULL,
          recorded_to text COLLATE "C",
-         valid_extent int8range NOT NULL,
-         recorded_extent int8range NOT NULL
+         extent box NOT NULL
        )`,
       // Current facts of a subject's key (loading the mirror), and every fact about a subject.
       `CREATE INDEX IF NOT EXISTS ${index}_open ON ${table} (subject, key) WHERE recorded_to IS NULL`,
       `CREATE INDEX IF NOT EXISTS ${index}_about ON ${table} (subject, ordinal, valid_from)`,
       // Facts about a subject valid on a date as known at an instant: a point in both extents.
-      `CREATE INDEX IF NOT EXISTS ${index}_extent ON ${table}
-         USING gist (valid_extent, recorded_extent)`,
+      `CREATE INDEX IF NOT EXISTS ${index}_extent ON ${table} USING gist (extent)`,
       // Facts referring to a person, office or instrument, and facts starting between two dates.
       `CREATE INDEX IF NOT EXISTS ${index}_ref ON ${table} (ref) WHERE ref IS NOT NULL`,
       `CREATE INDEX IF NOT EXISTS ${index}_from ON ${table} (valid_from)`,
