@@ -51,22 +51,37 @@ const question = {
 
 /**
  * A storage whose opened models are remembered, to compare them with what serves, and whose
- * registry notes the checkpoint each version had when it was recorded as active.
+ * registry notes the checkpoint each version had when it was recorded as active (and, for models
+ * that vacuum, when each was vacuumed).
  */
 function watched(storage: BlueGreenStorage): BlueGreenStorage & {
   readonly opened: Map<number, Model>;
   readonly activatedAt: Map<number, bigint | undefined>;
+  readonly vacuumedAt: Map<number, bigint>;
 } {
   const opened = new Map<number, Model>();
   const activatedAt = new Map<number, bigint | undefined>();
+  const vacuumedAt = new Map<number, bigint>();
   return {
     ...storage,
     opened,
     activatedAt,
+    vacuumedAt,
     open: async (v) => {
       const model = await storage.open(v);
-      opened.set(v, model);
-      return model;
+      const { vacuum } = model;
+      const seen: Model =
+        vacuum === undefined
+          ? model
+          : {
+              ...model,
+              vacuum: async () => {
+                vacuumedAt.set(v, model.target.checkpoint());
+                await vacuum();
+              },
+            };
+      opened.set(v, seen);
+      return seen;
     },
     active: {
       active: storage.active.active,
@@ -173,6 +188,8 @@ export async function blueGreenScenario(restart: () => Promise<BlueGreenStorage>
   const log = await wholeLog(store);
   expect(log.length).toBe(before.length + 1);
   expect(storage.activatedAt.get(2)).toBe(log.at(-1)?.position);
+  if (storage.opened.get(2)?.vacuum !== undefined)
+    expect(storage.vacuumedAt.get(2)).toBe(log.at(-1)?.position);
   expect(swapped).toMatchObject({ _tag: 'Serving', version: 2, replaced: 1 });
   expect(resumed[0]?.events).toBeLessThan(before.length);
   expect(deployment.serving()).toBe(2);

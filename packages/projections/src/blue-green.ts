@@ -54,6 +54,11 @@ export function createInMemoryActiveVersions(): ActiveVersionRegistry {
 export interface VersionedReadModel<Model, Queries> {
   readonly target: CheckpointedModel<Model>;
   readonly queries: Queries;
+  /**
+   * Reclaims what building left behind (the PostgreSQL model's `vacuum`): called once the new
+   * version has caught up, before it is recorded as active.
+   */
+  readonly vacuum?: () => Promise<void>;
 }
 
 /** What a deployment needs: the log, the version to deploy, its storage and the registry. */
@@ -77,7 +82,7 @@ export interface DeploymentOptions<Model, Queries> {
   readonly active: ActiveVersionRegistry;
   /** Called after each page of the log applied to the version being built. */
   readonly onProgress?: (progress: RebuildProgress) => void;
-  /** Events read per page, and applied per commit, while building (default 500). */
+  /** Events read per page, and applied per commit, while building (the runner's default). */
   readonly pageSize?: number;
   /** Called when following the log stops on an error. */
   readonly onError?: (error: unknown) => void;
@@ -187,6 +192,7 @@ export async function deployProjection<Model, Queries>(
     const runner = follow(projection, next.target);
     runners.push(runner);
     await runner.waitUntilCaughtUp();
+    await next.vacuum?.();
     if (controller.signal.aborted) return E.right(stopped());
     await active.activate(name, version);
     const before = serving;
