@@ -24,7 +24,7 @@ import { factOfRow, type FactRow } from '../fact-row.js';
 import { bitemporalProjection } from '../bitemporal-projection.js';
 import { applyBatch } from '../checkpoint.js';
 import type { FactStore, OpenFact } from '../fact-store.js';
-import type { Fact, RecordedFact } from '../facts.js';
+import type { Fact, FactKind, RecordedFact } from '../facts.js';
 import { history, registerProvince } from '../generated-history.fixture.js';
 import { envelope, memoryWorld, wholeLog } from '../history.fixture.js';
 import { createInMemoryReadModel } from '../in-memory/read-model.js';
@@ -76,15 +76,17 @@ async function allRows(projection: Projection<FactStore>): Promise<Record<string
   return rows;
 }
 
+/** The stored rows of one kind of fact, in row order. */
+async function storedRows(projection: Projection<FactStore>, kind: FactKind): Promise<StoredRow[]> {
+  const table = postgresTables(tablePrefix(projection), schema).fact(kind);
+  return (await pool.query<StoredRow>(`SELECT * FROM ${table} ORDER BY row_id`)).rows;
+}
+
 /** The fact rows as the in-memory model holds them: by kind, in the order written. */
 async function recordedFacts(projection: Projection<FactStore>): Promise<RecordedFact[]> {
-  const tables = postgresTables(tablePrefix(projection), schema);
   const facts: RecordedFact[] = [];
   for (const kind of FACT_KINDS) {
-    const { rows } = await pool.query<StoredRow>(
-      `SELECT * FROM ${tables.fact(kind)} ORDER BY row_id`,
-    );
-    for (const row of rows)
+    for (const row of await storedRows(projection, kind))
       facts.push({
         ...withoutRowId(factOfRow(kind, row)),
         recordedFrom: row.recorded_from as Instant,
@@ -113,9 +115,7 @@ async function misplacedExtents(projection: Projection<FactStore>): Promise<stri
   const tables = postgresTables(tablePrefix(projection), schema);
   const misplaced: string[] = [];
   for (const kind of FACT_KINDS) {
-    const { rows } = await pool.query<StoredRow>(
-      `SELECT * FROM ${tables.fact(kind)} ORDER BY row_id`,
-    );
+    const rows = await storedRows(projection, kind);
     const expected = rows.map((row) => {
       const { subject, valid } = factOfRow(kind, row);
       return extentOf(
