@@ -9,6 +9,7 @@
  *
  * @see DOMAIN.md rule 11
  */
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
   addDays,
@@ -19,6 +20,7 @@ import {
   unsafeCalendarDate,
 } from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, LegalBasis, PersonId } from '@mandate/core';
+import { BodyArbitraries } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
 import { BEGINNING_OF_TIME } from './facts.js';
 import { PERSONS } from './generated-history.fixture.js';
@@ -44,6 +46,16 @@ export function knownAtOf(
   const at = log[pick % log.length]?.recordedAt;
   return at !== undefined && pick % 2 === 1 ? instantOf(epochMillisecondsOf(at) - 1) : at;
 }
+
+/**
+ * Between `minLength` and `maxLength` generated questions about the generated body: a valid date
+ * in the histories' window, and a pick for {@link knownAtOf} (none: current knowledge).
+ */
+export const questionPicks = (minLength: number, maxLength: number) =>
+  fc.array(fc.tuple(BodyArbitraries.windowDate, fc.option(fc.nat(), { nil: undefined })), {
+    minLength,
+    maxLength,
+  });
 
 /** One question: a body, a valid date, and a known instant (current knowledge when absent). */
 export interface Question {

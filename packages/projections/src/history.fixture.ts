@@ -7,6 +7,12 @@ import { epochMillisecondsOf, instantOf, type Instant } from '@mandate/core';
 import { createCommandHandler, type CommandHandler } from '@mandate/application';
 import { createInMemoryEventStore, type EventStore, type StoredEvent } from '@mandate/eventstore';
 
+/** A minute, in milliseconds: the unit generated histories advance the clock by. */
+export const MINUTE = 60_000;
+
+/** The instant from which generated histories are recorded. */
+export const RECORDING_START = '2018-06-01T00:00:00.000Z' as Instant;
+
 /** A store clock that stands still until the test advances it. */
 export interface ManualClock {
   readonly now: () => Instant;

@@ -9,18 +9,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CalendarDate, type Instant } from '@mandate/core';
+import type { CalendarDate } from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
-import { expectSameAnswers, knownAtOf } from './answers.fixture.js';
+import { expectSameAnswers, knownAtOf, questionPicks } from './answers.fixture.js';
 import { history, registerProvince } from './generated-history.fixture.js';
 import { bitemporalProjection } from './bitemporal-projection.js';
-import { envelope, memoryWorld, wholeLog } from './history.fixture.js';
+import { MINUTE, RECORDING_START, envelope, memoryWorld, wholeLog } from './history.fixture.js';
 import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
 import { startProjection } from './runner.js';
 
-const MINUTE = 60_000;
-const START = '2018-06-01T00:00:00.000Z' as Instant;
 const seen = {
   holdings: 0,
   viaOffice: 0,
@@ -43,12 +41,9 @@ describe('bitemporal read models (rule 11)', () => {
     await fc.assert(
       fc.asyncProperty(
         history,
-        fc.array(fc.tuple(BodyArbitraries.windowDate, fc.option(fc.nat(), { nil: undefined })), {
-          minLength: 4,
-          maxLength: 8,
-        }),
+        questionPicks(4, 8),
         async ({ commands, steps, cut }, questions) => {
-          const { store, clock, handler } = memoryWorld(START);
+          const { store, clock, handler } = memoryWorld(RECORDING_START);
           const incremental = createInMemoryReadModel();
           const target = incremental.target;
           let runner = startProjection({ store, projection: bitemporalProjection, target });

@@ -19,14 +19,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { unsafeCalendarDate, type BodyId, type CalendarDate, type Instant } from '@mandate/core';
 import { BodyArbitraries, Seed } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
-import { expectSameAnswers, knownAtOf } from '../answers.fixture.js';
+import { expectSameAnswers, knownAtOf, questionPicks } from '../answers.fixture.js';
 import { factOfRow, type FactRow } from '../fact-row.js';
 import { bitemporalProjection } from '../bitemporal-projection.js';
 import { applyBatch } from '../checkpoint.js';
 import type { FactStore, OpenFact } from '../fact-store.js';
 import type { Fact, FactKind, RecordedFact } from '../facts.js';
 import { history, registerProvince } from '../generated-history.fixture.js';
-import { envelope, memoryWorld, wholeLog } from '../history.fixture.js';
+import { MINUTE, RECORDING_START, envelope, memoryWorld, wholeLog } from '../history.fixture.js';
 import { createInMemoryReadModel } from '../in-memory/read-model.js';
 import { createOracle } from '../oracle.js';
 import { tablePrefix, type Projection } from '../projection.js';
@@ -142,22 +142,16 @@ async function countRows(projection: Projection<FactStore>): Promise<number> {
   return Object.values(rows).reduce((sum, table) => sum + table.length, 0);
 }
 
-const MINUTE = 60_000;
-const START = '2018-06-01T00:00:00.000Z' as Instant;
-
 describe('the PostgreSQL read model', () => {
   it('answers as the oracle, across a restart and after a rebuild (rule 11)', async () => {
     let compared = 0;
     await fc.assert(
       fc.asyncProperty(
         history,
-        fc.array(fc.tuple(BodyArbitraries.windowDate, fc.option(fc.nat(), { nil: undefined })), {
-          minLength: 3,
-          maxLength: 5,
-        }),
+        questionPicks(3, 5),
         async ({ commands, steps, cut }, questions) => {
           const live = freshVersion();
-          const { store, clock, handler } = memoryWorld(START);
+          const { store, clock, handler } = memoryWorld(RECORDING_START);
           let runner = startProjection({
             store,
             projection: live,

@@ -14,14 +14,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type CalendarDate, type Instant } from '@mandate/core';
+import type { CalendarDate } from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
-import { expectSameAnswers, knownAtOf } from '../answers.fixture.js';
+import { expectSameAnswers, knownAtOf, questionPicks } from '../answers.fixture.js';
 import { bitemporalProjection } from '../bitemporal-projection.js';
 import { applyOnce } from '../checkpoint.js';
 import { history, registerProvince } from '../generated-history.fixture.js';
-import { envelope, memoryWorld, wholeLog } from '../history.fixture.js';
+import { MINUTE, RECORDING_START, envelope, memoryWorld, wholeLog } from '../history.fixture.js';
 import { createOracle } from '../oracle.js';
 import { startProjection } from '../runner.js';
 import { createSqliteReadModel } from './read-model.js';
@@ -38,22 +38,16 @@ const open = (file: string): Database.Database => {
   return db;
 };
 
-const MINUTE = 60_000;
-const START = '2018-06-01T00:00:00.000Z' as Instant;
-
 describe('the SQLite read model', () => {
   it('answers as the oracle, across a restart and after a rebuild (rule 11)', async () => {
     let compared = 0;
     await fc.assert(
       fc.asyncProperty(
         history,
-        fc.array(fc.tuple(BodyArbitraries.windowDate, fc.option(fc.nat(), { nil: undefined })), {
-          minLength: 3,
-          maxLength: 6,
-        }),
+        questionPicks(3, 6),
         async ({ commands, steps, cut }, questions) => {
           const file = newFile();
-          const { store, clock, handler } = memoryWorld(START);
+          const { store, clock, handler } = memoryWorld(RECORDING_START);
           let db = open(file);
           let runner = startProjection({
             store,
@@ -111,7 +105,7 @@ describe('the SQLite read model', () => {
   }, 60_000);
 
   it('applies nothing and keeps its checkpoint when an event fails to apply', async () => {
-    const { store, handler } = memoryWorld(START);
+    const { store, handler } = memoryWorld(RECORDING_START);
     await handler.handle(envelope('register-province', registerProvince));
     const [registered] = await wholeLog(store);
     if (registered === undefined) throw new Error('nothing appended');
