@@ -5,23 +5,14 @@
  *
  * @see DOMAIN.md rule 11
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bitemporalProjection } from './bitemporal-projection.js';
 import { blueGreenScenario } from './blue-green.fixture.js';
 import { createPostgresActiveVersions, dropPostgresReadModel } from './blue-green-postgres.js';
 import { createPostgresReadModel } from './postgres/read-model.js';
+import { postgresForTests } from './postgres/server.fixture.js';
 
-const pool = new pg.Pool({
-  connectionString: process.env['MANDATE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
-  max: 4,
-});
-const schema = `mandate_test_${randomBytes(6).toString('hex')}`;
-afterAll(async () => {
-  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pool.end();
-});
+const { pool, schema } = postgresForTests();
 
 describe('blue/green deployment on PostgreSQL', () => {
   it('serves the old version while the new one builds, resumes after a crash, swaps and retires', async () => {

@@ -4,7 +4,6 @@
  * shows each region between `#region` markers below verbatim, and the last test checks that it
  * still does.
  */
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +13,11 @@ import { unsafeCalendarDate, type Instant } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import { memoryWorld, wholeLog } from './history.fixture.js';
 import { createOracle } from './oracle.js';
+import { postgresForTests } from './postgres/server.fixture.js';
 // #region imports
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
-import pg from 'pg';
+import type pg from 'pg';
 import type { BodyId, CalendarDate } from '@mandate/core';
 import type { EventStore } from '@mandate/eventstore';
 import {
@@ -96,16 +96,8 @@ async function deployVersion2(store: EventStore, pool: pg.Pool, schema: string) 
 // #endregion blue-green
 
 const directory = mkdtempSync(join(tmpdir(), 'mandate-readme-'));
-const pool = new pg.Pool({
-  connectionString: process.env['MANDATE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
-  max: 4,
-});
-const schema = `mandate_test_${randomBytes(6).toString('hex')}`;
-afterAll(async () => {
-  rmSync(directory, { recursive: true, force: true });
-  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pool.end();
-});
+const { pool, schema } = postgresForTests();
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 async function seedStore(): Promise<EventStore> {
   const { store, clock, handler } = memoryWorld('2018-12-05T02:00:00.000Z' as Instant);

@@ -3,24 +3,16 @@
  * the function the schema creates gives the same stretch as `validBase` for any subject, so a
  * query can probe the extent index for subjects it finds in other rows (a seat's office).
  */
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validBase } from './extent.js';
 import { postgresSchemaStatements, postgresTables } from './schema.js';
+import { postgresForTests } from './server.fixture.js';
 
-const pool = new pg.Pool({
-  connectionString: process.env['MANDATE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
-  max: 1,
-});
-const tables = postgresTables('extent_v1', `mandate_test_${randomBytes(6).toString('hex')}`);
+const { pool, schema } = postgresForTests(1);
+const tables = postgresTables('extent_v1', schema);
 beforeAll(async () => {
   for (const statement of postgresSchemaStatements(tables)) await pool.query(statement);
-});
-afterAll(async () => {
-  await pool.query(`DROP SCHEMA IF EXISTS ${tables.schema} CASCADE`);
-  await pool.end();
 });
 
 /** Subjects of any characters PostgreSQL text holds (every code point but NUL and surrogates). */

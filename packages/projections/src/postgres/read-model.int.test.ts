@@ -11,11 +11,9 @@
  *
  * @see DOMAIN.md rule 11
  */
-import { randomBytes } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unsafeCalendarDate, type BodyId, type CalendarDate, type Instant } from '@mandate/core';
 import { BodyArbitraries, Seed } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
@@ -35,16 +33,9 @@ import { FACT_KINDS } from '../sqlite/schema.js';
 import { extentOf } from './extent.js';
 import { createPostgresReadModel } from './read-model.js';
 import { postgresTables } from './schema.js';
+import { postgresForTests } from './server.fixture.js';
 
-const pool = new pg.Pool({
-  connectionString: process.env['MANDATE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
-  max: 4,
-});
-const schema = `mandate_test_${randomBytes(6).toString('hex')}`;
-afterAll(async () => {
-  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pool.end();
-});
+const { pool, schema } = postgresForTests();
 
 let versions = 0;
 /** The bitemporal projection under a version of its own, so that each run has fresh tables. */
