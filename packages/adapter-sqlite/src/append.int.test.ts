@@ -3,7 +3,7 @@
  * appends are atomic, positions stay gap-free across rollbacks, command ids are idempotent across
  * restarts, and the `streams` table disagreeing with `events` is refused as a conflict.
  *
- * @see DOMAIN.md rule 10
+ * @see docs/reference/domain.md rule 10
  */
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';

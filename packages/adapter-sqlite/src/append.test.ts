@@ -4,7 +4,7 @@
  * staged on a scripted connection: the command insert fails on the unique key, the transaction is
  * rolled back, and the append answers with the recorded result as a duplicate.
  *
- * @see DOMAIN.md rule 10
+ * @see docs/reference/domain.md rule 10
  */
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';

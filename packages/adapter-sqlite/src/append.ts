@@ -11,8 +11,8 @@
  *    COMMIT. A refusal or a failure rolls everything back, so a refused append leaves no trace and
  *    the next append with the right expected revision succeeds.
  *
- * @see DOMAIN.md rule 10
- * @see DOMAIN.md rule 13
+ * @see docs/reference/domain.md rule 10
+ * @see docs/reference/domain.md rule 13
  */
 import * as E from 'fp-ts/Either';
 import { isInstant, type Instant } from '@mandate/core';

@@ -62,7 +62,7 @@ export type UniqueViolation = 'stream-revision' | 'command-id';
 /**
  * The unique key a failed INSERT violated: `(stream, revision)` of `events`, or `command_id` of
  * `commands`; `undefined` for any other failure.
- * @see DOMAIN.md rule 10
+ * @see docs/reference/domain.md rule 10
  */
 export function uniqueViolation(error: unknown): UniqueViolation | undefined {
   if (!hasPrimaryCode(sqliteCode(error), 'SQLITE_CONSTRAINT')) return undefined;

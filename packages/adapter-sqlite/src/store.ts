@@ -8,8 +8,8 @@
  * retryable). Subscriptions are the shared catch-up subscription, woken at once by this process's
  * commits and by polling `PRAGMA data_version` for other processes' commits.
  *
- * @see DOMAIN.md rule 10
- * @see DOMAIN.md rule 13
+ * @see docs/reference/domain.md rule 10
+ * @see docs/reference/domain.md rule 13
  */
 import * as E from 'fp-ts/Either';
 import { CommandId, instantOf, type Instant } from '@mandate/core';

@@ -2,7 +2,7 @@
  * What the handler needs of each aggregate that owns streams: its decider, the schema version of
  * each of its event types, and the schema that decodes (and upcasts) its stored events.
  *
- * @see DOMAIN.md rule 12
+ * @see docs/reference/domain.md rule 12
  */
 import {
   Authority,

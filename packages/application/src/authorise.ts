@@ -1,7 +1,7 @@
 /**
  * The actor policy: whether an actor (a user or a system) may submit a command at all. It is
  * injected by the embedding application, and asked before anything is loaded or decided. It is
- * distinct from jurisdiction (DOMAIN.md rule 9), which the deciders judge from the instrument
+ * distinct from jurisdiction (docs/reference/domain.md rule 9), which the deciders judge from the instrument
  * cited, whoever submits it.
  */
 import { right, type Either } from 'fp-ts/Either';

@@ -3,7 +3,7 @@
  * authority registry), fold them, decide, and turn the decided events into one atomic append
  * whose expected revisions are the revisions just read. Nothing is written here.
  *
- * @see DOMAIN.md rules 9 and 10
+ * @see docs/reference/domain.md rules 9 and 10
  */
 import { isLeft, right, type Either } from 'fp-ts/Either';
 import {
@@ -83,7 +83,7 @@ const oneStream = <Event extends DomainEvent>(
     stamp,
   );
 
-/** The context of body and office decisions: who may change what (DOMAIN.md rule 9). */
+/** The context of body and office decisions: who may change what (docs/reference/domain.md rule 9). */
 interface JurisdictionContext {
   readonly jurisdiction: Jurisdiction;
 }

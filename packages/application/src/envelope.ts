@@ -1,10 +1,10 @@
 /**
  * The command envelope: what a caller submits — the command, the id that makes it idempotent
- * (DOMAIN.md rule 10), who submits it, and optional tracing ids — decoded from untrusted input.
+ * (docs/reference/domain.md rule 10), who submits it, and optional tracing ids — decoded from untrusted input.
  * Decoding never throws: it returns the envelope or a `DecodeFailure` listing every problem with
  * its path. An input too large or too deeply nested is refused before any decoding.
  *
- * @see DOMAIN.md rule 10
+ * @see docs/reference/domain.md rule 10
  */
 import { left, type Either } from 'fp-ts/Either';
 import * as t from 'io-ts';

@@ -4,7 +4,7 @@
  * appends nothing; an accepted one appends exactly its events, all stamped with its command id;
  * and submitting a command id again appends nothing and answers with the first outcome.
  *
- * @see DOMAIN.md rule 10
+ * @see docs/reference/domain.md rule 10
  */
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';

@@ -1,7 +1,7 @@
 /**
  * The command handler on the in-memory store: the happy path of every aggregate, a
  * reorganisation appending to several streams atomically, refusals, idempotency by command id
- * (DOMAIN.md rule 10), the actor policy, store failures and corrupt stored events.
+ * (docs/reference/domain.md rule 10), the actor policy, store failures and corrupt stored events.
  */
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';

@@ -3,14 +3,14 @@
  * atomically with expected revisions and the command id → on a version conflict, reload and
  * decide again, a bounded number of times.
  *
- * Idempotency (DOMAIN.md rule 10) holds across processes and restarts because the store records
+ * Idempotency (docs/reference/domain.md rule 10) holds across processes and restarts because the store records
  * the command id in the same transaction as the events: a recorded command is answered with its
  * first outcome without being decided again; a race lost to another submission of the same
  * command is answered the same way, whether it shows as the store's duplicate answer or as a
  * decision (a refusal, or nothing to do) taken on a state that already holds that command's
  * events.
  *
- * @see DOMAIN.md rules 9 and 10
+ * @see docs/reference/domain.md rules 9 and 10
  */
 import { randomUUID } from 'node:crypto';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';

@@ -4,7 +4,7 @@
  * A stream with no events is the initial state at `'no-stream'`. A stored event that does not
  * decode is a `CorruptEvent` naming its stream and revision, never a throw.
  *
- * @see DOMAIN.md rules 11 and 12
+ * @see docs/reference/domain.md rules 11 and 12
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { fold } from '@mandate/core';

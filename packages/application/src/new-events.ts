@@ -1,10 +1,10 @@
 /**
  * Turning decided domain events into events to append: each gets a fresh event id, its type's
  * schema version, and metadata for the audit trail — its valid date and source document taken
- * from its own data (DOMAIN.md rule 8), the command that produced it, the tracing ids and the
+ * from its own data (docs/reference/domain.md rule 8), the command that produced it, the tracing ids and the
  * actor. Recorded time is not set here: the store stamps it.
  *
- * @see DOMAIN.md rule 8
+ * @see docs/reference/domain.md rule 8
  */
 import type { CommandId } from '@mandate/core';
 import type { NewEvent, StreamAppend } from '@mandate/eventstore';

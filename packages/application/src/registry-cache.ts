@@ -1,10 +1,10 @@
 /**
  * The folded authority registry, kept between commands. Every command to a body or an office
- * needs it (its jurisdiction decides who may change what, DOMAIN.md rule 9), and the registry
+ * needs it (its jurisdiction decides who may change what, docs/reference/domain.md rule 9), and the registry
  * changes rarely: so it is folded once, then each load reads only the events appended after the
  * revision already folded — also those appended by other processes sharing the store.
  *
- * @see DOMAIN.md rule 9
+ * @see docs/reference/domain.md rule 9
  */
 import { isRight, type Either } from 'fp-ts/Either';
 import { authorityAggregate } from './aggregates.js';

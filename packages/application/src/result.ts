@@ -3,7 +3,7 @@
  * built by a small constructor here. A refused command appends nothing; a command whose id was
  * recorded before answers with the first outcome, marked `duplicate`.
  *
- * @see DOMAIN.md rule 10
+ * @see docs/reference/domain.md rule 10
  */
 import type {
   Authority,

@@ -2,7 +2,7 @@
  * The command handler on real SQLite files: the whole story (registry, office, person, bodies and
  * a merger) with the hash chain verified afterwards; a command id recorded before a restart
  * still appends once; and several real processes racing with the same command ids against one
- * file append each command exactly once, the others answered as duplicates (DOMAIN.md rule 10).
+ * file append each command exactly once, the others answered as duplicates (docs/reference/domain.md rule 10).
  */
 import * as E from 'fp-ts/Either';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -19,7 +19,7 @@
  * `{ ...common, more }` in optimised code a hidden class of its own, so that every property read
  * of every event's data in any fold misses its inline cache (about 5,000 instructions per event).
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import { Body, fold, type BodyId } from '@mandate/core';
 import { bodyHistory, decideCheck, foldCheck, type BodyHistory } from './history.js';

@@ -14,7 +14,7 @@
  * history through `Body.decider.decide` and compares the events, and {@link foldCheck} compares the
  * state folded from a history with the generator's model (cheap enough for 100,000 events).
  *
- * @see DOMAIN.md rules 2, 3, 4, 7 and 8 (the rules the generator keeps)
+ * @see docs/reference/domain.md rules 2, 3, 4, 7 and 8 (the rules the generator keeps)
  */
 import { isDeepStrictEqual } from 'node:util';
 import {

@@ -1,9 +1,9 @@
 /**
  * Codec laws for the authority registry's, offices' and persons' commands and events (the body's
  * live in src/body/codecs.prop.test.ts): every generated value round-trips
- * through JSON (DOMAIN.md rule 12); arbitrary input never makes a decoder throw; a corrupted leaf
+ * through JSON (docs/reference/domain.md rule 12); arbitrary input never makes a decoder throw; a corrupted leaf
  * is refused with its path; a command without its basis or effective date does not decode
- * (DOMAIN.md rule 8).
+ * (docs/reference/domain.md rule 8).
  */
 import fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/Either';
@@ -92,7 +92,7 @@ describe.each(codecs)('$name codec', ({ codec, values }) => {
 });
 
 describe.each(aggregates)(
-  '$name commands and events (DOMAIN.md rule 8)',
+  '$name commands and events (docs/reference/domain.md rule 8)',
   ({ Command, EventVersions, commands, events }) => {
     it('refuse a command without its basis or effective date, naming the missing key', () => {
       fc.assert(

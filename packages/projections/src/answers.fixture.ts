@@ -7,7 +7,7 @@
  * agree with the roster on `on`. Kept in one place so that each read-model store (memory, SQLite,
  * PostgreSQL) is held to the same questions.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';

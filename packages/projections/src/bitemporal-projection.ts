@@ -5,7 +5,7 @@
  * event's recorded instant; then append the event's change fact. One projection feeds the body,
  * seat, duty, obligation, report, holding and change tables.
  *
- * @see DOMAIN.md rule 11 and "Time"
+ * @see docs/reference/domain.md rule 11 and "Time"
  */
 import { Body, Office } from '@mandate/core';
 import type { StoredEvent } from '@mandate/eventstore';

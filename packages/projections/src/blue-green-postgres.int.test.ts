@@ -3,7 +3,7 @@
  * own): the scenario every storage is held to, each "restart" opening the models and the
  * registry again over the same tables.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import { describe, expect, it } from 'vitest';
 import { bitemporalProjection } from './bitemporal-projection.js';

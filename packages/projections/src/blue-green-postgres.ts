@@ -3,7 +3,7 @@
  * table beside the read models (in the same schema), and dropping a retired version's tables and
  * checkpoint.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import type { Pool } from 'pg';
 import { ACTIVE_VERSION_TABLE, type ActiveVersionRegistry } from './blue-green.js';

@@ -2,7 +2,7 @@
  * Blue/green deployment on a real SQLite file: the scenario every storage is held to, each
  * "restart" closing the database and opening the file again.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,7 @@
  * Blue/green deployment on SQLite: the registry of active versions as a `projection_active`
  * table beside the read models, and dropping a retired version's tables and checkpoint.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import type { Database } from 'better-sqlite3';
 import { ACTIVE_VERSION_TABLE, type ActiveVersionRegistry } from './blue-green.js';

@@ -6,7 +6,7 @@
  * log, and only then swaps it in and records it;
  * another restart serves version 2 at once; retiring drops version 1's tables only.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import * as E from 'fp-ts/Either';
 import { expect } from 'vitest';

@@ -2,7 +2,7 @@
  * Blue/green deployment in memory: the scenario every storage is held to, with the models and
  * the registry kept across "restarts" as a database would keep them.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import { describe, it } from 'vitest';
 import { createInMemoryActiveVersions } from './blue-green.js';

@@ -11,7 +11,7 @@
  * stops before the swap serves the old version again when it starts, and deploying again resumes
  * the build where its checkpoint stands; after the swap, the recorded version is what serves.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import * as E from 'fp-ts/Either';
 import type { CorruptEvent, EventStore, StoreUnavailable } from '@mandate/eventstore';

@@ -2,7 +2,7 @@
  * Applying events once: a batch applies, in one commit, exactly the events above the checkpoint
  * and moves the checkpoint to the last one; a failing event leaves the model as it was.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
  * nothing (idempotence). A commit may be asynchronous (a database across a connection), and may
  * carry many events at once (a rebuild applies a whole page of the log per commit).
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import type { StoredEvent } from '@mandate/eventstore';
 import { handles, type Projection } from './projection.js';

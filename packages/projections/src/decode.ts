@@ -4,7 +4,7 @@
  * persons) are not read by the phase-1 read models. A stored event that does not decode is a
  * `CorruptEvent`, never a throw.
  *
- * @see DOMAIN.md rule 12
+ * @see docs/reference/domain.md rule 12
  */
 import * as E from 'fp-ts/Either';
 import { Body, Office } from '@mandate/core';

@@ -3,7 +3,7 @@
  * fact's fields, its valid interval as text and its payload as JSON text), and the fact read
  * back from one.
  *
- * @see DOMAIN.md "Time"
+ * @see docs/reference/domain.md "Time"
  */
 import { unsafeCalendarDate } from '@mandate/core';
 import type { OpenFact } from './fact-store.js';

@@ -4,7 +4,7 @@
  * that event's recorded instant and a new row is opened, so a question "as known at T" reads only
  * rows whose recorded interval contains T.
  *
- * @see DOMAIN.md "Time"
+ * @see docs/reference/domain.md "Time"
  */
 import type { Body, CalendarDate, Instant, Office } from '@mandate/core';
 import type { Fact, FactKind } from './facts.js';

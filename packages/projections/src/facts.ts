@@ -6,7 +6,7 @@
  * only reads the rows whose interval contains it. The same derivation feeds every storage (memory,
  * SQLite), which differ only in how they keep the rows.
  *
- * @see DOMAIN.md "Time"
+ * @see docs/reference/domain.md "Time"
  */
 import { Body, Office, contains, unsafeCalendarDate } from '@mandate/core';
 import type { CalendarDate, Instant, ValidInterval } from '@mandate/core';

@@ -8,7 +8,7 @@
  * by walking the log. It is slow on purpose and obviously right; every read model is proven equal
  * to it.
  *
- * @see DOMAIN.md rule 11 and "Time"
+ * @see docs/reference/domain.md rule 11 and "Time"
  */
 import { Body, Office, contains, sameInstrument } from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, LegalBasis, OfficeId, PersonId } from '@mandate/core';

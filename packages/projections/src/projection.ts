@@ -3,7 +3,7 @@
  * so that a new version can be built beside the old one and swapped in), the event types it
  * handles, and `apply`, which writes one stored event into a read model.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import type { StoredEvent } from '@mandate/eventstore';
 

@@ -6,7 +6,7 @@
  * reporting compliance (the core's rule over the obligation and report facts), and the change
  * facts of an instrument or between two dates.
  *
- * @see DOMAIN.md rule 6 and "Questions the read models must answer"
+ * @see docs/reference/domain.md rule 6 and "Questions the read models must answer"
  */
 import { Body, contains, instrumentKey } from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, OfficeId, PersonId, SeatHolder } from '@mandate/core';

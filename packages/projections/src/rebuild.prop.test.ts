@@ -5,7 +5,7 @@
  * restarted at a random point equals one rebuilt from zero; and on random `(on, knownAt)` pairs
  * every query of the read model equals the naive oracle's answer.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
  * Which rows a question "as known at T" reads: a row recorded at or before T and not superseded
  * by then; without T, the rows that are current knowledge.
  *
- * @see DOMAIN.md "Time"
+ * @see docs/reference/domain.md "Time"
  */
 import type { Instant } from '@mandate/core';
 import type { RecordedFact } from './facts.js';

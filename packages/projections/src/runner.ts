@@ -4,7 +4,7 @@
  * also rebuild the read model from zero — a page of the log per commit, reporting progress — and
  * then follow live again.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import * as E from 'fp-ts/Either';
 import type { CorruptEvent, EventStore, StoreUnavailable, Subscription } from '@mandate/eventstore';

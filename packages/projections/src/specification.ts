@@ -4,7 +4,7 @@
  * the events again, N times, and checks that the answer did not change: an event at or below
  * the checkpoint changes nothing (idempotence).
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import type { StoredEvent } from '@mandate/eventstore';
 import { applyOnce, type CheckpointedModel } from './checkpoint.js';

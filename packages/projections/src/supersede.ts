@@ -4,7 +4,7 @@
  * event's recorded instant, new ones are opened at it, unchanged ones stay. Two facts are the
  * same when their canonical JSON is.
  *
- * @see DOMAIN.md "Time"
+ * @see docs/reference/domain.md "Time"
  */
 import type { Instant } from '@mandate/core';
 import { canonicalJson } from '@mandate/eventstore';

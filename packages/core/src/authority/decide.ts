@@ -4,7 +4,7 @@
  * authority accepts nothing more; a merger's successor is another authority, active on the date,
  * and never one below or merged into the authority merged away (the hierarchy stays acyclic).
  *
- * Authorisation (DOMAIN.md rule 9 for the registry itself), judged on the instrument's signing
+ * Authorisation (docs/reference/domain.md rule 9 for the registry itself), judged on the instrument's signing
  * date: a child is registered by its parent or an authority above it, a root by itself; a rename
  * or merger needs an authority above the one changed (for a root, the root itself).
  */

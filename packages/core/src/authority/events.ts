@@ -1,13 +1,13 @@
 /**
  * Events of the authority registry. Each carries its effective date and the instrument behind it
- * (DOMAIN.md rule 8), and enough for an auditor without the rest of the stream (a rename names the
+ * (docs/reference/domain.md rule 8), and enough for an auditor without the rest of the stream (a rename names the
  * previous name).
  */
 import * as t from 'io-ts';
 import { AuthorityId, BilingualName, CalendarDate, Source, struct } from '../kernel/index.js';
 import { AuthorityLevel } from './level.js';
 
-/** The schema version of every authority event type (DOMAIN.md rule 12). */
+/** The schema version of every authority event type (docs/reference/domain.md rule 12). */
 export const EventVersions = {
   AuthorityRegistered: 1,
   AuthorityRenamed: 1,

@@ -1,5 +1,5 @@
 /**
- * Who has jurisdiction, and when (DOMAIN.md rule 9). An authority's current authority on a date
+ * Who has jurisdiction, and when (docs/reference/domain.md rule 9). An authority's current authority on a date
  * follows the mergers in force on that date: a province merged away on 2025-07-01 is, from that
  * day, represented by its successor. Its ancestors follow parents, each parent itself followed
  * through its mergers. An issuer may change what an establisher created when, on that date, the
@@ -9,7 +9,7 @@
  * only the records on the way up (a handful of look-ups); the parent and merger links they
  * follow are kept on each record by `evolve`.
  *
- * @see DOMAIN.md rule 9
+ * @see docs/reference/domain.md rule 9
  */
 import type { AuthorityId, CalendarDate, Jurisdiction } from '../kernel/index.js';
 import { emptyTable, recordIn, type AuthorityTable } from './authority-table.js';
@@ -80,7 +80,7 @@ export function ancestorsOf(
  * when the issuer is registered and not merged away on `on`, and is the current authority of the
  * establisher on `on` or one of its ancestors on `on`.
  *
- * @see DOMAIN.md rule 9
+ * @see docs/reference/domain.md rule 9
  */
 export function jurisdictionOf(state: RegistryState): Jurisdiction {
   const records = recordsOf(state);

@@ -1,6 +1,6 @@
 /**
  * Name timelines: a renamed authority or office keeps its identity, and every earlier name stays
- * searchable with its validity (DOMAIN.md "Renames keep identity"). A timeline lists names by the
+ * searchable with its validity (docs/reference/domain.md "Renames keep identity"). A timeline lists names by the
  * date each took effect; a name is in force from its date until the next entry's date.
  */
 import type { BilingualName, CalendarDate } from '../kernel/index.js';

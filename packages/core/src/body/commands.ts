@@ -5,7 +5,7 @@
  * several holders, add seats, amend duties — listed as {@link BodyChange}s that apply together or
  * not at all. Filing a report cites the report itself instead of an instrument.
  *
- * @see DOMAIN.md rules 1, 4, 7 and 8, and "One decision, many changes"
+ * @see docs/reference/domain.md rules 1, 4, 7 and 8, and "One decision, many changes"
  */
 import * as t from 'io-ts';
 import {

@@ -4,7 +4,7 @@
  * head, one seat per holder) are checked on the result, so a retroactive change that would break
  * them on any later date is refused. All of a decision's changes apply, or none does.
  *
- * @see DOMAIN.md rules 1, 2, 3, 4, 7, 8 and 9
+ * @see docs/reference/domain.md rules 1, 2, 3, 4, 7, 8 and 9
  */
 import type { Either } from 'fp-ts/Either';
 import { left, right } from 'fp-ts/Either';
@@ -278,7 +278,7 @@ function decideChange(
  * against the state the earlier ones produce, then rules 2 and 3 are checked over the whole
  * valid-time line. A merger's successor uses this for its charter.
  *
- * @see DOMAIN.md rules 2, 3, 4 and 9, and "One decision, many changes"
+ * @see docs/reference/domain.md rules 2, 3, 4 and 9, and "One decision, many changes"
  */
 export function decideChanges(
   state: State,
@@ -320,7 +320,7 @@ export interface Ending {
  * Decides ending an active body (dissolution, or its part in a reorganisation): refused when a
  * fact already recorded would fall on or after the end date.
  *
- * @see DOMAIN.md rules 1, 4 and 9
+ * @see docs/reference/domain.md rules 1, 4 and 9
  */
 export function decideEnd(state: State, ending: Ending, context: BodyContext): Decision {
   const { basis, effectiveOn, reason, successors, reorganisationId } = ending;
@@ -363,7 +363,7 @@ export interface Establishment {
  * reorganisation (a merger's or split's successor): refused when the stream already holds a
  * body, or when the issuer has no jurisdiction over the new body's authority.
  *
- * @see DOMAIN.md rules 1 and 9
+ * @see docs/reference/domain.md rules 1 and 9
  */
 export function decideEstablishment(
   state: State,
@@ -401,7 +401,7 @@ export interface Absorbing {
  * active and established by the effective date, and the issuer must have jurisdiction over it.
  * (Ending the absorbed bodies is {@link decideEnd} on each of their streams.)
  *
- * @see DOMAIN.md rules 4, 5 and 9
+ * @see docs/reference/domain.md rules 4, 5 and 9
  */
 export function decideAbsorption(
   state: State,

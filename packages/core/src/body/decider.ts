@@ -3,7 +3,7 @@
  * (established once; one head; one seat per holder; facts within the body's life; one counted
  * report per obligation and period) and the jurisdiction check on every instrument.
  *
- * @see DOMAIN.md rules 1, 2, 3, 4, 7, 8 and 9
+ * @see docs/reference/domain.md rules 1, 2, 3, 4, 7, 8 and 9
  */
 import type { Decider } from '../kernel/index.js';
 import type { Command } from './commands.js';
@@ -22,7 +22,7 @@ import { initialState } from './state.js';
  * was in force during any period that ended by the body's end. (The earliest period an obligation
  * overlaps is the one containing the day it was imposed.)
  *
- * @see DOMAIN.md rule 1
+ * @see docs/reference/domain.md rule 1
  */
 export function isTerminal(state: State): boolean {
   if (state.status !== 'ended') return false;

@@ -2,7 +2,7 @@
  * Duties: the items of a body's mandate. Each has a category and a text, and says where it came
  * from — the body's own decision, or carried over from a predecessor in a reorganisation.
  *
- * @see DOMAIN.md rule 5 ("Duties named in the decision carry over, and say where they came from")
+ * @see docs/reference/domain.md rule 5 ("Duties named in the decision carry over, and say where they came from")
  */
 import * as t from 'io-ts';
 import type { BilingualText } from '../kernel/index.js';

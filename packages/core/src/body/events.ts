@@ -4,7 +4,7 @@
  * the report itself — and carries what an auditor needs without reading the rest of the stream
  * (hence the `previous` fields). All events are at schema version 1.
  *
- * @see DOMAIN.md rules 8 and 12
+ * @see docs/reference/domain.md rules 8 and 12
  */
 import * as t from 'io-ts';
 import {
@@ -229,7 +229,7 @@ export const Event = discriminatedUnion('Event', 'type', [
 /** Every event of a body's stream. */
 export type Event = t.TypeOf<typeof Event>;
 
-/** The schema version of every body event type (DOMAIN.md rule 12). */
+/** The schema version of every body event type (docs/reference/domain.md rule 12). */
 export const EventVersions = {
   BodyEstablished: 1,
   BodyRenamed: 1,

@@ -5,7 +5,7 @@
  * produces — leave it unchanged. A whole history is folded faster, to the same result, by
  * `foldHistory` (`fold.ts`).
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import type { BodyEnded, BodyEstablished, Event } from './events.js';
 import type { ActiveBody, Duty, EndedBody, EstablishedBody, Report, Seat, State } from './state.js';

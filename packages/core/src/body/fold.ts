@@ -6,7 +6,7 @@
  * lookup or two, and its new entry (appended at the end of its timeline when it is the latest,
  * which it nearly always is); the rare life events (establishment, end) go through `evolve` itself.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import type { CalendarDate, DutyId, ObligationId, ReportId, SeatId } from '../kernel/index.js';
 import type { Event } from './events.js';

@@ -3,7 +3,7 @@
  * retroactive change can break a rule on any later date. Between two dates on which something
  * about the seats changes, nothing about them does, so checking every such date checks them all.
  *
- * @see DOMAIN.md rules 2, 3 and 4
+ * @see docs/reference/domain.md rules 2, 3 and 4
  */
 import type { CalendarDate, SeatId } from '../kernel/index.js';
 import { holderIdentities } from '../kernel/index.js';
@@ -63,7 +63,7 @@ export interface DatedFact {
  * change dated on or after `date`, or a report submitted on or after it for a period that had
  * not ended by it (after its end a body files only reports for periods that ended by then).
  *
- * @see DOMAIN.md rules 1 and 4
+ * @see docs/reference/domain.md rules 1 and 4
  */
 export function firstFactFrom(body: EstablishedBody, date: CalendarDate): DatedFact | undefined {
   const facts: DatedFact[] = [{ on: body.establishedOn, fact: 'the establishment' }];

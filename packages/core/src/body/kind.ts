@@ -1,4 +1,4 @@
-/** The kinds of governance body. Kinds may differ among bodies that merge (DOMAIN.md "Details"). */
+/** The kinds of governance body. Kinds may differ among bodies that merge (docs/reference/domain.md "Details"). */
 import type * as t from 'io-ts';
 import { oneOf } from '../kernel/index.js';
 

@@ -3,7 +3,7 @@
  * reorganisation (merger, split, succession) that names its predecessors; ended by a merger,
  * absorption, split, succession or dissolution.
  *
- * @see DOMAIN.md rules 1 and 5
+ * @see docs/reference/domain.md rules 1 and 5
  */
 import * as t from 'io-ts';
 import { BodyId, ReorganisationId, nonEmptyArray, oneOf, struct } from '../kernel/index.js';

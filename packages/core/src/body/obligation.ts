@@ -3,7 +3,7 @@
  * authority (the PPC) or another body (the National Committee on E-Government) — on a cadence,
  * due a number of days after each period ends.
  *
- * @see DOMAIN.md rule 7
+ * @see docs/reference/domain.md rule 7
  */
 import * as t from 'io-ts';
 import { AuthorityId, BodyId, intBetween, oneOf, struct } from '../kernel/index.js';

@@ -6,7 +6,7 @@
  *
  * Labels run from 1900 to 2997, so that every period's end and due date are calendar dates.
  *
- * @see DOMAIN.md rule 7 ("the period fits the cadence")
+ * @see docs/reference/domain.md rule 7 ("the period fits the cadence")
  */
 import * as t from 'io-ts';
 import {

@@ -1,9 +1,9 @@
 /**
- * Why the body decider refuses a command: one tagged value per reason, naming the DOMAIN.md rule
+ * Why the body decider refuses a command: one tagged value per reason, naming the docs/reference/domain.md rule
  * the command would have broken and carrying the facts that explain it. A refusal never comes
  * with events.
  *
- * @see DOMAIN.md rules 1, 2, 3, 4, 7 and 9
+ * @see docs/reference/domain.md rules 1, 2, 3, 4, 7 and 9
  */
 import type {
   AuthorityId,

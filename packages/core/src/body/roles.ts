@@ -4,7 +4,7 @@
  * of roles: non-empty, without repeats, always in the canonical order of {@link Role} so that two
  * equal sets are equal values.
  *
- * @see DOMAIN.md rule 2
+ * @see docs/reference/domain.md rule 2
  */
 import * as t from 'io-ts';
 import { nonEmptyArray, oneOf } from '../kernel/index.js';

@@ -4,7 +4,7 @@
  * 2018-13-01 are refused. Being fixed-width, two dates compare correctly as strings.
  *
  * Valid intervals are half-open: effective on D means from the start of D; ending on D means the
- * last day in force was D-1 (DOMAIN.md "Details").
+ * last day in force was D-1 (docs/reference/domain.md "Details").
  */
 import * as t from 'io-ts';
 import { struct } from './codec.js';

@@ -1,5 +1,5 @@
 /**
- * Source documents. Every event carries the document behind it (DOMAIN.md rule 8): a legal
+ * Source documents. Every event carries the document behind it (docs/reference/domain.md rule 8): a legal
  * instrument for any change to a body, office, person or authority, or, for a filed report, the
  * report itself.
  *

@@ -3,7 +3,7 @@
  * changes hands, the seat's holder changes with it, with no new decision) or follows a named
  * person; either may also name the other for the record — the seed names Mr. Trăm *as* Chairman.
  *
- * @see DOMAIN.md "Seats and offices"
+ * @see docs/reference/domain.md "Seats and offices"
  */
 import * as t from 'io-ts';
 import { struct } from './codec.js';
@@ -34,7 +34,7 @@ export type SeatHolder = t.TypeOf<typeof SeatHolder>;
 
 /**
  * The identities a holder occupies in a body: every office and person it names. Two seats of one
- * body whose holders share an identity may not be active at the same time (DOMAIN.md rule 3).
+ * body whose holders share an identity may not be active at the same time (docs/reference/domain.md rule 3).
  */
 export function holderIdentities(holder: SeatHolder): ReadonlyArray<string> {
   return holder.follows === 'office'

@@ -2,7 +2,7 @@
  * The capacity in which a person holds an office: substantively, or as an acting holder (quyền,
  * phụ trách) until a substantive holder is appointed.
  *
- * @see DOMAIN.md "Seats and offices"
+ * @see docs/reference/domain.md "Seats and offices"
  */
 import type * as t from 'io-ts';
 import { oneOf } from '../kernel/index.js';

@@ -1,7 +1,7 @@
 /**
  * Commands to an office (one stream per office): establish it under an authority, rename it,
  * appoint and end holders (substantive or acting), abolish it. Each carries its legal basis and
- * effective date (DOMAIN.md rule 8).
+ * effective date (docs/reference/domain.md rule 8).
  */
 import * as t from 'io-ts';
 import {

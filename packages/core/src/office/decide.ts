@@ -7,8 +7,8 @@
  * office's life; abolishing it ends its open holdings. Rule 9: only the office's authority, its
  * successor or an authority above may change it, judged on the instrument's signing date.
  *
- * @see DOMAIN.md rule 6
- * @see DOMAIN.md rule 9
+ * @see docs/reference/domain.md rule 6
+ * @see docs/reference/domain.md rule 9
  */
 import { left, right, type Either } from 'fp-ts/Either';
 import { instrumentSource, maxDate, sameName, type Jurisdiction } from '../kernel/index.js';

@@ -1,6 +1,6 @@
 /**
  * An office as a decider: one stream per office. Its context carries the jurisdiction the
- * authority registry defines (DOMAIN.md rule 9).
+ * authority registry defines (docs/reference/domain.md rule 9).
  */
 import type { Decider } from '../kernel/index.js';
 import type { Command } from './commands.js';

@@ -1,5 +1,5 @@
 /**
- * Events of an office. Each carries its effective date and the instrument behind it (DOMAIN.md
+ * Events of an office. Each carries its effective date and the instrument behind it (docs/reference/domain.md
  * rule 8), and what an auditor needs without the rest of the stream: a rename names the previous
  * name, an ended holding the date it began.
  */
@@ -15,7 +15,7 @@ import {
 } from '../kernel/index.js';
 import { Capacity } from './capacity.js';
 
-/** The schema version of every office event type (DOMAIN.md rule 12). */
+/** The schema version of every office event type (docs/reference/domain.md rule 12). */
 export const EventVersions = {
   OfficeEstablished: 1,
   OfficeRenamed: 1,

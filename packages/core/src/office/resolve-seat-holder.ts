@@ -5,8 +5,8 @@
  * not yet established or abolished by then. When the office changes hands, the seat follows with
  * no new decision.
  *
- * @see DOMAIN.md rule 6
- * @see DOMAIN.md "Seats and offices"
+ * @see docs/reference/domain.md rule 6
+ * @see docs/reference/domain.md "Seats and offices"
  */
 import type { CalendarDate, OfficeId, PersonId, SeatHolder } from '../kernel/index.js';
 import { holderOn, type OfficeState } from './state.js';
@@ -44,7 +44,7 @@ export type OfficeLookup = (office: OfficeId) => OfficeState | undefined;
  * Resolves a seat's holder on `on`: the named person, or the office's substantive holder, else
  * its acting holder, else vacant.
  *
- * @see DOMAIN.md rule 6
+ * @see docs/reference/domain.md rule 6
  */
 export function resolveSeatHolder(
   holder: SeatHolder,

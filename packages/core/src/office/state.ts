@@ -2,7 +2,7 @@
  * The state of an office: not yet established, established (with its names and holdings), or
  * abolished. Holdings are half-open intervals of valid time, kept in order of their start.
  *
- * @see DOMAIN.md rule 6
+ * @see docs/reference/domain.md rule 6
  */
 import {
   contains,
@@ -69,7 +69,7 @@ export const holdingsOf = (state: OfficeState): ReadonlyArray<Holding> =>
 /**
  * Who holds the office on `date`: the substantive holder, else the acting holder, else nobody.
  *
- * @see DOMAIN.md rule 6
+ * @see docs/reference/domain.md rule 6
  */
 export function holderOn(state: OfficeState, date: CalendarDate): OfficeHolder | undefined {
   let acting: OfficeHolder | undefined;

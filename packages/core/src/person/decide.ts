@@ -1,7 +1,7 @@
 /**
  * Decides commands to a person's record: a person is registered once; correcting the name to the
  * one already recorded is nothing to do. Persons are under no authority's jurisdiction, so no
- * context is needed; every change still cites its instrument (DOMAIN.md rule 8).
+ * context is needed; every change still cites its instrument (docs/reference/domain.md rule 8).
  */
 import { left, right, type Either } from 'fp-ts/Either';
 import { instrumentSource } from '../kernel/index.js';

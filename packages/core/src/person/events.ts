@@ -1,11 +1,11 @@
 /**
  * Events of a person's record. Each carries its effective date and the instrument behind it
- * (DOMAIN.md rule 8); a correction names the name it supersedes.
+ * (docs/reference/domain.md rule 8); a correction names the name it supersedes.
  */
 import * as t from 'io-ts';
 import { CalendarDate, Name, PersonId, Source, struct } from '../kernel/index.js';
 
-/** The schema version of every person event type (DOMAIN.md rule 12). */
+/** The schema version of every person event type (docs/reference/domain.md rule 12). */
 export const EventVersions = {
   PersonRegistered: 1,
   PersonNameCorrected: 1,

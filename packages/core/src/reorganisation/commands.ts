@@ -4,7 +4,7 @@
  * starts new ones on one effective date, under one instrument, and says which duties carry over.
  * Dissolution ends a body with no successor and is a body command (`DissolveBody`).
  *
- * @see DOMAIN.md rule 5
+ * @see docs/reference/domain.md rule 5
  */
 import * as t from 'io-ts';
 import {

@@ -6,7 +6,7 @@
  * (`DutyAssigned` saying where each came from), then its charter; an absorbing body gets
  * `BodiesAbsorbed` and the duties it takes over.
  *
- * @see DOMAIN.md rules 5 and 9
+ * @see docs/reference/domain.md rules 5 and 9
  */
 import type { Either } from 'fp-ts/Either';
 import { left, right } from 'fp-ts/Either';

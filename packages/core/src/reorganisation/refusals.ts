@@ -2,7 +2,7 @@
  * Why a reorganisation is refused. A reorganisation also passes on any refusal of the body
  * decider for one of the bodies it touches (no jurisdiction, a fact after the end date...).
  *
- * @see DOMAIN.md rules 5 and 9
+ * @see docs/reference/domain.md rules 5 and 9
  */
 import type { Refusal as BodyRefusal } from '../body/index.js';
 import type { BodyId, CalendarDate, DutyId, RefusalShape } from '../kernel/index.js';

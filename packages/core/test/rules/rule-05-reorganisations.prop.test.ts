@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md rule 5: a merger takes at least two distinct bodies, all active on its date, ends
+ * docs/reference/domain.md rule 5: a merger takes at least two distinct bodies, all active on its date, ends
  * each of them and starts exactly one successor on that date; an absorption ends the absorbed
  * bodies and keeps the absorbing one; a split ends one body and starts several; a succession ends
  * one and starts one. A body ends at most once; the lineage graph stays acyclic; duties named in

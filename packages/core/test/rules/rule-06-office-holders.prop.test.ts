@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md rule 6: an office has at most one substantive holder at a time (and at most one acting
+ * docs/reference/domain.md rule 6: an office has at most one substantive holder at a time (and at most one acting
  * holder); an ex-officio seat resolves on any date to the office's holder on that date, or to
  * "vacant".
  *
@@ -194,7 +194,7 @@ const sortHoldings = (holdings: ReadonlyArray<NaiveHolding>) =>
 // The property
 // -------------------------------------------------------------------------------------------------
 
-describe('DOMAIN.md rule 6: one substantive (and one acting) holder at a time; ex-officio seats resolve', () => {
+describe('docs/reference/domain.md rule 6: one substantive (and one acting) holder at a time; ex-officio seats resolve', () => {
   it('holds after every command of generated histories, and agrees with a naive model', () => {
     fc.assert(
       fc.property(officeHistoryArbitrary(), (commands) => {

@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md rule 9: only the establishing authority of a body, or an authority above it, may
+ * docs/reference/domain.md rule 9: only the establishing authority of a body, or an authority above it, may
  * change it — where "the establishing authority" follows mergers (provinces were merged in 2025:
  * the successor takes over the merged one's bodies and offices) and history keeps who had
  * jurisdiction when.
@@ -292,7 +292,7 @@ function checkStream<
 // The properties
 // -------------------------------------------------------------------------------------------------
 
-describe('DOMAIN.md rule 9: jurisdiction follows the hierarchy and its mergers', () => {
+describe('docs/reference/domain.md rule 9: jurisdiction follows the hierarchy and its mergers', () => {
   it('jurisdictionOf, currentAuthorityOf and ancestorsOf agree with a naive oracle on every date', () => {
     fc.assert(
       fc.property(authorityHistoryArbitrary, (commands) => {

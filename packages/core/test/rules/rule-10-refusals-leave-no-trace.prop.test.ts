@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md rule 10: a refused command appends nothing; a command applied twice (same command id)
+ * docs/reference/domain.md rule 10: a refused command appends nothing; a command applied twice (same command id)
  * appends once. The core's share, for every decider over generated histories: a refusal comes
  * with no events and leaves the state exactly as it was; deciding never changes the state it is
  * given; and deciding is deterministic — the same command against the same state gives the same

@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md rule 12: every stored event round-trips through its codec, and old event versions are
+ * docs/reference/domain.md rule 12: every stored event round-trips through its codec, and old event versions are
  * upcast on read. The core's share: every event of every aggregate survives encode → JSON text →
  * decode unchanged; every event type has a schema version and every versioned type has a codec;
  * no decoder ever throws, whatever it is fed, and every refusal names a path. (Upcasting old

@@ -5,7 +5,7 @@
  * rows by key, so that projecting an event costs what it changes; other reads scan the rows. For
  * tests, embedders without a database, and as the model the SQLite read model is compared with.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import { Body, Office, contains } from '@mandate/core';
 import type { Instant } from '@mandate/core';

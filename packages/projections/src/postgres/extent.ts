@@ -10,7 +10,7 @@
  * in the box's float8 coordinates. Subjects sharing a bucket only widen a probe, and every query
  * checks the exact conditions on the row again.
  *
- * @see DOMAIN.md "Time"
+ * @see docs/reference/domain.md "Time"
  */
 import type { CalendarDate, Instant, ValidInterval } from '@mandate/core';
 

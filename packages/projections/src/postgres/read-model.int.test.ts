@@ -9,7 +9,7 @@
  * that throws, or a statement the server refuses — leaves neither facts nor checkpoint behind,
  * and the next good events apply as if it never came.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';

@@ -27,7 +27,7 @@
  * stored one); commits on one model must not overlap. Queries read the database, so they see
  * committed data only.
  *
- * @see DOMAIN.md rule 11 and "Time"
+ * @see docs/reference/domain.md rule 11 and "Time"
  */
 import type { Pool } from 'pg';
 import { Body, Office, fold } from '@mandate/core';

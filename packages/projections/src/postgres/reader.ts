@@ -7,7 +7,7 @@
  * subjects, each caller getting its subject's rows. Each subject is one probe of the extent index
  * (see extent.ts).
  *
- * @see DOMAIN.md "Time"
+ * @see docs/reference/domain.md "Time"
  */
 import type { Pool, QueryResultRow } from 'pg';
 import type { CalendarDate, Instant } from '@mandate/core';

@@ -8,7 +8,7 @@
  * strings by their bytes, as SQLite does, and not by the server's locale; for text without
  * characters above U+FFFF that is JavaScript's order too.
  *
- * @see DOMAIN.md "Time"
+ * @see docs/reference/domain.md "Time"
  */
 import { CHECKPOINT_TABLE, FACT_KINDS, factTable, streamEventTable } from '../sqlite/schema.js';
 import type { FactKind } from '../facts.js';

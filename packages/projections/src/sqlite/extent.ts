@@ -7,7 +7,7 @@
  * seconds (and clamped beyond 2068), so it yields a superset of the rows, and the exact conditions
  * are checked again on the fact table.
  *
- * @see DOMAIN.md "Time"
+ * @see docs/reference/domain.md "Time"
  */
 import type { Database } from 'better-sqlite3';
 import type { CalendarDate, Instant, ValidInterval } from '@mandate/core';

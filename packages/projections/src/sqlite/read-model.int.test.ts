@@ -6,7 +6,7 @@
  * every question on random `(on, knownAt)` pairs exactly as the naive oracle does; a rebuild from
  * zero gives the same answers; and a failing event leaves neither facts nor checkpoint behind.
  *
- * @see DOMAIN.md rule 11
+ * @see docs/reference/domain.md rule 11
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,7 +6,7 @@
  * one. The folded states of the streams touched lately are cached in memory (a bounded number)
  * and folded again from the stored events after a restart or an eviction.
  *
- * @see DOMAIN.md rule 11 and "Time"
+ * @see docs/reference/domain.md rule 11 and "Time"
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { Body, Office, fold } from '@mandate/core';

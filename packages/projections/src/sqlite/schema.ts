@@ -4,7 +4,7 @@
  * with its valid and recorded intervals, the decoded events of each stream (to fold a stream's
  * state again after a restart), and the shared checkpoint table.
  *
- * @see DOMAIN.md "Time"
+ * @see docs/reference/domain.md "Time"
  */
 import type { FactKind } from '../facts.js';
 
