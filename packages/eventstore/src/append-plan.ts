@@ -3,7 +3,7 @@
  * against its head, stamp the recorded instant, and chain the new events onto the log. The plan
  * is pure; the adapter writes its rows and heads in one transaction, or nothing at all.
  *
- * @see DOMAIN.md rule 10
+ * @see docs/reference/domain.md rule 10
  */
 import * as E from 'fp-ts/Either';
 import { isInstant, type Instant } from '@mandate/core';
@@ -56,8 +56,8 @@ export interface AppendPlan {
 }
 
 /**
- * Plans a validated append: the first stream whose expected revision does not hold refuses the
- * whole append; otherwise its events get revisions, positions (in request order), the recorded
+ * Plans a validated append: the first stream whose expected revision does not hold, among those
+ * it writes and then those it relies on, refuses the whole append; otherwise its events get revisions, positions (in request order), the recorded
  * instant and their hashes. A clock reading that is not an instant is a defect and throws.
  */
 export function planAppend(
@@ -68,6 +68,10 @@ export function planAppend(
   const current = append.appends.map((part) => context.streamHead(part.stream));
   for (const [i, part] of append.appends.entries()) {
     const conflict = revisionConflict(part.stream, part.expectedRevision, current[i]);
+    if (conflict !== undefined) return E.left(conflict);
+  }
+  for (const { stream, expectedRevision } of append.expectations) {
+    const conflict = revisionConflict(stream, expectedRevision, context.streamHead(stream));
     if (conflict !== undefined) return E.left(conflict);
   }
   const recordedAt = nextRecordedAt(context.now, context.lastRecordedAt);

@@ -12,7 +12,7 @@
  * of the previous event of the same stream, or {@link GENESIS_HASH} for revision 0. Altering any of
  * those fields, or moving an event to another place in its stream or the log, changes a hash.
  *
- * @see DOMAIN.md rule 13
+ * @see docs/reference/domain.md rule 13
  */
 import { hash as digest } from 'node:crypto';
 import * as E from 'fp-ts/Either';

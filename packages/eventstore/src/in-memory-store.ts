@@ -9,7 +9,7 @@
  * nothing. `recordedAt` comes from the injected clock, never from the caller, and never goes
  * backwards along the log.
  *
- * @see DOMAIN.md rules 10 and 13
+ * @see docs/reference/domain.md rules 10 and 13
  */
 import * as E from 'fp-ts/Either';
 import { instantOf, type CommandId, type Instant } from '@mandate/core';

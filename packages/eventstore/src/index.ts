@@ -11,6 +11,7 @@ export type {
   ExpectedRevision,
   NewEvent,
   ReadAllOptions,
+  ReadExpectation,
   ReadStreamOptions,
   StoredEvent,
   StreamAppend,

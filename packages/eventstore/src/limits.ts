@@ -9,13 +9,16 @@
  * - stream names match {@link STREAM_NAME_PATTERN}, event types {@link EVENT_TYPE_PATTERN},
  *   event ids {@link EVENT_ID_PATTERN}; schema versions are whole numbers from 1;
  * - expected revisions are `'any'`, `'no-stream'`, `'stream-exists'` or a bigint ≥ 0;
+ * - read expectations name at most as many streams as an append may touch, none of them written
+ *   by the same append nor named twice, each expecting `'no-stream'`, `'stream-exists'` or a
+ *   bigint ≥ 0;
  * - data and metadata are JSON values (see `canonicalJson`), metadata is {@link EventMetadata}.
  *
  * Keys such as `__proto__` or `constructor` in data are ordinary data: they are encoded and
  * stored verbatim, and reading them back (with `JSON.parse`) creates own properties, never a
  * prototype.
  *
- * @see DOMAIN.md rule 10
+ * @see docs/reference/domain.md rule 10
  */
 import { Buffer } from 'node:buffer';
 import * as E from 'fp-ts/Either';
@@ -23,7 +26,13 @@ import { CommandId } from '@mandate/core';
 import { invalidAppend, type InvalidAppend } from './errors.js';
 import { tryCanonicalJson, type EncodedEvent } from './hash-chain.js';
 import { EventMetadataCodec } from './metadata.js';
-import type { AppendRequest, EventMetadata, ExpectedRevision, StreamName } from './port.js';
+import type {
+  AppendRequest,
+  EventMetadata,
+  ExpectedRevision,
+  ReadExpectation,
+  StreamName,
+} from './port.js';
 
 /** The limits every store enforces on an append. */
 export interface AppendLimits {
@@ -65,6 +74,8 @@ export interface ValidatedStreamAppend {
 export interface ValidatedAppend {
   readonly commandId?: CommandId;
   readonly appends: ReadonlyArray<ValidatedStreamAppend>;
+  /** Streams the append relies on without writing them (empty when none). */
+  readonly expectations: ReadonlyArray<ReadExpectation>;
   /** How many events the append carries over all its streams. */
   readonly eventCount: number;
 }
@@ -74,6 +85,43 @@ const isRecord = (u: unknown): u is Record<string, unknown> =>
 
 const isExpectedRevision = (u: unknown): u is ExpectedRevision =>
   u === 'any' || u === 'no-stream' || u === 'stream-exists' || (typeof u === 'bigint' && u >= 0n);
+
+const isReadExpectation = (u: unknown): u is ReadExpectation['expectedRevision'] =>
+  u !== 'any' && isExpectedRevision(u);
+
+/** Checks the streams an append relies on; `written` holds the streams it writes. */
+function validateExpectations(
+  expectations: unknown,
+  written: ReadonlySet<string>,
+  limits: AppendLimits,
+): E.Either<InvalidAppend, ReadonlyArray<ReadExpectation>> {
+  const refuse = (reason: string) => E.left(invalidAppend(reason));
+  if (expectations === undefined) return E.right([]);
+  if (!Array.isArray(expectations)) return refuse('expectations must be an array');
+  if (expectations.length > limits.maxStreamsPerAppend) {
+    return refuse(`an append may rely on at most ${limits.maxStreamsPerAppend} streams`);
+  }
+  const seen = new Set<string>();
+  const validated: ReadExpectation[] = [];
+  for (const expectation of expectations as ReadonlyArray<unknown>) {
+    if (!isRecord(expectation)) return refuse('each expectation must be an object');
+    const { stream, expectedRevision } = expectation;
+    if (typeof stream !== 'string' || !STREAM_NAME_PATTERN.test(stream)) {
+      return refuse(`stream names must match ${STREAM_NAME_PATTERN}`);
+    }
+    const where = `expectation on stream ${JSON.stringify(stream)}`;
+    if (written.has(stream)) return refuse(`${where}: the append also writes that stream`);
+    if (seen.has(stream)) return refuse(`${where} appears twice in one append`);
+    seen.add(stream);
+    if (!isReadExpectation(expectedRevision)) {
+      return refuse(
+        `${where}: expectedRevision must be 'no-stream', 'stream-exists' or a bigint >= 0`,
+      );
+    }
+    validated.push({ stream, expectedRevision });
+  }
+  return E.right(validated);
+}
 
 /** True when the UTF-8 encoding of `text` is longer than `maxBytes`. */
 const tooLarge = (text: string, maxBytes: number): boolean =>
@@ -152,7 +200,7 @@ export function validateAppend(
   const refuse = (reason: string) => E.left(invalidAppend(reason));
   const input: unknown = request;
   if (!isRecord(input)) return refuse('an append request must be an object');
-  const { commandId, appends } = input;
+  const { commandId, appends, expectations } = input;
   if (commandId !== undefined && !CommandId.is(commandId)) {
     return refuse('commandId must be 1-128 letters, digits, ".", "_", ":" or "-"');
   }
@@ -195,9 +243,8 @@ export function validateAppend(
     }
     validated.push({ stream, expectedRevision, events: encoded });
   }
-  return E.right(
-    commandId === undefined
-      ? { appends: validated, eventCount }
-      : { commandId, appends: validated, eventCount },
-  );
+  const relied = validateExpectations(expectations, seen, limits);
+  if (E.isLeft(relied)) return relied;
+  const base = { appends: validated, expectations: relied.right, eventCount };
+  return E.right(commandId === undefined ? base : { commandId, ...base });
 }

@@ -2,7 +2,7 @@
  * The codec of {@link EventMetadata}: what every appended event must carry for the audit trail —
  * its valid date, its source document, the command that produced it, and who submitted it.
  *
- * @see DOMAIN.md rule 8
+ * @see docs/reference/domain.md rule 8
  */
 import * as t from 'io-ts';
 import { CalendarDate, CommandId, Source, struct } from '@mandate/core';

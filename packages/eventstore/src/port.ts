@@ -79,6 +79,20 @@ export interface StreamAppend {
   readonly events: ReadonlyArray<NewEvent>;
 }
 
+/**
+ * A stream an append relies on without writing to it: the append commits only if the stream is
+ * still where the caller read it, checked in the same transaction as the writes. A change
+ * committed to it between the read and the append makes the append a {@link VersionConflict}
+ * naming this stream, and nothing is written.
+ *
+ * @see docs/reference/domain.md rule 17
+ */
+export interface ReadExpectation {
+  readonly stream: StreamName;
+  /** Where the stream must be: empty, not empty, or exactly at this revision. */
+  readonly expectedRevision: Exclude<ExpectedRevision, 'any'>;
+}
+
 /** An atomic append to one or more streams, on behalf of one command. */
 export interface AppendRequest {
   /**
@@ -88,6 +102,11 @@ export interface AppendRequest {
    */
   readonly commandId?: CommandId;
   readonly appends: ReadonlyArray<StreamAppend>;
+  /**
+   * Streams the command read and relies on but does not write (at most as many as the streams an
+   * append may touch; none of them also written by this append).
+   */
+  readonly expectations?: ReadonlyArray<ReadExpectation>;
 }
 
 /** What an append did. */

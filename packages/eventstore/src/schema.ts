@@ -4,7 +4,7 @@
  * the current version and decodes it. An unknown type or version, a failed upcast or a failed
  * decode is a `CorruptEvent` naming the stream and revision — never a throw.
  *
- * @see DOMAIN.md rule 12
+ * @see docs/reference/domain.md rule 12
  */
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';

@@ -4,7 +4,7 @@
  * `fromVersion + 1`, and may rename the type on the way. Stored events are never rewritten: old
  * versions are upcast every time they are read.
  *
- * @see DOMAIN.md rule 12
+ * @see docs/reference/domain.md rule 12
  */
 import * as E from 'fp-ts/Either';
 

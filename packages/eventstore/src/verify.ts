@@ -14,7 +14,7 @@
  * position and hash it saw — passes it as `expectHead` to detect truncation and rewriting up to
  * that point.
  *
- * @see DOMAIN.md rule 13
+ * @see docs/reference/domain.md rule 13
  */
 import * as E from 'fp-ts/Either';
 import { corruptEvent, tamperDetected } from './errors.js';

@@ -3,7 +3,7 @@
  * nothing, multi-stream atomicity, revisions from 0 and positions from 1 without gaps, the
  * store clock, and command-id idempotency.
  *
- * @see DOMAIN.md rule 10
+ * @see docs/reference/domain.md rule 10
  */
 import type { CommandId, Instant } from '@mandate/core';
 import type { EventStore } from '../port.js';

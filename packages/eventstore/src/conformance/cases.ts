@@ -3,6 +3,7 @@
  */
 import { appendCases } from './append-cases.js';
 import { durabilityCases } from './durability-cases.js';
+import { expectationCases } from './expectation-cases.js';
 import { integrityCases } from './integrity-cases.js';
 import { readCases } from './read-cases.js';
 import type { ConformanceCase, StoreFactory } from './store-under-test.js';
@@ -21,6 +22,7 @@ export const conformanceCases = (
   options: ConformanceOptions = {},
 ): ReadonlyArray<ConformanceCase> => [
   ...appendCases(factory),
+  ...expectationCases(factory),
   ...readCases(factory),
   ...subscriptionCases(factory),
   ...integrityCases(factory),

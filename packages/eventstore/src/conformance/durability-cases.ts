@@ -2,7 +2,7 @@
  * Conformance cases for durable stores (run with `{ durable: true }`): a reopened store keeps the
  * log, the hash chain and the recorded command ids.
  *
- * @see DOMAIN.md rule 10
+ * @see docs/reference/domain.md rule 10
  */
 import type { CommandId } from '@mandate/core';
 import { checkEqual, expectRight } from './assert.js';

@@ -3,7 +3,7 @@
  * removed, inserted or reordered event as `TamperDetected`, and a row whose JSON does not parse
  * as `CorruptEvent` — from `verify` and from reads, never as a throw.
  *
- * @see DOMAIN.md rule 13
+ * @see docs/reference/domain.md rule 13
  */
 import { computeRawHash } from '../hash-chain.js';
 import type { VerifyReport } from '../port.js';

@@ -3,7 +3,7 @@
  * count, a missing stream, the whole log page by page, what a stored event carries, verbatim
  * round trips of Vietnamese text and prototype-named keys, and a closed store.
  *
- * @see DOMAIN.md rule 12
+ * @see docs/reference/domain.md rule 12
  */
 import type { CommandId, Instant } from '@mandate/core';
 import { GENESIS_HASH, computeHash } from '../hash-chain.js';
