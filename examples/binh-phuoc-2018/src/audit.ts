@@ -21,9 +21,9 @@ import {
 } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import type { EventStore } from '@mandate/eventstore';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import {
   bitemporalProjection,
-  createSqliteReadModel,
   startProjection,
   type ChangeView,
   type ComplianceView,
