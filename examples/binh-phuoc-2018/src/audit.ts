@@ -4,7 +4,7 @@
  * just before the merger was recorded, what Mr. Trăm held, how the successor reported, what the
  * merger decision changed, and what took effect in December 2018.
  *
- * @see docs/reference/domain.md "Questions the read models must answer" and "Time"
+ * @see docs/reference/domain.md "Questions the read models answer" and "Time"
  */
 import Database from 'better-sqlite3';
 import { createCommandHandler } from '@mandate/application';
