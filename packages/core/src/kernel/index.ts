@@ -6,6 +6,7 @@ export * from './decider.js';
 export * from './decode-failure.js';
 export * from './ids.js';
 export * from './instant.js';
+export * from './instrument-key.js';
 export * from './jurisdiction.js';
 export * from './legal-basis.js';
 export * from './refusal.js';
