@@ -144,10 +144,13 @@ export async function decideCommand(
       const context = await jurisdictionContext(loaders);
       if (isLeft(context)) return context;
       const { officeId } = routed.command.data;
-      const office = await loaders.loadOffice(officeId);
+      const office = await loaders.loadOfficeWithEvents(officeId);
       if (isLeft(office)) return office;
-      const { state, revision } = office.right;
-      const decided = officeAggregate.decider.decide(routed.command, state, context.right);
+      const { state, revision, recorded } = office.right;
+      const decided = officeAggregate.decider.decide(routed.command, state, {
+        ...context.right,
+        recorded,
+      });
       return right(
         oneStream(officeStream(officeId), revision, decided, officeAggregate.versions, stamp),
       );

@@ -9,6 +9,7 @@ export * from './instant.js';
 export * from './instrument-key.js';
 export * from './jurisdiction.js';
 export * from './legal-basis.js';
+export * from './recorded-events.js';
 export * from './refusal.js';
 export * from './seat-holder.js';
 export * from './text.js';
