@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { isLeft } from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import * as Authority from '../authority/index.js';
+import * as Instrument from '../instrument/index.js';
 import * as Office from '../office/index.js';
 import * as Person from '../person/index.js';
 import { arbitraryOf, calendarDateArbitrary, type ArbitraryOverrides } from './arbitrary.js';
@@ -27,6 +28,10 @@ export const officeCommandArbitrary = arbitraryOf(Office.Command);
 export const officeEventArbitrary = arbitraryOf(Office.Event);
 /** Any person command the codec accepts. */
 export const personCommandArbitrary = arbitraryOf(Person.Command);
+/** Any decodable instrument registry command. */
+export const instrumentCommandArbitrary = arbitraryOf(Instrument.Command);
+/** Any decodable instrument registry event. */
+export const instrumentEventArbitrary = arbitraryOf(Instrument.Event);
 /** Any person event the codec accepts. */
 export const personEventArbitrary = arbitraryOf(Person.Event);
 
