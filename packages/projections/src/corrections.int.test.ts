@@ -4,7 +4,7 @@
  * misprint), then corrected to 2020-05-01. The successor's standing member — ex officio, the
  * director — on 2020-04-01 is the new director as known before the correction was recorded and the
  * previous director as known after; both recordings stay in the change history. The same answers
- * come from the in-memory and the SQLite read model, and from the naive oracle.
+ * come from the in-memory, SQLite and PostgreSQL read models, and from the naive oracle.
  *
  * @see docs/reference/domain.md rule 14
  */
@@ -30,6 +30,8 @@ import type { FactStore } from './fact-store.js';
 import { memoryWorld, wholeLog } from './history.fixture.js';
 import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
+import { createPostgresReadModel } from './postgres/read-model.js';
+import { postgresForTests } from './postgres/server.fixture.js';
 import { startProjection } from './runner.js';
 import { createSqliteReadModel } from './sqlite/read-model.js';
 import type { ReadModelQueries } from './views.js';
@@ -40,6 +42,7 @@ const april2020 = unsafeCalendarDate('2020-04-01');
 const HOUR = 3_600_000;
 
 const directory = mkdtempSync(join(tmpdir(), 'mandate-corrections-'));
+const postgres = postgresForTests(2);
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 /** The standing member's occupant on `on`, as known at `knownAt`. */
@@ -99,6 +102,16 @@ describe('a misprinted office holding, corrected (rule 14)', () => {
           new Database(join(directory, 'read-model.sqlite')),
           bitemporalProjection,
         );
+        await project(store, model.target);
+        return model.queries;
+      },
+    ],
+    [
+      'in PostgreSQL',
+      async () => {
+        const model = await createPostgresReadModel(postgres.pool, bitemporalProjection, {
+          schema: postgres.schema,
+        });
         await project(store, model.target);
         return model.queries;
       },
