@@ -40,7 +40,7 @@ export interface ClientStreamAppend {
 
 /** A live subscription to `$all`, as the clients return it (an event emitter). */
 export interface ClientSubscription {
-  on(event: 'data' | 'checkpoint' | 'caughtUp', listener: () => void): unknown;
+  on(event: 'data', listener: () => void): unknown;
   on(event: 'error', listener: (error: unknown) => void): unknown;
   unsubscribe(): Promise<void>;
 }
@@ -63,8 +63,14 @@ export interface EsdbDriver {
       readonly maxCount: number;
     },
   ) => Promise<ReadonlyArray<ClientRecordedEvent>>;
-  /** Live events of `$all` whose stream name starts with a prefix, with filter checkpoints. */
-  readonly subscribeToAllLive: (streamPrefix: string) => ClientSubscription;
+  /**
+   * Live events of `$all` whose stream name starts with a prefix, filtered on the server; `onCheckpoint`
+   * is called at each of the filter's checkpoints.
+   */
+  readonly subscribeToAllLive: (
+    streamPrefix: string,
+    onCheckpoint: () => void,
+  ) => ClientSubscription;
   /** Appends to several streams atomically, when the client and the server can. */
   readonly multiStreamAppend?: (requests: ReadonlyArray<ClientStreamAppend>) => Promise<void>;
   /** Whether the server offers {@link EsdbDriver.multiStreamAppend} (asked once, then cached). */
@@ -94,6 +100,7 @@ interface CommonClient {
       filterOn: 'streamName';
       prefixes: string[];
       checkpointInterval: number;
+      checkpointReached: () => Promise<void>;
     };
   }): ClientSubscription;
 }
@@ -135,13 +142,14 @@ const readAll = async (events: AsyncIterable<ResolvedEvent>) => {
 const common = (client: CommonClient) => ({
   readStream: (stream: string, options: Parameters<EsdbDriver['readStream']>[1]) =>
     readAll(client.readStream(stream, { ...options })),
-  subscribeToAllLive: (streamPrefix: string) =>
+  subscribeToAllLive: (streamPrefix: string, onCheckpoint: () => void) =>
     client.subscribeToAll({
       fromPosition: 'end',
       filter: {
         filterOn: 'streamName',
         prefixes: [streamPrefix],
         checkpointInterval: CHECKPOINT_INTERVAL,
+        checkpointReached: async () => onCheckpoint(),
       },
     }),
 });

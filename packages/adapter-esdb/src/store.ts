@@ -411,10 +411,9 @@ export async function createEsdbEventStore(
   /** One live, server-filtered `$all` subscription per store wakes every catch-up subscription. */
   const listenLive = () => {
     if (live !== undefined) return;
-    live = driver.subscribeToAllLive(layout.log);
     const wake = () => commits.notify();
+    live = driver.subscribeToAllLive(layout.log, wake);
     live.on('data', wake);
-    live.on('checkpoint', wake);
     live.on('error', () => {
       // Subscriptions still poll the log; a lost live feed only makes them slower.
       live = undefined;

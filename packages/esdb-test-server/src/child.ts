@@ -28,6 +28,8 @@ export const TEST_SERVER_MODES: ReadonlyArray<TestServerMode> = [
 /** A test server running in a child process. */
 export interface TestServer {
   readonly connectionString: string;
+  /** How many times each RPC was served so far, by method name (`Append`, `BatchAppend`, ...). */
+  readonly calls: () => Promise<Readonly<Record<string, number>>>;
   /** Stops the server and waits for its process to exit. */
   readonly stop: () => Promise<void>;
 }
@@ -54,22 +56,41 @@ export function startTestServer(settings: ServerSettings): Promise<TestServer> {
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
   });
+  const lines: string[] = [];
+  const waiting: Array<(line: string) => void> = [];
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const parts = (out + chunk).split('\n');
+    out = parts.pop() ?? '';
+    for (const line of parts) {
+      const waiter = waiting.shift();
+      if (waiter === undefined) lines.push(line);
+      else waiter(line);
+    }
+  });
+  const nextLine = () =>
+    new Promise<string>((resolve) => {
+      const line = lines.shift();
+      if (line === undefined) waiting.push(resolve);
+      else resolve(line);
+    });
   return new Promise((resolve, reject) => {
-    let out = '';
     child.on('exit', (code) => reject(new Error(`The test server exited with ${code}: ${stderr}`)));
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const newline = out.indexOf('\n');
-      if (newline < 0) return;
+    void nextLine().then((connectionString) =>
       resolve({
-        connectionString: out.slice(0, newline),
+        connectionString,
+        calls: async () => {
+          const answer = nextLine();
+          child.stdin.write('calls\n');
+          return JSON.parse(await answer) as Record<string, number>;
+        },
         stop: async () => {
           child.stdin.end();
           const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
           await exited;
           clearTimeout(timer);
         },
-      });
-    });
+      }),
+    );
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The test server's process entry: `node --import tsx main.ts <esdb|kurrent> <append|batch>
  * [multi]` starts the server with one client's generated code, prints its connection string on
- * one line, and runs until stdin closes or it is killed. A test fixture, never shipped.
+ * one line, answers each line on stdin with its RPC call counts, and runs until stdin closes. A test fixture, never shipped.
  */
 import { startServer } from './server.js';
 
@@ -15,5 +15,8 @@ const server = await startServer({
   multiStreamAppend: multi === 'multi',
 });
 process.stdout.write(`${server.connectionString}\n`);
-process.stdin.resume();
+// Each line on stdin asks for the RPC call counts, answered as one line of JSON.
+process.stdin.setEncoding('utf8').on('data', () => {
+  process.stdout.write(`${JSON.stringify(server.calls())}\n`);
+});
 process.stdin.on('end', () => void server.stop().then(() => process.exit(0)));

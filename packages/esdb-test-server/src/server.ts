@@ -117,6 +117,8 @@ function loadModules(client: ServerSettings['client']): Modules {
 export interface RunningServer {
   /** The connection string the clients use: insecure, loopback. */
   readonly connectionString: string;
+  /** How many times each RPC was called, by method name (`Append`, `BatchAppend`, ...). */
+  readonly calls: () => Readonly<Record<string, number>>;
   readonly stop: () => Promise<void>;
 }
 
@@ -127,6 +129,10 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
   const m = loadModules(settings.client);
   const db = new Database();
   const server = new grpc.Server();
+  const calls: Record<string, number> = {};
+  const count = (method: string) => {
+    calls[method] = (calls[method] ?? 0) + 1;
+  };
   const { StreamsService } = m.streamsGrpc;
 
   const serviceError = (code: grpc.status, details: string, metadata = new grpc.Metadata()) =>
@@ -255,25 +261,29 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
   };
 
   const read = (call: grpc.ServerWritableStream<StreamsPb.ReadReq, StreamsPb.ReadResp>) => {
+    count('Read');
     const options = call.request.getOptions() as StreamsPb.ReadReq.Options;
     const backwards =
       options.getReadDirection() === m.streams.ReadReq.Options.ReadDirection.BACKWARDS;
     if (options.hasSubscription()) {
       if (!options.hasAll()) {
-        call.destroy(serviceError(grpc.status.UNIMPLEMENTED, 'Only $all subscriptions are served'));
+        call.emit(
+          'error',
+          serviceError(grpc.status.UNIMPLEMENTED, 'Only $all subscriptions are served'),
+        );
         return;
       }
       subscribeToAll(call, options);
       return;
     }
-    const count = Number(options.getCount());
+    const limit = Number(options.getCount());
     let selected: ReadonlyArray<StoredRecord>;
     if (options.hasStream()) {
       const stream = options.getStream() as StreamsPb.ReadReq.Options.StreamOptions;
       const name = streamName(stream.getStreamIdentifier());
       const records = db.read(name);
       if (records === 'deleted') {
-        call.destroy(exceptionError('stream-deleted', name));
+        call.emit('error', exceptionError('stream-deleted', name));
         return;
       }
       if (records === undefined) {
@@ -302,7 +312,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
         ? log.filter((r) => !all.hasStart() && (from === undefined || r.position < from)).reverse()
         : log.filter((r) => !all.hasEnd() && (from === undefined || r.position >= from));
     }
-    for (const record of selected.slice(0, count)) call.write(readEvent(record));
+    for (const record of selected.slice(0, limit)) call.write(readEvent(record));
     call.end();
   };
 
@@ -328,6 +338,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     call: grpc.ServerReadableStream<StreamsPb.AppendReq, StreamsPb.AppendResp>,
     callback: grpc.sendUnaryData<StreamsPb.AppendResp>,
   ) => {
+    count('Append');
     let stream = '';
     let expected: Expected = 'any';
     const records: ProposedRecord[] = [];
@@ -407,6 +418,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
       }
       batch.records.push(...request.getProposedMessagesList().map(proposed));
       if (!request.getIsFinal()) return;
+      count('BatchAppend');
       pending.delete(correlation);
       const outcome = db.append(batch.stream, batch.expected, batch.records);
       const response = new m.streams.BatchAppendResp();
@@ -489,6 +501,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
       call: grpc.ServerReadableStream<V2Pb.AppendRequest, V2Pb.AppendSessionResponse>,
       callback: grpc.sendUnaryData<V2Pb.AppendSessionResponse>,
     ) => {
+      count('AppendSession');
       const writes: Array<{ stream: string; expected: Expected; records: ProposedRecord[] }> = [];
       call.on('data', (request: V2Pb.AppendRequest) => {
         const revision = BigInt(request.getExpectedRevision() ?? '-2');
@@ -630,7 +643,8 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     ),
   );
   return {
-    connectionString: `esdb://127.0.0.1:${port}?tls=false`,
+    connectionString: `${settings.client === 'esdb' ? 'esdb' : 'kurrentdb'}://127.0.0.1:${port}?tls=false`,
+    calls: () => ({ ...calls }),
     stop: () =>
       new Promise<void>((resolve) => {
         server.tryShutdown(() => resolve());
