@@ -84,13 +84,35 @@ export class Database {
     return this.all;
   }
 
-  /** The visible records of a stream in revision order, or `undefined` when it has none. */
-  read(stream: string): ReadonlyArray<StoredRecord> | 'deleted' | undefined {
+  /**
+   * Up to `limit` visible records of a stream from revision `from` (`'start'`/`'end'` when not
+   * given), in the direction asked; `undefined` when it has none.
+   */
+  read(
+    stream: string,
+    direction: 'forwards' | 'backwards',
+    from: bigint | 'start' | 'end',
+    limit: number,
+  ): ReadonlyArray<StoredRecord> | 'deleted' | undefined {
     const state = this.streams.get(stream);
     if (state === undefined) return undefined;
     if (state.tombstoned) return 'deleted';
-    const visible = state.records.filter((r) => r.revision >= state.truncateBefore);
-    return visible.length === 0 ? undefined : visible;
+    const { records } = state;
+    const first = Number(state.truncateBefore);
+    if (records.length <= first) return undefined;
+    // Revision r is at index r: a stream's records are never removed, only hidden.
+    if (direction === 'forwards') {
+      const begin =
+        from === 'start' ? first : from === 'end' ? records.length : Math.max(first, Number(from));
+      return records.slice(begin, begin + limit);
+    }
+    const last =
+      from === 'end'
+        ? records.length - 1
+        : from === 'start'
+          ? first - 1
+          : Math.min(records.length - 1, Number(from));
+    return records.slice(Math.max(first, last - limit + 1), last + 1).reverse();
   }
 
   /** Calls `listener` with every record committed from now on; returns the unsubscriber. */

@@ -281,7 +281,12 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     if (options.hasStream()) {
       const stream = options.getStream() as StreamsPb.ReadReq.Options.StreamOptions;
       const name = streamName(stream.getStreamIdentifier());
-      const records = db.read(name);
+      const from = stream.hasRevision()
+        ? BigInt(stream.getRevision())
+        : stream.hasStart()
+          ? 'start'
+          : 'end';
+      const records = db.read(name, backwards ? 'backwards' : 'forwards', from, limit);
       if (records === 'deleted') {
         call.emit('error', exceptionError('stream-deleted', name));
         return;
@@ -295,12 +300,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
         call.end();
         return;
       }
-      const from = stream.hasRevision() ? BigInt(stream.getRevision()) : undefined;
-      selected = backwards
-        ? records
-            .filter((r) => stream.hasStart() || from === undefined || r.revision <= from)
-            .reverse()
-        : records.filter((r) => !stream.hasEnd() && (from === undefined || r.revision >= from));
+      selected = records;
     } else {
       const all = options.getAll() as StreamsPb.ReadReq.Options.AllOptions;
       const from = all.hasPosition()
