@@ -27,6 +27,7 @@ import {
   type RosterSeat,
 } from '@mandate/projections';
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
+import { createEsdbEventStore, type EsdbDriver } from '@mandate/adapter-esdb';
 import type { SqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import type { CommandResult } from '@mandate/application';
 
@@ -43,6 +44,8 @@ assertType<NotAny<SqliteEventStore>>(true);
 assertType<NotAny<SqliteReadModel>>(true);
 assertType<NotAny<Parameters<typeof createSqliteReadModel>[0]>>(true);
 assertType<NotAny<CommandResult>>(true);
+assertType<NotAny<EsdbDriver>>(true);
+assertType<NotAny<Parameters<typeof createEsdbEventStore>[0]>>(true);
 
 // #region commands
 const basis = {
