@@ -27,7 +27,7 @@ import {
   type RosterSeat,
 } from '@mandate/projections';
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
-import { createEsdbEventStore, type EsdbDriver } from '@mandate/adapter-esdb';
+import type { createEsdbEventStore, EsdbDriver } from '@mandate/adapter-esdb';
 import type { SqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import type { CommandResult } from '@mandate/application';
 
