@@ -27,7 +27,7 @@ import {
   type RosterSeat,
 } from '@mandate/projections';
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
-import type { createEsdbEventStore, EsdbDriver } from '@mandate/adapter-esdb';
+import { createEsdbEventStore, type EsdbDriver } from '@mandate/adapter-esdb';
 import type { SqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import type { CommandResult } from '@mandate/application';
 
@@ -152,7 +152,11 @@ async function main(): Promise<void> {
   const onSqlite = await onSqliteFiles(directory, day);
   rmSync(directory, { recursive: true, force: true });
 
-  console.log(JSON.stringify({ status: state.status, establishedOn: day, inMemory, onSqlite }));
+  // The clustered store's entry loads too (it needs a server to do more).
+  const esdb = typeof createEsdbEventStore;
+  console.log(
+    JSON.stringify({ status: state.status, establishedOn: day, inMemory, onSqlite, esdb }),
+  );
 }
 
 main().catch((error: unknown) => {
