@@ -54,6 +54,16 @@ export {
   computeRawHash,
   tryCanonicalJson,
 } from './hash-chain.js';
+export type { MerkleFrontier, MerkleTree } from './merkle.js';
+export {
+  EMPTY_FRONTIER,
+  EMPTY_ROOT,
+  extendFrontier,
+  frontierRoot,
+  leafHash,
+  merkleTree,
+  nodeHash,
+} from './merkle.js';
 export type { RawStoredEvent } from './raw-event.js';
 export { parseRawEvent, parseRawEvents, toRawEvent } from './raw-event.js';
 export type { AppendLimits, ValidatedAppend, ValidatedStreamAppend } from './limits.js';
