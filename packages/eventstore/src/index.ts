@@ -54,6 +54,19 @@ export {
   computeRawHash,
   tryCanonicalJson,
 } from './hash-chain.js';
+export type {
+  Checkpoint,
+  CheckpointSigner,
+  InvalidCheckpoint,
+  SignedCheckpoint,
+} from './checkpoint.js';
+export {
+  checkpointBody,
+  invalidCheckpoint,
+  openCheckpoint,
+  signCheckpoint,
+  verifierKey,
+} from './checkpoint.js';
 export type { MerkleFrontier, MerkleTree } from './merkle.js';
 export {
   EMPTY_FRONTIER,
