@@ -16,6 +16,7 @@ export type {
   StoredEvent,
   StreamAppend,
   StreamName,
+  StoreVerifyOptions,
   SubscribeOptions,
   Subscription,
   VerifyReport,
@@ -23,6 +24,7 @@ export type {
 export type {
   CorruptEvent,
   InvalidAppend,
+  RowTampered,
   StoreError,
   StoreUnavailable,
   StreamNotFound,
@@ -32,6 +34,7 @@ export type {
 export {
   corruptEvent,
   invalidAppend,
+  rowTampered,
   storeUnavailable,
   streamNotFound,
   tamperDetected,
