@@ -70,6 +70,8 @@ export {
   signCheckpoint,
   verifierKey,
 } from './checkpoint.js';
+export type { Checkpointer, CheckpointerOptions, CheckpointSink } from './checkpointer.js';
+export { createCheckpointer, directoryCheckpointSink, fileCheckpointSink } from './checkpointer.js';
 export type { MerkleFrontier, MerkleTree } from './merkle.js';
 export {
   EMPTY_FRONTIER,
