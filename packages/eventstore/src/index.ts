@@ -70,6 +70,8 @@ export {
   signCheckpoint,
   verifierKey,
 } from './checkpoint.js';
+export type { AuditBundle, AuditBundleEvent, AuditScope } from './audit-bundle.js';
+export { AUDIT_BUNDLE_FORMAT, createAuditBundle } from './audit-bundle.js';
 export type { Checkpointer, CheckpointerOptions, CheckpointSink } from './checkpointer.js';
 export { createCheckpointer, directoryCheckpointSink, fileCheckpointSink } from './checkpointer.js';
 export type { MerkleFrontier, MerkleTree } from './merkle.js';
