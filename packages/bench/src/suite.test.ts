@@ -64,6 +64,12 @@ describe('the benchmark suite in quick mode', () => {
     expect(readModels!.offices).toBeGreaterThan(0);
     expect(readModels!.roster.every((l) => positive(l.milliseconds))).toBe(true);
 
+    const trust = result.trust;
+    expect(trust).toBeDefined();
+    for (const timing of [trust!.plain, trust!.withTree, trust!.checkpointFromScratch]) {
+      expect(positive(timing.seconds)).toBe(true);
+    }
+
     const printed = formatReport(result);
     for (const heading of [
       '### B1',
@@ -72,6 +78,7 @@ describe('the benchmark suite in quick mode', () => {
       '### B2 — W4',
       '### R1',
       '### R2',
+      '### T1',
     ]) {
       expect(printed).toContain(heading);
     }

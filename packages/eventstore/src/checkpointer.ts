@@ -3,9 +3,9 @@
  * keeps them (a {@link CheckpointSink}: a file, a directory, another database).
  *
  * The checkpointer keeps the Merkle tree's compact range ({@link MerkleFrontier}) in memory and
- * extends it with the events appended since its last look, read through `readAll`, so a checkpoint
- * costs one leaf hash per new event plus a few node hashes — never a walk of the whole log. It
- * works on every store of the port. The signing key is the caller's and is never written anywhere.
+ * extends it with the events appended since its last look, read through `readAll` a page at a
+ * time, so a checkpoint costs one leaf hash per new event plus a few node hashes — never a walk of
+ * the whole log — and appends pay nothing while it waits. It works on every store of the port. The signing key is the caller's and is never written anywhere.
  *
  * @see docs/reference/domain.md rule 13
  */
@@ -15,7 +15,7 @@ import * as E from 'fp-ts/Either';
 import { signCheckpoint, type CheckpointSigner, type SignedCheckpoint } from './checkpoint.js';
 import type { CorruptEvent, StoreUnavailable } from './errors.js';
 import { EMPTY_FRONTIER, extendFrontier, frontierRoot, type MerkleFrontier } from './merkle.js';
-import type { EventStore, Subscription } from './port.js';
+import type { EventStore } from './port.js';
 
 /** Where signed checkpoints are kept, outside the store's reach. */
 export interface CheckpointSink {
@@ -63,15 +63,17 @@ export interface CheckpointerOptions {
   readonly origin: string;
   readonly signer: CheckpointSigner;
   readonly sink: CheckpointSink;
-  /** While started, write a checkpoint after every this many events (default 1,000). */
+  /** While started, write a checkpoint once at least this many events are new (default 1,000). */
   readonly everyEvents?: number;
+  /** While started, how often to look for new events, in ms (default 1,000). */
+  readonly intervalMs?: number;
 }
 
 /** Writes signed checkpoints of one store. */
 export interface Checkpointer {
   /** Signs and keeps a checkpoint of the log as it is now. */
   readonly checkpoint: () => Promise<E.Either<StoreUnavailable | CorruptEvent, SignedCheckpoint>>;
-  /** Follows the store, writing a checkpoint every `everyEvents` events until stopped. */
+  /** Looks every `intervalMs`, writing a checkpoint once `everyEvents` are new, until stopped. */
   readonly start: () => void;
   /** Stops following; resolves once no checkpoint is being written. */
   readonly stop: () => Promise<void>;
@@ -84,9 +86,14 @@ export function createCheckpointer(options: CheckpointerOptions): Checkpointer {
   if (!Number.isSafeInteger(every) || every < 1) {
     throw new RangeError('everyEvents must be a whole number from 1');
   }
+  const intervalMs = options.intervalMs ?? 1_000;
+  if (!Number.isSafeInteger(intervalMs) || intervalMs < 1) {
+    throw new RangeError('intervalMs must be a whole number from 1');
+  }
   let frontier: MerkleFrontier = EMPTY_FRONTIER;
+  let signedSize = 0;
   let queue: Promise<unknown> = Promise.resolve();
-  let subscription: Subscription | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
 
   /** Runs `task` after every task queued before it, so the frontier has one writer. */
   const serially = <A>(task: () => Promise<A>): Promise<A> => {
@@ -101,40 +108,45 @@ export function createCheckpointer(options: CheckpointerOptions): Checkpointer {
       signer,
     );
     await sink.write(signed);
+    signedSize = frontier.size;
     return signed;
+  };
+
+  /** Extends the frontier with every event after it, a page at a time. */
+  const catchUp = async (): Promise<E.Either<StoreUnavailable | CorruptEvent, void>> => {
+    for (;;) {
+      const page = await store.readAll({ after: BigInt(frontier.size) });
+      if (E.isLeft(page)) return page;
+      if (page.right.length === 0) return E.right(undefined);
+      frontier = extendFrontier(
+        frontier,
+        page.right.map((event) => event.hash),
+      );
+    }
   };
 
   const checkpoint = () =>
     serially(async () => {
-      for (;;) {
-        const page = await store.readAll({ after: BigInt(frontier.size) });
-        if (E.isLeft(page)) return page;
-        if (page.right.length === 0) return E.right(await sign());
-        frontier = extendFrontier(
-          frontier,
-          page.right.map((event) => event.hash),
-        );
-      }
+      const caught = await catchUp();
+      return E.isLeft(caught) ? caught : E.right(await sign());
+    });
+
+  /** One periodic look: catch up, and sign once enough events are new; failures wait a tick. */
+  const tick = () =>
+    serially(async () => {
+      const caught = await catchUp();
+      if (E.isRight(caught) && frontier.size - signedSize >= every) await sign();
     });
 
   return {
     checkpoint,
     start: () => {
-      if (subscription !== undefined) return;
-      subscription = store.subscribe({
-        after: BigInt(frontier.size),
-        onEvent: (event) =>
-          serially(async () => {
-            if (event.position !== BigInt(frontier.size) + 1n) return;
-            frontier = extendFrontier(frontier, [event.hash]);
-            if (frontier.size % every === 0) await sign();
-          }),
-      });
+      if (timer !== undefined) return;
+      timer = setInterval(() => void tick().catch(() => undefined), intervalMs);
     },
     stop: async () => {
-      const running = subscription;
-      subscription = undefined;
-      await running?.stop();
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
       await queue;
     },
   };
