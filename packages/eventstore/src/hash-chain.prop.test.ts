@@ -8,7 +8,8 @@ import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instantOf } from '@mandate/core';
-import { canonicalJson, computeHash } from './hash-chain.js';
+import { canonicalJson } from './canonical-json.js';
+import { computeHash } from './hash-chain.js';
 
 const shuffledKeys = (value: unknown, seed: number): unknown => {
   if (Array.isArray(value)) return value.map((item) => shuffledKeys(item, seed));

@@ -48,15 +48,8 @@ export type {
   UnhashedEvent,
   UnhashedRawEvent,
 } from './hash-chain.js';
-export {
-  GENESIS_HASH,
-  MAX_JSON_DEPTH,
-  canonicalJson,
-  chainEvents,
-  computeHash,
-  computeRawHash,
-  tryCanonicalJson,
-} from './hash-chain.js';
+export { GENESIS_HASH, chainEvents, computeHash, computeRawHash } from './hash-chain.js';
+export { MAX_JSON_DEPTH, canonicalJson, tryCanonicalJson } from './canonical-json.js';
 export type {
   Checkpoint,
   CheckpointSigner,

@@ -20,7 +20,8 @@
 import * as E from 'fp-ts/Either';
 import type { Checkpoint } from './checkpoint.js';
 import { corruptEvent, tamperDetected } from './errors.js';
-import { GENESIS_HASH, computeRawHash, tryCanonicalJson, type StreamHead } from './hash-chain.js';
+import { tryCanonicalJson } from './canonical-json.js';
+import { GENESIS_HASH, computeRawHash, type StreamHead } from './hash-chain.js';
 import { EMPTY_FRONTIER, extendFrontier, frontierRoot } from './merkle.js';
 import type { VerifyReport } from './port.js';
 import type { RawStoredEvent } from './raw-event.js';
