@@ -191,6 +191,7 @@ describe('the packed packages', () => {
       inMemory: ['truong-ban'],
       onSqlite: ['truong-ban'],
       esdb: 'function',
+      audit: 'function',
     });
   });
 

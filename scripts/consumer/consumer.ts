@@ -28,6 +28,7 @@ import {
 } from '@mandate/projections';
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
 import { createEsdbEventStore, type EsdbDriver } from '@mandate/adapter-esdb';
+import { verifyAuditBundle } from '@mandate/audit';
 import type { SqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import type { CommandResult } from '@mandate/application';
 
@@ -45,6 +46,7 @@ assertType<NotAny<SqliteReadModel>>(true);
 assertType<NotAny<Parameters<typeof createSqliteReadModel>[0]>>(true);
 assertType<NotAny<CommandResult>>(true);
 assertType<NotAny<EsdbDriver>>(true);
+assertType<NotAny<ReturnType<typeof verifyAuditBundle>>>(true);
 assertType<NotAny<Parameters<typeof createEsdbEventStore>[0]>>(true);
 
 // #region commands
@@ -154,8 +156,9 @@ async function main(): Promise<void> {
 
   // The clustered store's entry loads too (it needs a server to do more).
   const esdb = typeof createEsdbEventStore;
+  const audit = typeof verifyAuditBundle;
   console.log(
-    JSON.stringify({ status: state.status, establishedOn: day, inMemory, onSqlite, esdb }),
+    JSON.stringify({ status: state.status, establishedOn: day, inMemory, onSqlite, esdb, audit }),
   );
 }
 

@@ -10,6 +10,7 @@ import type { ChildReport } from './replay-child.js';
 import type { Latencies, ReadModelResult } from './read-models.bench.js';
 import type { ReplayResult } from './replay-1m.js';
 import type { RunContext, SuiteResult } from './suite.js';
+import { treeOverhead, type TrustResult } from './trust.bench.js';
 import type { SubjectResult, WorkloadsResult } from './workloads.js';
 
 // -------------------------------------------------------------------------------------------------
@@ -370,6 +371,54 @@ function contextLine(context: RunContext, quick: boolean): string {
   ].join('\n');
 }
 
+// -------------------------------------------------------------------------------------------------
+// T1
+// -------------------------------------------------------------------------------------------------
+
+/** Target of T1: keeping the Merkle tree adds at most 15 % to appending. */
+const TREE_OVERHEAD_TARGET = 0.15;
+
+const secondsAsMs = (seconds: number): string => ms(seconds * 1000);
+
+function trustSection(result: TrustResult): string {
+  const { events, repeats } = result.options;
+  const overhead = treeOverhead(result);
+  return [
+    `### T1 — trust anchor (SQLite, ${count(events)} single-event appends, ${repeats} interleaved repeat(s))`,
+    '',
+    table(
+      ['measure', 'figure', 'target'],
+      [
+        ['append without the tree', perSecond(rate(events, result.plain)), '—'],
+        [
+          'append with the tree kept current, signed every 1,000',
+          perSecond(rate(events, result.withTree)),
+          '—',
+        ],
+        [
+          'tree overhead on appending',
+          percent(overhead),
+          `≤ 15 % ${verdict(overhead <= TREE_OVERHEAD_TARGET)}`,
+        ],
+        [
+          `checkpoint from scratch (${count(events)} events)`,
+          secondsAsMs(medianSeconds(result.checkpointFromScratch)),
+          '—',
+        ],
+        [
+          'checkpoint after one more append',
+          secondsAsMs(medianSeconds(result.checkpointIncremental)),
+          '—',
+        ],
+        ['proof tree over the log', secondsAsMs(medianSeconds(result.proofTree)), '—'],
+        ['one inclusion proof', secondsAsMs(result.proofs / 1_000), '—'],
+        ['verify without a checkpoint', secondsAsMs(medianSeconds(result.verifyPlain)), '—'],
+        ['verify with a checkpoint', secondsAsMs(medianSeconds(result.verifyWithCheckpoint)), '—'],
+      ],
+    ),
+  ].join('\n');
+}
+
 /** The whole report, as printed. */
 export function formatReport(result: SuiteResult): string {
   return [
@@ -380,5 +429,6 @@ export function formatReport(result: SuiteResult): string {
     ...(result.replay === undefined ? [] : [replaySection(result.replay)]),
     ...(result.readModels === undefined ? [] : [readModelsSection(result.readModels)]),
     ...(result.esdb === undefined ? [] : [esdbSection(result.esdb)]),
+    ...(result.trust === undefined ? [] : [trustSection(result.trust)]),
   ].join('\n\n');
 }

@@ -79,6 +79,12 @@ describe('the benchmark suite in quick mode', () => {
       expect(positive(timing.seconds)).toBe(true);
     }
 
+    const trust = result.trust;
+    expect(trust).toBeDefined();
+    for (const timing of [trust!.plain, trust!.withTree, trust!.checkpointFromScratch]) {
+      expect(positive(timing.seconds)).toBe(true);
+    }
+
     const printed = formatReport(result);
     for (const heading of [
       '### B1',
@@ -88,6 +94,7 @@ describe('the benchmark suite in quick mode', () => {
       '### R1',
       '### R2',
       '### E1',
+      '### T1',
     ]) {
       expect(printed).toContain(heading);
     }

@@ -15,6 +15,7 @@ import {
   type ReadModelResult,
 } from './read-models.bench.js';
 import { REPLAY_FULL, REPLAY_QUICK, runReplay, type ReplayResult } from './replay-1m.js';
+import { TRUST_FULL, TRUST_QUICK, runTrustBench, type TrustResult } from './trust.bench.js';
 import {
   WORKLOADS_FULL,
   WORKLOADS_QUICK,
@@ -33,6 +34,7 @@ export const BENCHMARKS = [
   'replay',
   'read-models',
   'esdb',
+  'trust',
 ] as const;
 /** One benchmark's name. */
 export type BenchmarkName = (typeof BENCHMARKS)[number];
@@ -70,6 +72,8 @@ export interface SuiteResult {
   readonly readModels?: ReadModelResult;
   /** E1: the ESDB adapter on the test server. */
   readonly esdb?: EsdbResult;
+  /** T1: the Merkle tree's append overhead, checkpoint, proof and verify costs. */
+  readonly trust?: TrustResult;
 }
 
 /** R1 over W4's million events, R2 over a 10,000-event body. */
@@ -152,6 +156,11 @@ export async function runSuite(
     progress('E1: the ESDB adapter and the raw client on the test server (a child process)…');
     esdb = await runEsdbBench(options.quick ? ESDB_QUICK : ESDB_FULL);
   }
+  let trust: TrustResult | undefined;
+  if (selected('trust')) {
+    progress('T1 trust anchor: appends with and without the Merkle tree, checkpoints, proofs…');
+    trust = await runTrustBench(options.quick ? TRUST_QUICK : TRUST_FULL);
+  }
   const [cpu] = cpus();
   return {
     quick: options.quick,
@@ -170,5 +179,6 @@ export async function runSuite(
     ...(replay === undefined ? {} : { replay }),
     ...(readModels === undefined ? {} : { readModels }),
     ...(esdb === undefined ? {} : { esdb }),
+    ...(trust === undefined ? {} : { trust }),
   };
 }
