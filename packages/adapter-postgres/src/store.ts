@@ -139,6 +139,7 @@ export async function createPostgresEventStore(
   };
   try {
     const client = await pool.connect();
+    client.on('error', () => undefined);
     try {
       const migrated = await migrate(client, names, clock());
       if (E.isLeft(migrated)) {
@@ -205,11 +206,16 @@ function storeOn(
   /** Runs `operation` on a client of the primary pool, destroying the client after a failure. */
   const withClient = async <A>(operation: (client: pg.PoolClient) => Promise<A>): Promise<A> => {
     const client = await pool.connect();
+    // A connection lost while checked out also rejects the running query, which reports it.
+    const ignore = () => undefined;
+    client.on('error', ignore);
     try {
       const result = await operation(client);
+      client.off('error', ignore);
       client.release();
       return result;
     } catch (error) {
+      client.off('error', ignore);
       client.release(true);
       throw error;
     }
