@@ -44,19 +44,28 @@ import {
 
 /** The SQL of an append, built once per schema. */
 export interface AppendStatements {
-  readonly lockLog: string;
-  readonly headsAndCommand: string;
+  /** BEGIN and `lock_log` for the given streams and command, as one simple-protocol text. */
+  readonly beginAndLock: (streams: ReadonlyArray<string>, commandId: string | undefined) => string;
+  readonly recordedResult: string;
   readonly write: string;
   readonly lastRevision: string;
 }
 
+/**
+ * A text literal. Only ever given stream names and command ids, which `validateAppend` has
+ * already restricted to letters, digits, `.`, `_`, `:` and `-`; quotes are doubled all the same.
+ */
+const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
 /** Builds the {@link AppendStatements} of one schema. */
 export const appendStatements = ({ quoted: s }: SchemaNames): AppendStatements => ({
-  lockLog: `SELECT last_position, last_recorded_at FROM ${s}.log_head FOR UPDATE`,
-  headsAndCommand: `SELECT stream, last_revision, last_hash, NULL::jsonb AS result
-      FROM ${s}.streams WHERE stream = ANY($1::text[])
-    UNION ALL
-    SELECT NULL, NULL, NULL, result FROM ${s}.commands WHERE command_id = $2::text`,
+  // One round trip (the simple protocol takes several statements, but no parameters): the lock
+  // is held from here to COMMIT, so the fewer round trips after it the better.
+  beginAndLock: (streams, commandId) =>
+    `BEGIN; SELECT * FROM ${s}.lock_log(ARRAY[${streams.map(literal).join(', ')}]::text[], ${
+      commandId === undefined ? 'NULL' : literal(commandId)
+    })`,
+  recordedResult: `SELECT result FROM ${s}.commands WHERE command_id = $1`,
   write: `WITH inserted AS (
       INSERT INTO ${s}.events (${EVENT_COLUMNS}, command_id)
       SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[],
@@ -74,11 +83,14 @@ export const appendStatements = ({ quoted: s }: SchemaNames): AppendStatements =
   lastRevision: `SELECT max(revision) AS revision FROM ${s}.events WHERE stream = $1`,
 });
 
-interface HeadRow {
+interface LockRow {
+  readonly kind: 'log' | 'head' | 'command';
   readonly stream: string | null;
   readonly last_revision: string | null;
   readonly last_hash: string | null;
   readonly result: unknown;
+  readonly last_position: string | null;
+  readonly last_recorded_at: string | null;
 }
 
 /**
@@ -101,37 +113,46 @@ function mislabelled(append: ValidatedAppend): E.Either<StoreError, never> | und
   return undefined;
 }
 
+/** The rows `lock_log` returned, from the last result of the simple-protocol query. */
+const rowsOf = (results: unknown): ReadonlyArray<LockRow> => {
+  const last = (Array.isArray(results) ? results.at(-1) : results) as
+    { rows?: ReadonlyArray<LockRow> } | undefined;
+  return last?.rows ?? [];
+};
+
+/** Reads what `lock_log` returned into the log head, the stream heads and an earlier result. */
+function lockedState(rows: ReadonlyArray<LockRow>) {
+  const heads = new Map<string, { revision: bigint; hash: string }>();
+  let log: LockRow | undefined;
+  let earlier: LockRow | undefined;
+  for (const row of rows) {
+    if (row.kind === 'log') log = row;
+    else if (row.kind === 'command') earlier = row;
+    else if (row.stream !== null && row.last_revision !== null && row.last_hash !== null) {
+      heads.set(row.stream, { revision: BigInt(row.last_revision), hash: row.last_hash });
+    }
+  }
+  return { log, heads, earlier };
+}
+
+/** Everything after BEGIN and the lock (already taken, its rows given) up to, not including, COMMIT. */
 async function writeWithinTransaction(
   client: PoolClient,
   sql: AppendStatements,
   append: ValidatedAppend,
+  locked: ReadonlyArray<LockRow>,
   now: Instant,
 ): Promise<E.Either<StoreError, AppendResult>> {
-  const log = await client.query<{ last_position: string; last_recorded_at: string | null }>(
-    sql.lockLog,
-  );
-  const logHead = log.rows[0];
-  if (logHead === undefined) {
+  const { log, heads, earlier } = lockedState(locked);
+  if (earlier !== undefined) {
+    return E.mapLeft((reason: string) =>
+      refusedByPostgres(`read the result of command ${JSON.stringify(append.commandId)}`, reason),
+    )(decodeAppendResult(earlier.result));
+  }
+  if (log === undefined || log.last_position === null) {
     return E.left(refusedByPostgres('append', 'the log_head row is missing'));
   }
-  const streams = [
-    ...append.appends.map((part) => part.stream),
-    ...append.expectations.map((expectation) => expectation.stream),
-  ];
-  const known = await client.query<HeadRow>(sql.headsAndCommand, [
-    streams,
-    append.commandId ?? null,
-  ]);
-  const heads = new Map<string, { revision: bigint; hash: string }>();
-  for (const row of known.rows) {
-    if (row.stream === null) {
-      const earlier = decodeAppendResult(row.result);
-      return E.mapLeft((reason: string) =>
-        refusedByPostgres(`read the result of command ${JSON.stringify(append.commandId)}`, reason),
-      )(earlier);
-    }
-    heads.set(row.stream, { revision: BigInt(row.last_revision ?? 0), hash: row.last_hash ?? '' });
-  }
+  const logHead = { last_position: log.last_position, last_recorded_at: log.last_recorded_at };
   const plan = planAppend(append, {
     streamHead: (stream) => heads.get(stream),
     lastPosition: BigInt(logHead.last_position),
@@ -170,9 +191,13 @@ export async function appendOnce(
 ): Promise<E.Either<StoreError, AppendResult>> {
   const refused = mislabelled(append);
   if (refused !== undefined) return refused;
-  await client.query('BEGIN');
+  const streams = [
+    ...append.appends.map((part) => part.stream),
+    ...append.expectations.map((expectation) => expectation.stream),
+  ];
   try {
-    const outcome = await writeWithinTransaction(client, sql, append, now);
+    const locked = rowsOf(await client.query(sql.beginAndLock(streams, append.commandId)));
+    const outcome = await writeWithinTransaction(client, sql, append, locked, now);
     await client.query(E.isRight(outcome) && !outcome.right.duplicate ? 'COMMIT' : 'ROLLBACK');
     return outcome;
   } catch (error) {
@@ -193,7 +218,9 @@ export async function appendOnce(
       );
     }
     if (violated === 'command-id' && append.commandId !== undefined) {
-      const earlier = await client.query<HeadRow>(sql.headsAndCommand, [[], append.commandId]);
+      const earlier = await client.query<{ result: unknown }>(sql.recordedResult, [
+        append.commandId,
+      ]);
       const row = earlier.rows[0];
       if (row !== undefined) {
         return E.mapLeft((reason: string) =>

@@ -15,6 +15,9 @@
  * - `commands`: each recorded command id with the result of its append, for idempotency.
  * - `log_head`: one row holding the last position and recorded instant; every append locks it
  *   first, and its update announces the commit to subscribers (`NOTIFY`).
+ * - `lock_log(streams, command)`: takes that lock, then (in a new statement, so a snapshot taken
+ *   after the lock was granted) reads the log head, the heads of `streams` and the result recorded
+ *   for `command`, in one round trip.
  */
 import type { PoolClient } from 'pg';
 import * as E from 'fp-ts/Either';
@@ -93,6 +96,23 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
         FOR EACH ROW EXECUTE FUNCTION ${s}.refuse_change()`,
       `CREATE TRIGGER events_are_not_truncated BEFORE TRUNCATE ON ${s}.events
         FOR EACH STATEMENT EXECUTE FUNCTION ${s}.refuse_change()`,
+      `CREATE FUNCTION ${s}.lock_log(streams text[], command text)
+        RETURNS TABLE (kind text, stream text, last_revision bigint, last_hash text, result jsonb,
+                       last_position bigint, last_recorded_at text)
+        LANGUAGE plpgsql VOLATILE AS $$
+        DECLARE head_position bigint; head_recorded text;
+        BEGIN
+          SELECT l.last_position, l.last_recorded_at INTO head_position, head_recorded
+            FROM ${s}.log_head l FOR UPDATE;
+          RETURN QUERY
+            SELECT 'log', NULL, NULL, NULL, NULL::jsonb, head_position, head_recorded
+            UNION ALL
+            SELECT 'head', h.stream, h.last_revision, h.last_hash, NULL, NULL, NULL
+              FROM ${s}.streams h WHERE h.stream = ANY (streams)
+            UNION ALL
+            SELECT 'command', NULL, NULL, NULL, c.result, NULL, NULL
+              FROM ${s}.commands c WHERE c.command_id = command;
+        END $$`,
       `CREATE FUNCTION ${s}.announce_commit() RETURNS trigger LANGUAGE plpgsql AS
         $$BEGIN PERFORM pg_notify('${channel}', NEW.last_position::text); RETURN NULL; END$$`,
       `CREATE TRIGGER log_head_announces AFTER UPDATE ON ${s}.log_head

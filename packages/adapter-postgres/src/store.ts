@@ -241,8 +241,7 @@ function storeOn(
     findCommand: (commandId) =>
       guard('find a command', async () => {
         if (!CommandId.is(commandId)) return E.right(undefined);
-        const { rows } = await pool.query<{ result: unknown }>(appendSql.headsAndCommand, [
-          [],
+        const { rows } = await pool.query<{ result: unknown }>(appendSql.recordedResult, [
           commandId,
         ]);
         const row = rows[0];
