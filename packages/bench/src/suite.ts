@@ -6,6 +6,12 @@
 import { cpus, loadavg } from 'node:os';
 import { FOLD_FULL, FOLD_QUICK, runFoldBench, type FoldResult } from './fold.bench.js';
 import { emmettSubject, emmettTunedSubject } from './emmett.js';
+import {
+  POSTGRES_FULL,
+  POSTGRES_QUICK,
+  runPostgresBench,
+  type PostgresBenchResult,
+} from './postgres.bench.js';
 import { rawSubject } from './raw.js';
 import {
   POSTGRES_URL,
@@ -25,7 +31,14 @@ import {
 } from './workloads.js';
 
 /** The benchmarks, by the names `--only` accepts. */
-export const BENCHMARKS = ['fold', 'workloads', 'as-shipped', 'replay', 'read-models'] as const;
+export const BENCHMARKS = [
+  'fold',
+  'workloads',
+  'as-shipped',
+  'replay',
+  'read-models',
+  'postgres',
+] as const;
 /** One benchmark's name. */
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
@@ -60,6 +73,8 @@ export interface SuiteResult {
   readonly replay?: ReplayResult;
   /** R1 rebuilds and R2 roster latencies. */
   readonly readModels?: ReadModelResult;
+  /** W1–W3 on PostgreSQL beside raw pg, W1 with 8 writers, replay at two sizes. */
+  readonly postgres?: PostgresBenchResult;
 }
 
 /** R1 over W4's million events, R2 over a 10,000-event body. */
@@ -137,6 +152,11 @@ export async function runSuite(
     progress('R1 rebuilds (SQLite, PostgreSQL, raw scan) in child processes; R2 roster latencies…');
     readModels = await runReadModels(options.quick ? READ_MODELS_QUICK : READ_MODELS_FULL);
   }
+  let postgres: PostgresBenchResult | undefined;
+  if (selected('postgres')) {
+    progress('B3 W1–W3 on PostgreSQL: Mandate and raw pg…');
+    postgres = await runPostgresBench(options.quick ? POSTGRES_QUICK : POSTGRES_FULL, progress);
+  }
   const [cpu] = cpus();
   return {
     quick: options.quick,
@@ -154,5 +174,6 @@ export async function runSuite(
     ...(asShipped === undefined ? {} : { asShipped }),
     ...(replay === undefined ? {} : { replay }),
     ...(readModels === undefined ? {} : { readModels }),
+    ...(postgres === undefined ? {} : { postgres }),
   };
 }
