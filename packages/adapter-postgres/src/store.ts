@@ -7,8 +7,9 @@
  * readers and subscribers paging "after position P" never skip an event that commits late.
  * Reads and subscriptions use the read pool — a replica's, when `readConnectionString` is given —
  * while appends, command look-ups and `verify` use the primary. Subscriptions are the shared
- * catch-up subscription, woken by `LISTEN` on the schema's channel (every append's update of the
- * log head sends a `NOTIFY` at commit) and, as a fallback, by polling.
+ * catch-up subscription, woken by `LISTEN` on the primary (every append's update of the log head
+ * sends a `NOTIFY` at commit) and by polling, which also covers a replica's lag behind the
+ * notification.
  *
  * @see docs/reference/domain.md rule 10
  * @see docs/reference/domain.md rule 13
@@ -162,7 +163,8 @@ export async function createPostgresEventStore(
       clock,
       limits: options.limits ?? APPEND_LIMITS,
       pollIntervalMs,
-      listenTo: options.readConnectionString ?? options.connectionString,
+      // A hot standby can neither LISTEN nor receive NOTIFY: commits are heard on the primary.
+      listenTo: options.connectionString,
     }),
   );
 }
@@ -171,7 +173,7 @@ interface StoreSettings {
   readonly clock: () => Instant;
   readonly limits: AppendLimits;
   readonly pollIntervalMs: number;
-  /** The server whose notifications wake subscriptions (the one they read from). */
+  /** The server whose notifications wake subscriptions (the primary). */
   readonly listenTo: string;
 }
 
