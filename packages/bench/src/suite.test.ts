@@ -64,6 +64,13 @@ describe('the benchmark suite in quick mode', () => {
     expect(readModels!.offices).toBeGreaterThan(0);
     expect(readModels!.roster.every((l) => positive(l.milliseconds))).toBe(true);
 
+    const b3 = result.postgres;
+    expect(b3).toBeDefined();
+    expect(b3!.workloads.subjects.map((s) => s.key)).toEqual(['postgres', 'raw-pg']);
+    expect(positive(b3!.concurrent.one.seconds)).toBe(true);
+    expect(positive(b3!.concurrent.eight.seconds)).toBe(true);
+    expect(b3!.replay.map((r) => r.events)).toEqual([2_000, 10_000]);
+
     const printed = formatReport(result);
     for (const heading of [
       '### B1',
@@ -72,6 +79,7 @@ describe('the benchmark suite in quick mode', () => {
       '### B2 — W4',
       '### R1',
       '### R2',
+      '### B3',
     ]) {
       expect(printed).toContain(heading);
     }
@@ -80,11 +88,12 @@ describe('the benchmark suite in quick mode', () => {
   it('runs only the benchmarks asked for', async () => {
     const result = await runSuite({ quick: true, only: ['fold'] });
     expect(result.fold).toBeDefined();
-    expect([result.workloads, result.asShipped, result.replay, result.readModels]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect([
+      result.workloads,
+      result.asShipped,
+      result.replay,
+      result.readModels,
+      result.postgres,
+    ]).toEqual([undefined, undefined, undefined, undefined, undefined]);
   }, 60_000);
 });
