@@ -29,12 +29,12 @@ import {
 import {
   bitemporalProjection,
   createOracle,
-  createSqliteReadModel,
   type CheckpointedModel,
   type FactStore,
   type ReadModelQueries,
 } from '@mandate/projections';
 import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { streamFixture } from './fixtures.js';
 import { officeStream, officesFollowed, type OfficeHistoryShape } from './office-history.js';
 import { rebuildInto } from './rebuild.js';

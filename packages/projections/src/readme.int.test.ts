@@ -25,7 +25,6 @@ import {
   type FactStore,
   bitemporalProjection,
   createInMemoryReadModel,
-  createSqliteReadModel,
   deployProjection,
   startProjection,
 } from '@mandate/projections';
@@ -34,6 +33,7 @@ import {
   createPostgresReadModel,
   dropPostgresReadModel,
 } from '@mandate/adapter-postgres/read-model';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 // #endregion imports
 
 // #region memory
