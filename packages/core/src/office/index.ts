@@ -4,6 +4,7 @@ export {
   AbolishOffice,
   AppointOfficeHolder,
   Command,
+  CorrectOfficeHolding,
   EndOfficeHolding,
   EstablishOffice,
   RenameOffice,
@@ -13,17 +14,21 @@ export { decider } from './decider.js';
 export {
   Event,
   EventVersions,
+  HoldingDates,
   OfficeAbolished,
   OfficeEstablished,
   OfficeHolderAppointed,
   OfficeHolderEnded,
+  OfficeHoldingCorrected,
   OfficeRenamed,
 } from './events.js';
 export type {
   AbolitionTooEarly,
+  CorrectionOutsideOfficeLife,
   EndNotAfterStart,
   HoldingAlreadyEnded,
   HoldingsOverlap,
+  NoHoldingRecordedBy,
   NoJurisdiction,
   NoSuchHolding,
   OfficeAlreadyAbolished,
@@ -31,6 +36,7 @@ export type {
   OfficeNotFound,
   OutsideOfficeLife,
   Refusal,
+  UnknownEvent,
 } from './refusals.js';
 export { resolveSeatHolder } from './resolve-seat-holder.js';
 export type {

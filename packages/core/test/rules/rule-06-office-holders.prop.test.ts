@@ -31,6 +31,7 @@ import { deepEqual, show } from '../../src/testing/deep-equal.js';
 import {
   defaultOfficePools,
   officeHistoryArbitrary,
+  type PooledOfficeCommand,
 } from '../../src/testing/office-arbitraries.js';
 
 const context = { jurisdiction: establisherOnly };
@@ -90,7 +91,7 @@ const covers = (h: NaiveHolding, date: string) =>
   h.from <= date && (h.to === undefined || date < h.to);
 
 /** Whether the rules, read literally, accept the command (the decider may still record nothing). */
-function accepts(command: Office.Command, office: NaiveOffice | undefined): boolean {
+function accepts(command: PooledOfficeCommand, office: NaiveOffice | undefined): boolean {
   const { basis, effectiveOn: on } = command.data;
   if (command.type === 'EstablishOffice')
     return office === undefined && basis.issuer === command.data.authority;
@@ -160,7 +161,7 @@ function probes(
   office: Office.EstablishedOffice,
   dates: ReadonlyArray<CalendarDate>,
   template: LegalBasis | undefined,
-): ReadonlyArray<Office.Command> {
+): ReadonlyArray<PooledOfficeCommand> {
   if (template === undefined) return [];
   const { officeId } = office;
   return dates.flatMap((effectiveOn) => {
