@@ -46,7 +46,7 @@ assertType<NotAny<CommandResult>>(true);
 
 // #region commands
 const basis = {
-  type: 'decision',
+  type: 'decision' as const,
   number: '1/QĐ-UBND',
   issuer: 'ubnd-tinh',
   signer: { name: 'Người ký', title: 'Chủ tịch' },

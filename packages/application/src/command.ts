@@ -23,6 +23,7 @@ export type AnyCommand =
  */
 export type CommandInput =
   | t.OutputOf<typeof Authority.Command>
+  | t.OutputOf<typeof Instrument.Command>
   | t.OutputOf<typeof Office.Command>
   | t.OutputOf<typeof Person.Command>
   | t.OutputOf<typeof Body.Command>
