@@ -480,7 +480,7 @@ export async function createEsdbEventStore(
       };
     },
 
-    verify: async () => {
+    verify: async (options = {}) => {
       if (closed) return E.left(closedError());
       const rows: RawStoredEvent[] = [];
       for (let from = 0n; ;) {
@@ -500,7 +500,12 @@ export async function createEsdbEventStore(
         if (events.length < ESDB_READ_ALL.maxCount) break;
         from = (events[events.length - 1] as ClientRecordedEvent).revision + 1n;
       }
-      return E.right(await verifyLog(rows));
+      return E.right(
+        await verifyLog(
+          rows,
+          options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint },
+        ),
+      );
     },
 
     close: async () => {

@@ -58,7 +58,8 @@ async function sqliteRebuild(eventsFile: string, readModelFile: string): Promise
 
 async function postgresRebuild(eventsFile: string, url: string, schema: string): Promise<number> {
   const { default: pg } = await import('pg');
-  const { bitemporalProjection, createPostgresReadModel } = await import('@mandate/projections');
+  const { bitemporalProjection } = await import('@mandate/projections');
+  const { createPostgresReadModel } = await import('@mandate/adapter-postgres/read-model');
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await pool.query(`CREATE SCHEMA ${schema}`);

@@ -29,11 +29,11 @@ import {
 import {
   bitemporalProjection,
   createOracle,
-  createPostgresReadModel,
   type CheckpointedModel,
   type FactStore,
   type ReadModelQueries,
 } from '@mandate/projections';
+import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
 import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { streamFixture } from './fixtures.js';
 import { officeStream, officesFollowed, type OfficeHistoryShape } from './office-history.js';

@@ -6,6 +6,7 @@
 import type { EsdbResult } from './esdb.bench.js';
 import type { FoldResult, FoldVariant } from './fold.bench.js';
 import { median, medianSeconds, rate, type Timing } from './measure.js';
+import type { PostgresBenchResult } from './postgres.bench.js';
 import type { ChildReport } from './replay-child.js';
 import type { Latencies, ReadModelResult } from './read-models.bench.js';
 import type { ReplayResult } from './replay-1m.js';
@@ -358,6 +359,70 @@ function esdbSection(result: EsdbResult): string {
 }
 
 // -------------------------------------------------------------------------------------------------
+// B3
+// -------------------------------------------------------------------------------------------------
+
+/** The issue's targets against raw `pg`: W1 at least half its rate, W2 and W3 at least 60 %. */
+const POSTGRES_RAW_TARGETS = { append: 0.5, readAndFold: 0.6, replay: 0.6 } as const;
+
+/** The replay of 1M events must keep at least this share of its rate at 100k. */
+const POSTGRES_REPLAY_FLATNESS = 0.8;
+
+function postgresSection(result: PostgresBenchResult): string {
+  const { workloads } = result;
+  const mandate = find(workloads, 'postgres');
+  const raw = find(workloads, 'raw-pg');
+  const ratioRowsPg =
+    mandate === undefined || raw === undefined
+      ? []
+      : WORKLOADS.map((w) => {
+          const ratio = medianSeconds(raw[w]) / medianSeconds(mandate[w]);
+          const target = POSTGRES_RAW_TARGETS[w];
+          return [w, percent(ratio), `≥ ${percent(target)}`, verdict(ratio >= target)];
+        });
+  const { one, eight, events } = result.concurrent;
+  const [small, large] = result.replay;
+  const flatness =
+    small === undefined || large === undefined
+      ? undefined
+      : large.events / large.seconds / (small.events / small.seconds);
+  return [
+    `### B3 — PostgreSQL: W1–W3 on ${count(workloads.events)} events, beside raw pg`,
+    '',
+    table(storeHeader, storeRows(workloads)),
+    '',
+    table(['workload', 'Mandate ÷ raw pg', 'target', ''], ratioRowsPg),
+    '',
+    table(
+      ['W1 append', 'events/s', 'ratio to one writer'],
+      [
+        ['1 writer', perSecond(events / medianSeconds(one)), '1.00×'],
+        [
+          '8 writers, distinct streams',
+          perSecond(events / medianSeconds(eight)),
+          times(medianSeconds(one) / medianSeconds(eight)),
+        ],
+      ],
+    ),
+    '',
+    table(
+      [
+        'replay (W3)',
+        'events/s',
+        `ratio to the smaller log (≥ ${times(POSTGRES_REPLAY_FLATNESS)})`,
+      ],
+      result.replay.map((r, i) => [
+        count(r.events),
+        perSecond(r.events / r.seconds),
+        i === 0 || flatness === undefined
+          ? '—'
+          : `${times(flatness)} ${verdict(flatness >= POSTGRES_REPLAY_FLATNESS)}`,
+      ]),
+    ),
+  ].join('\n');
+}
+
+// -------------------------------------------------------------------------------------------------
 // The whole report
 // -------------------------------------------------------------------------------------------------
 
@@ -430,5 +495,6 @@ export function formatReport(result: SuiteResult): string {
     ...(result.readModels === undefined ? [] : [readModelsSection(result.readModels)]),
     ...(result.esdb === undefined ? [] : [esdbSection(result.esdb)]),
     ...(result.trust === undefined ? [] : [trustSection(result.trust)]),
+    ...(result.postgres === undefined ? [] : [postgresSection(result.postgres)]),
   ].join('\n\n');
 }

@@ -85,6 +85,13 @@ describe('the benchmark suite in quick mode', () => {
       expect(positive(timing.seconds)).toBe(true);
     }
 
+    const b3 = result.postgres;
+    expect(b3).toBeDefined();
+    expect(b3!.workloads.subjects.map((s) => s.key)).toEqual(['postgres', 'raw-pg']);
+    expect(positive(b3!.concurrent.one.seconds)).toBe(true);
+    expect(positive(b3!.concurrent.eight.seconds)).toBe(true);
+    expect(b3!.replay.map((r) => r.events)).toEqual([2_000, 10_000]);
+
     const printed = formatReport(result);
     for (const heading of [
       '### B1',
@@ -95,6 +102,7 @@ describe('the benchmark suite in quick mode', () => {
       '### R2',
       '### E1',
       '### T1',
+      '### B3',
     ]) {
       expect(printed).toContain(heading);
     }
@@ -103,11 +111,12 @@ describe('the benchmark suite in quick mode', () => {
   it('runs only the benchmarks asked for', async () => {
     const result = await runSuite({ quick: true, only: ['fold'] });
     expect(result.fold).toBeDefined();
-    expect([result.workloads, result.asShipped, result.replay, result.readModels]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect([
+      result.workloads,
+      result.asShipped,
+      result.replay,
+      result.readModels,
+      result.postgres,
+    ]).toEqual([undefined, undefined, undefined, undefined, undefined]);
   }, 60_000);
 });

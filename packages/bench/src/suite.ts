@@ -7,6 +7,12 @@ import { cpus, loadavg } from 'node:os';
 import { FOLD_FULL, FOLD_QUICK, runFoldBench, type FoldResult } from './fold.bench.js';
 import { ESDB_FULL, ESDB_QUICK, runEsdbBench, type EsdbResult } from './esdb.bench.js';
 import { emmettSubject, emmettTunedSubject } from './emmett.js';
+import {
+  POSTGRES_FULL,
+  POSTGRES_QUICK,
+  runPostgresBench,
+  type PostgresBenchResult,
+} from './postgres.bench.js';
 import { rawSubject } from './raw.js';
 import {
   POSTGRES_URL,
@@ -35,6 +41,7 @@ export const BENCHMARKS = [
   'read-models',
   'esdb',
   'trust',
+  'postgres',
 ] as const;
 /** One benchmark's name. */
 export type BenchmarkName = (typeof BENCHMARKS)[number];
@@ -74,6 +81,8 @@ export interface SuiteResult {
   readonly esdb?: EsdbResult;
   /** T1: the Merkle tree's append overhead, checkpoint, proof and verify costs. */
   readonly trust?: TrustResult;
+  /** W1–W3 on PostgreSQL beside raw pg, W1 with 8 writers, replay at two sizes. */
+  readonly postgres?: PostgresBenchResult;
 }
 
 /** R1 over W4's million events, R2 over a 10,000-event body. */
@@ -161,6 +170,11 @@ export async function runSuite(
     progress('T1 trust anchor: appends with and without the Merkle tree, checkpoints, proofs…');
     trust = await runTrustBench(options.quick ? TRUST_QUICK : TRUST_FULL);
   }
+  let postgres: PostgresBenchResult | undefined;
+  if (selected('postgres')) {
+    progress('B3 W1–W3 on PostgreSQL: Mandate and raw pg…');
+    postgres = await runPostgresBench(options.quick ? POSTGRES_QUICK : POSTGRES_FULL, progress);
+  }
   const [cpu] = cpus();
   return {
     quick: options.quick,
@@ -180,5 +194,6 @@ export async function runSuite(
     ...(readModels === undefined ? {} : { readModels }),
     ...(esdb === undefined ? {} : { esdb }),
     ...(trust === undefined ? {} : { trust }),
+    ...(postgres === undefined ? {} : { postgres }),
   };
 }

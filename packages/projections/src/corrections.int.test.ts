@@ -24,16 +24,16 @@ import {
 } from '@mandate/core';
 import { IllustrativeSequel, Seed } from '@mandate/core/testing';
 import type { EventStore } from '@mandate/eventstore';
+import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { bitemporalProjection } from './bitemporal-projection.js';
 import type { CheckpointedModel } from './checkpoint.js';
 import type { FactStore } from './fact-store.js';
 import { memoryWorld, wholeLog } from './history.fixture.js';
 import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
-import { createPostgresReadModel } from './postgres/read-model.js';
-import { postgresForTests } from './postgres/server.fixture.js';
+import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
 import { startProjection } from './runner.js';
-import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import type { ReadModelQueries } from './views.js';
 
 const successor = Seed.SeedIds.successor as BodyId;

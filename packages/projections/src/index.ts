@@ -2,8 +2,8 @@
  * @mandate/projections — checkpointed projections of the event log into bitemporal read models:
  * the engine (projection, checkpoint, runner), the naive oracle every read model is proven equal
  * to, the fact derivation, its storage port and its storage in memory (SQLite's is in
- * `@mandate/adapter-sqlite/read-model`), on PostgreSQL, blue/green
- * deployment of a new projection version, and the queries answering who sat on a body, with which
+ * `@mandate/adapter-sqlite/read-model`, PostgreSQL's in `@mandate/adapter-postgres/read-model`),
+ * blue/green deployment of a new projection version, and the queries answering who sat on a body, with which
  * duties, and the body's lineage, what a person held, which reports were filed, late or missing,
  * and what an instrument (or a span of dates) changed, on any date as known at any instant.
  */
@@ -67,8 +67,6 @@ export { bitemporalProjection } from './bitemporal-projection.js';
 export { createQueries } from './queries.js';
 export type { InMemoryReadModel } from './in-memory/read-model.js';
 export { createInMemoryReadModel } from './in-memory/read-model.js';
-export type { PostgresReadModel, PostgresReadModelOptions } from './postgres/read-model.js';
-export { createPostgresReadModel } from './postgres/read-model.js';
 export type {
   ActiveVersionRegistry,
   Deployment,
@@ -81,7 +79,6 @@ export {
   createInMemoryActiveVersions,
   deployProjection,
 } from './blue-green.js';
-export { createPostgresActiveVersions, dropPostgresReadModel } from './blue-green-postgres.js';
 export { CHECKPOINT_TABLE, FACT_KINDS, factTable, streamEventTable } from './tables.js';
 export type {
   FreshModel,

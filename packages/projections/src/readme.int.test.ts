@@ -13,7 +13,7 @@ import { unsafeCalendarDate, type Instant } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import { memoryWorld, wholeLog } from './history.fixture.js';
 import { createOracle } from './oracle.js';
-import { postgresForTests } from './postgres/server.fixture.js';
+import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
 // #region imports
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
@@ -25,12 +25,14 @@ import {
   type FactStore,
   bitemporalProjection,
   createInMemoryReadModel,
-  createPostgresActiveVersions,
-  createPostgresReadModel,
   deployProjection,
-  dropPostgresReadModel,
   startProjection,
 } from '@mandate/projections';
+import {
+  createPostgresActiveVersions,
+  createPostgresReadModel,
+  dropPostgresReadModel,
+} from '@mandate/adapter-postgres/read-model';
 import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 // #endregion imports
 

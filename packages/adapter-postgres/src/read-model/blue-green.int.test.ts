@@ -6,11 +6,11 @@
  * @see docs/reference/domain.md rule 11
  */
 import { describe, expect, it } from 'vitest';
-import { bitemporalProjection } from './bitemporal-projection.js';
-import { blueGreenScenario } from './blue-green.fixture.js';
-import { createPostgresActiveVersions, dropPostgresReadModel } from './blue-green-postgres.js';
-import { createPostgresReadModel } from './postgres/read-model.js';
-import { postgresForTests } from './postgres/server.fixture.js';
+import { bitemporalProjection } from '@mandate/projections';
+import { blueGreenScenario } from '../../../projections/src/blue-green.fixture.js';
+import { createPostgresActiveVersions, dropPostgresReadModel } from './blue-green.js';
+import { createPostgresReadModel } from './read-model.js';
+import { postgresForTests } from './server.fixture.js';
 
 const { pool, schema } = postgresForTests();
 

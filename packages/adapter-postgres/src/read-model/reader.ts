@@ -11,9 +11,13 @@
  */
 import type { Pool, QueryResultRow } from 'pg';
 import type { CalendarDate, Instant } from '@mandate/core';
-import { factOfRow, type FactRow } from '../fact-row.js';
-import type { FactReader } from '../fact-store.js';
-import type { Fact, FactKind } from '../facts.js';
+import {
+  factOfRow,
+  type Fact,
+  type FactKind,
+  type FactReader,
+  type FactRow,
+} from '@mandate/projections';
 import { probeOf, probeSql, recordedPoint, validOffset } from './extent.js';
 import type { PostgresTables } from './schema.js';
 

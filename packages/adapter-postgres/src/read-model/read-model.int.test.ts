@@ -17,19 +17,36 @@ import { describe, expect, it } from 'vitest';
 import { unsafeCalendarDate, type BodyId, type CalendarDate, type Instant } from '@mandate/core';
 import { BodyArbitraries, Seed } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
-import { expectSameAnswers, knownAtOf, questionPicks } from '../answers.fixture.js';
-import { factOfRow, type FactRow } from '../fact-row.js';
-import { bitemporalProjection } from '../bitemporal-projection.js';
-import { applyBatch } from '../checkpoint.js';
-import type { FactStore, OpenFact } from '../fact-store.js';
-import type { Fact, FactKind, RecordedFact } from '../facts.js';
-import { history, registerProvince } from '../generated-history.fixture.js';
-import { MINUTE, RECORDING_START, envelope, memoryWorld, wholeLog } from '../history.fixture.js';
-import { createInMemoryReadModel } from '../in-memory/read-model.js';
-import { createOracle } from '../oracle.js';
-import { tablePrefix, type Projection } from '../projection.js';
-import { startProjection } from '../runner.js';
-import { FACT_KINDS } from '../sqlite/schema.js';
+import {
+  FACT_KINDS,
+  applyBatch,
+  bitemporalProjection,
+  createInMemoryReadModel,
+  createOracle,
+  factOfRow,
+  startProjection,
+  tablePrefix,
+  type Fact,
+  type FactKind,
+  type FactRow,
+  type FactStore,
+  type OpenFact,
+  type Projection,
+  type RecordedFact,
+} from '@mandate/projections';
+import {
+  expectSameAnswers,
+  knownAtOf,
+  questionPicks,
+} from '../../../projections/src/answers.fixture.js';
+import { history, registerProvince } from '../../../projections/src/generated-history.fixture.js';
+import {
+  MINUTE,
+  RECORDING_START,
+  envelope,
+  memoryWorld,
+  wholeLog,
+} from '../../../projections/src/history.fixture.js';
 import { extentOf } from './extent.js';
 import { createPostgresReadModel } from './read-model.js';
 import { postgresTables } from './schema.js';

@@ -6,10 +6,14 @@
  * @see docs/reference/domain.md rule 11
  */
 import type { Pool } from 'pg';
-import { ACTIVE_VERSION_TABLE, type ActiveVersionRegistry } from './blue-green.js';
-import type { PostgresReadModelOptions } from './postgres/read-model.js';
-import { postgresDropStatements, postgresTables, qualifiedName } from './postgres/schema.js';
-import { tablePrefix, type Projection } from './projection.js';
+import {
+  ACTIVE_VERSION_TABLE,
+  tablePrefix,
+  type ActiveVersionRegistry,
+  type Projection,
+} from '@mandate/projections';
+import type { PostgresReadModelOptions } from './read-model.js';
+import { postgresDropStatements, postgresTables, qualifiedName } from './schema.js';
 
 /** The registry of active versions in PostgreSQL (its schema and table created if needed). */
 export async function createPostgresActiveVersions(

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contains, instantOf, type CalendarDate, type Instant } from '@mandate/core';
 import { calendarDateArbitrary } from '@mandate/core/testing';
-import { knownAtInstant } from '../recorded.js';
+import { knownAtInstant } from '@mandate/projections';
 import { extentOf, probeOf } from './extent.js';
 
 /** The corners of a `box` literal `((x0,y0),(x1,y1))` as exact integers. */

@@ -10,8 +10,13 @@
  *
  * @see docs/reference/domain.md "Time"
  */
-import { CHECKPOINT_TABLE, FACT_KINDS, factTable, streamEventTable } from '../sqlite/schema.js';
-import type { FactKind } from '../facts.js';
+import {
+  CHECKPOINT_TABLE,
+  FACT_KINDS,
+  factTable,
+  streamEventTable,
+  type FactKind,
+} from '@mandate/projections';
 import { subjectBaseFunction } from './extent.js';
 
 /** The names of a projection version's tables, qualified by the schema when one is given. */

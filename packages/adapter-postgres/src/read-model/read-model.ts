@@ -32,15 +32,21 @@
 import type { Pool } from 'pg';
 import { Body, Office, fold } from '@mandate/core';
 import type { Instant } from '@mandate/core';
-import type { CheckpointedModel } from '../checkpoint.js';
-import type { FactStore, OpenFact } from '../fact-store.js';
-import type { Fact, FactKind } from '../facts.js';
-import { tablePrefix, type Projection } from '../projection.js';
-import { createQueries } from '../queries.js';
-import { FACT_KINDS } from '../sqlite/schema.js';
-import type { ReadModelQueries } from '../views.js';
+import {
+  FACT_KINDS,
+  createQueries,
+  factOfRow,
+  tablePrefix,
+  type CheckpointedModel,
+  type Fact,
+  type FactKind,
+  type FactRow,
+  type FactStore,
+  type OpenFact,
+  type Projection,
+  type ReadModelQueries,
+} from '@mandate/projections';
 import { closedExtentSql, extentOf, recordedPosition } from './extent.js';
-import { factOfRow, type FactRow } from '../fact-row.js';
 import { createPostgresReader, FACT_COLUMNS } from './reader.js';
 import { postgresSchemaStatements, postgresTables, type PostgresTables } from './schema.js';
 

@@ -1,0 +1,6 @@
+import { defineConfig } from 'tsup';
+import { sharedOptions } from '../../tsup.shared.js';
+
+export default defineConfig(
+  sharedOptions({ index: 'src/index.ts', 'read-model/index': 'src/read-model/index.ts' }),
+);
