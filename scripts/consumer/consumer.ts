@@ -29,6 +29,8 @@ import {
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
 import { createEsdbEventStore, type EsdbDriver } from '@mandate/adapter-esdb';
 import { verifyAuditBundle } from '@mandate/audit';
+import { createPostgresEventStore, type PostgresEventStore } from '@mandate/adapter-postgres';
+import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
 import type { SqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import type { CommandResult } from '@mandate/application';
 
@@ -46,6 +48,9 @@ assertType<NotAny<SqliteReadModel>>(true);
 assertType<NotAny<Parameters<typeof createSqliteReadModel>[0]>>(true);
 assertType<NotAny<CommandResult>>(true);
 assertType<NotAny<EsdbDriver>>(true);
+assertType<NotAny<PostgresEventStore>>(true);
+assertType<NotAny<Parameters<typeof createPostgresEventStore>[0]>>(true);
+assertType<NotAny<ReturnType<typeof createPostgresReadModel>>>(true);
 assertType<NotAny<ReturnType<typeof verifyAuditBundle>>>(true);
 assertType<NotAny<Parameters<typeof createEsdbEventStore>[0]>>(true);
 
@@ -157,8 +162,17 @@ async function main(): Promise<void> {
   // The clustered store's entry loads too (it needs a server to do more).
   const esdb = typeof createEsdbEventStore;
   const audit = typeof verifyAuditBundle;
+  const postgres = [typeof createPostgresEventStore, typeof createPostgresReadModel];
   console.log(
-    JSON.stringify({ status: state.status, establishedOn: day, inMemory, onSqlite, esdb, audit }),
+    JSON.stringify({
+      status: state.status,
+      establishedOn: day,
+      inMemory,
+      onSqlite,
+      esdb,
+      audit,
+      postgres,
+    }),
   );
 }
 
