@@ -21,6 +21,8 @@ export {
 } from './events.js';
 export type {
   AbolitionTooEarly,
+  ActingAndSubstantiveAtOnce,
+  ActingOutlastsAppointment,
   EndNotAfterStart,
   HoldingAlreadyEnded,
   HoldingsOverlap,
@@ -32,7 +34,7 @@ export type {
   OutsideOfficeLife,
   Refusal,
 } from './refusals.js';
-export { resolveSeatHolder } from './resolve-seat-holder.js';
+export { holdsOfficeOn, resolveSeatHolder } from './resolve-seat-holder.js';
 export type {
   NamedResolution,
   OfficeLookup,
