@@ -45,9 +45,13 @@ export function replay(events: ReadonlyArray<Office.Event>): NaiveOffice | undef
           from: event.data.effectiveOn,
         });
       if (event.type === 'OfficeHolderEnded') {
-        const { person, capacity, effectiveOn } = event.data;
+        const { person, capacity, since, effectiveOn } = event.data;
         const open = office.holdings.filter(
-          (h) => h.person === person && h.capacity === capacity && h.to === undefined,
+          (h) =>
+            h.person === person &&
+            h.capacity === capacity &&
+            h.from === since &&
+            h.to === undefined,
         );
         if (open.length !== 1)
           throw new Error(`${open.length} open holdings match ${JSON.stringify(event.data)}`);
@@ -66,19 +70,26 @@ export const covers = (h: NaiveHolding, date: string) =>
 const overlap = (a: NaiveHolding, b: NaiveHolding) =>
   (a.to === undefined || b.from < a.to) && (b.to === undefined || a.from < b.to);
 
+/** How a set of holdings breaks rule 16, named as the refusal that reports it. */
+export type Rule16Breach = 'ActingAndSubstantiveAtOnce' | 'ActingOutlastsAppointment';
+
 /**
- * Rule 16 read literally over a set of holdings: the first pair of an acting and a substantive
- * holding that breaks it — one person holding both at once, or an acting holding still open on the
- * day a substantive one begins after it.
+ * Rule 16 read literally over a set of holdings: one person holding the office acting and
+ * substantively at once, else an acting holding still open on the day a substantive one begins
+ * after it.
  */
-export function rule16Breach(holdings: ReadonlyArray<NaiveHolding>): string | undefined {
-  for (const a of holdings.filter((h) => h.capacity === 'acting'))
-    for (const s of holdings.filter((h) => h.capacity === 'substantive')) {
-      if (a.person === s.person && overlap(a, s))
-        return `${a.person} is acting and substantive at once`;
-      if (a.from < s.from && covers(a, s.from))
-        return `${a.person}'s acting holding is open when ${s.person}'s substantive one begins`;
-    }
+export function rule16Breach(holdings: ReadonlyArray<NaiveHolding>): Rule16Breach | undefined {
+  const pairs = holdings
+    .filter((a) => a.capacity === 'acting')
+    .flatMap((a) =>
+      holdings
+        .filter((s) => s.capacity === 'substantive')
+        .map((s): [NaiveHolding, NaiveHolding] => [a, s]),
+    );
+  if (pairs.some(([a, s]) => a.person === s.person && overlap(a, s)))
+    return 'ActingAndSubstantiveAtOnce';
+  if (pairs.some(([a, s]) => a.from < s.from && covers(a, s.from)))
+    return 'ActingOutlastsAppointment';
   return undefined;
 }
 

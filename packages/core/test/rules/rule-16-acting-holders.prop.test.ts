@@ -30,7 +30,14 @@ import {
   officeHistoryArbitrary,
   type OfficePools,
 } from '../../src/testing/office-arbitraries.js';
-import { accepts, appointed, covers, replay, rule16Breach } from './naive-office.js';
+import {
+  accepts,
+  appointed,
+  covers,
+  replay,
+  rule16Breach,
+  type Rule16Breach,
+} from './naive-office.js';
 
 const context = { jurisdiction: establisherOnly };
 
@@ -81,10 +88,13 @@ const histories = fc
     return [...history, ...appended];
   });
 
-/** Whether the rules other than 16 accept the command, and rule 16 then refuses it. */
-function breaksOnlyRule16(command: Office.Command, events: ReadonlyArray<Office.Event>): boolean {
+/** How rule 16 refuses the command when every other rule accepts it, if it does. */
+function breaksOnlyRule16(
+  command: Office.Command,
+  events: ReadonlyArray<Office.Event>,
+): Rule16Breach | undefined {
   const office = replay(events);
-  if (command.type !== 'AppointOfficeHolder' || office === undefined) return false;
+  if (command.type !== 'AppointOfficeHolder' || office === undefined) return undefined;
   const { capacity, person, effectiveOn: on } = command.data;
   // Every other rule, read over the same-capacity holdings alone (where rule 16 cannot bite).
   const sameCapacity = {
@@ -94,11 +104,9 @@ function breaksOnlyRule16(command: Office.Command, events: ReadonlyArray<Office.
   const alreadyRecorded = sameCapacity.holdings.some(
     (h) => h.person === person && h.from === on && h.to === undefined,
   );
-  return (
-    !alreadyRecorded &&
-    accepts(command, sameCapacity) &&
-    rule16Breach(appointed(office.holdings, command.data)) !== undefined
-  );
+  return !alreadyRecorded && accepts(command, sameCapacity)
+    ? rule16Breach(appointed(office.holdings, command.data))
+    : undefined;
 }
 
 describe('docs/reference/domain.md rule 16: a substantive appointment ends acting; no one is both at once', () => {
@@ -114,15 +122,24 @@ describe('docs/reference/domain.md rule 16: a substantive appointment ends actin
           const snapshot: unknown = JSON.parse(JSON.stringify(before));
           const history = accepted.get(officeId) ?? [];
           const outcome = Office.decider.decide(command, before, context);
-          const refused16 = isLeft(outcome) && outcome.left.rule === 16;
+          const refusal = isLeft(outcome) ? outcome.left : undefined;
+          const refused16 = refusal?.rule === 16 ? refusal._tag : undefined;
           const expected = breaksOnlyRule16(command, history);
           if (refused16 !== expected)
             throw new Error(
-              `${expected ? 'not refused' : 'refused'} under rule 16 against the model: ${show(command)}\n` +
+              `${String(refused16)} under rule 16, the model says ${String(expected)}: ${show(command)}\n` +
                 `outcome: ${show(outcome)}\nhistory: ${show(history)}`,
             );
+          if (refusal?._tag === 'ActingOutlastsAppointment') {
+            expect(refusal.acting.capacity).toBe('acting');
+            expect(refusal.substantive.capacity).toBe('substantive');
+          }
+          if (refusal?._tag === 'ActingAndSubstantiveAtOnce') {
+            expect(refusal.existing.person).toBe(refusal.person);
+            expect(refusal.existing.capacity).not.toBe(refusal.capacity);
+          }
           if (isLeft(outcome)) {
-            if (refused16) tally.refused16 += 1;
+            if (refused16 !== undefined) tally.refused16 += 1;
             expect(JSON.parse(JSON.stringify(before))).toEqual(snapshot);
             continue;
           }
