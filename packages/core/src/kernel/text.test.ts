@@ -54,6 +54,8 @@ describe('text hygiene', () => {
     ['a zero-width space', 'Nguyễn\u200BVăn'],
     ['a zero-width joiner', 'Nguyễn\u200DVăn'],
     ['a word joiner', 'Nguyễn\u2060Văn'],
+    ['an invisible plus', 'Nguyễn\u2064Văn'],
+    ['a left-to-right isolate', '\u2066Trăm'],
     ['a byte-order mark', '\uFEFFNguyễn'],
     ['a line separator', 'Nguyễn\u2028Văn'],
     ['a paragraph separator', 'Nguyễn\u2029Văn'],
@@ -64,6 +66,28 @@ describe('text hygiene', () => {
       expect(result.left[0]?.message).toMatch(/invisible or direction-changing characters \(U\+/);
       expect(codec.is(input)).toBe(false);
     }
+  });
+
+  it('names the code point it refuses, in four hexadecimal digits', () => {
+    expect(Name.decode('Tr\u061Căm')).toMatchObject({
+      left: [
+        {
+          message: 'Name must not contain invisible or direction-changing characters (U+061C)',
+        },
+      ],
+    });
+    expect(Text.decode('Trăm\u202E')).toMatchObject({
+      left: [
+        {
+          message: 'Text must not contain invisible or direction-changing characters (U+202E)',
+        },
+      ],
+    });
+  });
+
+  it('accepts the visible neighbours of the refused ranges', () => {
+    for (const input of ['a\u200Ab', 'a\u202Fb', 'a\u2027b', 'a\u2070'])
+      expect(isLeft(Name.decode(input))).toBe(false);
   });
 
   it('keeps spacing as written, and reads it away for identity', () => {
