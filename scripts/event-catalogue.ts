@@ -12,6 +12,7 @@ import {
   BilingualName,
   BilingualText,
   Body,
+  Instrument,
   LegalBasis,
   Office,
   Person,
@@ -49,6 +50,8 @@ const sharedTypes: ReadonlyArray<t.Mixed> = [
   Body.DutyProvenance,
   Body.Recipient,
   Body.BodyOrigin,
+  Instrument.Relation,
+  Instrument.DocumentReference,
 ];
 const sharedNames = new Set(sharedTypes.map((codec) => codec.name));
 
@@ -104,6 +107,7 @@ const aggregates: ReadonlyArray<
   readonly [string, string, t.Mixed, Readonly<Record<string, number>>]
 > = [
   ['Authority registry', 'authorities', Authority.Event, Authority.EventVersions],
+  ['Instrument registry', 'instruments', Instrument.Event, Instrument.EventVersions],
   ['Body', 'body-<bodyId>', Body.Event, Body.EventVersions],
   ['Office', 'office-<officeId>', Office.Event, Office.EventVersions],
   ['Person', 'person-<personId>', Person.Event, Person.EventVersions],
@@ -127,7 +131,8 @@ export function eventCatalogue(): string {
   ];
   for (const [title, stream, union, versions] of aggregates) {
     out.push(`## ${title} — stream \`${stream}\``, '');
-    for (const member of (union as Walkable).types ?? []) {
+    // An aggregate with one event type has that event's codec instead of a union.
+    for (const member of (union as Walkable).types ?? [union]) {
       const walkable = member as Walkable;
       const type = String((walkable.required?.['type'] as Walkable | undefined)?.value);
       const data = walkable.required?.['data'] as Walkable | undefined;

@@ -12,6 +12,7 @@ import { CalendarDate, decodeWith } from '@mandate/core';
 import { auditStory } from './audit.js';
 import { render } from './render.js';
 import { renderAudit } from './render-audit.js';
+import { renderSequel, tellSequel } from './sequel.js';
 import { tellStory } from './story.js';
 
 /** Reads `--on` and `--file` from the command line, refusing anything else. */
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     const readModelFile = readModelFileBeside(path);
     const audit = await auditStory(store, readModelFile, on as CalendarDate);
     console.log(`\n${renderAudit(audit, `in ${readModelFile}`)}`);
+    console.log(`\n${renderSequel(await tellSequel(store, readModelFile))}`);
     const verified = await store.verify();
     if (E.isLeft(verified)) throw new Error(verified.left.message);
     console.log(

@@ -7,6 +7,7 @@
 import {
   Authority,
   Body,
+  Instrument,
   Office,
   Person,
   type CalendarDate,
@@ -54,6 +55,13 @@ export const authorityAggregate = define(
   Authority.decider,
   Authority.EventVersions,
   Authority.Event,
+);
+
+/** The instrument registry: one stream for every instrument. */
+export const instrumentAggregate = define(
+  Instrument.decider,
+  Instrument.EventVersions,
+  Instrument.Event,
 );
 
 /** An office: one stream per office. */

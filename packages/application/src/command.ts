@@ -5,15 +5,21 @@
  * command is then routed to its aggregate.
  */
 import * as t from 'io-ts';
-import { Authority, Body, Office, Person, Reorganisation } from '@mandate/core';
+import { Authority, Body, Instrument, Office, Person, Reorganisation } from '@mandate/core';
 
 /** Any command of any aggregate. */
 export type AnyCommand =
-  Authority.Command | Office.Command | Person.Command | Body.Command | Reorganisation.Command;
+  | Authority.Command
+  | Instrument.Command
+  | Office.Command
+  | Person.Command
+  | Body.Command
+  | Reorganisation.Command;
 
 /** A command together with the aggregate that decides it. */
 export type RoutedCommand =
   | { readonly aggregate: 'authority'; readonly command: Authority.Command }
+  | { readonly aggregate: 'instrument'; readonly command: Instrument.Command }
   | { readonly aggregate: 'office'; readonly command: Office.Command }
   | { readonly aggregate: 'person'; readonly command: Person.Command }
   | { readonly aggregate: 'body'; readonly command: Body.Command }
@@ -34,6 +40,7 @@ interface CommandUnion {
 
 const unions: ReadonlyArray<readonly [Aggregate, CommandUnion]> = [
   ['authority', Authority.Command],
+  ['instrument', { types: [Instrument.RecordInstrument] }],
   ['office', Office.Command],
   ['person', Person.Command],
   ['body', Body.Command],
@@ -100,6 +107,8 @@ export function routeCommand(command: AnyCommand): RoutedCommand {
   switch (aggregate) {
     case 'authority':
       return { aggregate, command: command as Authority.Command };
+    case 'instrument':
+      return { aggregate, command: command as Instrument.Command };
     case 'office':
       return { aggregate, command: command as Office.Command };
     case 'person':

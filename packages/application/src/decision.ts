@@ -8,6 +8,7 @@
 import { isLeft, right, type Either } from 'fp-ts/Either';
 import {
   Authority,
+  Instrument,
   Reorganisation,
   type Body,
   type BodyId,
@@ -17,6 +18,7 @@ import type { NewEvent, StreamAppend } from '@mandate/eventstore';
 import {
   authorityAggregate,
   bodyAggregate,
+  instrumentAggregate,
   officeAggregate,
   personAggregate,
   type DomainEvent,
@@ -27,7 +29,13 @@ import type { LoadFailure, StreamRevision } from './load.js';
 import type { Loaders } from './loaders.js';
 import { streamAppend } from './new-events.js';
 import type { AnyRefusal } from './result.js';
-import { AUTHORITIES_STREAM, bodyStream, officeStream, personStream } from './streams.js';
+import {
+  AUTHORITIES_STREAM,
+  INSTRUMENTS_STREAM,
+  bodyStream,
+  officeStream,
+  personStream,
+} from './streams.js';
 
 /** What deciding a command came to: a refusal, or the append to make (empty: nothing to do). */
 export type Decision =
@@ -124,12 +132,32 @@ async function decideReorganisation(
   return right(decisionOf(right(streams), bodyAggregate.versions, stamp));
 }
 
+/**
+ * Why the instrument a command cites does not stand against the registry, if it does not: it
+ * conflicts with the instrument recorded under its key, or misses it by its year (rule 15). The
+ * registry's own commands are checked by its decider.
+ */
+async function citationRefusal(
+  routed: RoutedCommand,
+  loaders: Loaders,
+): Promise<Either<LoadFailure, Decision | undefined>> {
+  if (routed.aggregate === 'instrument' || !('basis' in routed.command.data))
+    return right(undefined);
+  const registry = await loaders.loadInstruments();
+  if (isLeft(registry)) return registry;
+  const checked = Instrument.checkCitation(registry.right.state, routed.command.data.basis);
+  return right(isLeft(checked) ? { _tag: 'Refused', refusal: checked.left } : undefined);
+}
+
 /** Loads what a command needs and decides it: a refusal, or the append to make. */
 export async function decideCommand(
   routed: RoutedCommand,
   loaders: Loaders,
   stamp: Stamp,
 ): Promise<Either<LoadFailure, Decision>> {
+  const cited = await citationRefusal(routed, loaders);
+  if (isLeft(cited)) return cited;
+  if (cited.right !== undefined) return right(cited.right);
   switch (routed.aggregate) {
     case 'authority': {
       const registry = await loaders.loadAuthorities();
@@ -140,14 +168,26 @@ export async function decideCommand(
         oneStream(AUTHORITIES_STREAM, revision, decided, authorityAggregate.versions, stamp),
       );
     }
+    case 'instrument': {
+      const registry = await loaders.loadInstruments();
+      if (isLeft(registry)) return registry;
+      const { state, revision } = registry.right;
+      const decided = instrumentAggregate.decider.decide(routed.command, state, undefined);
+      return right(
+        oneStream(INSTRUMENTS_STREAM, revision, decided, instrumentAggregate.versions, stamp),
+      );
+    }
     case 'office': {
       const context = await jurisdictionContext(loaders);
       if (isLeft(context)) return context;
       const { officeId } = routed.command.data;
-      const office = await loaders.loadOffice(officeId);
+      const office = await loaders.loadOfficeWithEvents(officeId);
       if (isLeft(office)) return office;
-      const { state, revision } = office.right;
-      const decided = officeAggregate.decider.decide(routed.command, state, context.right);
+      const { state, revision, recorded } = office.right;
+      const decided = officeAggregate.decider.decide(routed.command, state, {
+        ...context.right,
+        recorded,
+      });
       return right(
         oneStream(officeStream(officeId), revision, decided, officeAggregate.versions, stamp),
       );

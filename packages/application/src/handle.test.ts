@@ -142,14 +142,17 @@ describe('the happy path of every aggregate', () => {
     ]);
   });
 
-  it('registers a person, reading only the person stream', async () => {
+  it('registers a person, reading only the instrument registry (its citation) and the person stream', async () => {
     const recording = recordingReads(memoryStore());
     const handler = createCommandHandler({ store: recording.store });
     const accepted = acceptedOf(await handler.handle(envelope('person-1', registerPerson())));
     expect(accepted.streams).toEqual([
       { stream: 'person-nguyen-van-tram', nextExpectedRevision: 0n },
     ]);
-    expect(recording.reads.map((read) => read.stream)).toEqual(['person-nguyen-van-tram']);
+    expect(recording.reads.map((read) => read.stream)).toEqual([
+      'instruments',
+      'person-nguyen-van-tram',
+    ]);
     const person = await handler.loadPerson('nguyen-van-tram' as PersonId);
     expect(E.isRight(person) && person.right.state).toMatchObject({
       status: 'registered',

@@ -7,7 +7,7 @@
  * @see docs/reference/domain.md rules 11 and 12
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
-import { fold } from '@mandate/core';
+import { EventId, fold, type RecordedEvents } from '@mandate/core';
 import {
   decodeStored,
   type CorruptEvent,
@@ -36,16 +36,39 @@ export interface EventSource {
   readonly upcasters: UpcasterRegistry;
 }
 
+/** A folded state with the stream's events by id, which a correction names (rule 14). */
+export interface LoadedWithEvents<State, Event> extends Loaded<State> {
+  readonly recorded: RecordedEvents<Event>;
+}
+
 /**
  * Loads `stream` of `aggregate`. Given `known`, a state already folded from the stream, only the
  * events after its revision are read and folded onto it.
  */
 export async function loadStream<Event, State>(
-  { store, upcasters }: EventSource,
+  source: EventSource,
   aggregate: Foldable<Event, State>,
   stream: StreamName,
   known?: Loaded<State>,
 ): Promise<Either<LoadFailure, Loaded<State>>> {
+  const loaded = await loadStreamWithEvents(source, aggregate, stream, known);
+  return isLeft(loaded)
+    ? loaded
+    : right({ state: loaded.right.state, revision: loaded.right.revision });
+}
+
+/**
+ * Loads `stream` of `aggregate` as {@link loadStream} does, keeping the events read by id (an id
+ * that is not a valid {@link EventId} cannot be named, and is left out).
+ *
+ * @see docs/reference/domain.md rule 14
+ */
+export async function loadStreamWithEvents<Event, State>(
+  { store, upcasters }: EventSource,
+  aggregate: Foldable<Event, State>,
+  stream: StreamName,
+  known?: Loaded<State>,
+): Promise<Either<LoadFailure, LoadedWithEvents<State, Event>>> {
   const from = known?.revision ?? 'no-stream';
   const read = await store.readStream(
     stream,
@@ -53,18 +76,20 @@ export async function loadStream<Event, State>(
   );
   if (isLeft(read)) {
     return read.left._tag === 'StreamNotFound'
-      ? right({ state: aggregate.decider.initialState, revision: 'no-stream' })
+      ? right({ state: aggregate.decider.initialState, revision: 'no-stream', recorded: new Map() })
       : left(read.left);
   }
   const events: Event[] = [];
+  const recorded = new Map<EventId, Event>();
   let revision: StreamRevision = from;
   for (const stored of read.right) {
     const decoded = decodeStored(aggregate.schema, upcasters, stored);
     if (isLeft(decoded)) return decoded;
     // The schema decodes each type's data through the aggregate's own Event codec.
     events.push(decoded.right as Event);
+    if (EventId.is(stored.eventId)) recorded.set(stored.eventId, decoded.right as Event);
     revision = stored.revision;
   }
   const state = fold(aggregate.decider, events, known?.state ?? aggregate.decider.initialState);
-  return right({ state, revision });
+  return right({ state, revision, recorded });
 }

@@ -3,11 +3,32 @@
  * models): each reads one stream and returns its state with the stream's revision.
  */
 import type { Either } from 'fp-ts/Either';
-import type { Authority, Body, BodyId, Office, OfficeId, Person, PersonId } from '@mandate/core';
-import { bodyAggregate, officeAggregate, personAggregate } from './aggregates.js';
-import { loadStream, type EventSource, type LoadFailure, type Loaded } from './load.js';
+import type {
+  Authority,
+  Body,
+  BodyId,
+  Instrument,
+  Office,
+  OfficeId,
+  Person,
+  PersonId,
+} from '@mandate/core';
+import {
+  bodyAggregate,
+  instrumentAggregate,
+  officeAggregate,
+  personAggregate,
+} from './aggregates.js';
+import {
+  loadStream,
+  loadStreamWithEvents,
+  type EventSource,
+  type LoadFailure,
+  type Loaded,
+  type LoadedWithEvents,
+} from './load.js';
 import { createRegistryCache } from './registry-cache.js';
-import { bodyStream, officeStream, personStream } from './streams.js';
+import { INSTRUMENTS_STREAM, bodyStream, officeStream, personStream } from './streams.js';
 
 /** A loader's answer: the folded state and the stream's revision, or why it could not load. */
 export type LoadResult<State> = Either<LoadFailure, Loaded<State>>;
@@ -22,6 +43,12 @@ export interface Loaders {
   readonly loadPerson: (personId: PersonId) => Promise<LoadResult<Person.PersonState>>;
   /** The authority registry, folded from `authorities` (cached, read incrementally). */
   readonly loadAuthorities: () => Promise<LoadResult<Authority.RegistryState>>;
+  /** The instrument registry, folded from `instruments`. */
+  readonly loadInstruments: () => Promise<LoadResult<Instrument.RegistryState>>;
+  /** The state of one office with its events by id, for a correction to name (rule 14). */
+  readonly loadOfficeWithEvents: (
+    officeId: OfficeId,
+  ) => Promise<Either<LoadFailure, LoadedWithEvents<Office.OfficeState, Office.Event>>>;
 }
 
 /** Creates the loaders over one store; the registry is cached by these loaders only. */
@@ -31,5 +58,8 @@ export function createLoaders(source: EventSource): Loaders {
     loadOffice: (officeId) => loadStream(source, officeAggregate, officeStream(officeId)),
     loadPerson: (personId) => loadStream(source, personAggregate, personStream(personId)),
     loadAuthorities: createRegistryCache(source),
+    loadInstruments: () => loadStream(source, instrumentAggregate, INSTRUMENTS_STREAM),
+    loadOfficeWithEvents: (officeId) =>
+      loadStreamWithEvents(source, officeAggregate, officeStream(officeId)),
   };
 }

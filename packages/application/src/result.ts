@@ -10,6 +10,7 @@ import type {
   Body,
   CommandId,
   DecodeFailure,
+  Instrument,
   Office,
   Person,
   Reorganisation,
@@ -76,7 +77,12 @@ export const unchanged = (commandId: CommandId): CommandAccepted => ({
 
 /** Any refusal of any decider. */
 export type AnyRefusal =
-  Authority.Refusal | Office.Refusal | Person.Refusal | Body.Refusal | Reorganisation.Refusal;
+  | Authority.Refusal
+  | Instrument.Refusal
+  | Office.Refusal
+  | Person.Refusal
+  | Body.Refusal
+  | Reorganisation.Refusal;
 
 /** The decider refused the command; nothing was appended. */
 export interface Refused {

@@ -1,6 +1,6 @@
 /**
  * Stream names: which stream holds which aggregate's events. Every body, office and person has a
- * stream of its own; the whole authority registry is one stream. A reorganisation has no stream:
+ * stream of its own; the whole authority registry is one stream, and so is the instrument registry. A reorganisation has no stream:
  * it writes to the streams of the bodies it touches.
  */
 import type { BodyId, OfficeId, PersonId } from '@mandate/core';
@@ -8,6 +8,9 @@ import type { StreamName } from '@mandate/eventstore';
 
 /** The one stream of the authority registry. */
 export const AUTHORITIES_STREAM: StreamName = 'authorities';
+
+/** The one stream of the instrument registry. */
+export const INSTRUMENTS_STREAM: StreamName = 'instruments';
 
 /** The stream of one governance body, e.g. `body-bcd-xay-dung-chinh-quyen-dien-tu`. */
 export const bodyStream = (bodyId: BodyId): StreamName => `body-${bodyId}`;

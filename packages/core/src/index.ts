@@ -5,6 +5,7 @@
 export * from './kernel/index.js';
 export * as Authority from './authority/index.js';
 export * as Body from './body/index.js';
+export * as Instrument from './instrument/index.js';
 export * as Office from './office/index.js';
 export * as Person from './person/index.js';
 export * as Reorganisation from './reorganisation/index.js';

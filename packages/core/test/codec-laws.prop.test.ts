@@ -1,5 +1,5 @@
 /**
- * Codec laws for the authority registry's, offices' and persons' commands and events (the body's
+ * Codec laws for the authority and instrument registries', offices' and persons' commands and events (the body's
  * live in src/body/codecs.prop.test.ts): every generated value round-trips
  * through JSON (docs/reference/domain.md rule 12); arbitrary input never makes a decoder throw; a corrupted leaf
  * is refused with its path; a command without its basis or effective date does not decode
@@ -9,11 +9,13 @@ import fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { Authority, decodeWith, Office, Person } from '../src/index.js';
+import { Authority, decodeWith, Instrument, Office, Person } from '../src/index.js';
 import {
   authorityCommandArbitrary,
   authorityEventArbitrary,
   corruptedLeafArbitrary,
+  instrumentCommandArbitrary,
+  instrumentEventArbitrary,
   officeCommandArbitrary,
   officeEventArbitrary,
   personCommandArbitrary,
@@ -38,6 +40,12 @@ const aggregates: ReadonlyArray<Aggregate> = [
   },
   { name: 'office', ...Office, commands: officeCommandArbitrary, events: officeEventArbitrary },
   { name: 'person', ...Person, commands: personCommandArbitrary, events: personEventArbitrary },
+  {
+    name: 'instrument',
+    ...Instrument,
+    commands: instrumentCommandArbitrary,
+    events: instrumentEventArbitrary,
+  },
 ];
 
 const codecs = aggregates

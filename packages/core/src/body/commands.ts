@@ -85,14 +85,15 @@ export const AbolishSeat = struct('AbolishSeat', {
 export type AbolishSeat = t.TypeOf<typeof AbolishSeat>;
 
 /**
- * Corrects (đính chính) who held a seat in the holding that began on `holdingFrom`: the recorded
- * holder is superseded, not deleted. The correcting instrument is the command's basis.
+ * Corrects (đính chính) who held a seat in the holding that began on `holdingFrom` — another
+ * holder, or `null`: the seat was vacant. The recorded holder is superseded, not deleted; the
+ * correcting instrument is the command's basis. Accepted on an ended body too (rule 14).
  */
 export const CorrectSeatHolding = struct('CorrectSeatHolding', {
   change: t.literal('CorrectSeatHolding'),
   seatId: SeatId,
   holdingFrom: CalendarDate,
-  holder: SeatHolder,
+  holder: t.union([SeatHolder, t.null], 'SeatHolderOrVacant'),
 });
 /** Corrects who held a seat in the holding that began on `holdingFrom`. */
 export type CorrectSeatHolding = t.TypeOf<typeof CorrectSeatHolding>;

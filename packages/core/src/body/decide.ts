@@ -113,7 +113,7 @@ function jurisdictionRefusal(
 
 /** Decides one change on `on` against the body as the earlier changes left it. */
 function decideChange(
-  body: ActiveBody,
+  body: EstablishedBody,
   change: BodyChange,
   source: Source,
   on: CalendarDate,
@@ -273,12 +273,26 @@ function decideChange(
 // Decisions about a body's life and facts (also used by the reorganisation decider)
 // -------------------------------------------------------------------------------------------------
 
+/** True when every change of a decision corrects a recorded fact (rule 14). */
+const onlyCorrections = (changes: ReadonlyArray<BodyChange>): boolean =>
+  changes.length > 0 && changes.every((change) => change.change === 'CorrectSeatHolding');
+
 /**
- * Decides one decision's changes to an active body, all or nothing: each change is decided
- * against the state the earlier ones produce, then rules 2 and 3 are checked over the whole
- * valid-time line. A merger's successor uses this for its charter.
+ * The body a decision's changes apply to: an active one, or an ended one when the decision only
+ * corrects what was recorded (records are corrected after the fact).
+ */
+const changeableBody = (
+  state: State,
+  changes: ReadonlyArray<BodyChange>,
+): Either<Refusal, EstablishedBody> =>
+  state.status === 'ended' && onlyCorrections(changes) ? right(state) : activeBody(state);
+
+/**
+ * Decides one decision's changes to an active body (or corrections to an ended one), all or
+ * nothing: each change is decided against the state the earlier ones produce, then rules 2 and 3
+ * are checked over the whole valid-time line. A merger's successor uses this for its charter.
  *
- * @see docs/reference/domain.md rules 2, 3, 4 and 9, and "One decision, many changes"
+ * @see docs/reference/domain.md rules 2, 3, 4, 9 and 14, and "One decision, many changes"
  */
 export function decideChanges(
   state: State,
@@ -287,15 +301,15 @@ export function decideChanges(
   effectiveOn: CalendarDate,
   context: BodyContext,
 ): Decision<FactEvent> {
-  const active = activeBody(state);
-  if (active._tag === 'Left') return active;
-  const body = active.right;
+  const changeable = changeableBody(state, changes);
+  if (changeable._tag === 'Left') return changeable;
+  const body = changeable.right;
   const noJurisdiction = jurisdictionRefusal(context, basis, body.authority);
   if (noJurisdiction !== undefined) return left(noJurisdiction);
   if (effectiveOn < body.establishedOn)
     return left(refuse.beforeEstablishment(effectiveOn, body.establishedOn));
   const source = instrumentSource(basis);
-  let current = body;
+  let current: EstablishedBody = body;
   const events: FactEvent[] = [];
   for (const change of changes) {
     const decided = decideChange(current, change, source, effectiveOn);

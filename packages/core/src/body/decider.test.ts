@@ -330,6 +330,47 @@ describe('the life of a steering committee', () => {
       );
   });
 
+  it('corrects a holding on a dissolved body, back to vacant (rule 14)', () => {
+    const appointed = acceptedAfter(
+      establishedEvents,
+      amend('2019-03-01', [
+        { change: 'ReplaceSeatHolder', seatId: 'seat-police', holder: person('tran-van-an') },
+      ]),
+    );
+    const history = acceptedAfter(appointed, dissolve('2020-03-01'));
+    const erratum = basis('16/QĐ-UBND', '2020-06-10');
+    spec
+      .given(history)
+      .when(
+        amend(
+          '2020-06-10',
+          [
+            {
+              change: 'CorrectSeatHolding',
+              seatId: 'seat-police',
+              holdingFrom: '2019-03-01',
+              holder: null,
+            },
+          ],
+          erratum,
+        ),
+      )
+      .then(
+        events({
+          type: 'SeatHoldingCorrected',
+          data: {
+            bodyId: BODY,
+            effectiveOn: '2019-03-01',
+            source: source(erratum),
+            seatId: 'seat-police',
+            holdingFrom: '2019-03-01',
+            previous: person('tran-van-an'),
+            holder: null,
+          },
+        }),
+      );
+  });
+
   it('files the 2019 annual review, then a correction that supersedes it', () => {
     const filed = report('01/BC-BCĐ', '2019-12-20');
     spec

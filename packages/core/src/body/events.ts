@@ -104,14 +104,14 @@ export const SeatAbolished = event('SeatAbolished', { seatId: SeatId });
 export type SeatAbolished = t.TypeOf<typeof SeatAbolished>;
 
 /**
- * The holder recorded for the holding that began on `holdingFrom` was corrected; `effectiveOn`
- * is `holdingFrom`, the date of the fact it restates.
+ * The holder recorded for the holding that began on `holdingFrom` was corrected (to `null`: the
+ * seat was vacant); `effectiveOn` is `holdingFrom`, the date of the fact it restates.
  */
 export const SeatHoldingCorrected = event('SeatHoldingCorrected', {
   seatId: SeatId,
   holdingFrom: CalendarDate,
   previous: HolderOrVacant,
-  holder: SeatHolder,
+  holder: HolderOrVacant,
 });
 /** The holder recorded for one holding of a seat was corrected. */
 export type SeatHoldingCorrected = t.TypeOf<typeof SeatHoldingCorrected>;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import { BodyId } from './ids.js';
-import { instrumentKey, LegalBasis, sameInstrument } from './legal-basis.js';
+import { instrumentKey, sameInstrument } from './instrument-key.js';
+import { LegalBasis } from './legal-basis.js';
 import { struct } from './codec.js';
 import { decodeWith } from './decode-failure.js';
 import { Name } from './text.js';
@@ -67,7 +68,15 @@ describe('instrument identity', () => {
       sameInstrument(basis('12/QĐ-UBND', '2018-12-04'), basis('12/QĐ-UBND', '2019-12-04')),
     ).toBe(false);
     expect(instrumentKey(basis('12/QĐ-UBND', '2018-12-04'))).toBe(
-      'ubnd-binh-phuoc|12/QĐ-UBND|2018',
+      '12/QĐ-UBND|ubnd-binh-phuoc|2018',
     );
+  });
+
+  it('normalises the number: NFC, the look-alike Ð, white space and letter case', () => {
+    const canonical = basis('1072/QĐ-TTg', '2018-12-04');
+    for (const spelling of ['1072/QÐ-TTg ', '1072/Q\u0110-TTG', '1072 / qđ-ttg'])
+      expect(instrumentKey(basis(spelling, '2018-12-04'))).toBe(instrumentKey(canonical));
+    expect(sameInstrument(basis('1072/QÐ-TTg', '2018-01-01'), canonical)).toBe(true);
+    expect(sameInstrument(basis('1073/QĐ-TTg', '2018-12-04'), canonical)).toBe(false);
   });
 });

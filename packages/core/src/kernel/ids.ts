@@ -70,3 +70,7 @@ export const ReorganisationId = idCodec<IdBrand<'ReorganisationId'>>('Reorganisa
 export type CommandId = Id<'CommandId'>;
 /** Identifies one submitted command, for idempotency. */
 export const CommandId = idCodec<IdBrand<'CommandId'>>('CommandId');
+/** Identifies one stored event; chosen by whoever appends it (the core never makes one). */
+export type EventId = Id<'EventId'>;
+/** Identifies one stored event; chosen by whoever appends it (the core never makes one). */
+export const EventId = idCodec<IdBrand<'EventId'>>('EventId');

@@ -8,7 +8,7 @@
  * instrument. Issuer and signer differ (a vice chair signs "for" the committee).
  */
 import * as t from 'io-ts';
-import { CalendarDate, dateParts } from './calendar-date.js';
+import { CalendarDate } from './calendar-date.js';
 import { oneOf, struct } from './codec.js';
 import { AuthorityId, BodyId, PersonId } from './ids.js';
 import { Name, BilingualName } from './text.js';
@@ -66,14 +66,6 @@ export const LegalBasis = struct(
 );
 /** A legal instrument: type, number, issuing authority, signer and signing date. */
 export type LegalBasis = t.TypeOf<typeof LegalBasis>;
-
-/** The identity of an instrument: number + issuer + signing year. */
-export const instrumentKey = (basis: LegalBasis): string =>
-  `${basis.issuer}|${basis.number}|${dateParts(basis.signedOn).year}`;
-
-/** True when two citations name the same instrument. */
-export const sameInstrument = (a: LegalBasis, b: LegalBasis): boolean =>
-  instrumentKey(a) === instrumentKey(b);
 
 /** A filed report or review, as a document: its reference, the body that filed it, its date. */
 export const ReportDocument = struct(

@@ -8,6 +8,7 @@ import {
   AuthorityId,
   BilingualName,
   CalendarDate,
+  EventId,
   LegalBasis,
   OfficeId,
   PersonId,
@@ -82,9 +83,34 @@ export const AbolishOffice = struct('AbolishOffice', {
 /** Abolishes the office from `effectiveOn`, ending its open holdings that day. */
 export type AbolishOffice = t.TypeOf<typeof AbolishOffice>;
 
+/**
+ * Corrects the dates of the holding the event `corrects` recorded (its appointment, its end, or an
+ * earlier correction of it) to run from `effectiveOn` until `to` (open when absent), on the basis
+ * of the correcting decision or erratum; accepted on an abolished office too.
+ *
+ * @see docs/reference/domain.md rule 14
+ */
+export const CorrectOfficeHolding = struct('CorrectOfficeHolding', {
+  type: t.literal('CorrectOfficeHolding'),
+  data: struct(
+    'CorrectOfficeHoldingData',
+    { officeId: OfficeId, corrects: EventId, basis: LegalBasis, effectiveOn: CalendarDate },
+    { to: CalendarDate },
+  ),
+});
+/** Corrects the dates of one recorded holding of an office. */
+export type CorrectOfficeHolding = t.TypeOf<typeof CorrectOfficeHolding>;
+
 /** Any command to an office. */
 export const Command = t.union(
-  [EstablishOffice, RenameOffice, AppointOfficeHolder, EndOfficeHolding, AbolishOffice],
+  [
+    EstablishOffice,
+    RenameOffice,
+    AppointOfficeHolder,
+    EndOfficeHolding,
+    AbolishOffice,
+    CorrectOfficeHolding,
+  ],
   'OfficeCommand',
 );
 /** Any command to an office. */

@@ -9,53 +9,72 @@
  * (whoever holds it, the appointee included); it is refused when the record says an acting holder
  * served on past its date, and an acting appointment is refused when it would run on past a
  * later substantive one; no one is acting and substantive holder at once. An acting holder may
- * serve beside a substantive one (standing in during an absence). Rule 9: only the office's
- * authority, its successor or an authority above may change it, judged on the instrument's
- * signing date.
+ * serve beside a substantive one (standing in during an absence). Rule 14: a holding's recorded
+ * dates can be corrected, on an abolished office too, by naming the event that recorded them.
+ * Rule 9: only the office's authority, its successor or an authority above may change it, judged
+ * on the instrument's signing date.
  *
  * @see docs/reference/domain.md rule 6
  * @see docs/reference/domain.md rule 9
+ * @see docs/reference/domain.md rule 14
  * @see docs/reference/domain.md rule 16
  */
 import { left, right, type Either } from 'fp-ts/Either';
 import {
   instrumentSource,
   maxDate,
+  noRecordedEvents,
   sameName,
   type CalendarDate,
+  type EventId,
   type Jurisdiction,
   type OfficeId,
+  type RecordedEvents,
   type Source,
 } from '../kernel/index.js';
 import type {
   AbolishOffice,
   AppointOfficeHolder,
   Command,
+  CorrectOfficeHolding,
   EndOfficeHolding,
   EstablishOffice,
   RenameOffice,
 } from './commands.js';
-import type { Event } from './events.js';
+import type { Event, HoldingDates } from './events.js';
 import {
   abolitionTooEarly,
   actingAndSubstantiveAtOnce,
   actingOutlastsAppointment,
+  correctionOutsideOfficeLife,
   endNotAfterStart,
   holdingAlreadyEnded,
   holdingsOverlap,
+  noHoldingRecordedBy,
   noJurisdiction,
   noSuchHolding,
   officeAlreadyAbolished,
   officeAlreadyEstablished,
   officeNotFound,
   outsideOfficeLife,
+  unknownEvent,
   type Refusal,
 } from './refusals.js';
-import { nameOn, type EstablishedOffice, type Holding, type OfficeState } from './state.js';
+import {
+  nameOn,
+  type EstablishedOffice,
+  type Holding,
+  type OfficeFacts,
+  type OfficeState,
+} from './state.js';
 
-/** The pure facts an office decision needs from elsewhere: who has jurisdiction over whom. */
+/**
+ * The pure facts an office decision needs from elsewhere: who has jurisdiction over whom, and the
+ * office stream's events by id (which a correction names; none known when absent).
+ */
 export interface OfficeContext {
   readonly jurisdiction: Jurisdiction;
+  readonly recorded?: RecordedEvents<Event>;
 }
 
 type Decision = Either<Refusal, ReadonlyArray<Event>>;
@@ -253,6 +272,130 @@ function abolish(data: AbolishOffice['data'], office: EstablishedOffice): Decisi
   ]);
 }
 
+// -------------------------------------------------------------------------------------------------
+// Corrections (rule 14)
+// -------------------------------------------------------------------------------------------------
+
+/** Which holding an event recorded, as it recorded it; none for an event that records no holding. */
+function recordedBy(event: Event): ((holding: Holding) => boolean) | undefined {
+  switch (event.type) {
+    case 'OfficeHolderAppointed': {
+      const { person, capacity, effectiveOn } = event.data;
+      return (h) => h.person === person && h.capacity === capacity && h.from === effectiveOn;
+    }
+    case 'OfficeHolderEnded': {
+      const { person, capacity, since, effectiveOn } = event.data;
+      return (h) =>
+        h.person === person && h.capacity === capacity && h.from === since && h.to === effectiveOn;
+    }
+    case 'OfficeHoldingCorrected': {
+      const { person, capacity, holding } = event.data;
+      return (h) =>
+        h.person === person &&
+        h.capacity === capacity &&
+        h.from === holding.from &&
+        h.to === holding.to;
+    }
+    case 'OfficeEstablished':
+    case 'OfficeRenamed':
+    case 'OfficeAbolished':
+      return undefined;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+/** The last event of the stream that recorded `holding` as it stands, if any did. */
+function lastRecording(recorded: RecordedEvents<Event>, holding: Holding): EventId | undefined {
+  let last: EventId | undefined;
+  for (const [eventId, event] of recorded)
+    if (recordedBy(event)?.(holding) === true) last = eventId;
+  return last;
+}
+
+const datesOf = (from: CalendarDate, to: CalendarDate | undefined): HoldingDates =>
+  to === undefined ? { from } : { from, to };
+
+/** True when two intervals of valid time share a day. */
+const intersect = (a: HoldingDates, b: HoldingDates): boolean =>
+  (a.to === undefined || b.from < a.to) && (b.to === undefined || a.from < b.to);
+
+/** The office's life in valid time: from its establishment until its abolition. */
+const lifeOf = (office: OfficeState & OfficeFacts): HoldingDates =>
+  datesOf(office.establishedOn, office.status === 'abolished' ? office.abolishedOn : undefined);
+
+/** True when `holding` is a non-empty interval within `life`. */
+const fitsLife = (holding: HoldingDates, life: HoldingDates): boolean =>
+  holding.from >= life.from &&
+  (holding.to === undefined || holding.to > holding.from) &&
+  (life.to === undefined || (holding.to !== undefined && holding.to <= life.to));
+
+/**
+ * Corrects the dates of the holding an earlier event recorded, on an abolished office too. When
+ * its start moves, the holding of the same capacity that ended on the old start (the holder it
+ * replaced, "X replaces Y") ends on the new start instead, by a correction of its own. Refused
+ * when the event is unknown, records no holding as it stands now, or when the corrected dates
+ * leave the office's life or overlap another holder in the same capacity (rule 6).
+ *
+ * @see docs/reference/domain.md rules 6, 9 and 14
+ */
+function correct({ data }: CorrectOfficeHolding, state: OfficeState, context: OfficeContext) {
+  const { officeId, corrects, effectiveOn: from, to, basis } = data;
+  const { jurisdiction, recorded = noRecordedEvents } = context;
+  if (state.status === 'unestablished' || state.officeId !== officeId)
+    return left(officeNotFound(officeId));
+  if (!jurisdiction.mayChange(basis.issuer, state.authority, basis.signedOn))
+    return left(noJurisdiction(officeId, basis.issuer, state.authority, basis.signedOn));
+  const event = recorded.get(corrects);
+  if (event === undefined) return left(unknownEvent(officeId, corrects));
+  const matches = recordedBy(event);
+  const target = matches === undefined ? undefined : state.holdings.find(matches);
+  if (target === undefined) return left(noHoldingRecordedBy(officeId, corrects, event.type));
+  const holding = datesOf(from, to);
+  if (!fitsLife(holding, lifeOf(state)))
+    return left(correctionOutsideOfficeLife(officeId, holding, lifeOf(state)));
+  if (target.from === from && target.to === to) return right([]);
+  const { person, capacity } = target;
+  const source = instrumentSource(basis);
+  const was = datesOf(target.from, target.to);
+  const corrected: Event = {
+    type: 'OfficeHoldingCorrected',
+    data: { officeId, corrects, person, capacity, was, holding, effectiveOn: from, source },
+  };
+  const replaced =
+    from === target.from
+      ? undefined
+      : state.holdings.find((h) => h.capacity === capacity && h.to === target.from);
+  const replacedBy = replaced === undefined ? undefined : lastRecording(recorded, replaced);
+  const others = state.holdings.filter(
+    (h) => h !== target && h.capacity === capacity && (h !== replaced || replacedBy === undefined),
+  );
+  const overlapped =
+    others.find((h) => intersect(datesOf(h.from, h.to), holding)) ??
+    (replaced !== undefined && replacedBy !== undefined && from <= replaced.from
+      ? replaced
+      : undefined);
+  if (overlapped !== undefined)
+    return left(holdingsOverlap(officeId, person, capacity, from, overlapped));
+  if (replaced === undefined || replacedBy === undefined) return right([corrected]);
+  const follows: Event = {
+    type: 'OfficeHoldingCorrected',
+    data: {
+      officeId,
+      corrects: replacedBy,
+      person: replaced.person,
+      capacity,
+      was: datesOf(replaced.from, replaced.to),
+      holding: { from: replaced.from, to: from },
+      effectiveOn: replaced.from,
+      source,
+    },
+  };
+  return right([follows, corrected]);
+}
+
 /** Decides a command against an office's state: a refusal, or the events to record. */
 export function decide(command: Command, state: OfficeState, context: OfficeContext): Decision {
   switch (command.type) {
@@ -266,6 +409,8 @@ export function decide(command: Command, state: OfficeState, context: OfficeCont
       return governed(command, state, context, end);
     case 'AbolishOffice':
       return governed(command, state, context, abolish);
+    case 'CorrectOfficeHolding':
+      return correct(command, state, context);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -8,6 +8,7 @@ import {
   AuthorityId,
   BilingualName,
   CalendarDate,
+  EventId,
   OfficeId,
   PersonId,
   Source,
@@ -22,6 +23,7 @@ export const EventVersions = {
   OfficeHolderAppointed: 1,
   OfficeHolderEnded: 1,
   OfficeAbolished: 1,
+  OfficeHoldingCorrected: 1,
 } as const;
 
 /** An office was established under `authority`. */
@@ -93,9 +95,44 @@ export const OfficeAbolished = struct('OfficeAbolished', {
 /** The office was abolished: its last day was the day before `effectiveOn`. */
 export type OfficeAbolished = t.TypeOf<typeof OfficeAbolished>;
 
+/** The valid-time interval of one holding: from `from`, until `to` (exclusive) when it ended. */
+export const HoldingDates = struct('HoldingDates', { from: CalendarDate }, { to: CalendarDate });
+/** The valid-time interval of one holding. */
+export type HoldingDates = t.TypeOf<typeof HoldingDates>;
+
+/**
+ * The holding the event `corrects` recorded was wrongly dated: `person`'s holding in `capacity`
+ * recorded as `was` runs over `holding` instead. `effectiveOn` is the corrected start. Both stay
+ * in history; answers as known before this event is recorded keep `was`.
+ *
+ * @see docs/reference/domain.md rule 14
+ */
+export const OfficeHoldingCorrected = struct('OfficeHoldingCorrected', {
+  type: t.literal('OfficeHoldingCorrected'),
+  data: struct('OfficeHoldingCorrectedData', {
+    officeId: OfficeId,
+    corrects: EventId,
+    person: PersonId,
+    capacity: Capacity,
+    was: HoldingDates,
+    holding: HoldingDates,
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** The dates of one recorded holding were corrected. */
+export type OfficeHoldingCorrected = t.TypeOf<typeof OfficeHoldingCorrected>;
+
 /** Any event of an office. */
 export const Event = t.union(
-  [OfficeEstablished, OfficeRenamed, OfficeHolderAppointed, OfficeHolderEnded, OfficeAbolished],
+  [
+    OfficeEstablished,
+    OfficeRenamed,
+    OfficeHolderAppointed,
+    OfficeHolderEnded,
+    OfficeAbolished,
+    OfficeHoldingCorrected,
+  ],
   'OfficeEvent',
 );
 /** Any event of an office. */

@@ -58,6 +58,21 @@ export function evolve(state: OfficeState, event: Event): OfficeState {
         ),
       }));
     }
+    case 'OfficeHoldingCorrected': {
+      const { person, capacity, was, holding } = event.data;
+      return withFacts(state, ({ holdings }) => {
+        const index = holdings.findIndex(
+          (h) =>
+            h.person === person &&
+            h.capacity === capacity &&
+            h.from === was.from &&
+            h.to === was.to,
+        );
+        if (index === -1) return {};
+        const rest = [...holdings.slice(0, index), ...holdings.slice(index + 1)];
+        return { holdings: withHolding(rest, { person, capacity, ...holding }) };
+      });
+    }
     case 'OfficeAbolished':
       return state.status === 'unestablished'
         ? state

@@ -4,6 +4,7 @@ export {
   AbolishOffice,
   AppointOfficeHolder,
   Command,
+  CorrectOfficeHolding,
   EndOfficeHolding,
   EstablishOffice,
   RenameOffice,
@@ -13,19 +14,23 @@ export { decider } from './decider.js';
 export {
   Event,
   EventVersions,
+  HoldingDates,
   OfficeAbolished,
   OfficeEstablished,
   OfficeHolderAppointed,
   OfficeHolderEnded,
+  OfficeHoldingCorrected,
   OfficeRenamed,
 } from './events.js';
 export type {
   AbolitionTooEarly,
   ActingAndSubstantiveAtOnce,
   ActingOutlastsAppointment,
+  CorrectionOutsideOfficeLife,
   EndNotAfterStart,
   HoldingAlreadyEnded,
   HoldingsOverlap,
+  NoHoldingRecordedBy,
   NoJurisdiction,
   NoSuchHolding,
   OfficeAlreadyAbolished,
@@ -33,6 +38,7 @@ export type {
   OfficeNotFound,
   OutsideOfficeLife,
   Refusal,
+  UnknownEvent,
 } from './refusals.js';
 export { holdsOfficeOn, resolveSeatHolder } from './resolve-seat-holder.js';
 export type {

@@ -5,6 +5,7 @@
 import type {
   AuthorityId,
   CalendarDate,
+  EventId,
   OfficeId,
   PersonId,
   RefusalShape,
@@ -265,6 +266,63 @@ export const abolitionTooEarly = (
   message: `Office ${officeId} cannot be abolished on ${on}: its history runs to ${latestFactOn} (an establishment, rename or holding).`,
 });
 
+/** The office's stream holds no event with the id a correction names. */
+export interface UnknownEvent extends RefusalShape<'UnknownEvent'> {
+  readonly rule: 14;
+  readonly officeId: OfficeId;
+  readonly corrects: EventId;
+}
+/** The office's stream holds no event with the id a correction names. */
+export const unknownEvent = (officeId: OfficeId, corrects: EventId): UnknownEvent => ({
+  _tag: 'UnknownEvent',
+  rule: 14,
+  officeId,
+  corrects,
+  message: `Office ${officeId} has recorded no event ${corrects} to correct.`,
+});
+
+/** The event a correction names records no holding that is still on record as it recorded it. */
+export interface NoHoldingRecordedBy extends RefusalShape<'NoHoldingRecordedBy'> {
+  readonly rule: 14;
+  readonly officeId: OfficeId;
+  readonly corrects: EventId;
+  readonly type: string;
+}
+/** The event a correction names records no holding that is still on record as it recorded it. */
+export const noHoldingRecordedBy = (
+  officeId: OfficeId,
+  corrects: EventId,
+  type: string,
+): NoHoldingRecordedBy => ({
+  _tag: 'NoHoldingRecordedBy',
+  rule: 14,
+  officeId,
+  corrects,
+  type,
+  message: `Event ${corrects} (${type}) of office ${officeId} records no holding as it stands now: name the appointment, end or latest correction of the holding to correct.`,
+});
+
+/** A corrected holding must lie within the office's life, and end after it begins. */
+export interface CorrectionOutsideOfficeLife extends RefusalShape<'CorrectionOutsideOfficeLife'> {
+  readonly rule: 14;
+  readonly officeId: OfficeId;
+  readonly holding: { readonly from: CalendarDate; readonly to?: CalendarDate };
+  readonly life: { readonly from: CalendarDate; readonly to?: CalendarDate };
+}
+/** A corrected holding must lie within the office's life, and end after it begins. */
+export const correctionOutsideOfficeLife = (
+  officeId: OfficeId,
+  holding: { readonly from: CalendarDate; readonly to?: CalendarDate },
+  life: { readonly from: CalendarDate; readonly to?: CalendarDate },
+): CorrectionOutsideOfficeLife => ({
+  _tag: 'CorrectionOutsideOfficeLife',
+  rule: 14,
+  officeId,
+  holding,
+  life,
+  message: `A holding of ${officeId} from ${holding.from}${holding.to === undefined ? ' on' : ` to ${holding.to}`} is not a non-empty interval within the office's life from ${life.from}${life.to === undefined ? '' : ` to ${life.to}`}.`,
+});
+
 /** Why an office refused a command. */
 export type Refusal =
   | OfficeAlreadyEstablished
@@ -278,4 +336,7 @@ export type Refusal =
   | NoSuchHolding
   | HoldingAlreadyEnded
   | EndNotAfterStart
-  | AbolitionTooEarly;
+  | AbolitionTooEarly
+  | UnknownEvent
+  | NoHoldingRecordedBy
+  | CorrectionOutsideOfficeLife;

@@ -50,6 +50,7 @@ const leaves: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
       fc.constantFrom('QĐ-UBND', 'KH-UBND', 'CT-TTg', 'BC-BCĐ'),
     )
     .map(([n, suffix]) => `${n}/${suffix}`),
+  Url: fc.webUrl({ validSchemes: ['https'] }).filter((url) => !/\s/u.test(url)),
   string: fc.string(),
   number: fc.double({ noNaN: true }),
   boolean: fc.boolean(),

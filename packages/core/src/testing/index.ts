@@ -11,3 +11,4 @@ export type { ArbitraryOverrides } from './arbitrary.js';
 export * as BodyArbitraries from './body-arbitraries.js';
 export * as OfficeArbitraries from './office-arbitraries.js';
 export * as Seed from './seed/binh-phuoc-2018.js';
+export * as IllustrativeSequel from './seed/illustrative-correction.js';

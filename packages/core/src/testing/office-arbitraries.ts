@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { isLeft } from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import * as Authority from '../authority/index.js';
+import * as Instrument from '../instrument/index.js';
 import * as Office from '../office/index.js';
 import * as Person from '../person/index.js';
 import { arbitraryOf, calendarDateArbitrary, type ArbitraryOverrides } from './arbitrary.js';
@@ -27,6 +28,10 @@ export const officeCommandArbitrary = arbitraryOf(Office.Command);
 export const officeEventArbitrary = arbitraryOf(Office.Event);
 /** Any person command the codec accepts. */
 export const personCommandArbitrary = arbitraryOf(Person.Command);
+/** Any decodable instrument registry command. */
+export const instrumentCommandArbitrary = arbitraryOf(Instrument.Command);
+/** Any decodable instrument registry event. */
+export const instrumentEventArbitrary = arbitraryOf(Instrument.Event);
 /** Any person event the codec accepts. */
 export const personEventArbitrary = arbitraryOf(Person.Event);
 
@@ -112,16 +117,19 @@ const overridesOf = (pools: OfficePools): ArbitraryOverrides => ({
   CalendarDate: pools.dates,
 });
 
+/** An office command the pools make: any kind but a correction, which names recorded events. */
+export type PooledOfficeCommand = Exclude<Office.Command, Office.CorrectOfficeHolding>;
+
 /**
  * Office commands from small pools, weighted towards appointments and endings (establishing and
  * abolishing are rarer), valid and invalid mixed, in any order of effective date.
  */
 export function officeCommandFromPools(
   pools: OfficePools = defaultOfficePools,
-): fc.Arbitrary<Office.Command> {
+): fc.Arbitrary<PooledOfficeCommand> {
   const overrides = overridesOf(pools);
   const of = <C extends t.Mixed>(codec: C, weight: number) => ({
-    arbitrary: arbitraryOf(codec, overrides) as fc.Arbitrary<Office.Command>,
+    arbitrary: arbitraryOf(codec, overrides) as fc.Arbitrary<PooledOfficeCommand>,
     weight,
   });
   return fc.oneof(
@@ -137,7 +145,7 @@ export function officeCommandFromPools(
  * An appointment followed, in a later command, by the end of that same holding (same office,
  * person and capacity) on a generated date — often after it began, sometimes not.
  */
-function appointmentAndEnd(pools: OfficePools): fc.Arbitrary<ReadonlyArray<Office.Command>> {
+function appointmentAndEnd(pools: OfficePools): fc.Arbitrary<ReadonlyArray<PooledOfficeCommand>> {
   return fc
     .tuple(
       arbitraryOf(Office.AppointOfficeHolder, overridesOf(pools)),
@@ -157,7 +165,7 @@ function appointmentAndEnd(pools: OfficePools): fc.Arbitrary<ReadonlyArray<Offic
 export function officeHistoryArbitrary(
   pools: OfficePools = defaultOfficePools,
   { maxLength = 30 }: { readonly maxLength?: number } = {},
-): fc.Arbitrary<ReadonlyArray<Office.Command>> {
+): fc.Arbitrary<ReadonlyArray<PooledOfficeCommand>> {
   const early = calendarDateArbitrary('2018-01-01', '2018-06-30');
   const establish = (officeId: string) =>
     arbitraryOf(Office.EstablishOffice, {

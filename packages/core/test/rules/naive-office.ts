@@ -6,6 +6,7 @@
 import type { CalendarDate } from '../../src/kernel/index.js';
 import { addDays } from '../../src/kernel/index.js';
 import type * as Office from '../../src/office/index.js';
+import type { PooledOfficeCommand } from '../../src/testing/office-arbitraries.js';
 
 /** One holding, as plain data. */
 export interface NaiveHolding {
@@ -115,7 +116,7 @@ export function appointed(
 }
 
 /** Whether the rules, read literally, accept the command (the decider may still record nothing). */
-export function accepts(command: Office.Command, office: NaiveOffice | undefined): boolean {
+export function accepts(command: PooledOfficeCommand, office: NaiveOffice | undefined): boolean {
   const { basis, effectiveOn: on } = command.data;
   if (command.type === 'EstablishOffice')
     return office === undefined && basis.issuer === command.data.authority;

@@ -43,7 +43,8 @@ describe('rule 1: established once; an ended body takes only late reports', () =
           // Established once, by the stream's first event.
           expect(history[0]?.type).toBe('BodyEstablished');
           expect(history.filter((e) => e.type === 'BodyEstablished')).toHaveLength(1);
-          // Ended at most once; after the end, only reports for periods that ended by then.
+          // Ended at most once; after the end, only reports for periods that ended by then, and
+          // corrections of what was recorded (rule 14).
           const ends = history.filter((e) => e.type === 'BodyEnded');
           expect(ends.length).toBeLessThanOrEqual(1);
           const endIndex = history.findIndex((e) => e.type === 'BodyEnded');
@@ -51,15 +52,21 @@ describe('rule 1: established once; an ended body takes only late reports', () =
             const endedOn = history[endIndex]?.data
               .effectiveOn as Body.Event['data']['effectiveOn'];
             for (const event of history.slice(endIndex + 1)) {
-              expect(['ReportFiled', 'ReportCorrected']).toContain(event.type);
+              expect(['ReportFiled', 'ReportCorrected', 'SeatHoldingCorrected']).toContain(
+                event.type,
+              );
               if (event.type === 'ReportFiled' || event.type === 'ReportCorrected')
                 expect(Body.periodInterval(event.data.period).to <= endedOn).toBe(true);
             }
             expect(step.after).toMatchObject({ status: 'ended', endedOn });
           } else expect(step.after.status).toBe('active');
           if (step.before.status === 'ended') {
-            expect(['FileReport', 'CorrectReport']).toContain(step.command.type);
-            lateReports++;
+            expect(['FileReport', 'CorrectReport', 'AmendBody']).toContain(step.command.type);
+            if (step.command.type === 'AmendBody')
+              expect(step.command.data.changes.map((c) => c.change)).toEqual(
+                step.command.data.changes.map(() => 'CorrectSeatHolding'),
+              );
+            else lateReports++;
           }
           if (step.command.type === 'EstablishBody')
             expect(step.before.status).toBe('unestablished');
@@ -84,7 +91,7 @@ describe('rule 1: established once; an ended body takes only late reports', () =
     );
   });
 
-  it('refuses every change to an ended body, whoever issues it', () => {
+  it('refuses every change to an ended body but a correction, whoever issues it', () => {
     fc.assert(
       fc.property(streamsThatEnd, bodyCommand, (commands, command) => {
         const steps = replayBodyCommands(commands);
@@ -95,7 +102,13 @@ describe('rule 1: established once; an ended body takes only late reports', () =
         );
         fc.pre(command.data.bodyId === (state.status === 'ended' ? state.bodyId : ''));
         const decision = Body.decide(command, state, { jurisdiction: { mayChange: () => true } });
-        expect(decision._tag === 'Left' && decision.left._tag).toBe('BodyHasEnded');
+        const corrections =
+          command.type === 'AmendBody' &&
+          command.data.changes.length > 0 &&
+          command.data.changes.every((c) => c.change === 'CorrectSeatHolding');
+        expect(decision._tag === 'Left' && decision.left._tag === 'BodyHasEnded').toBe(
+          !corrections,
+        );
       }),
       { numRuns: 100 },
     );

@@ -31,6 +31,7 @@ import { deepEqual, show } from '../../src/testing/deep-equal.js';
 import {
   defaultOfficePools,
   officeHistoryArbitrary,
+  type PooledOfficeCommand,
 } from '../../src/testing/office-arbitraries.js';
 import {
   accepts,
@@ -71,7 +72,7 @@ function probes(
   office: Office.EstablishedOffice,
   dates: ReadonlyArray<CalendarDate>,
   template: LegalBasis | undefined,
-): ReadonlyArray<Office.Command> {
+): ReadonlyArray<PooledOfficeCommand> {
   if (template === undefined) return [];
   const { officeId } = office;
   return dates.flatMap((effectiveOn) => {

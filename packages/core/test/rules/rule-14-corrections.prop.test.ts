@@ -1,0 +1,264 @@
+/**
+ * Rule 14: any recorded fact can be corrected by a correction event with its own basis, naming
+ * the event it corrects; nothing is deleted. Here, office holdings: over generated office
+ * histories, a correction naming any recorded event (or an unknown id), with any dates and
+ * issuer, is refused exactly when a naive model says so; an accepted one changes exactly the
+ * holdings the model changes, leaves the state it was decided on untouched, and only appends.
+ * The model replays plain records from the events and imports nothing it checks.
+ */
+import fc from 'fast-check';
+import { isLeft } from 'fp-ts/Either';
+import { describe, expect, it } from 'vitest';
+import {
+  EventId,
+  LegalBasis,
+  decodeWith,
+  establisherOnly,
+  type RecordedEvents,
+} from '../../src/kernel/index.js';
+import * as Office from '../../src/office/index.js';
+import { show } from '../../src/testing/deep-equal.js';
+import {
+  defaultOfficePools,
+  officeHistoryArbitrary,
+  officeWindowDates,
+  type OfficePools,
+} from '../../src/testing/office-arbitraries.js';
+
+const OFFICE = 'giam-doc-so-tttt';
+const pools: OfficePools = { ...defaultOfficePools, offices: [OFFICE] };
+
+// -------------------------------------------------------------------------------------------------
+// The naive model
+// -------------------------------------------------------------------------------------------------
+
+interface Held {
+  person: string;
+  capacity: string;
+  from: string;
+  to?: string;
+}
+
+interface Model {
+  authority: string;
+  establishedOn: string;
+  abolishedOn?: string;
+  holdings: Held[];
+}
+
+/** The fields of office events the model reads, as plain JSON. */
+interface PlainData {
+  readonly authority: string;
+  readonly person: string;
+  readonly capacity: string;
+  readonly since: string;
+  readonly effectiveOn: string;
+  readonly was: Held;
+  readonly holding: Held;
+}
+
+const same = (h: Held, person: string, capacity: string, from: string, to: string | undefined) =>
+  h.person === person && h.capacity === capacity && h.from === from && h.to === to;
+
+/** The model replayed from events as plain JSON. */
+function replay(events: ReadonlyArray<{ type: string; data: Record<string, unknown> }>) {
+  let model: Model | undefined;
+  for (const { type, data } of events) {
+    const d = data as unknown as PlainData;
+    if (type === 'OfficeEstablished')
+      model = { authority: d.authority, establishedOn: d.effectiveOn, holdings: [] };
+    if (model === undefined) continue;
+    if (type === 'OfficeHolderAppointed')
+      model.holdings.push({ person: d.person, capacity: d.capacity, from: d.effectiveOn });
+    if (type === 'OfficeHolderEnded') {
+      const open = model.holdings.find(
+        (h) => h.person === d.person && h.capacity === d.capacity && h.to === undefined,
+      );
+      if (open !== undefined) open.to = d.effectiveOn;
+    }
+    if (type === 'OfficeHoldingCorrected') {
+      const found = model.holdings.find((h) => same(h, d.person, d.capacity, d.was.from, d.was.to));
+      if (found !== undefined) {
+        found.from = d.holding.from;
+        if (d.holding.to === undefined) delete found.to;
+        else found.to = d.holding.to;
+      }
+    }
+    if (type === 'OfficeAbolished') model.abolishedOn = d.effectiveOn;
+  }
+  return model;
+}
+
+/** The holding an event recorded, as it recorded it, among the model's holdings. */
+function recordedHolding(model: Model, event: { type: string; data: Record<string, unknown> }) {
+  const d = event.data as unknown as PlainData;
+  switch (event.type) {
+    case 'OfficeHolderAppointed':
+      return model.holdings.find(
+        (h) => h.person === d.person && h.capacity === d.capacity && h.from === d.effectiveOn,
+      );
+    case 'OfficeHolderEnded':
+      return model.holdings.find((h) => same(h, d.person, d.capacity, d.since, d.effectiveOn));
+    case 'OfficeHoldingCorrected':
+      return model.holdings.find((h) =>
+        same(h, d.person, d.capacity, d.holding.from, d.holding.to),
+      );
+    default:
+      return undefined;
+  }
+}
+
+const meets = (a: Held, from: string, to: string | undefined) =>
+  (to === undefined || a.from < to) && (a.to === undefined || from < a.to);
+
+/** Whether the model accepts the correction, and the holdings it leaves. */
+function modelCorrects(
+  model: Model | undefined,
+  events: ReadonlyMap<string, { type: string; data: Record<string, unknown> }>,
+  c: { corrects: string; effectiveOn: string; to?: string; issuer: string },
+): Held[] | 'refused' {
+  if (model === undefined || c.issuer !== model.authority) return 'refused';
+  const event = events.get(c.corrects);
+  const target = event === undefined ? undefined : recordedHolding(model, event);
+  if (target === undefined) return 'refused';
+  const { effectiveOn: from, to } = c;
+  if (from < model.establishedOn) return 'refused';
+  if (to !== undefined && to <= from) return 'refused';
+  if (model.abolishedOn !== undefined && (to === undefined || to > model.abolishedOn))
+    return 'refused';
+  const copy = model.holdings.map((h) => ({ ...h }));
+  const at = model.holdings.indexOf(target);
+  if (target.from === from && target.to === to) return copy;
+  const replaced =
+    from === target.from
+      ? -1
+      : model.holdings.findIndex((h) => h.capacity === target.capacity && h.to === target.from);
+  for (const [i, h] of model.holdings.entries())
+    if (i !== at && i !== replaced && h.capacity === target.capacity && meets(h, from, to))
+      return 'refused';
+  const before = copy[replaced];
+  if (before !== undefined) {
+    if (before.from >= from) return 'refused';
+    before.to = from;
+  }
+  const corrected = copy[at] as Held;
+  corrected.from = from;
+  if (to === undefined) delete corrected.to;
+  else corrected.to = to;
+  return copy;
+}
+
+const sorted = (holdings: ReadonlyArray<Held>) =>
+  holdings
+    .map(({ person, capacity, from, to }) => JSON.stringify([capacity, from, person, to ?? null]))
+    .sort();
+
+// -------------------------------------------------------------------------------------------------
+// The property
+// -------------------------------------------------------------------------------------------------
+
+const correctionPicks = fc.record({
+  target: fc.nat(),
+  unknown: fc.boolean(),
+  fromHistory: fc.boolean(),
+  fromPick: fc.nat(),
+  windowFrom: officeWindowDates,
+  to: fc.option(fc.oneof(fc.nat(), officeWindowDates), { nil: undefined }),
+  issuer: pools.authorities,
+});
+
+describe('docs/reference/domain.md rule 14: a recorded office holding can be corrected', () => {
+  it('refused exactly when the model says; accepted ones change what it changes and only append', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        officeHistoryArbitrary(pools, { maxLength: 15 }),
+        fc.array(correctionPicks, { minLength: 1, maxLength: 4 }),
+        (commands, picks) => {
+          const context = { jurisdiction: establisherOnly };
+          let state = Office.decider.initialState;
+          const recorded = new Map<EventId, Office.Event>();
+          const remember = (events: ReadonlyArray<Office.Event>) => {
+            for (const event of events)
+              recorded.set(`event-${recorded.size + 1}` as EventId, event);
+          };
+          for (const command of commands) {
+            const decision = Office.decider.decide(command, state, context);
+            if (isLeft(decision)) continue;
+            state = decision.right.reduce(Office.decider.evolve, state);
+            remember(decision.right);
+          }
+          for (const pick of picks) {
+            const plain = new Map(
+              [...recorded].map(([id, event]) => [id, JSON.parse(JSON.stringify(event))]),
+            );
+            const model = replay([...plain.values()]);
+            const dates = [...plain.values()].map((e) => String(e.data.effectiveOn));
+            const from =
+              pick.fromHistory && dates.length > 0
+                ? (dates[pick.fromPick % dates.length] as string)
+                : pick.windowFrom;
+            const to =
+              typeof pick.to === 'number' ? dates[pick.to % Math.max(dates.length, 1)] : pick.to;
+            const ids = [...recorded.keys()];
+            const corrects =
+              pick.unknown || ids.length === 0
+                ? 'event-unknown'
+                : (ids[pick.target % ids.length] as string);
+            const basis = decodeWith(LegalBasis, {
+              type: 'decision',
+              number: 'XXXX-21/QĐ-UBND',
+              issuer: pick.issuer,
+              signer: { name: 'Người ký' },
+              signedOn: '2022-01-10',
+            });
+            const decodedId = decodeWith(EventId, corrects);
+            if (isLeft(basis) || isLeft(decodedId)) throw new Error('bad generated correction');
+            const command: Office.Command = {
+              type: 'CorrectOfficeHolding',
+              data: {
+                officeId: OFFICE as Office.CorrectOfficeHolding['data']['officeId'],
+                corrects: decodedId.right,
+                effectiveOn: from as Office.CorrectOfficeHolding['data']['effectiveOn'],
+                ...(to === undefined
+                  ? {}
+                  : { to: to as Office.CorrectOfficeHolding['data']['effectiveOn'] }),
+                basis: basis.right,
+              },
+            };
+            const snapshot = JSON.stringify(state);
+            const decision = Office.decider.decide(command, state, {
+              ...context,
+              recorded: recorded as RecordedEvents<Office.Event>,
+            });
+            expect(JSON.stringify(state), 'deciding changes nothing').toBe(snapshot);
+            const expected = modelCorrects(model, plain, {
+              corrects,
+              effectiveOn: from,
+              ...(to === undefined ? {} : { to }),
+              issuer: pick.issuer,
+            });
+            if (isLeft(decision) !== (expected === 'refused'))
+              throw new Error(
+                `${isLeft(decision) ? 'refused' : 'accepted'} against the model: ${show(command)}\n` +
+                  `decision: ${show(decision)}\nevents: ${show([...plain])}`,
+              );
+            if (isLeft(decision) || expected === 'refused') continue;
+            accepted += decision.right.length > 0 ? 1 : 0;
+            for (const event of decision.right) {
+              expect(event.type).toBe('OfficeHoldingCorrected');
+              expect(event.data.source).toEqual({ kind: 'instrument', instrument: basis.right });
+            }
+            const before = recorded.size;
+            state = decision.right.reduce(Office.decider.evolve, state);
+            remember(decision.right);
+            expect(recorded.size, 'a correction only appends').toBe(before + decision.right.length);
+            expect(sorted(Office.holdingsOf(state))).toEqual(sorted(expected));
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(accepted, 'some corrections were accepted and recorded').toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * A correction through the read models (rule 14), on the issue's example: the new Director of the
+ * Department of Information and Communications is first recorded as appointed from 2020-03-01 (a
+ * misprint), then corrected to 2020-05-01. The successor's standing member — ex officio, the
+ * director — on 2020-04-01 is the new director as known before the correction was recorded and the
+ * previous director as known after; both recordings stay in the change history. The same answers
+ * come from the in-memory, SQLite and PostgreSQL read models, and from the naive oracle.
+ *
+ * @see docs/reference/domain.md rule 14
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import * as E from 'fp-ts/Either';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LegalBasis,
+  decodeWith,
+  unsafeCalendarDate,
+  type BodyId,
+  type Instant,
+  type PersonId,
+} from '@mandate/core';
+import { IllustrativeSequel, Seed } from '@mandate/core/testing';
+import type { EventStore } from '@mandate/eventstore';
+import { bitemporalProjection } from './bitemporal-projection.js';
+import type { CheckpointedModel } from './checkpoint.js';
+import type { FactStore } from './fact-store.js';
+import { memoryWorld, wholeLog } from './history.fixture.js';
+import { createInMemoryReadModel } from './in-memory/read-model.js';
+import { createOracle } from './oracle.js';
+import { createPostgresReadModel } from './postgres/read-model.js';
+import { postgresForTests } from './postgres/server.fixture.js';
+import { startProjection } from './runner.js';
+import { createSqliteReadModel } from './sqlite/read-model.js';
+import type { ReadModelQueries } from './views.js';
+
+const successor = Seed.SeedIds.successor as BodyId;
+const { IllustrativeIds } = IllustrativeSequel;
+const april2020 = unsafeCalendarDate('2020-04-01');
+const HOUR = 3_600_000;
+
+const directory = mkdtempSync(join(tmpdir(), 'mandate-corrections-'));
+const postgres = postgresForTests(2);
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+/** The standing member's occupant on `on`, as known at `knownAt`. */
+async function standingMember(model: ReadModelQueries, knownAt: Instant) {
+  const roster = await model.roster(successor, april2020, knownAt);
+  return roster.find((seat) => seat.roles.includes('standing-member'))?.occupant;
+}
+
+/** The read model over `store`, built by a runner that has caught up with the whole log. */
+async function project(store: EventStore, target: CheckpointedModel<FactStore>) {
+  const runner = startProjection({ store, projection: bitemporalProjection, target });
+  await runner.waitUntilCaughtUp();
+  await runner.stop();
+}
+
+describe('a misprinted office holding, corrected (rule 14)', () => {
+  let store: EventStore;
+  let beforeCorrection: Instant;
+  let afterCorrection: Instant;
+  let appointmentEventId: string;
+
+  beforeAll(async () => {
+    const world = memoryWorld('2018-12-05T02:00:00.000Z' as Instant);
+    store = world.store;
+    for (const step of [...Seed.seedSteps, ...IllustrativeSequel.sequelSteps]) {
+      world.clock.advance(HOUR);
+      expect(E.isRight(await world.handler.handle(step.envelope)), step.title).toBe(true);
+    }
+    const appointment = (await wholeLog(store)).findLast(
+      (stored) => stored.type === 'OfficeHolderAppointed',
+    );
+    appointmentEventId = appointment?.eventId ?? '';
+    world.clock.advance(HOUR);
+    beforeCorrection = world.clock.now();
+    world.clock.advance(HOUR);
+    const corrected = await world.handler.handle(
+      IllustrativeSequel.correctionStep(appointmentEventId).envelope,
+    );
+    expect(corrected).toMatchObject({ _tag: 'Right', right: { events: 2 } });
+    world.clock.advance(HOUR);
+    afterCorrection = world.clock.now();
+  });
+
+  const models: ReadonlyArray<readonly [string, () => Promise<ReadModelQueries>]> = [
+    [
+      'in memory',
+      async () => {
+        const model = createInMemoryReadModel();
+        await project(store, model.target);
+        return model.queries;
+      },
+    ],
+    [
+      'in SQLite',
+      async () => {
+        const model = createSqliteReadModel(
+          new Database(join(directory, 'read-model.sqlite')),
+          bitemporalProjection,
+        );
+        await project(store, model.target);
+        return model.queries;
+      },
+    ],
+    [
+      'in PostgreSQL',
+      async () => {
+        const model = await createPostgresReadModel(postgres.pool, bitemporalProjection, {
+          schema: postgres.schema,
+        });
+        await project(store, model.target);
+        return model.queries;
+      },
+    ],
+    ['by the oracle', async () => createOracle(await wholeLog(store))],
+  ];
+
+  it.each(models)(
+    'answers %s: the new director as known before, the previous one as known after',
+    async (_name, build) => {
+      const model = await build();
+      const office = { kind: 'person', via: 'office', office: IllustrativeIds.office };
+      expect(await standingMember(model, beforeCorrection)).toEqual({
+        ...office,
+        person: IllustrativeIds.newDirector,
+        acting: false,
+      });
+      expect(await standingMember(model, afterCorrection)).toEqual({
+        ...office,
+        person: IllustrativeIds.previousDirector,
+        acting: false,
+      });
+      const newDirector = IllustrativeIds.newDirector as PersonId;
+      expect((await model.holdings(newDirector, beforeCorrection)).offices).toEqual([
+        { officeId: IllustrativeIds.office, capacity: 'substantive', from: '2020-03-01' },
+      ]);
+      expect((await model.holdings(newDirector, afterCorrection)).offices).toEqual([
+        { officeId: IllustrativeIds.office, capacity: 'substantive', from: '2020-05-01' },
+      ]);
+    },
+  );
+
+  it.each(models)('keeps %s both the misprint and the erratum in history', async (_name, build) => {
+    const model = await build();
+    const decode = (json: unknown) => {
+      const decoded = decodeWith(LegalBasis, json);
+      if (E.isLeft(decoded)) throw new Error('placeholder instrument does not decode');
+      return decoded.right;
+    };
+    const misprint = await model.changesByInstrument(
+      decode(IllustrativeSequel.appointmentDecision),
+    );
+    expect(misprint.map((change) => [change.type, change.effectiveOn])).toEqual([
+      ['OfficeHolderEnded', '2020-03-01'],
+      ['OfficeHolderAppointed', '2020-03-01'],
+    ]);
+    const erratum = await model.changesByInstrument(decode(IllustrativeSequel.erratum));
+    expect(erratum.map((change) => [change.type, change.effectiveOn])).toEqual([
+      ['OfficeHoldingCorrected', '2018-12-04'],
+      ['OfficeHoldingCorrected', '2020-05-01'],
+    ]);
+  });
+});
