@@ -1,7 +1,6 @@
 import { defineConfig } from 'tsup';
 import { sharedOptions } from '../../tsup.shared.js';
 
-// The base tsconfig has `types: []`; this package uses Node through better-sqlite3.
 export default defineConfig(
-  sharedOptions({ index: 'src/index.ts' }, { compilerOptions: { types: ['node'] } }),
+  sharedOptions({ index: 'src/index.ts', 'read-model/index': 'src/read-model/index.ts' }),
 );

@@ -1,7 +1,4 @@
 import { defineConfig } from 'tsup';
 import { sharedOptions } from '../../tsup.shared.js';
 
-// The base tsconfig has `types: []`; this package uses SQLite and PostgreSQL through Node.
-export default defineConfig(
-  sharedOptions({ index: 'src/index.ts' }, { compilerOptions: { types: ['node'] } }),
-);
+export default defineConfig(sharedOptions({ index: 'src/index.ts' }));

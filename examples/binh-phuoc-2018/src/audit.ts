@@ -4,7 +4,7 @@
  * just before the merger was recorded, what Mr. Trăm held, how the successor reported, what the
  * merger decision changed, and what took effect in December 2018.
  *
- * @see docs/reference/domain.md "Questions the read models must answer" and "Time"
+ * @see docs/reference/domain.md "Questions the read models answer" and "Time"
  */
 import Database from 'better-sqlite3';
 import { createCommandHandler } from '@mandate/application';
@@ -21,9 +21,9 @@ import {
 } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import type { EventStore } from '@mandate/eventstore';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import {
   bitemporalProjection,
-  createSqliteReadModel,
   startProjection,
   type ChangeView,
   type ComplianceView,

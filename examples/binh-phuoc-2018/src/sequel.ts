@@ -22,12 +22,8 @@ import {
 } from '@mandate/core';
 import { IllustrativeSequel, Seed } from '@mandate/core/testing';
 import type { EventStore } from '@mandate/eventstore';
-import {
-  bitemporalProjection,
-  createSqliteReadModel,
-  startProjection,
-  type ReadModelQueries,
-} from '@mandate/projections';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
+import { bitemporalProjection, startProjection, type ReadModelQueries } from '@mandate/projections';
 import { readWholeLog } from './log.js';
 import { personName } from './names.js';
 

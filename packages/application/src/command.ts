@@ -16,6 +16,19 @@ export type AnyCommand =
   | Body.Command
   | Reorganisation.Command;
 
+/**
+ * Any command of any aggregate as a caller writes it: the JSON form the codecs decode (plain
+ * strings where the decoded command has branded ids and dates), checked by the compiler field by
+ * field and dispatched by `type`.
+ */
+export type CommandInput =
+  | t.OutputOf<typeof Authority.Command>
+  | t.OutputOf<typeof Instrument.Command>
+  | t.OutputOf<typeof Office.Command>
+  | t.OutputOf<typeof Person.Command>
+  | t.OutputOf<typeof Body.Command>
+  | t.OutputOf<typeof Reorganisation.Command>;
+
 /** A command together with the aggregate that decides it. */
 export type RoutedCommand =
   | { readonly aggregate: 'authority'; readonly command: Authority.Command }

@@ -17,7 +17,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import type { CommandId } from '@mandate/core';
 import { NO_UPCASTERS, type EventStore, type UpcasterRegistry } from '@mandate/eventstore';
 import { allowEveryActor, type ActorPolicy } from './authorise.js';
-import { routeCommand } from './command.js';
+import { routeCommand, type CommandInput } from './command.js';
 import { decideCommand, type Stamp } from './decision.js';
 import { decodeEnvelope, ENVELOPE_LIMITS } from './envelope.js';
 import type { InputLimits } from './input-size.js';
@@ -54,10 +54,23 @@ export interface CommandHandlerOptions {
 /** The result of handling one command. */
 export type CommandResult = Either<CommandFailure, CommandAccepted>;
 
+/** Who submits a command, and the id that makes it idempotent (docs/reference/domain.md rule 10). */
+export interface SubmitOptions {
+  readonly commandId: string;
+  readonly actor: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+}
+
 /** Handles commands, and loads folded states for read-side use. */
 export interface CommandHandler extends Loaders {
   /** Decodes, authorises, decides and appends one submitted command; never throws on bad input. */
   readonly handle: (envelope: unknown) => Promise<CommandResult>;
+  /**
+   * Handles a command the compiler has checked against its payload's type; its values are still
+   * decoded (an invalid date or id is a `DecodeFailure`), as `handle` decodes untrusted input.
+   */
+  readonly submit: (command: CommandInput, options: SubmitOptions) => Promise<CommandResult>;
 }
 
 /** Creates a command handler over a store; a negative or fractional retry bound is a defect. */
@@ -126,5 +139,8 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     }
   }
 
-  return { handle, ...loaders };
+  const submit = (command: CommandInput, options: SubmitOptions): Promise<CommandResult> =>
+    handle({ ...options, command });
+
+  return { handle, submit, ...loaders };
 }

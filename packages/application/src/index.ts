@@ -4,7 +4,12 @@
  * command touches, decide, and append atomically with optimistic concurrency, retrying a bounded
  * number of times on a version conflict. Also loaders of folded states for read-side use.
  */
-export type { CommandHandler, CommandHandlerOptions, CommandResult } from './handle.js';
+export type {
+  CommandHandler,
+  CommandHandlerOptions,
+  CommandResult,
+  SubmitOptions,
+} from './handle.js';
 export { DEFAULT_MAX_CONFLICT_RETRIES, createCommandHandler } from './handle.js';
 export type {
   AnyRefusal,
@@ -17,7 +22,7 @@ export type {
 export { unauthorised } from './result.js';
 export type { ActorPolicy } from './authorise.js';
 export { allowEveryActor } from './authorise.js';
-export type { Aggregate, RoutedCommand } from './command.js';
+export type { Aggregate, CommandInput, RoutedCommand } from './command.js';
 export { AnyCommand, COMMAND_TYPES, routeCommand } from './command.js';
 export {
   Actor,

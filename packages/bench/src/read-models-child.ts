@@ -39,7 +39,8 @@ async function rebuildFrom(
 
 async function sqliteRebuild(eventsFile: string, readModelFile: string): Promise<number> {
   const { default: Database } = await import('better-sqlite3');
-  const { bitemporalProjection, createSqliteReadModel } = await import('@mandate/projections');
+  const { bitemporalProjection } = await import('@mandate/projections');
+  const { createSqliteReadModel } = await import('@mandate/adapter-sqlite/read-model');
   return rebuildFrom(eventsFile, () => {
     const db = new Database(readModelFile);
     db.pragma('journal_mode = WAL');

@@ -30,11 +30,11 @@ import {
   bitemporalProjection,
   createOracle,
   createPostgresReadModel,
-  createSqliteReadModel,
   type CheckpointedModel,
   type FactStore,
   type ReadModelQueries,
 } from '@mandate/projections';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { streamFixture } from './fixtures.js';
 import { officeStream, officesFollowed, type OfficeHistoryShape } from './office-history.js';
 import { rebuildInto } from './rebuild.js';

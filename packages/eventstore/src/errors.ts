@@ -3,7 +3,7 @@
  * its driver's failures into these tagged values in one module of its own; callers recognise them
  * by `_tag`, never by `instanceof`.
  */
-import type { ExpectedRevision, StreamName } from './port.js';
+import type { ExpectedRevision, StreamName } from './stream.js';
 
 /** The stream's revision is not the one the append expected. Nothing was appended. */
 export interface VersionConflict {

@@ -1,7 +1,7 @@
 /** Properties of the canonical encoding: a fixed point of parse-and-encode, blind to key order. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './hash-chain.js';
+import { canonicalJson } from './canonical-json.js';
 
 const shuffledKeys = (value: unknown, seed: number): unknown => {
   if (Array.isArray(value)) return value.map((item) => shuffledKeys(item, seed));

@@ -4,15 +4,8 @@ import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import type { Instant } from '@mandate/core';
 import { sampleMetadata } from './conformance/index.js';
-import {
-  GENESIS_HASH,
-  MAX_JSON_DEPTH,
-  canonicalJson,
-  chainEvents,
-  computeHash,
-  computeRawHash,
-  tryCanonicalJson,
-} from './hash-chain.js';
+import { MAX_JSON_DEPTH, canonicalJson, tryCanonicalJson } from './canonical-json.js';
+import { GENESIS_HASH, chainEvents, computeHash, computeRawHash } from './hash-chain.js';
 import { parseRawEvent } from './raw-event.js';
 
 const at = '2019-07-01T03:00:00.000Z' as Instant;

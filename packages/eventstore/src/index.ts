@@ -45,15 +45,8 @@ export type {
   UnhashedEvent,
   UnhashedRawEvent,
 } from './hash-chain.js';
-export {
-  GENESIS_HASH,
-  MAX_JSON_DEPTH,
-  canonicalJson,
-  chainEvents,
-  computeHash,
-  computeRawHash,
-  tryCanonicalJson,
-} from './hash-chain.js';
+export { GENESIS_HASH, chainEvents, computeHash, computeRawHash } from './hash-chain.js';
+export { MAX_JSON_DEPTH, canonicalJson, tryCanonicalJson } from './canonical-json.js';
 export type { RawStoredEvent } from './raw-event.js';
 export { parseRawEvent, parseRawEvents, toRawEvent } from './raw-event.js';
 export type { AppendLimits, ValidatedAppend, ValidatedStreamAppend } from './limits.js';

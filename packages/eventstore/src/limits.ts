@@ -24,7 +24,8 @@ import { Buffer } from 'node:buffer';
 import * as E from 'fp-ts/Either';
 import { CommandId } from '@mandate/core';
 import { invalidAppend, type InvalidAppend } from './errors.js';
-import { tryCanonicalJson, type EncodedEvent } from './hash-chain.js';
+import { tryCanonicalJson } from './canonical-json.js';
+import type { EncodedEvent } from './hash-chain.js';
 import { EventMetadataCodec } from './metadata.js';
 import type {
   AppendRequest,

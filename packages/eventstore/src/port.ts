@@ -15,20 +15,9 @@ import type {
   StreamNotFound,
   TamperDetected,
 } from './errors.js';
+import type { ExpectedRevision, StreamName } from './stream.js';
 
-/** A stream's name, e.g. `body-bp-bcd-cqdt`. */
-export type StreamName = string;
-
-/** What an append expects of the stream's current revision. */
-export type ExpectedRevision =
-  /** Append whatever the stream's revision. */
-  | 'any'
-  /** The stream must have no events. */
-  | 'no-stream'
-  /** The stream must have at least one event. */
-  | 'stream-exists'
-  /** The stream's last event must have exactly this revision. */
-  | bigint;
+export type { ExpectedRevision, StreamName } from './stream.js';
 
 /** Who or what caused an event, for the audit trail. */
 export interface EventMetadata {

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/Either';
 import { isInstant } from '@mandate/core';
 import { corruptEvent, type CorruptEvent } from './errors.js';
-import { canonicalJson } from './hash-chain.js';
+import { canonicalJson } from './canonical-json.js';
 import { EventMetadataCodec } from './metadata.js';
 import type { StoredEvent } from './port.js';
 

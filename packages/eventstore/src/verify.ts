@@ -18,7 +18,8 @@
  */
 import * as E from 'fp-ts/Either';
 import { corruptEvent, tamperDetected } from './errors.js';
-import { GENESIS_HASH, computeRawHash, tryCanonicalJson, type StreamHead } from './hash-chain.js';
+import { tryCanonicalJson } from './canonical-json.js';
+import { GENESIS_HASH, computeRawHash, type StreamHead } from './hash-chain.js';
 import type { VerifyReport } from './port.js';
 import type { RawStoredEvent } from './raw-event.js';
 

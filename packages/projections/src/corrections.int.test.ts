@@ -33,7 +33,7 @@ import { createOracle } from './oracle.js';
 import { createPostgresReadModel } from './postgres/read-model.js';
 import { postgresForTests } from './postgres/server.fixture.js';
 import { startProjection } from './runner.js';
-import { createSqliteReadModel } from './sqlite/read-model.js';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import type { ReadModelQueries } from './views.js';
 
 const successor = Seed.SeedIds.successor as BodyId;

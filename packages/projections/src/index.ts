@@ -1,7 +1,8 @@
 /**
  * @mandate/projections — checkpointed projections of the event log into bitemporal read models:
  * the engine (projection, checkpoint, runner), the naive oracle every read model is proven equal
- * to, the fact derivation and its storage in memory, on SQLite and on PostgreSQL, blue/green
+ * to, the fact derivation, its storage port and its storage in memory (SQLite's is in
+ * `@mandate/adapter-sqlite/read-model`), on PostgreSQL, blue/green
  * deployment of a new projection version, and the queries answering who sat on a body, with which
  * duties, and the body's lineage, what a person held, which reports were filed, late or missing,
  * and what an instrument (or a span of dates) changed, on any date as known at any instant.
@@ -52,7 +53,12 @@ export {
   bodyFacts,
   officeFacts,
 } from './facts.js';
-export type { FactReader, FactStore, OpenFact } from './fact-store.js';
+export type { FactReader, FactStore, FactsWithReferred, OpenFact } from './fact-store.js';
+export { factsOnWithReferredOneByOne } from './fact-store.js';
+export type { FactRow } from './fact-row.js';
+export { factOfRow } from './fact-row.js';
+export type { BoundedCache } from './bounded-cache.js';
+export { boundedCache } from './bounded-cache.js';
 export type { ChangePayload, ChangedBy } from './changes.js';
 export { changeFact } from './changes.js';
 export { supersede } from './supersede.js';
@@ -61,8 +67,6 @@ export { bitemporalProjection } from './bitemporal-projection.js';
 export { createQueries } from './queries.js';
 export type { InMemoryReadModel } from './in-memory/read-model.js';
 export { createInMemoryReadModel } from './in-memory/read-model.js';
-export type { SqliteReadModel, SqliteReadModelOptions } from './sqlite/read-model.js';
-export { createSqliteReadModel } from './sqlite/read-model.js';
 export type { PostgresReadModel, PostgresReadModelOptions } from './postgres/read-model.js';
 export { createPostgresReadModel } from './postgres/read-model.js';
 export type {
@@ -77,15 +81,8 @@ export {
   createInMemoryActiveVersions,
   deployProjection,
 } from './blue-green.js';
-export { createSqliteActiveVersions, dropSqliteReadModel } from './blue-green-sqlite.js';
 export { createPostgresActiveVersions, dropPostgresReadModel } from './blue-green-postgres.js';
-export {
-  CHECKPOINT_TABLE,
-  FACT_KINDS,
-  factTable,
-  schemaStatements,
-  streamEventTable,
-} from './sqlite/schema.js';
+export { CHECKPOINT_TABLE, FACT_KINDS, factTable, streamEventTable } from './tables.js';
 export type {
   FreshModel,
   ProjectionSpecificationOptions,

@@ -27,11 +27,11 @@ import {
   createInMemoryReadModel,
   createPostgresActiveVersions,
   createPostgresReadModel,
-  createSqliteReadModel,
   deployProjection,
   dropPostgresReadModel,
   startProjection,
 } from '@mandate/projections';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 // #endregion imports
 
 // #region memory

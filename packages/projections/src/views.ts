@@ -5,7 +5,7 @@
  * events an instrument caused or that took effect between two dates. The oracle and every read
  * model return exactly these shapes, so that they can be compared with `toEqual`.
  *
- * @see docs/reference/domain.md "Questions the read models must answer"
+ * @see docs/reference/domain.md "Questions the read models answer"
  */
 import type {
   AuthorityId,

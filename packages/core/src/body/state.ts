@@ -5,7 +5,7 @@
  * retroactive decision slots in at its date and the past stays answerable: who sat on the body,
  * with which duties, on any date.
  *
- * @see docs/reference/domain.md "Questions the read models must answer"
+ * @see docs/reference/domain.md "Questions the read models answer"
  */
 import type {
   AuthorityId,

@@ -1,7 +1,8 @@
 /**
  * The seed case as data: the 2018 decision of the People's Committee of Bình Phước province
- * merging three steering committees into one Steering Committee for building e-government
- * (shared/seed/binh-phuoc-2018.*). Every command is plain JSON, exactly as an embedding system
+ * merging three steering committees into one Steering Committee for building e-government, as a
+ * provincial news item of 4 December 2018 reported it (docs/tutorials/the-seed-story.md tells it
+ * step by step). Every command is plain JSON, exactly as an embedding system
  * would submit it; decode it with the aggregates' `Command` codecs.
  *
  * The article gives neither the decision's number nor its exact effective date, nor the

@@ -11,8 +11,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { CalendarDate, Instant, ValidInterval } from '@mandate/core';
-import type { FactKind } from '../facts.js';
-import { FACT_KINDS, factTable } from './schema.js';
+import { FACT_KINDS, factTable, type FactKind } from '@mandate/projections';
 
 /** The R*Tree of one fact kind's rows. */
 export const extentTable = (prefix: string, kind: FactKind): string =>

@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bitemporalProjection } from './bitemporal-projection.js';
-import { blueGreenScenario } from './blue-green.fixture.js';
-import { createSqliteActiveVersions, dropSqliteReadModel } from './blue-green-sqlite.js';
-import { createSqliteReadModel } from './sqlite/read-model.js';
+import { bitemporalProjection } from '@mandate/projections';
+// The scenario every storage is held to lives beside the engine it exercises.
+import { blueGreenScenario } from '../../../projections/src/blue-green.fixture.js';
+import { createSqliteActiveVersions, dropSqliteReadModel } from './blue-green.js';
+import { createSqliteReadModel } from './read-model.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'mandate-blue-green-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));

@@ -11,22 +11,27 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { Body, Office, fold } from '@mandate/core';
 import type { Instant } from '@mandate/core';
-import type { CheckpointedModel } from '../checkpoint.js';
-import { factsOnWithReferredOneByOne, type FactReader, type FactStore } from '../fact-store.js';
-import type { Fact, FactKind } from '../facts.js';
-import { tablePrefix, type Projection } from '../projection.js';
-import { boundedCache } from '../bounded-cache.js';
-import { factOfRow, type FactRow } from '../fact-row.js';
-import { createQueries } from '../queries.js';
-import { createExtents, extentSchema } from './extent.js';
-import type { ReadModelQueries } from '../views.js';
 import {
   CHECKPOINT_TABLE,
   FACT_KINDS,
+  boundedCache,
+  createQueries,
+  factOfRow,
   factTable,
-  schemaStatements,
+  factsOnWithReferredOneByOne,
   streamEventTable,
-} from './schema.js';
+  tablePrefix,
+  type CheckpointedModel,
+  type Fact,
+  type FactKind,
+  type FactReader,
+  type FactRow,
+  type FactStore,
+  type Projection,
+  type ReadModelQueries,
+} from '@mandate/projections';
+import { createExtents, extentSchema } from './extent.js';
+import { schemaStatements } from './schema.js';
 
 /** Options of a SQLite read model. */
 export interface SqliteReadModelOptions {

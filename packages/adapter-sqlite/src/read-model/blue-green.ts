@@ -5,10 +5,17 @@
  * @see docs/reference/domain.md rule 11
  */
 import type { Database } from 'better-sqlite3';
-import { ACTIVE_VERSION_TABLE, type ActiveVersionRegistry } from './blue-green.js';
-import { tablePrefix, type Projection } from './projection.js';
-import { extentTable, subjectTable } from './sqlite/extent.js';
-import { CHECKPOINT_TABLE, FACT_KINDS, factTable, streamEventTable } from './sqlite/schema.js';
+import {
+  ACTIVE_VERSION_TABLE,
+  CHECKPOINT_TABLE,
+  FACT_KINDS,
+  factTable,
+  streamEventTable,
+  tablePrefix,
+  type ActiveVersionRegistry,
+  type Projection,
+} from '@mandate/projections';
+import { extentTable, subjectTable } from './extent.js';
 
 /** The registry of active versions in a SQLite database (its table created if needed). */
 export function createSqliteActiveVersions(db: Database): ActiveVersionRegistry {

@@ -17,13 +17,26 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
-import { expectSameAnswers, knownAtOf, questionPicks } from '../answers.fixture.js';
-import { bitemporalProjection } from '../bitemporal-projection.js';
-import { applyOnce } from '../checkpoint.js';
-import { history, registerProvince } from '../generated-history.fixture.js';
-import { MINUTE, RECORDING_START, envelope, memoryWorld, wholeLog } from '../history.fixture.js';
-import { createOracle } from '../oracle.js';
-import { startProjection } from '../runner.js';
+import {
+  applyOnce,
+  bitemporalProjection,
+  createOracle,
+  startProjection,
+} from '@mandate/projections';
+// The histories and the answers every read model is held to live beside the engine and the oracle.
+import {
+  expectSameAnswers,
+  knownAtOf,
+  questionPicks,
+} from '../../../projections/src/answers.fixture.js';
+import { history, registerProvince } from '../../../projections/src/generated-history.fixture.js';
+import {
+  MINUTE,
+  RECORDING_START,
+  envelope,
+  memoryWorld,
+  wholeLog,
+} from '../../../projections/src/history.fixture.js';
 import { createSqliteReadModel } from './read-model.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'mandate-projections-'));
