@@ -190,6 +190,8 @@ describe('the packed packages', () => {
       establishedOn: '2018-12-04',
       inMemory: ['truong-ban'],
       onSqlite: ['truong-ban'],
+      esdb: 'function',
+      audit: 'function',
     });
   });
 

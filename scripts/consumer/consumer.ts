@@ -27,6 +27,8 @@ import {
   type RosterSeat,
 } from '@mandate/projections';
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
+import { createEsdbEventStore, type EsdbDriver } from '@mandate/adapter-esdb';
+import { verifyAuditBundle } from '@mandate/audit';
 import type { SqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import type { CommandResult } from '@mandate/application';
 
@@ -43,6 +45,9 @@ assertType<NotAny<SqliteEventStore>>(true);
 assertType<NotAny<SqliteReadModel>>(true);
 assertType<NotAny<Parameters<typeof createSqliteReadModel>[0]>>(true);
 assertType<NotAny<CommandResult>>(true);
+assertType<NotAny<EsdbDriver>>(true);
+assertType<NotAny<ReturnType<typeof verifyAuditBundle>>>(true);
+assertType<NotAny<Parameters<typeof createEsdbEventStore>[0]>>(true);
 
 // #region commands
 const basis = {
@@ -149,7 +154,12 @@ async function main(): Promise<void> {
   const onSqlite = await onSqliteFiles(directory, day);
   rmSync(directory, { recursive: true, force: true });
 
-  console.log(JSON.stringify({ status: state.status, establishedOn: day, inMemory, onSqlite }));
+  // The clustered store's entry loads too (it needs a server to do more).
+  const esdb = typeof createEsdbEventStore;
+  const audit = typeof verifyAuditBundle;
+  console.log(
+    JSON.stringify({ status: state.status, establishedOn: day, inMemory, onSqlite, esdb, audit }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,7 @@ import { once } from 'node:events';
 import * as E from 'fp-ts/Either';
 import type { CommandId } from '@mandate/core';
 import type { AppendResult, ExpectedRevision, StoreError } from '@mandate/eventstore';
+import { sampleMetadata } from '@mandate/eventstore/conformance';
 import { openStore, sampleEvent } from './store.fixture.js';
 
 /** What a worker reports when it is done. */
@@ -88,7 +89,11 @@ for (let round = 0; round < rounds; round++) {
     const outcome = await store.append({
       commandId,
       appends: [
-        { stream: 'race', expectedRevision: 'any', events: [sampleEvent(`r-${worker}-${round}`)] },
+        {
+          stream: 'race',
+          expectedRevision: 'any',
+          events: [{ ...sampleEvent(`r-${worker}-${round}`), metadata: sampleMetadata(commandId) }],
+        },
       ],
     });
     if (E.isLeft(outcome)) errors.push(`race round ${round}: ${describe(outcome.left)}`);

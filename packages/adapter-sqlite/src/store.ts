@@ -17,11 +17,13 @@ import {
   APPEND_LIMITS,
   createCatchUpSubscription,
   validateAppend,
-  verifyLog,
+  verifyStore,
   type AppendLimits,
+  type CommandRecord,
   type EventStore,
   type RawStoredEvent,
   type StoreUnavailable,
+  type StreamHeadRecord,
   type Subscription,
 } from '@mandate/eventstore';
 import { appendOnce, recordedResult } from './append.js';
@@ -37,7 +39,7 @@ import {
 import { sqliteCode, storeClosed, unavailable, type OpenError } from './errors.js';
 import { readAllOnce, readStreamOnce } from './read.js';
 import { retryWhileBusy } from './retry.js';
-import { rawEventOf } from './rows.js';
+import { decodeAppendResult, rawEventOf } from './rows.js';
 
 /** Options of {@link createSqliteEventStore}. */
 export interface SqliteEventStoreOptions {
@@ -75,6 +77,30 @@ export interface SqliteEventStore extends EventStore {
 }
 
 const VERIFY_PAGE = 1_000;
+
+/** The rows kept beside the log, and the log's last position, read in one transaction. */
+function readBeside(connection: SharedConnection): {
+  readonly lastPosition: bigint;
+  readonly heads: ReadonlyArray<StreamHeadRecord>;
+  readonly commands: ReadonlyArray<CommandRecord>;
+} {
+  const { db, statements } = connection;
+  const heads = db
+    .prepare<[], { stream: string; last_revision: bigint; last_hash: string }>(
+      'SELECT stream, last_revision, last_hash FROM streams',
+    )
+    .safeIntegers(true)
+    .all()
+    .map((row) => ({ stream: row.stream, revision: row.last_revision, hash: row.last_hash }));
+  const commands = db
+    .prepare<[], { command_id: string; result: string }>('SELECT command_id, result FROM commands')
+    .all()
+    .map((row) => {
+      const result = decodeAppendResult(row.result);
+      return { commandId: row.command_id, result: E.isRight(result) ? result.right : undefined };
+    });
+  return { lastPosition: statements.lastEvent.get()?.position ?? 0n, heads, commands };
+}
 
 const systemClock = (): Instant => instantOf(Date.now());
 
@@ -212,10 +238,17 @@ function storeOn(
       };
     },
 
-    verify: async () => {
+    verify: async (options = {}) => {
+      // The heads and commands as of one snapshot, and the log up to that snapshot's last event:
+      // appends committed meanwhile neither appear half-read nor make a head look edited.
+      const snapshot = await run('read the streams and commands to verify them', () =>
+        E.right(connection.db.transaction(() => readBeside(connection))()),
+      );
+      if (E.isLeft(snapshot)) return snapshot;
+      const { lastPosition: end, heads, commands } = snapshot.right;
       let failure: StoreUnavailable | undefined;
       async function* rows(): AsyncGenerator<RawStoredEvent> {
-        for (let after = 0n; ;) {
+        for (let after = 0n; after < end;) {
           const page = await run('read the log to verify it', () =>
             E.right(connection.statements.all.all(after, VERIFY_PAGE)),
           );
@@ -225,11 +258,11 @@ function storeOn(
           }
           const last = page.right.at(-1);
           if (last === undefined) return;
-          for (const row of page.right) yield rawEventOf(row);
+          for (const row of page.right) if (row.position <= end) yield rawEventOf(row);
           after = last.position;
         }
       }
-      const report = await verifyLog(rows());
+      const report = await verifyStore({ events: rows(), heads, commands }, options);
       return failure === undefined ? E.right(report) : E.left(failure);
     },
 

@@ -26,6 +26,35 @@ const failureFor = (input: unknown): DecodeFailure => {
 const pathsOf = (input: unknown) => failureFor(input).issues.map((issue) => issue.path);
 
 describe('decoding an envelope', () => {
+  it('refuses hostile objects with a DecodeFailure, never a throw', () => {
+    const valid = envelope('cmd-1', registerProvince);
+    const trapped = new Proxy(valid, {
+      ownKeys: () => {
+        throw new Error('trap');
+      },
+      get: () => {
+        throw new Error('trap');
+      },
+    });
+    const getter = Object.defineProperty({ ...valid }, 'actor', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter');
+      },
+    });
+    for (const hostile of [trapped, getter]) {
+      expect(failureFor(hostile)._tag).toBe('DecodeFailure');
+    }
+  });
+
+  it('refuses an object whose fields are inherited, which the size guard cannot count', () => {
+    const inherited = Object.create(envelope('cmd-1', registerProvince) as object) as unknown;
+    expect(failureFor(inherited).message).toContain('not plain data');
+    expect(
+      failureFor({ ...envelope('cmd-1', registerProvince), command: inherited }).message,
+    ).toContain('not plain data');
+  });
+
   it('decodes a valid envelope, with the actor in NFC and optional ids absent', () => {
     const decoded = decodeEnvelope({
       ...envelope('cmd-1', registerProvince),

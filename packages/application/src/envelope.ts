@@ -97,10 +97,25 @@ const envelopeFailure = (message: string): DecodeFailure => ({
   message: `Invalid ${CommandEnvelope.name}: ${message}`,
 });
 
-/** Decodes an untrusted envelope, refusing it first when it passes the `limits`. */
+/**
+ * Decodes an untrusted envelope, refusing it first when it passes the `limits` or is not plain
+ * data; a hostile object (a Proxy whose traps throw, a throwing getter) is refused, never thrown.
+ */
 export function decodeEnvelope(
   input: unknown,
   limits: InputLimits = ENVELOPE_LIMITS,
+): Either<DecodeFailure, CommandEnvelope> {
+  try {
+    return decodeMeasured(input, limits);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return left(envelopeFailure(`the envelope could not be read (${reason})`));
+  }
+}
+
+function decodeMeasured(
+  input: unknown,
+  limits: InputLimits,
 ): Either<DecodeFailure, CommandEnvelope> {
   const size = measureInput(input, limits);
   switch (size) {
@@ -108,6 +123,8 @@ export function decodeEnvelope(
       return left(envelopeFailure(`the envelope is longer than ${limits.maxLength} characters`));
     case 'too-deep':
       return left(envelopeFailure(`the envelope nests deeper than ${limits.maxDepth} levels`));
+    case 'not-plain':
+      return left(envelopeFailure('the envelope holds an object that is not plain data'));
     case 'within-limits':
       return decodeWith(CommandEnvelope, input);
     default: {

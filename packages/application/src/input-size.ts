@@ -14,7 +14,7 @@ export interface InputLimits {
 }
 
 /** What the walk found: within the limits, or which one was passed. */
-export type InputSize = 'within-limits' | 'too-long' | 'too-deep';
+export type InputSize = 'within-limits' | 'too-long' | 'too-deep' | 'not-plain';
 
 /** The length of one leaf as JSON text; values JSON cannot hold count as nothing here. */
 function leafLength(value: unknown): number {
@@ -41,7 +41,9 @@ function leafLength(value: unknown): number {
 }
 
 /**
- * Measures `input` against `limits`, walking at most about `maxLength` values. For JSON values
+ * Measures `input` against `limits`, walking at most about `maxLength` values; an object or array
+ * that is not plain (another prototype, so decoding would read properties this walk cannot see)
+ * is `not-plain`. For JSON values
  * the length counted is exactly that of `JSON.stringify(input)`, except that escapes in strings
  * are not counted.
  */
@@ -54,6 +56,13 @@ export function measureInput(input: unknown, limits: InputLimits): InputSize {
       length += leafLength(value);
     } else if (depth >= limits.maxDepth) {
       return 'too-deep';
+    } else if (
+      Object.getPrototypeOf(value) !==
+        (Array.isArray(value) ? Array.prototype : Object.prototype) &&
+      Object.getPrototypeOf(value) !== null
+    ) {
+      // Decoding reads inherited properties, which this walk does not count: refuse them here.
+      return 'not-plain';
     } else if (Array.isArray(value)) {
       const items = value as ReadonlyArray<unknown>;
       length += 2 + Math.max(items.length - 1, 0); // brackets and commas

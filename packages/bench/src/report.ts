@@ -3,12 +3,14 @@
  * ratios against the baselines measured in the same run, each target beside its figure marked
  * `ok` or `MISS`, and the repeat counts. Markdown, so that the README can quote it as printed.
  */
+import type { EsdbResult } from './esdb.bench.js';
 import type { FoldResult, FoldVariant } from './fold.bench.js';
 import { median, medianSeconds, rate, type Timing } from './measure.js';
 import type { ChildReport } from './replay-child.js';
 import type { Latencies, ReadModelResult } from './read-models.bench.js';
 import type { ReplayResult } from './replay-1m.js';
 import type { RunContext, SuiteResult } from './suite.js';
+import { treeOverhead, type TrustResult } from './trust.bench.js';
 import type { SubjectResult, WorkloadsResult } from './workloads.js';
 
 // -------------------------------------------------------------------------------------------------
@@ -305,6 +307,57 @@ function readModelsSection(result: ReadModelResult): string {
 }
 
 // -------------------------------------------------------------------------------------------------
+// E1 — the ESDB adapter on the test server
+// -------------------------------------------------------------------------------------------------
+
+/** The adapter's share of the raw client's speed it must keep. */
+const ESDB_OVERHEAD_TARGET = 0.7;
+
+function esdbSection(result: EsdbResult): string {
+  const { streams, eventsPerStream, batchSize } = result.workloads.options.shape;
+  const ratioRow = (what: string, raw: Timing, adapter: Timing, cpu: Timing): string[] => {
+    const ratio = medianSeconds(raw) / medianSeconds(adapter);
+    // The raw call plus only the adapter's encode, hash and parse work: its overhead per event.
+    const cpuRatio = medianSeconds(raw) / (medianSeconds(raw) + medianSeconds(cpu));
+    return [
+      what,
+      perSecond(rate(result.events, raw)),
+      perSecond(rate(result.events, adapter)),
+      percent(ratio),
+      perSecond(rate(result.events, cpu)),
+      `${percent(cpuRatio)} ${verdict(cpuRatio >= ESDB_OVERHEAD_TARGET)}`,
+      `${raw.seconds.length}`,
+    ];
+  };
+  return [
+    `### E1 — the ESDB adapter on the test server (information only: the server is a fake): W1–W3 on ${count(streams)} streams × ${count(eventsPerStream)} events, ${count(batchSize)} per append`,
+    '',
+    table(storeHeader, storeRows(result.workloads)),
+    '',
+    table(
+      [
+        `${count(result.events)} events, 10 per call`,
+        'raw client',
+        'through the adapter',
+        'adapter ÷ raw, end to end',
+        'encode + hash / parse alone',
+        `raw ÷ (raw + encode, hash, parse) (≥ ${percent(ESDB_OVERHEAD_TARGET)})`,
+        'repeats',
+      ],
+      [
+        ratioRow(
+          'append (appendToStream)',
+          result.raw.append,
+          result.adapter.append,
+          result.cpu.append,
+        ),
+        ratioRow('read (readStream)', result.raw.read, result.adapter.read, result.cpu.read),
+      ],
+    ),
+  ].join('\n');
+}
+
+// -------------------------------------------------------------------------------------------------
 // The whole report
 // -------------------------------------------------------------------------------------------------
 
@@ -318,6 +371,54 @@ function contextLine(context: RunContext, quick: boolean): string {
   ].join('\n');
 }
 
+// -------------------------------------------------------------------------------------------------
+// T1
+// -------------------------------------------------------------------------------------------------
+
+/** Target of T1: keeping the Merkle tree adds at most 15 % to appending. */
+const TREE_OVERHEAD_TARGET = 0.15;
+
+const secondsAsMs = (seconds: number): string => ms(seconds * 1000);
+
+function trustSection(result: TrustResult): string {
+  const { events, repeats } = result.options;
+  const overhead = treeOverhead(result);
+  return [
+    `### T1 — trust anchor (SQLite, ${count(events)} single-event appends, ${repeats} interleaved repeat(s))`,
+    '',
+    table(
+      ['measure', 'figure', 'target'],
+      [
+        ['append without the tree', perSecond(rate(events, result.plain)), '—'],
+        [
+          'append with the tree kept current, signed every 1,000',
+          perSecond(rate(events, result.withTree)),
+          '—',
+        ],
+        [
+          'tree overhead on appending',
+          percent(overhead),
+          `≤ 15 % ${verdict(overhead <= TREE_OVERHEAD_TARGET)}`,
+        ],
+        [
+          `checkpoint from scratch (${count(events)} events)`,
+          secondsAsMs(medianSeconds(result.checkpointFromScratch)),
+          '—',
+        ],
+        [
+          'checkpoint after one more append',
+          secondsAsMs(medianSeconds(result.checkpointIncremental)),
+          '—',
+        ],
+        ['proof tree over the log', secondsAsMs(medianSeconds(result.proofTree)), '—'],
+        ['one inclusion proof', secondsAsMs(result.proofs / 1_000), '—'],
+        ['verify without a checkpoint', secondsAsMs(medianSeconds(result.verifyPlain)), '—'],
+        ['verify with a checkpoint', secondsAsMs(medianSeconds(result.verifyWithCheckpoint)), '—'],
+      ],
+    ),
+  ].join('\n');
+}
+
 /** The whole report, as printed. */
 export function formatReport(result: SuiteResult): string {
   return [
@@ -327,5 +428,7 @@ export function formatReport(result: SuiteResult): string {
     ...(result.asShipped === undefined ? [] : [asShippedSection(result.asShipped)]),
     ...(result.replay === undefined ? [] : [replaySection(result.replay)]),
     ...(result.readModels === undefined ? [] : [readModelsSection(result.readModels)]),
+    ...(result.esdb === undefined ? [] : [esdbSection(result.esdb)]),
+    ...(result.trust === undefined ? [] : [trustSection(result.trust)]),
   ].join('\n\n');
 }

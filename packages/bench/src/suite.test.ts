@@ -1,7 +1,8 @@
 /**
  * The quick mode runs every benchmark end to end at tiny sizes — B1's fold, W1–W3 on every store
- * (including Emmett both ways and the raw floor), and W4's replays in child processes — and
- * produces a figure for each. It asserts that results exist, never how fast they are.
+ * (including Emmett both ways and the raw floor), W4's replays in child processes, and E1 on the
+ * ESDB test server — and produces a figure for each. It asserts that results exist, never how
+ * fast they are.
  */
 import { describe, expect, it } from 'vitest';
 import { medianSeconds } from './measure.js';
@@ -64,6 +65,26 @@ describe('the benchmark suite in quick mode', () => {
     expect(readModels!.offices).toBeGreaterThan(0);
     expect(readModels!.roster.every((l) => positive(l.milliseconds))).toBe(true);
 
+    const esdb = result.esdb;
+    expect(esdb).toBeDefined();
+    expect(esdb!.workloads.subjects.map((s) => s.key)).toEqual(['esdb']);
+    for (const timing of [
+      esdb!.raw.append,
+      esdb!.raw.read,
+      esdb!.adapter.append,
+      esdb!.adapter.read,
+      esdb!.cpu.append,
+      esdb!.cpu.read,
+    ]) {
+      expect(positive(timing.seconds)).toBe(true);
+    }
+
+    const trust = result.trust;
+    expect(trust).toBeDefined();
+    for (const timing of [trust!.plain, trust!.withTree, trust!.checkpointFromScratch]) {
+      expect(positive(timing.seconds)).toBe(true);
+    }
+
     const printed = formatReport(result);
     for (const heading of [
       '### B1',
@@ -72,6 +93,8 @@ describe('the benchmark suite in quick mode', () => {
       '### B2 — W4',
       '### R1',
       '### R2',
+      '### E1',
+      '### T1',
     ]) {
       expect(printed).toContain(heading);
     }

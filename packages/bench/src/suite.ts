@@ -5,6 +5,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { FOLD_FULL, FOLD_QUICK, runFoldBench, type FoldResult } from './fold.bench.js';
+import { ESDB_FULL, ESDB_QUICK, runEsdbBench, type EsdbResult } from './esdb.bench.js';
 import { emmettSubject, emmettTunedSubject } from './emmett.js';
 import { rawSubject } from './raw.js';
 import {
@@ -14,6 +15,7 @@ import {
   type ReadModelResult,
 } from './read-models.bench.js';
 import { REPLAY_FULL, REPLAY_QUICK, runReplay, type ReplayResult } from './replay-1m.js';
+import { TRUST_FULL, TRUST_QUICK, runTrustBench, type TrustResult } from './trust.bench.js';
 import {
   WORKLOADS_FULL,
   WORKLOADS_QUICK,
@@ -25,7 +27,15 @@ import {
 } from './workloads.js';
 
 /** The benchmarks, by the names `--only` accepts. */
-export const BENCHMARKS = ['fold', 'workloads', 'as-shipped', 'replay', 'read-models'] as const;
+export const BENCHMARKS = [
+  'fold',
+  'workloads',
+  'as-shipped',
+  'replay',
+  'read-models',
+  'esdb',
+  'trust',
+] as const;
 /** One benchmark's name. */
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
@@ -60,6 +70,10 @@ export interface SuiteResult {
   readonly replay?: ReplayResult;
   /** R1 rebuilds and R2 roster latencies. */
   readonly readModels?: ReadModelResult;
+  /** E1: the ESDB adapter on the test server. */
+  readonly esdb?: EsdbResult;
+  /** T1: the Merkle tree's append overhead, checkpoint, proof and verify costs. */
+  readonly trust?: TrustResult;
 }
 
 /** R1 over W4's million events, R2 over a 10,000-event body. */
@@ -137,6 +151,16 @@ export async function runSuite(
     progress('R1 rebuilds (SQLite, PostgreSQL, raw scan) in child processes; R2 roster latencies…');
     readModels = await runReadModels(options.quick ? READ_MODELS_QUICK : READ_MODELS_FULL);
   }
+  let esdb: EsdbResult | undefined;
+  if (selected('esdb')) {
+    progress('E1: the ESDB adapter and the raw client on the test server (a child process)…');
+    esdb = await runEsdbBench(options.quick ? ESDB_QUICK : ESDB_FULL);
+  }
+  let trust: TrustResult | undefined;
+  if (selected('trust')) {
+    progress('T1 trust anchor: appends with and without the Merkle tree, checkpoints, proofs…');
+    trust = await runTrustBench(options.quick ? TRUST_QUICK : TRUST_FULL);
+  }
   const [cpu] = cpus();
   return {
     quick: options.quick,
@@ -154,5 +178,7 @@ export async function runSuite(
     ...(asShipped === undefined ? {} : { asShipped }),
     ...(replay === undefined ? {} : { replay }),
     ...(readModels === undefined ? {} : { readModels }),
+    ...(esdb === undefined ? {} : { esdb }),
+    ...(trust === undefined ? {} : { trust }),
   };
 }

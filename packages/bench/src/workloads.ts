@@ -87,7 +87,7 @@ const orThrow = <A>(what: string, result: E.Either<{ readonly message: string },
 };
 
 /** Runs the workloads against any implementation of Mandate's event store port. */
-function portSubject(store: EventStore, cleanup: () => void): WorkloadSubject {
+export function portSubject(store: EventStore, cleanup: () => void): WorkloadSubject {
   return {
     appendAll: async (streams) => {
       for (const { stream, revisionBefore, events } of appendTurns(streams)) {

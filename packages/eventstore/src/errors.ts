@@ -47,6 +47,15 @@ export interface TamperDetected {
   readonly message: string;
 }
 
+/** A row kept beside the log (a stream head, a recorded command id) does not match the log. */
+export interface RowTampered {
+  readonly _tag: 'RowTampered';
+  readonly table: 'streams' | 'commands';
+  /** The row's key: the stream name, or the command id. */
+  readonly key: string;
+  readonly message: string;
+}
+
 /** An event or append was refused before reaching storage (too large, not JSON, bad name). */
 export interface InvalidAppend {
   readonly _tag: 'InvalidAppend';
@@ -122,6 +131,18 @@ export const tamperDetected = (
     ? { _tag: 'TamperDetected', stream, revision, message }
     : { _tag: 'TamperDetected', stream, revision, position, message };
 };
+
+/** Builds a {@link RowTampered} for the row of `table` keyed `key`. */
+export const rowTampered = (
+  table: RowTampered['table'],
+  key: string,
+  reason: string,
+): RowTampered => ({
+  _tag: 'RowTampered',
+  table,
+  key,
+  message: `The ${table} row ${JSON.stringify(key)} does not match the log: ${reason}`,
+});
 
 /** Builds an {@link InvalidAppend} refused before reaching storage. */
 export const invalidAppend = (message: string): InvalidAppend => ({

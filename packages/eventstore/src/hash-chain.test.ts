@@ -88,13 +88,12 @@ describe('the hash chain', () => {
     expect(GENESIS_HASH).toMatch(/^0{64}$/);
   });
 
-  it('hashes previousHash followed by the canonical envelope (pinned format)', () => {
+  it('hashes the JCS envelope with previousHash as a field (pinned format)', () => {
     const envelope =
       `{"data":{"n":1},"eventId":"e-1","metadata":${canonicalJson(metadata)},"position":"7",` +
-      `"recordedAt":"${at}","revision":"0","schemaVersion":1,"stream":"body-1","type":"BodyEstablished"}`;
-    const expected = createHash('sha256')
-      .update(GENESIS_HASH + envelope, 'utf8')
-      .digest('hex');
+      `"previousHash":"${GENESIS_HASH}","recordedAt":"${at}","revision":"0","schemaVersion":1,` +
+      `"stream":"body-1","type":"BodyEstablished"}`;
+    const expected = createHash('sha256').update(envelope, 'utf8').digest('hex');
     const [row] = chainEvents({
       stream: 'body-1',
       events: [encoded(1)],

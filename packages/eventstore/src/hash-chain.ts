@@ -2,11 +2,12 @@
  * The SHA-256 hash chain that makes the log tamper-evident, over the canonical JSON of
  * canonical-json.ts.
  *
- * Each stored event's `hash` is `sha256hex(previousHash + canonical envelope)`, where the
- * envelope holds `data`, `eventId`, `metadata`, `position`, `recordedAt`, `revision`,
- * `schemaVersion`, `stream` and `type` (bigints as decimal strings) and `previousHash` is the hash
- * of the previous event of the same stream, or {@link GENESIS_HASH} for revision 0. Altering any of
- * those fields, or moving an event to another place in its stream or the log, changes a hash.
+ * Each stored event's `hash` is the lowercase hex SHA-256 of the UTF-8 bytes of one JCS document,
+ * the envelope: `data`, `eventId`, `metadata`, `position`, `previousHash`, `recordedAt`,
+ * `revision`, `schemaVersion`, `stream` and `type` (bigints as decimal strings), where
+ * `previousHash` is the hash of the previous event of the same stream, or {@link GENESIS_HASH} for
+ * revision 0. Altering any of those fields, or moving an event to another place in its stream or
+ * the log, changes a hash. The exact bytes are specified in `docs/reference/hash-chain.md`.
  *
  * @see docs/reference/domain.md rule 13
  */
@@ -30,8 +31,9 @@ export type UnhashedRawEvent = Omit<RawStoredEvent, 'hash'>;
 export type UnhashedEvent = Omit<StoredEvent, 'hash'>;
 
 /**
- * SHA-256 (hex) of `previousHash` followed by the canonical envelope. The string fields are given
- * already quoted (as JSON strings) so that a batch quotes its shared fields once.
+ * SHA-256 (hex) of the JCS envelope, `previousHash` included as a field. The string fields are
+ * given already quoted (as JSON strings) so that a batch quotes its shared fields once; a
+ * `previousHash` is 64 hex digits, which JSON never escapes.
  */
 const envelopeHash = (
   previousHash: string,
@@ -47,7 +49,7 @@ const envelopeHash = (
 ): string =>
   digest(
     'sha256',
-    `${previousHash}{"data":${dataJson},"eventId":${quotedEventId},"metadata":${metadataJson},"position":"${position}","recordedAt":${quotedRecordedAt},"revision":"${revision}","schemaVersion":${schemaVersion},"stream":${quotedStream},"type":${quotedType}}`,
+    `{"data":${dataJson},"eventId":${quotedEventId},"metadata":${metadataJson},"position":"${position}","previousHash":"${previousHash}","recordedAt":${quotedRecordedAt},"revision":"${revision}","schemaVersion":${schemaVersion},"stream":${quotedStream},"type":${quotedType}}`,
     'hex',
   );
 
@@ -69,7 +71,7 @@ export const computeRawHash = (row: UnhashedRawEvent): string =>
     quote(row.type),
   );
 
-/** The hash of a stored event: SHA-256 (hex) of `previousHash` + its canonical envelope. */
+/** The hash of a stored event: SHA-256 (hex) of its canonical envelope with `previousHash`. */
 export const computeHash = (event: UnhashedEvent): string =>
   computeRawHash({
     eventId: event.eventId,

@@ -20,7 +20,7 @@ import { APPEND_LIMITS, validateAppend, type AppendLimits } from './limits.js';
 import type { AppendResult, EventStore, Subscription } from './port.js';
 import { parseRawEvents, type RawStoredEvent } from './raw-event.js';
 import { createCatchUpSubscription, createCommitSignal } from './subscription.js';
-import { verifyLog } from './verify.js';
+import { verifyStore, type CommandRecord, type StreamHeadRecord } from './verify-store.js';
 
 /** Options of the in-memory store. */
 export interface InMemoryEventStoreOptions {
@@ -41,6 +41,18 @@ export interface TamperableInMemoryEventStore {
   /** Replaces the stored rows by `transform(rows)`, with no check and no hash recomputed. */
   readonly rewriteLog: (
     transform: (rows: ReadonlyArray<RawStoredEvent>) => ReadonlyArray<RawStoredEvent>,
+  ) => void;
+  /** The stream-head rows, which appends read and write beside the log. */
+  readonly heads: () => ReadonlyArray<StreamHeadRecord>;
+  /** Replaces the stream-head rows by `transform(heads)`, with no check. */
+  readonly rewriteHeads: (
+    transform: (heads: ReadonlyArray<StreamHeadRecord>) => ReadonlyArray<StreamHeadRecord>,
+  ) => void;
+  /** The command-id rows. */
+  readonly commands: () => ReadonlyArray<CommandRecord>;
+  /** Replaces the command-id rows by `transform(commands)`, with no check. */
+  readonly rewriteCommands: (
+    transform: (commands: ReadonlyArray<CommandRecord>) => ReadonlyArray<CommandRecord>,
   ) => void;
 }
 
@@ -67,18 +79,15 @@ export function createTamperableInMemoryEventStore(
   const limits = options.limits ?? APPEND_LIMITS;
   const commits = createCommitSignal();
   const subscriptions = new Set<Subscription>();
-  const commands = new Map<CommandId, AppendResult>();
+  let commands = new Map<string, AppendResult | undefined>();
+  let heads = new Map<string, StreamHead>();
   let log: RawStoredEvent[] = [];
   let streams = new Map<string, RawStoredEvent[]>();
   let closed = false;
 
   const closedError = (): StoreUnavailable => storeUnavailable('The store is closed', false);
   const lastRow = (): RawStoredEvent | undefined => log[log.length - 1];
-  const streamHead = (stream: string): StreamHead | undefined => {
-    const events = streams.get(stream);
-    const last = events?.[events.length - 1];
-    return last === undefined ? undefined : { revision: last.revision, hash: last.hash };
-  };
+  const streamHead = (stream: string): StreamHead | undefined => heads.get(stream);
   const reindex = () => {
     streams = new Map();
     for (const row of log) {
@@ -122,13 +131,14 @@ export function createTamperableInMemoryEventStore(
         const events = streams.get(row.stream);
         if (events === undefined) streams.set(row.stream, [row]);
         else events.push(row);
+        heads.set(row.stream, { revision: row.revision, hash: row.hash });
       }
       if (commandId !== undefined) commands.set(commandId, plan.right.result);
       commits.notify();
       return E.right(plan.right.result);
     },
 
-    findCommand: async (commandId) => {
+    findCommand: async (commandId: CommandId) => {
       if (closed) return E.left(closedError());
       const recorded = commands.get(commandId);
       return E.right(recorded === undefined ? undefined : { ...recorded, duplicate: true });
@@ -183,7 +193,19 @@ export function createTamperableInMemoryEventStore(
       };
     },
 
-    verify: async () => (closed ? E.left(closedError()) : E.right(await verifyLog([...log]))),
+    verify: async (options = {}) =>
+      closed
+        ? E.left(closedError())
+        : E.right(
+            await verifyStore(
+              {
+                events: [...log],
+                heads: [...heads].map(([stream, head]) => ({ stream, ...head })),
+                commands: [...commands].map(([commandId, result]) => ({ commandId, result })),
+              },
+              options,
+            ),
+          ),
 
     close: async () => {
       if (closed) return;
@@ -199,6 +221,18 @@ export function createTamperableInMemoryEventStore(
     rewriteLog: (transform) => {
       log = [...transform([...log])].sort(byPosition);
       reindex();
+    },
+    heads: () => [...heads].map(([stream, head]) => ({ stream, ...head })),
+    rewriteHeads: (transform) => {
+      const current = [...heads].map(([stream, head]) => ({ stream, ...head }));
+      heads = new Map(
+        transform(current).map(({ stream, revision, hash }) => [stream, { revision, hash }]),
+      );
+    },
+    commands: () => [...commands].map(([commandId, result]) => ({ commandId, result })),
+    rewriteCommands: (transform) => {
+      const current = [...commands].map(([commandId, result]) => ({ commandId, result }));
+      commands = new Map(transform(current).map(({ commandId, result }) => [commandId, result]));
     },
   };
 }

@@ -16,6 +16,7 @@ export type {
   StoredEvent,
   StreamAppend,
   StreamName,
+  StoreVerifyOptions,
   SubscribeOptions,
   Subscription,
   VerifyReport,
@@ -23,6 +24,7 @@ export type {
 export type {
   CorruptEvent,
   InvalidAppend,
+  RowTampered,
   StoreError,
   StoreUnavailable,
   StreamNotFound,
@@ -32,6 +34,7 @@ export type {
 export {
   corruptEvent,
   invalidAppend,
+  rowTampered,
   storeUnavailable,
   streamNotFound,
   tamperDetected,
@@ -47,6 +50,33 @@ export type {
 } from './hash-chain.js';
 export { GENESIS_HASH, chainEvents, computeHash, computeRawHash } from './hash-chain.js';
 export { MAX_JSON_DEPTH, canonicalJson, tryCanonicalJson } from './canonical-json.js';
+export type {
+  Checkpoint,
+  CheckpointSigner,
+  InvalidCheckpoint,
+  SignedCheckpoint,
+} from './checkpoint.js';
+export {
+  checkpointBody,
+  invalidCheckpoint,
+  openCheckpoint,
+  signCheckpoint,
+  verifierKey,
+} from './checkpoint.js';
+export type { AuditBundle, AuditBundleEvent, AuditScope } from './audit-bundle.js';
+export { AUDIT_BUNDLE_FORMAT, createAuditBundle } from './audit-bundle.js';
+export type { Checkpointer, CheckpointerOptions, CheckpointSink } from './checkpointer.js';
+export { createCheckpointer, directoryCheckpointSink, fileCheckpointSink } from './checkpointer.js';
+export type { MerkleFrontier, MerkleTree } from './merkle.js';
+export {
+  EMPTY_FRONTIER,
+  EMPTY_ROOT,
+  extendFrontier,
+  frontierRoot,
+  leafHash,
+  merkleTree,
+  nodeHash,
+} from './merkle.js';
 export type { RawStoredEvent } from './raw-event.js';
 export { parseRawEvent, parseRawEvents, toRawEvent } from './raw-event.js';
 export type { AppendLimits, ValidatedAppend, ValidatedStreamAppend } from './limits.js';
@@ -67,6 +97,8 @@ export {
 } from './subscription.js';
 export type { LogAnchor, VerifyOptions } from './verify.js';
 export { verifyLog } from './verify.js';
+export type { CommandRecord, StoreContents, StreamHeadRecord } from './verify-store.js';
+export { verifyStore } from './verify-store.js';
 export type { Upcaster, UpcasterRegistry, VersionedEvent } from './upcasting.js';
 export { NO_UPCASTERS, upcastToCurrent, upcasterRegistry } from './upcasting.js';
 export type {

@@ -8,8 +8,10 @@
  */
 import type { Either } from 'fp-ts/Either';
 import type { CalendarDate, CommandId, Instant, Source } from '@mandate/core';
+import type { Checkpoint } from './checkpoint.js';
 import type {
   CorruptEvent,
+  RowTampered,
   StoreError,
   StoreUnavailable,
   StreamNotFound,
@@ -148,7 +150,22 @@ export interface SubscribeOptions {
 /** The first broken link `verify` found, if any. */
 export type VerifyReport =
   | { readonly ok: true; readonly streams: number; readonly events: bigint }
-  | { readonly ok: false; readonly problem: TamperDetected | CorruptEvent };
+  | { readonly ok: false; readonly problem: TamperDetected | CorruptEvent | RowTampered };
+
+/** Options of a store's `verify`. */
+export interface StoreVerifyOptions {
+  /**
+   * A checkpoint kept outside the store (opened with its verifier key): the log must hold at
+   * least its size, and the Merkle root of its first `size` events must be the checkpoint's.
+   */
+  readonly checkpoint?: Checkpoint;
+  /**
+   * True when every event was appended with its command id recorded (as the application does):
+   * then an event whose command id has no row is reported, and each command row must name
+   * exactly the last events carrying its id.
+   */
+  readonly everyCommandRecorded?: boolean;
+}
 
 /** The event store port. */
 export interface EventStore {
@@ -175,8 +192,13 @@ export interface EventStore {
   ) => Promise<Either<StoreUnavailable | CorruptEvent, ReadonlyArray<StoredEvent>>>;
   /** Catches up from a position, then delivers live events as they are committed. */
   readonly subscribe: (options: SubscribeOptions) => Subscription;
-  /** Walks every stream and the global log, checking revisions, positions and the hash chain. */
-  readonly verify: () => Promise<Either<StoreUnavailable, VerifyReport>>;
+  /**
+   * Walks the whole store: the log (revisions, positions, the hash chain, and the Merkle root
+   * against a checkpoint when given), every stream head and every recorded command id.
+   */
+  readonly verify: (
+    options?: StoreVerifyOptions,
+  ) => Promise<Either<StoreUnavailable, VerifyReport>>;
   /** Releases the store's resources. */
   readonly close: () => Promise<void>;
 }

@@ -8,18 +8,21 @@
  * a reordered one (positions or revisions out of order, or a `previousHash` that is not the hash
  * of the stream's previous event); a row whose JSON does not parse (`CorruptEvent`).
  *
- * The honest limit: the chain is unkeyed and lives in the log itself, so removing the very last
- * event(s) of the whole log, or appending forged events at its end with recomputed hashes, leaves
- * a log that is consistent on its own. A caller that keeps an anchor outside the store — the last
- * position and hash it saw — passes it as `expectHead` to detect truncation and rewriting up to
- * that point.
+ * The chain alone is unkeyed and lives in the log itself: an attacker who rewrites events and
+ * recomputes every later hash, or removes the newest events, leaves a log consistent on its own.
+ * A signed checkpoint kept outside the store closes that gap: given one, the walk also computes
+ * the RFC 6962 Merkle root of the first `size` events and compares it with the checkpoint's, and
+ * a log shorter than `size` is reported as truncated. A caller that keeps only the last position
+ * and hash it saw passes them as `expectHead` instead.
  *
  * @see docs/reference/domain.md rule 13
  */
 import * as E from 'fp-ts/Either';
+import type { Checkpoint } from './checkpoint.js';
 import { corruptEvent, tamperDetected } from './errors.js';
 import { tryCanonicalJson } from './canonical-json.js';
 import { GENESIS_HASH, computeRawHash, type StreamHead } from './hash-chain.js';
+import { EMPTY_FRONTIER, extendFrontier, frontierRoot } from './merkle.js';
 import type { VerifyReport } from './port.js';
 import type { RawStoredEvent } from './raw-event.js';
 
@@ -33,7 +36,12 @@ export interface LogAnchor {
 export interface VerifyOptions {
   /** When given, the log must reach this position and the event there must have this hash. */
   readonly expectHead?: LogAnchor;
+  /** When given, the log must hold at least its size, with its Merkle root over that prefix. */
+  readonly checkpoint?: Checkpoint;
 }
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 const canonicalText = (json: string): E.Either<string, string> => {
   let parsed: unknown;
@@ -56,6 +64,8 @@ export async function verifyLog(
 ): Promise<VerifyReport> {
   const heads = new Map<string, StreamHead>();
   const anchor = options.expectHead;
+  const checkpoint = options.checkpoint;
+  let frontier = EMPTY_FRONTIER;
   let last: RawStoredEvent | undefined;
   let count = 0n;
   for await (const row of rows) {
@@ -119,9 +129,31 @@ export async function verifyLog(
     if (anchor !== undefined && row.position === anchor.position && row.hash !== anchor.hash) {
       return tampered('the hash differs from the anchor kept for this position (rewritten)');
     }
+    if (checkpoint !== undefined && row.position <= checkpoint.size) {
+      frontier = extendFrontier(frontier, [row.hash]);
+      if (
+        row.position === checkpoint.size &&
+        !sameBytes(frontierRoot(frontier), checkpoint.rootHash)
+      ) {
+        return tampered(
+          `the Merkle root of the first ${checkpoint.size} events differs from the signed checkpoint (rewritten)`,
+        );
+      }
+    }
     heads.set(row.stream, { revision: row.revision, hash: row.hash });
     last = row;
     count += 1n;
+  }
+  if (checkpoint !== undefined && (last?.position ?? 0n) < checkpoint.size) {
+    return {
+      ok: false,
+      problem: tamperDetected(
+        last?.stream ?? '',
+        last?.revision ?? -1n,
+        checkpoint.size,
+        `the log ends at position ${last?.position ?? 0n} but the signed checkpoint covers ${checkpoint.size} events (events removed from the end)`,
+      ),
+    };
   }
   if (anchor !== undefined && (last?.position ?? 0n) < anchor.position) {
     return {

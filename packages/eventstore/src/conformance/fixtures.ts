@@ -82,7 +82,10 @@ export function eventFactory(prefix = 'evt'): EventFactory {
   return { event, events: (count) => Array.from({ length: count }, () => event()) };
 }
 
-/** A single-stream append request. */
+/**
+ * A single-stream append request; with a `commandId`, each event's metadata names that command,
+ * as the application writes them (verify checks a recorded command's events carry its id).
+ */
 export const appendTo = (
   stream: string,
   expectedRevision: ExpectedRevision,
@@ -93,5 +96,14 @@ export const appendTo = (
     ? { appends: [{ stream, expectedRevision, events }] }
     : {
         commandId: commandId as NonNullable<AppendRequest['commandId']>,
-        appends: [{ stream, expectedRevision, events }],
+        appends: [
+          {
+            stream,
+            expectedRevision,
+            events: events.map((event) => ({
+              ...event,
+              metadata: { ...event.metadata, commandId: commandId as EventMetadata['commandId'] },
+            })),
+          },
+        ],
       };

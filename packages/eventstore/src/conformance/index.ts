@@ -7,6 +7,14 @@ export type { ConformanceOptions, TestFunction } from './cases.js';
 export { conformanceCases, runConformance } from './cases.js';
 export type { ModelBasedOptions } from './model-based.js';
 export { checkAgainstModel } from './model-based.js';
+export type {
+  OpenStore,
+  StoreRows,
+  TamperEvidenceOptions,
+  TamperSummary,
+  TamperTarget,
+} from './tamper-evidence.js';
+export { checkTamperEvidence } from './tamper-evidence.js';
 export type { EventFactory, TestClock } from './fixtures.js';
 export {
   TEST_CLOCK_START,

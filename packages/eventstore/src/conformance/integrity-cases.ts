@@ -37,9 +37,12 @@ async function fill({ store }: StoreUnderTest): Promise<void> {
   }
 }
 
+/** The problem of a report on a tampered log, which names an event (the rows beside are intact). */
 const problemOf = (report: VerifyReport) => {
   check(!report.ok, 'verify reported an intact log');
-  return report.problem;
+  const { problem } = report;
+  check(problem._tag !== 'RowTampered', `verify blamed a row beside the log: ${show(problem)}`);
+  return problem;
 };
 
 const verifyProblem = async (sut: StoreUnderTest) =>

@@ -1,0 +1,19 @@
+/**
+ * @mandate/adapter-esdb — the event store on EventStoreDB/KurrentDB, through
+ * `@eventstore/db-client` 6.2 or `@kurrent/kurrentdb-client` 1.3.
+ */
+export type {
+  ClientEventData,
+  ClientExpectedState,
+  ClientRecordedEvent,
+  ClientStreamAppend,
+  ClientSubscription,
+  EsdbDriver,
+  EventStoreDbClientShape,
+  KurrentDbClientShape,
+} from './driver.js';
+export { eventStoreDbDriver, kurrentDbDriver } from './driver.js';
+export type { ClientFailure } from './errors.js';
+export { classifyClientError } from './errors.js';
+export type { EsdbEventStoreOptions } from './store.js';
+export { ESDB_READ_ALL, createEsdbEventStore } from './store.js';
