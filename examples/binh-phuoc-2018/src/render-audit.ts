@@ -16,7 +16,7 @@ function occupiedSeatLine(seat: RosterSeat, names: AuditNames): string | undefin
   const person = nameOf(names.people, occupant.person);
   const basis =
     occupant.via === 'named'
-      ? `named${occupant.asOffice === undefined ? '' : `, as ${nameOf(names.offices, occupant.asOffice)}`}`
+      ? `named${occupant.acting ? ' acting' : ''}${occupant.asOffice === undefined ? '' : `, as ${nameOf(names.offices, occupant.asOffice)}`}${occupant.holdsOffice === false ? ' — FLAG: does not hold that office on this date' : ''}`
       : `ex officio as ${nameOf(names.offices, occupant.office)}${occupant.acting ? ', acting' : ''}`;
   return `       ${rolesOf(seat)} — ${person} (${basis})`;
 }
@@ -45,7 +45,7 @@ function holdingsLines(holdings: PersonHoldings, names: AuditNames): string[] {
     ...holdings.seats.map((s) => {
       const basis =
         s.via === 'named'
-          ? `named${s.asOffice === undefined ? '' : `, as ${nameOf(names.offices, s.asOffice)}`}`
+          ? `named${s.acting ? ' acting' : ''}${s.asOffice === undefined ? '' : `, as ${nameOf(names.offices, s.asOffice)}`}`
           : `ex officio as ${nameOf(names.offices, s.office)}${s.acting ? ', acting' : ''}`;
       return `     seat    ${rolesOf(s)} of ${nameOf(names.bodies, s.bodyId)}, from ${s.from}${until(s.to)} (${basis})`;
     }),

@@ -64,7 +64,9 @@ describe('the audit of the Bình Phước 2018 story, from the SQLite read model
       kind: 'person',
       person: tram,
       via: 'named',
+      acting: false,
       asOffice: 'chu-tich-ubnd-tinh',
+      holdsOffice: true,
     });
     expect(now.seats.filter((s) => s.occupant?.kind === 'vacant')).toHaveLength(16);
     expect(now.seats).toEqual(await oracle.roster(successor, ON));
@@ -86,6 +88,7 @@ describe('the audit of the Bình Phước 2018 story, from the SQLite read model
           roles: ['head'],
           from: '2018-12-04',
           via: 'named',
+          acting: false,
           asOffice: 'chu-tich-ubnd-tinh',
         },
       ],

@@ -74,6 +74,21 @@ describe('decoding an envelope', () => {
     ['a blank actor', { ...envelope('c', registerProvince), actor: '  ' }, 'actor'],
     ['an actor with a line break', { ...envelope('c', registerProvince), actor: 'a\nb' }, 'actor'],
     [
+      'an actor with a right-to-left override',
+      { ...envelope('c', registerProvince), actor: 'clerk\u202E' },
+      'actor',
+    ],
+    [
+      'an actor with a zero-width space',
+      { ...envelope('c', registerProvince), actor: 'cl\u200Berk' },
+      'actor',
+    ],
+    [
+      'an actor with a line separator',
+      { ...envelope('c', registerProvince), actor: 'a\u2028b' },
+      'actor',
+    ],
+    [
       'an actor too long',
       { ...envelope('c', registerProvince), actor: 'a'.repeat(MAX_ACTOR_LENGTH + 1) },
       'actor',

@@ -8,7 +8,13 @@
  */
 import { left, type Either } from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { CommandId, decodeWith, struct, type DecodeFailure } from '@mandate/core';
+import {
+  CommandId,
+  decodeWith,
+  invisibleCharacterProblem,
+  struct,
+  type DecodeFailure,
+} from '@mandate/core';
 import { MAX_TRACE_LENGTH } from '@mandate/eventstore';
 import { AnyCommand } from './command.js';
 import { measureInput, type InputLimits } from './input-size.js';
@@ -27,6 +33,8 @@ function actorProblem(u: unknown): string | undefined {
   if (typeof u !== 'string') return 'Actor must be a string';
   if (LONE_SURROGATE.test(u)) return 'Actor must be well-formed Unicode';
   if (CONTROL.test(u)) return 'Actor must not contain control characters';
+  const invisible = invisibleCharacterProblem('Actor', u);
+  if (invisible !== undefined) return invisible;
   const normalised = u.normalize('NFC');
   if (normalised.trim().length === 0) return 'Actor must not be blank';
   if (normalised.length > MAX_ACTOR_LENGTH)
@@ -34,7 +42,10 @@ function actorProblem(u: unknown): string | undefined {
   return undefined;
 }
 
-/** Who submits a command (a user or a system): 1–200 characters, single line, kept in NFC. */
+/**
+ * Who submits a command (a user or a system): 1–200 characters, single line, kept in NFC, with no
+ * invisible or direction-changing character (the core's text hygiene).
+ */
 export const Actor = new t.Type<string, string, unknown>(
   'Actor',
   (u): u is string => actorProblem(u) === undefined && (u as string).normalize('NFC') === u,

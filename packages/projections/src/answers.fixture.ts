@@ -127,8 +127,8 @@ const basisOf = (occupant: RosterSeat['occupant']): SeatBasis | undefined =>
     : occupant.via === 'office'
       ? { via: 'office', office: occupant.office, acting: occupant.acting }
       : occupant.asOffice === undefined
-        ? { via: 'named' }
-        : { via: 'named', asOffice: occupant.asOffice };
+        ? { via: 'named', acting: occupant.acting }
+        : { via: 'named', acting: occupant.acting, asOffice: occupant.asOffice };
 
 /** Asserts that the seats a person held in the body on `on` are those the roster gives them. */
 function expectHoldingsMatchRoster(

@@ -128,8 +128,8 @@ function seatTenures(
       resolved.via === 'office'
         ? { ...stretch, via: 'office', office: resolved.office, acting: resolved.acting }
         : resolved.asOffice === undefined
-          ? { ...stretch, via: 'named' }
-          : { ...stretch, via: 'named', asOffice: resolved.asOffice },
+          ? { ...stretch, via: 'named', acting: resolved.acting }
+          : { ...stretch, via: 'named', acting: resolved.acting, asOffice: resolved.asOffice },
     ];
   });
 }

@@ -1,12 +1,13 @@
 /**
  * The queries of the read models, over any {@link FactReader}: a body's roster (ex-officio seats
- * resolved through the office holdings valid on the date and known at the instant), its duties,
+ * resolved through the office holdings valid on the date and known at the instant, seats naming a
+ * person *as* an office's holder flagged when that person does not hold it then), its duties,
  * body summaries with their status on the date, what a person held (their office holdings, the
  * seats naming them, and the ex-officio seats of their offices cut to their occupancy), a body's
  * reporting compliance (the core's rule over the obligation and report facts), and the change
  * facts of an instrument or between two dates.
  *
- * @see docs/reference/domain.md rule 6 and "Questions the read models must answer"
+ * @see docs/reference/domain.md rules 6 and 16, and "Questions the read models must answer"
  */
 import { Body, contains, instrumentKey } from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, OfficeId, PersonId, SeatHolder } from '@mandate/core';
@@ -35,24 +36,33 @@ import type {
 } from './views.js';
 
 /**
- * Who is behind a seat on `on`: the named person, or the office's substantive, else acting,
- * holder among `holdingsOf` its office (the holding facts on that date).
+ * Who is behind a seat on `on`: the named person (with whether they hold the office named with
+ * them, among `holdingsOf` that office), or the office's substantive, else acting, holder among
+ * `holdingsOf` its office (the holding facts on that date).
  */
 function occupantOf(
   holder: SeatHolder,
   holdingsOf: (office: string) => ReadonlyArray<Fact>,
 ): Office.SeatResolution {
+  const holdings = (office: string) =>
+    holdingsOf(office).map((fact) => fact.payload as HoldingPayload);
   if (holder.follows === 'person') {
     const { person, asOffice } = holder;
+    const named = { kind: 'person', person, via: 'named', acting: holder.acting === true } as const;
     return asOffice === undefined
-      ? { kind: 'person', person, via: 'named' }
-      : { kind: 'person', person, via: 'named', asOffice };
+      ? named
+      : {
+          ...named,
+          asOffice,
+          holdsOffice: holdings(asOffice).some((holding) => holding.person === person),
+        };
   }
   const { office } = holder;
-  const holdings = holdingsOf(office).map((fact) => fact.payload as HoldingPayload);
   const current =
-    holdings.find((h) => h.capacity === 'substantive') ??
-    holdings.filter((h) => h.capacity === 'acting').at(-1);
+    holdings(office).find((h) => h.capacity === 'substantive') ??
+    holdings(office)
+      .filter((h) => h.capacity === 'acting')
+      .at(-1);
   return current === undefined
     ? { kind: 'vacant', office: office as OfficeId }
     : {
@@ -63,6 +73,19 @@ function occupantOf(
         acting: current.capacity === 'acting',
       };
 }
+
+/**
+ * The offices named seats name their person *as*, which the seats' own references (the person)
+ * do not bring with them: their holdings on `on` are read beside the roster's.
+ */
+const namedAsOffices = (seats: ReadonlyArray<Fact>): ReadonlyArray<string> => [
+  ...new Set(
+    seats.flatMap((fact) => {
+      const { holder } = fact.payload as SeatPayload;
+      return holder?.follows === 'person' && holder.asOffice !== undefined ? [holder.asOffice] : [];
+    }),
+  ),
+];
 
 function viewOf(summary: BodySummary, on: CalendarDate): BodyView {
   const { bodyId, kind, authority, purpose, establishedOn, names, predecessors, end } = summary;
@@ -145,10 +168,11 @@ async function holdingsOf(
   const namedSeats = named.flatMap((fact) => {
     const { holder } = fact.payload as SeatPayload;
     if (holder?.follows !== 'person' || holder.person !== person) return [];
+    const acting = holder.acting === true;
     const basis: SeatBasis =
       holder.asOffice === undefined
-        ? { via: 'named' }
-        : { via: 'named', asOffice: holder.asOffice };
+        ? { via: 'named', acting }
+        : { via: 'named', acting, asOffice: holder.asOffice };
     return [seatTenure(fact, basis)];
   });
   const exOfficio = await Promise.all(
@@ -209,7 +233,16 @@ export function createQueries(reader: FactReader): ReadModelQueries {
         on,
         knownAt,
       );
-      const holdingsOf = (office: string) => referred.get(office) ?? [];
+      const asOffices = namedAsOffices(facts);
+      const named = new Map(
+        await Promise.all(
+          asOffices.map(
+            async (office) =>
+              [office, await reader.factsOn('holding', office, on, knownAt)] as const,
+          ),
+        ),
+      );
+      const holdingsOf = (office: string) => referred.get(office) ?? named.get(office) ?? [];
       return facts.map((fact): RosterSeat => {
         const seat = fact.payload as SeatPayload;
         return {

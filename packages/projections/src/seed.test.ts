@@ -80,7 +80,9 @@ describe('the seed story, projected', () => {
         kind: 'person',
         person: 'nguyen-van-tram',
         via: 'named',
+        acting: false,
         asOffice: 'chu-tich-ubnd-tinh',
+        holdsOffice: true,
       },
     });
     expect(roster[2]?.roles).toEqual(['standing-member', 'secretary']);
@@ -133,6 +135,7 @@ describe('the seed story, projected', () => {
           roles: ['head'],
           from: '2018-12-04',
           via: 'named',
+          acting: false,
           asOffice: 'chu-tich-ubnd-tinh',
         },
       ],

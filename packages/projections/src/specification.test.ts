@@ -47,7 +47,9 @@ describe('ProjectionSpecification', () => {
         kind: 'person',
         person: 'nguyen-van-tram',
         via: 'named',
+        acting: false,
         asOffice: 'chu-tich-ubnd-tinh',
+        holdsOffice: true,
       } as never);
   });
 

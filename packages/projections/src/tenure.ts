@@ -59,7 +59,7 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 const sameBasis = (a: SeatBasis, b: SeatBasis): boolean =>
   a.via === 'named'
-    ? b.via === 'named' && a.asOffice === b.asOffice
+    ? b.via === 'named' && a.asOffice === b.asOffice && a.acting === b.acting
     : b.via === 'office' && a.office === b.office && a.acting === b.acting;
 
 /** True when `next` continues `previous`: the same seat, roles and basis, from where it ended. */

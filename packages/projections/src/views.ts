@@ -30,7 +30,11 @@ export interface RosterSeat {
   readonly roles: Body.RoleSet;
   /** The holder as decided, or `null` while the seat is vacant by decision. */
   readonly holder: SeatHolder | null;
-  /** The person behind the seat on the date (ex officio: the office's holder), or `null` when vacant by decision. */
+  /**
+   * The person behind the seat on the date (ex officio: the office's holder; named *as* an
+   * office's holder: flagged by `holdsOffice: false` when they do not hold it then), or `null`
+   * when vacant by decision.
+   */
   readonly occupant: Office.SeatResolution | null;
 }
 
@@ -77,9 +81,12 @@ export interface OfficeTenure {
   readonly to?: CalendarDate;
 }
 
-/** How a person came to sit in a seat: named (maybe as an office's holder), or ex officio. */
+/**
+ * How a person came to sit in a seat: named (maybe as an office's holder; `acting` when the
+ * decision names them as acting), or ex officio (`acting` when the office's holder was acting).
+ */
 export type SeatBasis =
-  | { readonly via: 'named'; readonly asOffice?: OfficeId }
+  | { readonly via: 'named'; readonly acting: boolean; readonly asOffice?: OfficeId }
   | { readonly via: 'office'; readonly office: OfficeId; readonly acting: boolean };
 
 /**

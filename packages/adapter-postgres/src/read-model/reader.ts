@@ -1,8 +1,9 @@
 /**
  * The fact reader of the PostgreSQL read model: real SQL per question, in the order the
  * {@link FactReader} port documents. A question that fans out is still one round trip: a
- * roster's seats and the holdings of their offices come from one query (`factsOnWithReferred`),
- * and the `factsOn` calls made in one turn of the event loop for the same kind, date and instant
+ * roster's seats and the holdings of their offices come from one query (`factsOnWithReferred`;
+ * a roster with seats naming a person *as* an office's holder asks one more, for those offices'
+ * holdings, whose `factsOn` calls are batched like any other), and the `factsOn` calls made in one turn of the event loop for the same kind, date and instant
  * (the list of bodies asks for every body's summary) are asked as ONE query over all their
  * subjects, each caller getting its subject's rows. Each subject is one probe of the extent index
  * (see extent.ts).

@@ -286,4 +286,7 @@ export const sameHolder = (a: SeatHolder | null, b: SeatHolder | null): boolean 
     ? a === b
     : a.follows === 'office'
       ? b.follows === 'office' && a.office === b.office && a.namedPerson === b.namedPerson
-      : b.follows === 'person' && a.person === b.person && a.asOffice === b.asOffice;
+      : b.follows === 'person' &&
+        a.person === b.person &&
+        a.asOffice === b.asOffice &&
+        a.acting === b.acting;

@@ -2,8 +2,10 @@
  * Who holds a seat on a body. A seat either follows an office (ex officio: when the office
  * changes hands, the seat's holder changes with it, with no new decision) or follows a named
  * person; either may also name the other for the record — the seed names Mr. Trăm *as* Chairman.
+ * A named person may be named as acting (an acting minister named in a decision).
  *
  * @see docs/reference/domain.md "Seats and offices"
+ * @see docs/reference/domain.md rule 16
  */
 import * as t from 'io-ts';
 import { struct } from './codec.js';
@@ -18,11 +20,15 @@ export const ExOfficioHolder = struct(
 /** An ex-officio holder: whoever holds the office. */
 export type ExOfficioHolder = t.TypeOf<typeof ExOfficioHolder>;
 
-/** A named holder: this person, whatever office they hold; `asOffice` records their capacity. */
+/**
+ * A named holder: this person, whatever office they hold. `asOffice` records the office the
+ * decision names them as (the roster flags the dates they no longer hold it); `acting: true`
+ * marks a person the decision names as acting (quyền, phụ trách), absent for a substantive one.
+ */
 export const NamedHolder = struct(
   'NamedHolder',
   { follows: t.literal('person'), person: PersonId },
-  { asOffice: OfficeId },
+  { asOffice: OfficeId, acting: t.literal(true) },
 );
 /** A named holder: this person, whatever office they hold. */
 export type NamedHolder = t.TypeOf<typeof NamedHolder>;

@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import { BilingualName, Name, Text } from './text.js';
+import { BilingualName, Name, nameKey, sameName, Text } from './text.js';
 
 const decoded = (u: unknown) => {
   const result = Name.decode(u);
@@ -40,5 +40,74 @@ describe('names', () => {
       _tag: 'Right',
       right: { vi: 'Ban Chỉ đạo' },
     });
+  });
+});
+
+describe('text hygiene', () => {
+  it.each([
+    ['a right-to-left override', 'Trăm\u202Emarf'],
+    ['a left-to-right embedding', '\u202ATrăm'],
+    ['a first-strong isolate', 'Trăm\u2068'],
+    ['a pop directional isolate', 'Trăm\u2069'],
+    ['a right-to-left mark', 'Tr\u200Făm'],
+    ['an Arabic letter mark', 'Tr\u061Căm'],
+    ['a zero-width space', 'Nguyễn\u200BVăn'],
+    ['a zero-width joiner', 'Nguyễn\u200DVăn'],
+    ['a word joiner', 'Nguyễn\u2060Văn'],
+    ['an invisible plus', 'Nguyễn\u2064Văn'],
+    ['a left-to-right isolate', '\u2066Trăm'],
+    ['a byte-order mark', '\uFEFFNguyễn'],
+    ['a line separator', 'Nguyễn\u2028Văn'],
+    ['a paragraph separator', 'Nguyễn\u2029Văn'],
+  ])('refuses %s in a name and in a free text, naming the character', (_label, input) => {
+    for (const codec of [Name, Text]) {
+      const result = codec.decode(input);
+      if (!isLeft(result)) throw new Error(`${codec.name} accepted ${JSON.stringify(input)}`);
+      expect(result.left[0]?.message).toMatch(/invisible or direction-changing characters \(U\+/);
+      expect(codec.is(input)).toBe(false);
+    }
+  });
+
+  it('names the code point it refuses, in four hexadecimal digits', () => {
+    expect(Name.decode('Tr\u061Căm')).toMatchObject({
+      left: [
+        {
+          message: 'Name must not contain invisible or direction-changing characters (U+061C)',
+        },
+      ],
+    });
+    expect(Text.decode('Trăm\u202E')).toMatchObject({
+      left: [
+        {
+          message: 'Text must not contain invisible or direction-changing characters (U+202E)',
+        },
+      ],
+    });
+  });
+
+  it('accepts the visible neighbours of the refused ranges', () => {
+    for (const input of ['a\u200Ab', 'a\u202Fb', 'a\u2027b', 'a\u2070'])
+      expect(isLeft(Name.decode(input))).toBe(false);
+  });
+
+  it('keeps spacing as written, and reads it away for identity', () => {
+    const written = '  Nguyễn  Văn\u00A0Trăm ';
+    expect(decoded(written)).toBe(written);
+    expect(nameKey(written)).toBe('Nguyễn Văn Trăm');
+    expect(nameKey('Nguyễn Văn Trăm'.normalize('NFD'))).toBe('Nguyễn Văn Trăm');
+    expect(sameName({ vi: decoded(written) }, { vi: decoded('Nguyễn Văn Trăm') })).toBe(true);
+    expect(sameName({ vi: decoded('Nguyễn Văn Trăm') }, { vi: decoded('Nguyễn Văn Tram') })).toBe(
+      false,
+    );
+  });
+
+  it('compares the English name too, absent only equal to absent', () => {
+    const vi = decoded('Ban Chỉ đạo');
+    const en = decoded('Steering  Committee');
+    expect(sameName({ vi, en }, { vi, en: decoded('Steering Committee') })).toBe(true);
+    expect(sameName({ vi, en }, { vi })).toBe(false);
+    expect(sameName({ vi }, { vi, en })).toBe(false);
+    expect(sameName({ vi }, { vi })).toBe(true);
+    expect(sameName({ vi, en }, { vi, en: decoded('Steering Board') })).toBe(false);
   });
 });

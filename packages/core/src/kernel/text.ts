@@ -2,6 +2,14 @@
  * Text value objects: every human-readable string in Mandate is well-formed Unicode, stored in
  * NFC, so that a name typed with combining marks (NFD) equals its precomposed twin. Vietnamese
  * is required on every name; English is optional.
+ *
+ * Text hygiene: names, free texts (and the application's actors) refuse the characters that make
+ * what is shown differ from what is stored — bidirectional embeddings, overrides, isolates and
+ * marks (the "Trojan Source" characters), zero-width spaces and joiners, the byte-order mark, and
+ * the Unicode line and paragraph separators. Spacing is kept as written, so that display shows
+ * exactly what the instrument printed; identity ({@link nameKey}, {@link sameName}) compares
+ * the NFC form with leading and trailing white space removed and every inner run of white space
+ * (a no-break space included) read as one space.
  */
 import * as t from 'io-ts';
 import { struct } from './codec.js';
@@ -15,11 +23,37 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const CONTROL_IN_NAME = /[\u0000-\u001F\u007F-\u009F]/;
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
+/**
+ * Characters that make displayed text differ from stored text: bidirectional marks, embeddings,
+ * overrides and isolates (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069), zero-width
+ * spaces, joiners and invisible operators (U+200B–U+200D, U+2060–U+2064), the byte-order mark
+ * (U+FEFF) and the line and paragraph separators (U+2028, U+2029).
+ */
+export const INVISIBLE_CHARACTER =
+  /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u2028\u2029]/;
+
+/**
+ * Why `u`, named `name` in messages, holds an invisible or direction-changing character, or
+ * `undefined` when it holds none.
+ */
+export function invisibleCharacterProblem(name: string, u: string): string | undefined {
+  const found = INVISIBLE_CHARACTER.exec(u)?.[0];
+  return found === undefined
+    ? undefined
+    : `${name} must not contain invisible or direction-changing characters (U+${found
+        .charCodeAt(0)
+        .toString(16)
+        .toUpperCase()
+        .padStart(4, '0')})`;
+}
+
 function nfcString<B>(name: string, maxLength: number, control: RegExp) {
   const problem = (u: unknown): string | undefined => {
     if (typeof u !== 'string') return `${name} must be a string`;
     if (LONE_SURROGATE.test(u)) return `${name} must be well-formed Unicode`;
     if (control.test(u)) return `${name} must not contain control characters`;
+    const invisible = invisibleCharacterProblem(name, u);
+    if (invisible !== undefined) return invisible;
     const normalised = u.normalize('NFC');
     if (normalised.trim().length === 0) return `${name} must not be blank`;
     if (normalised.length > maxLength) return `${name} must be at most ${maxLength} characters`;
@@ -66,6 +100,15 @@ export const BilingualText = struct('BilingualText', { vi: Text }, { en: Text })
 /** A free text in Vietnamese (required) and English (optional). */
 export type BilingualText = t.TypeOf<typeof BilingualText>;
 
-/** True when two names are the same once both are in NFC. */
+/**
+ * The identity of a name or text: NFC, trimmed, each inner run of white space read as one space.
+ * Two strings with the same key name the same thing, however they were spaced.
+ */
+export const nameKey = (text: string): string => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+const sameKey = (a: string | undefined, b: string | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : nameKey(a) === nameKey(b);
+
+/** True when two bilingual names are the same by {@link nameKey}, in both languages. */
 export const sameName = (a: BilingualName, b: BilingualName): boolean =>
-  a.vi === b.vi && a.en === b.en;
+  sameKey(a.vi, b.vi) && sameKey(a.en, b.en);

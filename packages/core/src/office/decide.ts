@@ -3,14 +3,21 @@
  * acting holder at a time. Appointing someone while an open holding of the same capacity began
  * strictly earlier ends that holding on the same date, in the same decision ("X replaces Y";
  * re-appointing the holder for a new term does the same); recording the same appointment again
- * is nothing to do; any other overlap, retroactive appointments included, is refused. Everything lies within the
- * office's life; abolishing it ends its open holdings. Rule 14: a holding's recorded dates can be
- * corrected, on an abolished office too, by naming the event that recorded them. Rule 9: only the office's authority, its
- * successor or an authority above may change it, judged on the instrument's signing date.
+ * is nothing to do; any other overlap, retroactive appointments included, is refused. Everything
+ * lies within the office's life; abolishing it ends its open holdings. Rule 16: a substantive
+ * appointment also ends, in the same decision, the acting holding open since an earlier date
+ * (whoever holds it, the appointee included); it is refused when the record says an acting holder
+ * served on past its date, and an acting appointment is refused when it would run on past a
+ * later substantive one; no one is acting and substantive holder at once. An acting holder may
+ * serve beside a substantive one (standing in during an absence). Rule 14: a holding's recorded
+ * dates can be corrected, on an abolished office too, by naming the event that recorded them.
+ * Rule 9: only the office's authority, its successor or an authority above may change it, judged
+ * on the instrument's signing date.
  *
  * @see docs/reference/domain.md rule 6
  * @see docs/reference/domain.md rule 9
  * @see docs/reference/domain.md rule 14
+ * @see docs/reference/domain.md rule 16
  */
 import { left, right, type Either } from 'fp-ts/Either';
 import {
@@ -21,7 +28,9 @@ import {
   type CalendarDate,
   type EventId,
   type Jurisdiction,
+  type OfficeId,
   type RecordedEvents,
+  type Source,
 } from '../kernel/index.js';
 import type {
   AbolishOffice,
@@ -35,6 +44,8 @@ import type {
 import type { Event, HoldingDates } from './events.js';
 import {
   abolitionTooEarly,
+  actingAndSubstantiveAtOnce,
+  actingOutlastsAppointment,
   correctionOutsideOfficeLife,
   endNotAfterStart,
   holdingAlreadyEnded,
@@ -120,6 +131,53 @@ function rename(data: RenameOffice['data'], office: EstablishedOffice): Decision
   ]);
 }
 
+/** The event ending `holding` on `effectiveOn`. */
+const endOf = (
+  officeId: OfficeId,
+  holding: Holding,
+  effectiveOn: CalendarDate,
+  source: Source,
+): Event => ({
+  type: 'OfficeHolderEnded',
+  data: {
+    officeId,
+    person: holding.person,
+    capacity: holding.capacity,
+    since: holding.from,
+    effectiveOn,
+    source,
+  },
+});
+
+const overlapsFrom = (holding: Holding, on: CalendarDate): boolean =>
+  holding.to === undefined || holding.to > on;
+
+/**
+ * Rule 16 for an appointment opening `opened`, once the holdings it ends (`ending`) are ended on
+ * its date: the refusal it breaks, if any.
+ */
+function actingConflict(
+  officeId: OfficeId,
+  holdings: ReadonlyArray<Holding>,
+  ending: ReadonlyArray<Holding>,
+  opened: Holding,
+): Refusal | undefined {
+  const { person, capacity, from } = opened;
+  const others = holdings.filter(
+    (holding) => holding.capacity !== capacity && !ending.includes(holding),
+  );
+  const own = others.find((holding) => holding.person === person && overlapsFrom(holding, from));
+  if (own !== undefined) return actingAndSubstantiveAtOnce(officeId, person, capacity, from, own);
+  const outlasting =
+    capacity === 'substantive'
+      ? others.find((acting) => acting.from < from && overlapsFrom(acting, from))
+      : others.find((substantive) => substantive.from > from);
+  if (outlasting === undefined) return undefined;
+  return capacity === 'substantive'
+    ? actingOutlastsAppointment(officeId, outlasting, opened)
+    : actingOutlastsAppointment(officeId, opened, outlasting);
+}
+
 function appoint(data: AppointOfficeHolder['data'], office: EstablishedOffice): Decision {
   const { officeId, person, capacity, basis, effectiveOn } = data;
   const source = instrumentSource(basis);
@@ -133,27 +191,28 @@ function appoint(data: AppointOfficeHolder['data'], office: EstablishedOffice): 
     (holding) => holding.to === undefined && holding.from < effectiveOn,
   );
   const overlapped = sameCapacity.find(
-    (holding) => holding !== replaced && (holding.to === undefined || holding.to > effectiveOn),
+    (holding) => holding !== replaced && overlapsFrom(holding, effectiveOn),
   );
   if (overlapped !== undefined)
     return left(holdingsOverlap(officeId, person, capacity, effectiveOn, overlapped));
-  const appointed: Event = {
-    type: 'OfficeHolderAppointed',
-    data: { officeId, person, capacity, effectiveOn, source },
-  };
-  if (replaced === undefined) return right([appointed]);
-  const ended: Event = {
-    type: 'OfficeHolderEnded',
-    data: {
-      officeId,
-      person: replaced.person,
-      capacity,
-      since: replaced.from,
-      effectiveOn,
-      source,
-    },
-  };
-  return right([ended, appointed]);
+  const endedActing =
+    capacity === 'substantive'
+      ? office.holdings.find(
+          (holding) =>
+            holding.capacity === 'acting' && holding.to === undefined && holding.from < effectiveOn,
+        )
+      : undefined;
+  const ending = [replaced, endedActing].flatMap((holding) => holding ?? []);
+  const conflict = actingConflict(officeId, office.holdings, ending, {
+    person,
+    capacity,
+    from: effectiveOn,
+  });
+  if (conflict !== undefined) return left(conflict);
+  return right([
+    ...ending.map((holding) => endOf(officeId, holding, effectiveOn, source)),
+    { type: 'OfficeHolderAppointed', data: { officeId, person, capacity, effectiveOn, source } },
+  ]);
 }
 
 function end(data: EndOfficeHolding['data'], office: EstablishedOffice): Decision {

@@ -1,8 +1,9 @@
 /**
  * Given/When/Then examples for offices: the seed's offices (the Chairman of the PPC held by
  * Nguyễn Văn Trăm, the Vice Chairman, the Director of the Department of Information and
- * Communications), a replacement, an acting holder, a vacancy, abolition, jurisdiction across the
- * 2025 merger of Bình Phước into Đồng Nai, and one example per refusal. Dates of holdings and all
+ * Communications), a replacement, an acting holder (ended by a substantive appointment, rule 16),
+ * a vacancy, abolition, jurisdiction across the 2025 merger of Bình Phước into Đồng Nai, and one
+ * example per refusal. Dates of holdings and all
  * persons other than Mr. Trăm are placeholders (Nguyễn Văn A, Trần Thị B), not facts.
  */
 import { isLeft } from 'fp-ts/Either';
@@ -205,14 +206,38 @@ describe('Office: establishing and appointing the seed’s offices', () => {
     expect(holderOn(state, day('2019-01-01'))).toEqual({ person: B, capacity: 'acting' });
   });
 
-  it('prefers the substantive holder to an acting one on the same date', () => {
-    const state = fold(decider, [
+  it('prefers the substantive holder to an acting one standing in beside them', () => {
+    const standingIn = [
       director,
-      appointed(DIRECTOR, B, 'acting', '2019-01-01'),
-      appointed(DIRECTOR, A, 'substantive', '2019-06-01'),
-    ]);
-    expect(holderOn(state, day('2019-05-31'))).toEqual({ person: B, capacity: 'acting' });
+      appointed(DIRECTOR, A, 'substantive', '2019-01-01'),
+      appointed(DIRECTOR, B, 'acting', '2019-06-01'),
+    ];
+    spec
+      .given(standingIn.slice(0, 2))
+      .when(appoint(DIRECTOR, B, 'acting', '2019-06-01'))
+      .then([appointed(DIRECTOR, B, 'acting', '2019-06-01')]);
+    const state = fold(decider, standingIn);
     expect(holderOn(state, day('2019-06-01'))).toEqual({ person: A, capacity: 'substantive' });
+  });
+
+  it('ends the open acting holding when a substantive holder is appointed (rule 16)', () => {
+    spec
+      .given([director, appointed(DIRECTOR, B, 'acting', '2019-01-01')])
+      .when(appoint(DIRECTOR, A, 'substantive', '2019-06-01'))
+      .then([
+        ended(DIRECTOR, B, 'acting', '2019-01-01', '2019-06-01'),
+        appointed(DIRECTOR, A, 'substantive', '2019-06-01'),
+      ]);
+  });
+
+  it('confirms an acting holder as substantive, ending their acting holding (rule 16)', () => {
+    spec
+      .given([director, appointed(DIRECTOR, B, 'acting', '2019-01-01')])
+      .when(appoint(DIRECTOR, B, 'substantive', '2019-06-01'))
+      .then([
+        ended(DIRECTOR, B, 'acting', '2019-01-01', '2019-06-01'),
+        appointed(DIRECTOR, B, 'substantive', '2019-06-01'),
+      ]);
   });
 
   it('leaves the office vacant when a holding ends with no successor', () => {
@@ -419,6 +444,44 @@ describe('Office: refusals', () => {
       .given([chairman, appointed(CHAIRMAN, A, 'acting', '2016-01-01')])
       .when(appoint(CHAIRMAN, B, 'acting', '2015-01-01'))
       .thenRefuses('HoldingsOverlap');
+  });
+
+  it('ActingAndSubstantiveAtOnce: no one is acting and substantive in one office at once (rule 16)', () => {
+    spec
+      .given([director, appointed(DIRECTOR, A, 'substantive', '2015-01-01')])
+      .when(appoint(DIRECTOR, A, 'acting', '2019-01-01'))
+      .thenRefuses('ActingAndSubstantiveAtOnce', {
+        rule: 16,
+        existing: { person: A as PersonId, capacity: 'substantive', from: day('2015-01-01') },
+      });
+  });
+
+  it('ActingOutlastsAppointment: an acting holding never runs past a substantive appointment (rule 16)', () => {
+    // The record says the acting holder served on after the substantive appointment's date.
+    spec
+      .given([
+        director,
+        appointed(DIRECTOR, B, 'acting', '2019-01-01'),
+        ended(DIRECTOR, B, 'acting', '2019-01-01', '2019-09-01'),
+      ])
+      .when(appoint(DIRECTOR, A, 'substantive', '2019-06-01'))
+      .thenRefuses('ActingOutlastsAppointment', {
+        rule: 16,
+        acting: {
+          person: B as PersonId,
+          capacity: 'acting',
+          from: day('2019-01-01'),
+          to: day('2019-09-01'),
+        },
+        substantive: { person: A as PersonId, capacity: 'substantive', from: day('2019-06-01') },
+      });
+    // An acting appointment would still be open when a later substantive holding begins.
+    spec
+      .given([director, appointed(DIRECTOR, A, 'substantive', '2019-06-01')])
+      .when(appoint(DIRECTOR, B, 'acting', '2019-01-01'))
+      .thenRefuses('ActingOutlastsAppointment', {
+        acting: { person: B as PersonId, capacity: 'acting', from: day('2019-01-01') },
+      });
   });
 
   it('NoSuchHolding: only an existing holding can end', () => {

@@ -24,6 +24,8 @@ export {
 } from './events.js';
 export type {
   AbolitionTooEarly,
+  ActingAndSubstantiveAtOnce,
+  ActingOutlastsAppointment,
   CorrectionOutsideOfficeLife,
   EndNotAfterStart,
   HoldingAlreadyEnded,
@@ -38,7 +40,7 @@ export type {
   Refusal,
   UnknownEvent,
 } from './refusals.js';
-export { resolveSeatHolder } from './resolve-seat-holder.js';
+export { holdsOfficeOn, resolveSeatHolder } from './resolve-seat-holder.js';
 export type {
   NamedResolution,
   OfficeLookup,

@@ -122,6 +122,64 @@ export const holdingsOverlap = (
   message: `Appointing ${person} as ${capacity} holder of ${officeId} from ${on} overlaps ${existing.person}'s holding from ${existing.from}${existing.to === undefined ? '' : ` to ${existing.to}`}: an office has one ${capacity} holder at a time.`,
 });
 
+/**
+ * The appointment would make one person the office's acting and substantive holder at once: a
+ * substantive appointment ends the person's own open acting holding, but no other overlap.
+ */
+export interface ActingAndSubstantiveAtOnce extends RefusalShape<'ActingAndSubstantiveAtOnce'> {
+  readonly rule: 16;
+  readonly officeId: OfficeId;
+  readonly person: PersonId;
+  readonly capacity: Capacity;
+  readonly on: CalendarDate;
+  /** The person's holding in the other capacity that the appointment would overlap. */
+  readonly existing: Holding;
+}
+/** The appointment would make one person the office's acting and substantive holder at once. */
+export const actingAndSubstantiveAtOnce = (
+  officeId: OfficeId,
+  person: PersonId,
+  capacity: Capacity,
+  on: CalendarDate,
+  existing: Holding,
+): ActingAndSubstantiveAtOnce => ({
+  _tag: 'ActingAndSubstantiveAtOnce',
+  rule: 16,
+  officeId,
+  person,
+  capacity,
+  on,
+  existing,
+  message: `Appointing ${person} as ${capacity} holder of ${officeId} from ${on} overlaps their own ${existing.capacity} holding from ${existing.from}${existing.to === undefined ? '' : ` to ${existing.to}`}: no one is acting and substantive in one office at once.`,
+});
+
+/**
+ * An acting holding would run on across the start of a substantive holding, which ends it: a
+ * substantive appointment on a date the record says an acting holder still served past, or an
+ * acting appointment open across a later substantive one.
+ */
+export interface ActingOutlastsAppointment extends RefusalShape<'ActingOutlastsAppointment'> {
+  readonly rule: 16;
+  readonly officeId: OfficeId;
+  /** The acting holding, as recorded or as the command would open it. */
+  readonly acting: Holding;
+  /** The substantive holding whose start ends every acting holding then open. */
+  readonly substantive: Holding;
+}
+/** An acting holding would run on across the start of a substantive holding, which ends it. */
+export const actingOutlastsAppointment = (
+  officeId: OfficeId,
+  acting: Holding,
+  substantive: Holding,
+): ActingOutlastsAppointment => ({
+  _tag: 'ActingOutlastsAppointment',
+  rule: 16,
+  officeId,
+  acting,
+  substantive,
+  message: `${acting.person}'s acting holding of ${officeId} from ${acting.from}${acting.to === undefined ? ' (open)' : ` to ${acting.to}`} would run past ${substantive.person}'s substantive appointment from ${substantive.from}, which ends it.`,
+});
+
 /** The person has never held the office in that capacity. */
 export interface NoSuchHolding extends RefusalShape<'NoSuchHolding'> {
   readonly officeId: OfficeId;
@@ -273,6 +331,8 @@ export type Refusal =
   | NoJurisdiction
   | OutsideOfficeLife
   | HoldingsOverlap
+  | ActingAndSubstantiveAtOnce
+  | ActingOutlastsAppointment
   | NoSuchHolding
   | HoldingAlreadyEnded
   | EndNotAfterStart

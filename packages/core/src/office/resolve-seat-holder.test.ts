@@ -1,7 +1,8 @@
 /**
  * Examples of ex-officio resolution: a seat that follows the office changes hands with it, with
  * no new decision; an acting holder counts, marked acting; a seat whose office has no holder (or
- * no life) on the date is vacant; a named holder is the person whatever the office does.
+ * no life) on the date is vacant; a named holder is the person whatever the office does, flagged
+ * on the dates they do not hold the office the decision names them as.
  */
 import { isLeft } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
@@ -158,17 +159,55 @@ describe('resolveSeatHolder', () => {
     expect(resolveSeatHolder(namedToo, offices, day('2020-01-01'))).toMatchObject({ person: C });
   });
 
-  it('resolves a named holder to the person, whatever the office does', () => {
+  it('resolves a named holder to the person, whatever the office does, flagging a capacity gone', () => {
     const named = holder({ follows: 'person', person: A, asOffice: DIRECTOR });
-    for (const on of ['2010-01-01', '2018-12-04', '2020-01-01', '2026-01-01'])
+    for (const [on, holdsOffice] of [
+      ['2010-01-01', false],
+      ['2014-12-31', false],
+      ['2015-01-01', true],
+      ['2018-12-31', true],
+      ['2019-01-01', false],
+      ['2026-01-01', false],
+    ] as const)
       expect(resolveSeatHolder(named, offices, day(on))).toEqual({
         kind: 'person',
         person: A,
         via: 'named',
+        acting: false,
         asOffice: DIRECTOR,
+        holdsOffice,
       });
     expect(
       resolveSeatHolder(holder({ follows: 'person', person: B }), offices, day('2020-01-01')),
-    ).toEqual({ kind: 'person', person: B, via: 'named' });
+    ).toEqual({ kind: 'person', person: B, via: 'named', acting: false });
+  });
+
+  it('counts an acting holding as holding the office, and marks a person named as acting', () => {
+    const namedActing = holder({ follows: 'person', person: B, asOffice: DIRECTOR, acting: true });
+    expect(resolveSeatHolder(namedActing, offices, day('2019-03-01'))).toEqual({
+      kind: 'person',
+      person: B,
+      via: 'named',
+      acting: true,
+      asOffice: DIRECTOR,
+      holdsOffice: true,
+    });
+    expect(resolveSeatHolder(namedActing, offices, day('2019-09-01'))).toMatchObject({
+      holdsOffice: false,
+    });
+  });
+
+  it('flags a named holder whose office is unknown or not yet established', () => {
+    const elsewhere = holder({ follows: 'person', person: A, asOffice: 'van-phong-khac' });
+    expect(resolveSeatHolder(elsewhere, offices, day('2018-12-04'))).toMatchObject({
+      holdsOffice: false,
+    });
+    expect(
+      resolveSeatHolder(
+        holder({ follows: 'person', person: A, asOffice: DIRECTOR }),
+        () => decider.initialState,
+        day('2018-12-04'),
+      ),
+    ).toMatchObject({ holdsOffice: false });
   });
 });

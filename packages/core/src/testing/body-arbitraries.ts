@@ -113,12 +113,21 @@ const earlyDate: fc.Arbitrary<CalendarDate> = fc.oneof(
 const office = fc.constantFrom(...OFFICES);
 const person = fc.constantFrom(...PERSONS);
 
-/** A holder from the small pools: ex officio (maybe naming the person) or named (maybe as an office). */
+/**
+ * A holder from the small pools: ex officio (maybe naming the person) or named (maybe as an
+ * office, maybe as acting).
+ */
 export const holder: fc.Arbitrary<SeatHolder> = fc.oneof(
   fc.record({ follows: fc.constant('office' as const), office }),
   fc.record({ follows: fc.constant('office' as const), office, namedPerson: person }),
   fc.record({ follows: fc.constant('person' as const), person }),
   fc.record({ follows: fc.constant('person' as const), person, asOffice: office }),
+  fc.record({
+    follows: fc.constant('person' as const),
+    person,
+    asOffice: office,
+    acting: fc.constant(true as const),
+  }),
 );
 
 /** A role set, usually a plain member, often head, sometimes combined roles. */

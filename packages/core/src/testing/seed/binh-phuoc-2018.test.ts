@@ -10,6 +10,8 @@ import type {
   PersonId,
   CalendarDate,
   Jurisdiction,
+  Name,
+  DocumentNumber,
   ObligationId,
   OfficeId,
 } from '../../index.js';
@@ -132,6 +134,55 @@ describe('the Bình Phước 2018 seed story', () => {
     );
     expect(resolved.filter((r) => r?.kind === 'person')).toHaveLength(1);
     expect(resolved.filter((r) => r?.kind === 'vacant')).toHaveLength(16);
+  });
+
+  it('answers the head as Mr. Trăm, flagged on the dates he does not hold the chairmanship', () => {
+    const head = Body.activeSeatsOn(successor(), on('2019-01-01')).find((seat) =>
+      seat.roles.includes('head'),
+    );
+    const holder = head?.holder;
+    if (holder === undefined || holder === null) throw new Error('the seed seats a head');
+    const chairman = 'chu-tich-ubnd-tinh' as OfficeId;
+    const asOf = (offices: ReadonlyMap<OfficeId, Office.OfficeState>, date: string) =>
+      Office.resolveSeatHolder(holder, (id) => offices.get(id), on(date));
+    expect(asOf(world.offices, '2019-01-01')).toEqual({
+      kind: 'person',
+      person: SeedIds.tram,
+      via: 'named',
+      acting: false,
+      asOffice: chairman,
+      holdsOffice: true,
+    });
+    // ILLUSTRATIVE, not in the article: his chairmanship ends on 2020-01-01 by a placeholder
+    // decision; the seat still names him (only a new decision changes it), flagged.
+    const ended = Office.decider.decide(
+      {
+        type: 'EndOfficeHolding',
+        data: {
+          officeId: chairman,
+          person: SeedIds.tram as PersonId,
+          capacity: 'substantive',
+          basis: {
+            type: 'decision',
+            number: 'XXXX-ILLUSTRATIVE/QĐ-TTg' as DocumentNumber,
+            issuer: SeedIds.government as AuthorityId,
+            signer: { name: 'Người ký (chưa rõ)' as Name },
+            signedOn: on('2019-12-20'),
+          },
+          effectiveOn: on('2020-01-01'),
+        },
+      },
+      world.offices.get(chairman) ?? Office.initialState,
+      { jurisdiction: Authority.jurisdictionOf(world.authorities) },
+    );
+    if (ended._tag === 'Left') throw new Error(ended.left.message);
+    const later = new Map(world.offices);
+    later.set(
+      chairman,
+      ended.right.reduce(Office.decider.evolve, later.get(chairman) ?? Office.initialState),
+    );
+    expect(asOf(later, '2019-12-31')).toMatchObject({ person: SeedIds.tram, holdsOffice: true });
+    expect(asOf(later, '2020-01-01')).toMatchObject({ person: SeedIds.tram, holdsOffice: false });
   });
 
   it('holds the six duties of its own decision and two reporting obligations', () => {
