@@ -81,7 +81,15 @@ describe('an append interrupted by a crash, recovered on opening', () => {
           appends: spec.parts.map((part) => ({
             stream: part.stream,
             expectedRevision: part.expected,
-            events: events(part.count),
+            // As the application writes them: a command's events carry its id.
+            events: events(part.count).map((event) =>
+              spec.commandId === undefined
+                ? event
+                : {
+                    ...event,
+                    metadata: { ...event.metadata, commandId: spec.commandId as CommandId },
+                  },
+            ),
           })),
         }));
         let current = -1;
