@@ -10,7 +10,7 @@
 import { Body, Office } from '@mandate/core';
 import type { StoredEvent } from '@mandate/eventstore';
 import { changeFact } from './changes.js';
-import { decodeReadSideOrThrow } from './decode.js';
+import { aggregateOfStream, decodeReadSideOrThrow } from './decode.js';
 import type { FactStore } from './fact-store.js';
 import { OFFICE_FACT_KINDS, changedBodyFacts, officeFacts } from './facts.js';
 import type { Projection } from './projection.js';
@@ -52,10 +52,13 @@ function apply(store: FactStore, stored: StoredEvent): void {
   }
 }
 
-/** The projection of body and office streams into bitemporal facts (version 1). */
+/**
+ * The projection of body and office streams into bitemporal facts (version 1); every event of
+ * those streams is applied, so one of a type it does not know is a `CorruptEvent`, not skipped.
+ */
 export const bitemporalProjection: Projection<FactStore> = {
   name: 'mandate',
   version: 1,
-  handles: [...Object.keys(Body.EventVersions), ...Object.keys(Office.EventVersions)],
+  handles: (event) => aggregateOfStream(event.stream) !== 'other',
   apply,
 };

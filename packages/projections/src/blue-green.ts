@@ -14,10 +14,16 @@
  * @see docs/reference/domain.md rule 11
  */
 import * as E from 'fp-ts/Either';
-import type { CorruptEvent, EventStore, StoreUnavailable } from '@mandate/eventstore';
+import type { EventStore } from '@mandate/eventstore';
 import type { CheckpointedModel } from './checkpoint.js';
 import type { Projection } from './projection.js';
-import { catchUp, startProjection, type ProjectionRunner, type RebuildProgress } from './runner.js';
+import {
+  catchUp,
+  startProjection,
+  type CatchUpError,
+  type ProjectionRunner,
+  type RebuildProgress,
+} from './runner.js';
 
 // ---------------------------------------------------------------------------------------------
 // The registry of active versions
@@ -108,7 +114,7 @@ export interface Deployment<Queries> {
   /** The queries of the version answering now: the old one until the swap, the new one after. */
   readonly queries: () => Queries;
   /** Settles once the deployed version serves or the deployment stopped; Left on a store failure. */
-  readonly outcome: Promise<E.Either<StoreUnavailable | CorruptEvent, DeploymentOutcome>>;
+  readonly outcome: Promise<E.Either<CatchUpError, DeploymentOutcome>>;
   /** Resolves once the serving version has applied every event committed before the call. */
   readonly waitUntilCaughtUp: () => Promise<void>;
   /**
@@ -174,7 +180,7 @@ export async function deployProjection<Model, Queries>(
   const runners: ProjectionRunner[] = serving.runner === undefined ? [] : [serving.runner];
   let replaced: number | undefined;
 
-  const build = async (): Promise<E.Either<StoreUnavailable | CorruptEvent, DeploymentOutcome>> => {
+  const build = async (): Promise<E.Either<CatchUpError, DeploymentOutcome>> => {
     const stopped = (): DeploymentOutcome => ({
       _tag: 'Stopped',
       position: next.target.checkpoint(),
@@ -225,7 +231,7 @@ export async function deployProjection<Model, Queries>(
 /** The deployment handle over what serves now, the build's outcome and the runners started. */
 function handle<Queries>(
   now: () => Serving<Queries>,
-  outcome: Promise<E.Either<StoreUnavailable | CorruptEvent, DeploymentOutcome>>,
+  outcome: Promise<E.Either<CatchUpError, DeploymentOutcome>>,
   controller: AbortController,
   retire: () => Promise<number | undefined>,
   runners: ReadonlyArray<ProjectionRunner>,

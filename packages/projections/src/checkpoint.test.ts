@@ -21,19 +21,23 @@ function recording(): CheckpointedModel<string[]> & {
   applied: string[];
 } {
   let checkpoint = 0n;
+  let checkpointHash = '';
   const model = {
     commits: [] as bigint[],
     applied: [] as string[],
     checkpoint: () => checkpoint,
-    commit: (position: bigint, write: (applied: string[]) => void) => {
+    checkpointHash: () => checkpointHash,
+    commit: (position: bigint, hash: string, write: (applied: string[]) => void) => {
       const applied = [...model.applied];
       write(applied);
       model.applied = applied;
       model.commits.push(position);
       checkpoint = position;
+      checkpointHash = hash;
     },
     reset: () => {
       checkpoint = 0n;
+      checkpointHash = '';
       model.applied = [];
     },
   };
@@ -45,7 +49,7 @@ const event = (position: bigint, type = 'Handled'): StoredEvent =>
 const recordTypes: Projection<string[]> = {
   name: 'types',
   version: 1,
-  handles: ['Handled'],
+  handles: (e) => e.type === 'Handled',
   apply: (applied, e) => applied.push(`${e.type}@${e.position}`),
 };
 
@@ -82,7 +86,7 @@ describe('applyBatch', () => {
     const corrupt = { ...first, stream: 'body-x', type: 'BodyEstablished', position: 10_000n };
     await expect(
       applyBatch(batched.target, bitemporalProjection, [...rest, corrupt]),
-    ).rejects.toThrow(/Corrupt/);
+    ).rejects.toMatchObject({ _tag: 'CorruptEvent', stream: 'body-x', revision: first.revision });
     expect(batched.target.checkpoint()).toBe(first.position);
     expect(batched.rows()).toEqual(before);
     expect(await applyBatch(batched.target, bitemporalProjection, rest)).toBe(rest.length);

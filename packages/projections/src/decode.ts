@@ -57,9 +57,24 @@ export function decodeReadSide(
   }
 }
 
-/** Decodes a stored event that must decode; a corrupt one is a defect here and throws. */
+/**
+ * Decodes a stored event that must decode; a corrupt one throws an `Error` that is also the
+ * port's `CorruptEvent` (its `_tag`, stream and revision), so every read path reports it typed.
+ */
 export function decodeReadSideOrThrow(stored: StoredEvent): ReadSideEvent {
   const decoded = decodeReadSide(stored);
-  if (E.isLeft(decoded)) throw new Error(`Corrupt event: ${decoded.left.message}`);
+  if (E.isLeft(decoded)) throw Object.assign(new Error(decoded.left.message), decoded.left);
   return decoded.right;
+}
+
+/** The `CorruptEvent` a thrown value carries (see {@link decodeReadSideOrThrow}), if it is one. */
+export function asCorruptEvent(thrown: unknown): CorruptEvent | undefined {
+  if (typeof thrown !== 'object' || thrown === null) return undefined;
+  const { _tag, stream, revision, message } = thrown as Partial<CorruptEvent>;
+  return _tag === 'CorruptEvent' &&
+    typeof stream === 'string' &&
+    typeof revision === 'bigint' &&
+    typeof message === 'string'
+    ? { _tag, stream, revision, message }
+    : undefined;
 }

@@ -8,10 +8,11 @@
  * and what an instrument (or a span of dates) changed, on any date as known at any instant.
  */
 export type { Projection } from './projection.js';
-export { handles, tablePrefix } from './projection.js';
-export type { CheckpointedModel } from './checkpoint.js';
-export { applyBatch, applyOnce } from './checkpoint.js';
+export { tablePrefix } from './projection.js';
+export type { CheckpointAhead, CheckpointMismatch, CheckpointedModel } from './checkpoint.js';
+export { applyBatch, applyOnce, verifyCheckpoint } from './checkpoint.js';
 export type {
+  CatchUpError,
   CatchUpOptions,
   ProjectionRunner,
   ProjectionRunnerOptions,

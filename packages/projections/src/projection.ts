@@ -1,6 +1,6 @@
 /**
  * A projection is pure data and functions: a name and a version (which together name its tables,
- * so that a new version can be built beside the old one and swapped in), the event types it
+ * so that a new version can be built beside the old one and swapped in), which stored events it
  * handles, and `apply`, which writes one stored event into a read model.
  *
  * @see docs/reference/domain.md rule 11
@@ -13,8 +13,11 @@ export interface Projection<Model> {
   readonly name: string;
   /** A positive whole number; a new version is built into new tables. */
   readonly version: number;
-  /** The event types `apply` is called with; other events only move the checkpoint. */
-  readonly handles: ReadonlyArray<string>;
+  /**
+   * Whether `apply` is called with the event; other events only move the checkpoint. Decide by
+   * stream, not by a list of known types, so that an unknown type reaches `apply` and fails there.
+   */
+  readonly handles: (event: StoredEvent) => boolean;
   /** Writes one stored event into the model; throws only on a defect (e.g. a corrupt event). */
   readonly apply: (model: Model, event: StoredEvent) => void;
 }
@@ -29,7 +32,3 @@ export function tablePrefix(projection: Pick<Projection<unknown>, 'name' | 'vers
     throw new RangeError('Projection version must be a whole number from 1');
   return `${projection.name}_v${projection.version}`;
 }
-
-/** True when the projection handles the event's type. */
-export const handles = (projection: Projection<never>, event: StoredEvent): boolean =>
-  projection.handles.includes(event.type);

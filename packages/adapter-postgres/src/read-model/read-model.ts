@@ -150,6 +150,8 @@ interface MirroredSubject {
 /** What the projection reads while it writes, kept in memory. */
 interface Mirror {
   checkpoint: bigint;
+  /** The hash of the event at the checkpoint, empty at 0. */
+  checkpointHash: string;
   /** The subjects touched lately, least recently used first. */
   readonly subjects: Map<string, MirroredSubject>;
   /** The kinds the projection has asked about: each mirrored subject holds its facts of these. */
@@ -183,8 +185,8 @@ async function loadMirror(pool: Pool, tables: PostgresTables): Promise<Mirror> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const checkpoint = await client.query<{ position: string }>(
-      `SELECT position FROM ${tables.checkpoint} WHERE projection = $1`,
+    const checkpoint = await client.query<{ position: string; hash: string }>(
+      `SELECT position, hash FROM ${tables.checkpoint} WHERE projection = $1`,
       [tables.prefix],
     );
     const largest = await client.query<Record<string, string>>(
@@ -199,6 +201,7 @@ async function loadMirror(pool: Pool, tables: PostgresTables): Promise<Mirror> {
     const maxima = largest.rows[0] ?? {};
     return {
       checkpoint: BigInt(checkpoint.rows[0]?.position ?? '0'),
+      checkpointHash: checkpoint.rows[0]?.hash ?? '',
       subjects: new Map(),
       kinds: new Set(),
       nextRowId: new Map(FACT_KINDS.map((kind) => [kind, Number(maxima[kind] ?? 0) + 1])),
@@ -429,6 +432,7 @@ export async function createPostgresReadModel(
   const statementOf = (
     queue: Pending,
     position: bigint,
+    hash: string,
   ): { readonly text: string; readonly values: unknown[] } => {
     const values: unknown[] = [];
     const param = (value: unknown, type: string): string => {
@@ -468,9 +472,10 @@ export async function createPostgresReadModel(
           WHERE fact.row_id = closed.row_id`,
       );
     }
-    const checkpoint = `INSERT INTO ${tables.checkpoint} (projection, position)
-      VALUES (${param(tables.prefix, 'text')}, ${param(String(position), 'bigint')})
-      ON CONFLICT (projection) DO UPDATE SET position = excluded.position`;
+    const checkpoint = `INSERT INTO ${tables.checkpoint} (projection, position, hash)
+      VALUES (${param(tables.prefix, 'text')}, ${param(String(position), 'bigint')},
+              ${param(hash, 'text')})
+      ON CONFLICT (projection) DO UPDATE SET position = excluded.position, hash = excluded.hash`;
     const text =
       parts.length === 0
         ? checkpoint
@@ -503,8 +508,8 @@ export async function createPostgresReadModel(
   };
 
   /** Sends a commit's statement: one transaction, applied whole or not at all. */
-  const send = async (queue: Pending, position: bigint): Promise<void> => {
-    const { text, values } = statementOf(queue, position);
+  const send = async (queue: Pending, position: bigint, hash: string): Promise<void> => {
+    const { text, values } = statementOf(queue, position, hash);
     try {
       await pool.query(text, values);
     } catch (failure) {
@@ -532,6 +537,7 @@ export async function createPostgresReadModel(
    */
   const writeAndSend = async (
     position: bigint,
+    hash: string,
     write: (store: FactStore) => void,
   ): Promise<void> => {
     for (;;) {
@@ -554,22 +560,24 @@ export async function createPostgresReadModel(
         continue;
       }
       try {
-        await send(queue, position);
+        await send(queue, position, hash);
       } catch (failure) {
         undo(queue);
         throw failure;
       }
       mirror.checkpoint = position;
+      mirror.checkpointHash = hash;
       return;
     }
   };
 
   const target: CheckpointedModel<FactStore> = {
     checkpoint: () => mirror.checkpoint,
-    commit: (position, write) =>
+    checkpointHash: () => mirror.checkpointHash,
+    commit: (position, hash, write) =>
       exclusive(async () => {
         try {
-          await writeAndSend(position, write);
+          await writeAndSend(position, hash, write);
         } finally {
           evict();
         }
@@ -578,10 +586,12 @@ export async function createPostgresReadModel(
       exclusive(async () => {
         await pool.query(
           `TRUNCATE ${[...FACT_KINDS.map(tables.fact), tables.streamEvents].join(', ')};
-           INSERT INTO ${tables.checkpoint} (projection, position) VALUES ('${tables.prefix}', 0)
-           ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
+           INSERT INTO ${tables.checkpoint} (projection, position, hash)
+           VALUES ('${tables.prefix}', 0, '')
+           ON CONFLICT (projection) DO UPDATE SET position = excluded.position, hash = ''`,
         );
         mirror.checkpoint = 0n;
+        mirror.checkpointHash = '';
         mirror.subjects.clear();
         mirror.kinds.clear();
         for (const kind of FACT_KINDS) mirror.nextRowId.set(kind, 1);

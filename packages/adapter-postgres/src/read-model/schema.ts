@@ -100,7 +100,8 @@ export function postgresSchemaStatements(tables: PostgresTables): ReadonlyArray<
        ON ${tables.streamEvents} (aggregate, subject, seq)`,
     `CREATE TABLE IF NOT EXISTS ${tables.checkpoint} (
        projection text PRIMARY KEY,
-       position bigint NOT NULL
+       position bigint NOT NULL,
+       hash text NOT NULL
      )`,
   ];
 }

@@ -93,12 +93,12 @@ export function createSqliteReadModel(
     );
 
   const statements = {
-    checkpoint: db.prepare<[string], { position: string }>(
-      `SELECT position FROM ${CHECKPOINT_TABLE} WHERE projection = ?`,
+    checkpoint: db.prepare<[string], { position: string; hash: string }>(
+      `SELECT position, hash FROM ${CHECKPOINT_TABLE} WHERE projection = ?`,
     ),
-    setCheckpoint: db.prepare<[string, string]>(
-      `INSERT INTO ${CHECKPOINT_TABLE} (projection, position) VALUES (?, ?)
-       ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
+    setCheckpoint: db.prepare<[string, string, string]>(
+      `INSERT INTO ${CHECKPOINT_TABLE} (projection, position, hash) VALUES (?, ?, ?)
+       ON CONFLICT (projection) DO UPDATE SET position = excluded.position, hash = excluded.hash`,
     ),
     streamEvents: db.prepare<[string, string], { event: string }>(
       `SELECT event FROM ${events} WHERE aggregate = ? AND subject = ? ORDER BY seq`,
@@ -250,11 +250,12 @@ export function createSqliteReadModel(
 
   const target: CheckpointedModel<FactStore> = {
     checkpoint: () => BigInt(statements.checkpoint.get(prefix)?.position ?? '0'),
-    commit: (position, write) => {
+    checkpointHash: () => statements.checkpoint.get(prefix)?.hash ?? '',
+    commit: (position, hash, write) => {
       try {
         db.transaction(() => {
           write(store);
-          statements.setCheckpoint.run(prefix, String(position));
+          statements.setCheckpoint.run(prefix, String(position), hash);
         })();
       } catch (defect) {
         cache.clear();
@@ -266,7 +267,7 @@ export function createSqliteReadModel(
       db.transaction(() => {
         for (const empty of statements.empty) empty.run();
         extents.empty();
-        statements.setCheckpoint.run(prefix, '0');
+        statements.setCheckpoint.run(prefix, '0', '');
       })();
       cache.clear();
     },

@@ -46,7 +46,8 @@ export function schemaStatements(prefix: string): ReadonlyArray<string> {
        ON ${streamEventTable(prefix)} (aggregate, subject, seq)`,
     `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
        projection TEXT PRIMARY KEY,
-       position TEXT NOT NULL
+       position TEXT NOT NULL,
+       hash TEXT NOT NULL
      ) STRICT`,
   ];
 }

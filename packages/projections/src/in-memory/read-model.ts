@@ -31,6 +31,7 @@ export interface InMemoryReadModel {
 
 interface Contents {
   checkpoint: bigint;
+  checkpointHash: string;
   readonly rows: RecordedFact[];
   readonly bodies: Map<string, Body.State>;
   readonly offices: Map<string, Office.OfficeState>;
@@ -42,6 +43,7 @@ interface Contents {
 
 const empty = (): Contents => ({
   checkpoint: 0n,
+  checkpointHash: '',
   rows: [],
   bodies: new Map(),
   offices: new Map(),
@@ -202,11 +204,13 @@ export function createInMemoryReadModel(): InMemoryReadModel {
 
   const target: CheckpointedModel<FactStore> = {
     checkpoint: () => contents.checkpoint,
-    commit: (position, write) => {
+    checkpointHash: () => contents.checkpointHash,
+    commit: (position, hash, write) => {
       undo = [];
       try {
         write(store);
         contents.checkpoint = position;
+        contents.checkpointHash = hash;
       } catch (defect) {
         for (const step of undo.reverse()) step();
         throw defect;
