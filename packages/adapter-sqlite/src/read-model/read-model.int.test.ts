@@ -4,7 +4,8 @@
  * folded again from stored events and the runner resumes from the stored checkpoint; the live
  * model caches one stream's state only, so states are folded again after evictions too), it answers
  * every question on random `(on, knownAt)` pairs exactly as the naive oracle does; a rebuild from
- * zero gives the same answers; and a failing event leaves neither facts nor checkpoint behind.
+ * zero gives the same answers; a failing event leaves neither facts nor checkpoint behind; and
+ * reopened against a store that does not hold its checkpoint, it refuses and changes nothing.
  *
  * @see docs/reference/domain.md rule 11
  */
@@ -18,10 +19,14 @@ import type { CalendarDate } from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
 import {
+  FACT_KINDS,
   applyOnce,
   bitemporalProjection,
   createOracle,
+  factTable,
   startProjection,
+  streamEventTable,
+  tablePrefix,
 } from '@mandate/projections';
 // The histories and the answers every read model is held to live beside the engine and the oracle.
 import {
@@ -29,6 +34,7 @@ import {
   knownAtOf,
   questionPicks,
 } from '../../../projections/src/answers.fixture.js';
+import { expectCheckpointGuard } from '../../../projections/src/checkpoint-guard.fixture.js';
 import { history, registerProvince } from '../../../projections/src/generated-history.fixture.js';
 import {
   MINUTE,
@@ -130,11 +136,29 @@ describe('the SQLite read model', () => {
       type: 'BodyEstablished',
       position: 7n,
     };
-    await expect(applyOnce(model.target, bitemporalProjection, corrupt)).rejects.toThrow(/Corrupt/);
+    await expect(applyOnce(model.target, bitemporalProjection, corrupt)).rejects.toMatchObject({
+      _tag: 'CorruptEvent',
+      stream: 'body-x',
+      revision: registered.revision,
+    });
     expect(model.target.checkpoint()).toBe(0n);
     expect(await applyOnce(model.target, bitemporalProjection, registered)).toBe(true);
     expect(model.target.checkpoint()).toBe(registered.position);
     expect(await applyOnce(model.target, bitemporalProjection, registered)).toBe(false);
     db.close();
+  });
+
+  it('refuses, reopened, a store that does not hold its checkpoint, changing nothing', async () => {
+    const file = newFile();
+    const prefix = tablePrefix(bitemporalProjection);
+    const tables = [...FACT_KINDS.map((kind) => factTable(prefix, kind)), streamEventTable(prefix)];
+    // The second round reads the checkpoint and its hash back from the file.
+    for (const _round of [1, 2]) {
+      const db = open(file);
+      await expectCheckpointGuard(createSqliteReadModel(db, bitemporalProjection).target, () =>
+        tables.map((table) => db.prepare(`SELECT * FROM ${table}`).all()),
+      );
+      db.close();
+    }
   });
 });
