@@ -124,18 +124,18 @@ export function startProjection<Model>(options: ProjectionRunnerOptions<Model>):
   let subscription: Subscription | undefined;
   let refused: { readonly error: unknown } | undefined;
   let stopped = false;
-  const started = verifyCheckpoint(store, target).then(
-    (verified) => {
-      if (E.isLeft(verified)) {
-        refused = { error: verified.left };
-        onError?.(verified.left);
-      } else if (!stopped) subscription = follow();
-    },
-    (error: unknown) => {
-      refused = { error };
+  const refuse = (error: unknown): void => {
+    refused = { error };
+    try {
       onError?.(error);
-    },
-  );
+    } catch {
+      // As in the subscription: the error handler's own failure has nowhere further to go.
+    }
+  };
+  const started = verifyCheckpoint(store, target).then((verified) => {
+    if (E.isLeft(verified)) refuse(verified.left);
+    else if (!stopped) subscription = follow();
+  }, refuse);
 
   async function rebuild(
     rebuildOptions: RebuildOptions = {},
