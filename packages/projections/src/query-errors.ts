@@ -69,7 +69,7 @@ export const unknownPerson = (personId: PersonId, knownAt: Instant | undefined):
  * The first of a query's arguments that is not a real calendar date (`dates`, in order) or, when
  * given, a real instant (`knownAt`), as an {@link InvalidQuery}; `undefined` when all are.
  */
-export function invalidArgument(
+function invalidArgument(
   dates: ReadonlyArray<readonly ['on' | 'from' | 'to', CalendarDate]>,
   knownAt: Instant | undefined,
 ): InvalidQuery | undefined {
