@@ -124,9 +124,10 @@ async function seatsOn(
 ): Promise<ReadonlyArray<string>> {
   const runner = startProjection({ store, projection: bitemporalProjection, target: model.target });
   await runner.waitUntilCaughtUp();
-  const roster: ReadonlyArray<RosterSeat> = await model.queries.roster('bcd' as BodyId, day);
+  const roster = await model.queries.roster('bcd' as BodyId, day);
   await runner.stop();
-  return roster.map((seat) => seat.seatId);
+  if (roster._tag === 'Left') throw new Error(`The roster was refused: ${roster.left._tag}`);
+  return roster.right.map((seat: RosterSeat) => seat.seatId);
 }
 // #endregion ask
 

@@ -7,6 +7,7 @@
  * @see docs/reference/domain.md "Questions the read models answer" and "Time"
  */
 import Database from 'better-sqlite3';
+import * as E from 'fp-ts/Either';
 import { createCommandHandler } from '@mandate/application';
 import {
   epochMillisecondsOf,
@@ -31,6 +32,7 @@ import {
   type ReadModelQueries,
   type RosterSeat,
 } from '@mandate/projections';
+import { answered } from './answered.js';
 import { findMergerRecord, readWholeLog } from './log.js';
 import { officeName, personName } from './names.js';
 
@@ -126,8 +128,8 @@ async function rosterAnswer(
 ): Promise<RosterAnswer> {
   return {
     ...(knownAt === undefined ? {} : { knownAt }),
-    successorKnown: (await queries.body(successor, on, knownAt)) !== undefined,
-    seats: await queries.roster(successor, on, knownAt),
+    successorKnown: E.isRight(await queries.body(successor, on, knownAt)),
+    seats: E.getOrElseW(() => [])(await queries.roster(successor, on, knownAt)),
   };
 }
 
@@ -172,8 +174,8 @@ async function nameMentioned(
     people: await nameAll(ids.people, (id) => personName(handler, id)),
     offices: await nameAll(ids.offices, (id) => officeName(handler, id, on)),
     bodies: await nameAll(ids.bodies, async (id) => {
-      const view = await queries.body(id, on);
-      return view?.name?.vi ?? view?.names.at(-1)?.name.vi ?? id;
+      const view = await answered(queries.body(id, on), `the body ${id}`);
+      return view.name?.vi ?? view.names.at(-1)?.name.vi ?? id;
     }),
   };
 }
@@ -202,10 +204,16 @@ export async function auditStory(
     };
     const holdings = {
       person: tram,
-      now: await queries.holdings(tram),
-      beforeMerger: await queries.holdings(tram, beforeMerger),
+      now: await answered(queries.holdings(tram), 'what Mr. Trăm held'),
+      beforeMerger: await answered(
+        queries.holdings(tram, beforeMerger),
+        'what Mr. Trăm held before the merger',
+      ),
     };
-    const mergerChanges = await queries.changesByInstrument(merger.decision);
+    const mergerChanges = await answered(
+      queries.changesByInstrument(merger.decision),
+      'the changes of the merger decision',
+    );
     const ids = mentionedIds(roster.now.seats, holdings.now);
     ids.people.add(tram);
     ids.bodies.add(successor);
@@ -219,7 +227,10 @@ export async function auditStory(
       holdings,
       compliance: {
         on: COMPLIANCE_DATE,
-        obligations: await queries.compliance(successor, COMPLIANCE_DATE),
+        obligations: await answered(
+          queries.compliance(successor, COMPLIANCE_DATE),
+          'the compliance of the successor',
+        ),
       },
       merger: {
         decision: merger.decision,
@@ -228,7 +239,10 @@ export async function auditStory(
       },
       changesBetween: {
         ...CHANGES_SPAN,
-        changes: await queries.changesBetween(CHANGES_SPAN.from, CHANGES_SPAN.to),
+        changes: await answered(
+          queries.changesBetween(CHANGES_SPAN.from, CHANGES_SPAN.to),
+          'the changes of December 2018',
+        ),
       },
       names: await nameMentioned(store, queries, ids, on),
     };

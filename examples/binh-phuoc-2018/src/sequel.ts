@@ -24,6 +24,7 @@ import { IllustrativeSequel, Seed } from '@mandate/core/testing';
 import type { EventStore } from '@mandate/eventstore';
 import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { bitemporalProjection, startProjection, type ReadModelQueries } from '@mandate/projections';
+import { answered } from './answered.js';
 import { readWholeLog } from './log.js';
 import { personName } from './names.js';
 
@@ -54,7 +55,10 @@ async function standingMember(
   on: CalendarDate,
   knownAt?: Instant,
 ): Promise<string> {
-  const roster = await queries.roster(Seed.SeedIds.successor as BodyId, on, knownAt);
+  const roster = await answered(
+    queries.roster(Seed.SeedIds.successor as BodyId, on, knownAt),
+    'the roster of the successor',
+  );
   const occupant = roster.find((seat) => seat.roles.includes('standing-member'))?.occupant;
   return occupant?.kind === 'person' ? occupant.person : 'vacant';
 }

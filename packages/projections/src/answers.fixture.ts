@@ -22,8 +22,10 @@ import {
 import type { BodyId, CalendarDate, Instant, LegalBasis, PersonId } from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
+import * as E from 'fp-ts/Either';
 import { BEGINNING_OF_TIME } from './facts.js';
 import { PERSONS } from './generated-history.fixture.js';
+import type { QueryError } from './query-errors.js';
 import type {
   ChangeView,
   ComplianceView,
@@ -160,6 +162,16 @@ function periodsReached(compliance: ReadonlyArray<ComplianceView>): Reached['per
   return periods;
 }
 
+/** The answer a query gave, or an empty `none` when it refused (a body or person not known then). */
+const orElse = <A>(answer: E.Either<QueryError, A>, none: A): A => E.getOrElse(() => none)(answer);
+
+/** The answer a query gave; fails the test with the query's error when it refused. */
+export async function answerOf<A>(asked: Promise<E.Either<QueryError, A>>): Promise<A> {
+  const answer = await asked;
+  if (E.isLeft(answer)) throw new Error(`The query refused: ${JSON.stringify(answer.left)}`);
+  return answer.right;
+}
+
 /** Asserts that the read model answers `question` exactly as the oracle does, for every query. */
 export async function expectSameAnswers(
   model: ReadModelQueries,
@@ -167,21 +179,24 @@ export async function expectSameAnswers(
   question: Question,
 ): Promise<Reached> {
   const { bodyId, on, knownAt, persons = PERSONS } = question;
-  const roster = await model.roster(bodyId, on, knownAt);
-  expect(roster).toEqual(await oracle.roster(bodyId, on, knownAt));
+  const rosterAnswer = await model.roster(bodyId, on, knownAt);
+  expect(rosterAnswer).toEqual(await oracle.roster(bodyId, on, knownAt));
+  const roster = orElse(rosterAnswer, []);
   expect(await model.duties(bodyId, on, knownAt)).toEqual(await oracle.duties(bodyId, on, knownAt));
   expect(await model.body(bodyId, on, knownAt)).toEqual(await oracle.body(bodyId, on, knownAt));
   expect(await model.bodies(on, knownAt)).toEqual(await oracle.bodies(on, knownAt));
 
-  const compliance = await model.compliance(bodyId, on, knownAt);
-  expect(compliance).toEqual(await oracle.compliance(bodyId, on, knownAt));
+  const complianceAnswer = await model.compliance(bodyId, on, knownAt);
+  expect(complianceAnswer).toEqual(await oracle.compliance(bodyId, on, knownAt));
+  const compliance = orElse(complianceAnswer, []);
 
   let officeTenures = 0;
   let exOfficioTenures = 0;
   const exOfficio = new Map<string, Set<PersonId>>();
   for (const person of persons) {
-    const held = await model.holdings(person, knownAt);
-    expect(held).toEqual(await oracle.holdings(person, knownAt));
+    const heldAnswer = await model.holdings(person, knownAt);
+    expect(heldAnswer).toEqual(await oracle.holdings(person, knownAt));
+    const held = orElse(heldAnswer, { offices: [], seats: [] });
     expectHoldingsMatchRoster(person, held, roster, question);
     officeTenures += held.offices.length;
     for (const seat of held.seats)
@@ -192,8 +207,10 @@ export async function expectSameAnswers(
       }
   }
 
-  const everything = await model.changesBetween(BEGINNING_OF_TIME, END_OF_TIME, knownAt);
-  expect(everything).toEqual(await oracle.changesBetween(BEGINNING_OF_TIME, END_OF_TIME, knownAt));
+  const everything = await answerOf(model.changesBetween(BEGINNING_OF_TIME, END_OF_TIME, knownAt));
+  expect(E.right(everything)).toEqual(
+    await oracle.changesBetween(BEGINNING_OF_TIME, END_OF_TIME, knownAt),
+  );
   const soon = addDays(on, 200) ?? END_OF_TIME;
   for (const [from, to] of [
     [BEGINNING_OF_TIME, on],
@@ -203,12 +220,12 @@ export async function expectSameAnswers(
     expect(await model.changesBetween(from, to, knownAt)).toEqual(
       await oracle.changesBetween(from, to, knownAt),
     );
-  const logged = await oracle.changesBetween(BEGINNING_OF_TIME, END_OF_TIME, undefined);
+  const logged = await answerOf(oracle.changesBetween(BEGINNING_OF_TIME, END_OF_TIME, undefined));
   const instruments = instrumentsOf(logged);
   let instrumentChanges = 0;
   for (const instrument of [...instruments, ...instruments.slice(0, 1).map(wrongYear)]) {
-    const changes = await model.changesByInstrument(instrument, knownAt);
-    expect(changes).toEqual(await oracle.changesByInstrument(instrument, knownAt));
+    const changes = await answerOf(model.changesByInstrument(instrument, knownAt));
+    expect(E.right(changes)).toEqual(await oracle.changesByInstrument(instrument, knownAt));
     instrumentChanges += changes.length;
   }
 
@@ -224,4 +241,42 @@ export async function expectSameAnswers(
     reportChanges: everything.filter((change) => change.source.kind === 'report').length,
     retroactive: retroactiveCount(everything),
   };
+}
+
+/**
+ * Asserts that the read model refuses bad input exactly as the oracle does, and by `_tag`: a body
+ * and a person never known, a date that is not a calendar date (`2019-02-30`, even about an
+ * unknown body: the arguments are checked first) and an instant that names no moment.
+ */
+export async function expectSameRefusals(
+  model: ReadModelQueries,
+  oracle: ReadModelQueries,
+  { bodyId, on }: Question,
+): Promise<void> {
+  const nowhere = 'no-such-body' as BodyId;
+  const nobody = 'no-such-person' as PersonId;
+  const feb30 = '2019-02-30' as CalendarDate;
+  const impossible = '2019-02-30T00:00:00.000Z' as Instant;
+  const refusals = async (
+    queries: ReadModelQueries,
+  ): Promise<ReadonlyArray<E.Either<QueryError, unknown>>> => [
+    await queries.roster(nowhere, on),
+    await queries.duties(nowhere, on),
+    await queries.body(nowhere, on),
+    await queries.compliance(nowhere, on),
+    await queries.holdings(nobody),
+    await queries.roster(bodyId, feb30),
+    await queries.compliance(nowhere, feb30),
+    await queries.bodies(feb30),
+    await queries.changesBetween(on, feb30),
+    await queries.duties(bodyId, on, impossible),
+    await queries.holdings(nobody, impossible),
+  ];
+  const refused = await refusals(model);
+  expect(refused.map((answer) => (E.isLeft(answer) ? answer.left._tag : 'answered'))).toEqual([
+    ...Array<string>(4).fill('UnknownBody'),
+    'UnknownPerson',
+    ...Array<string>(6).fill('InvalidQuery'),
+  ]);
+  expect(refused).toEqual(await refusals(oracle));
 }

@@ -26,6 +26,7 @@ import { IllustrativeSequel, Seed } from '@mandate/core/testing';
 import type { EventStore } from '@mandate/eventstore';
 import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
 import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
+import { answerOf } from './answers.fixture.js';
 import { bitemporalProjection } from './bitemporal-projection.js';
 import type { CheckpointedModel } from './checkpoint.js';
 import type { FactStore } from './fact-store.js';
@@ -47,7 +48,7 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 /** The standing member's occupant on `on`, as known at `knownAt`. */
 async function standingMember(model: ReadModelQueries, knownAt: Instant) {
-  const roster = await model.roster(successor, april2020, knownAt);
+  const roster = await answerOf(model.roster(successor, april2020, knownAt));
   return roster.find((seat) => seat.roles.includes('standing-member'))?.occupant;
 }
 
@@ -135,10 +136,10 @@ describe('a misprinted office holding, corrected (rule 14)', () => {
         acting: false,
       });
       const newDirector = IllustrativeIds.newDirector as PersonId;
-      expect((await model.holdings(newDirector, beforeCorrection)).offices).toEqual([
+      expect((await answerOf(model.holdings(newDirector, beforeCorrection))).offices).toEqual([
         { officeId: IllustrativeIds.office, capacity: 'substantive', from: '2020-03-01' },
       ]);
-      expect((await model.holdings(newDirector, afterCorrection)).offices).toEqual([
+      expect((await answerOf(model.holdings(newDirector, afterCorrection))).offices).toEqual([
         { officeId: IllustrativeIds.office, capacity: 'substantive', from: '2020-05-01' },
       ]);
     },
@@ -151,14 +152,14 @@ describe('a misprinted office holding, corrected (rule 14)', () => {
       if (E.isLeft(decoded)) throw new Error('placeholder instrument does not decode');
       return decoded.right;
     };
-    const misprint = await model.changesByInstrument(
-      decode(IllustrativeSequel.appointmentDecision),
+    const misprint = await answerOf(
+      model.changesByInstrument(decode(IllustrativeSequel.appointmentDecision)),
     );
     expect(misprint.map((change) => [change.type, change.effectiveOn])).toEqual([
       ['OfficeHolderEnded', '2020-03-01'],
       ['OfficeHolderAppointed', '2020-03-01'],
     ]);
-    const erratum = await model.changesByInstrument(decode(IllustrativeSequel.erratum));
+    const erratum = await answerOf(model.changesByInstrument(decode(IllustrativeSequel.erratum)));
     expect(erratum.map((change) => [change.type, change.effectiveOn])).toEqual([
       ['OfficeHoldingCorrected', '2018-12-04'],
       ['OfficeHoldingCorrected', '2020-05-01'],

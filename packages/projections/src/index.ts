@@ -37,6 +37,8 @@ export type {
   SeatTenure,
 } from './views.js';
 export { createOracle } from './oracle.js';
+export type { InvalidQuery, QueryError, UnknownBody, UnknownPerson } from './query-errors.js';
+export { invalidQuery, unknownBody, unknownPerson } from './query-errors.js';
 export type {
   BodySummary,
   Fact,

@@ -10,10 +10,13 @@
  *
  * @see docs/reference/domain.md rule 11 and "Time"
  */
-import { Body, Office, contains, sameInstrument } from '@mandate/core';
+import { Body, Office, contains, isCalendarDate, isInstant, sameInstrument } from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, LegalBasis, OfficeId, PersonId } from '@mandate/core';
 import type { StoredEvent } from '@mandate/eventstore';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
 import { byEffectiveDate } from './changes.js';
+import type { InvalidQuery, UnknownBody, UnknownPerson } from './query-errors.js';
 import { decodeReadSideOrThrow } from './decode.js';
 import { canonicalHoldings } from './tenure.js';
 import type {
@@ -182,20 +185,58 @@ function changesKnown(
 const causedBy = (change: ChangeView, instrument: LegalBasis): boolean =>
   change.source.kind === 'instrument' && sameInstrument(change.source.instrument, instrument);
 
+/** The first argument that is not a real date, or a given `knownAt` that is not a real instant. */
+function malformed(
+  dates: ReadonlyArray<readonly ['on' | 'from' | 'to', CalendarDate]>,
+  knownAt: Instant | undefined,
+): E.Either<InvalidQuery, void> {
+  for (const [argument, value] of dates)
+    if (!isCalendarDate(value)) return E.left({ _tag: 'InvalidQuery', argument, value });
+  return knownAt !== undefined && !isInstant(knownAt)
+    ? E.left({ _tag: 'InvalidQuery', argument: 'knownAt', value: knownAt })
+    : E.right(undefined);
+}
+
+/** The established state of a body as known, or {@link UnknownBody}. */
+function knownBody(
+  known: Known,
+  bodyId: BodyId,
+  knownAt: Instant | undefined,
+): E.Either<UnknownBody, Body.EstablishedBody> {
+  const state = known.bodies.get(bodyId);
+  return state === undefined || state.status === 'unestablished'
+    ? E.left({ _tag: 'UnknownBody', bodyId, ...(knownAt === undefined ? {} : { knownAt }) })
+    : E.right(state);
+}
+
 /**
  * The oracle over a log (every stored event, in position order): answers each question by
- * folding the events recorded at or before `knownAt` from scratch.
+ * folding the events recorded at or before `knownAt` from scratch, after checking its arguments
+ * and that the body or person asked about is known then.
  */
 export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries {
-  const bodyNow = (bodyId: BodyId, on: CalendarDate, knownAt?: Instant): BodyView | undefined => {
-    const state = foldKnown(log, knownAt).bodies.get(bodyId);
-    return state === undefined || state.status === 'unestablished' ? undefined : viewOf(state, on);
-  };
+  /** Answers about a known body on a real date, as known at a real instant. */
+  const aboutBody = <A>(
+    bodyId: BodyId,
+    on: CalendarDate,
+    knownAt: Instant | undefined,
+    answer: (state: Body.EstablishedBody, known: Known) => A,
+  ): Promise<E.Either<InvalidQuery | UnknownBody, A>> =>
+    Promise.resolve(
+      pipe(
+        malformed([['on', on]], knownAt),
+        E.chainW(() => {
+          const known = foldKnown(log, knownAt);
+          return pipe(
+            knownBody(known, bodyId, knownAt),
+            E.map((state) => answer(state, known)),
+          );
+        }),
+      ),
+    );
   return {
-    roster: (bodyId, on, knownAt) => {
-      const known = foldKnown(log, knownAt);
-      const state = known.bodies.get(bodyId) ?? Body.initialState;
-      return Promise.resolve(
+    roster: (bodyId, on, knownAt) =>
+      aboutBody(bodyId, on, knownAt, (state, known) =>
         Body.activeSeatsOn(state, on).map((seat): RosterSeat => ({
           ...seat,
           occupant:
@@ -203,31 +244,62 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
               ? null
               : Office.resolveSeatHolder(seat.holder, (id) => known.offices.get(id), on),
         })),
-      );
-    },
-    duties: (bodyId, on, knownAt) =>
-      Promise.resolve(
-        Body.dutiesOn(foldKnown(log, knownAt).bodies.get(bodyId) ?? Body.initialState, on),
       ),
-    body: (bodyId, on, knownAt) => Promise.resolve(bodyNow(bodyId, on, knownAt)),
+    duties: (bodyId, on, knownAt) =>
+      aboutBody(bodyId, on, knownAt, (state) => Body.dutiesOn(state, on)),
+    body: (bodyId, on, knownAt) => aboutBody(bodyId, on, knownAt, (state) => viewOf(state, on)),
     bodies: (on, knownAt) =>
       Promise.resolve(
-        [...foldKnown(log, knownAt).bodies.values()]
-          .flatMap((state) => (state.status === 'unestablished' ? [] : [viewOf(state, on)]))
-          .sort((a, b) => (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0)),
+        pipe(
+          malformed([['on', on]], knownAt),
+          E.map(() =>
+            [...foldKnown(log, knownAt).bodies.values()]
+              .flatMap((state) => (state.status === 'unestablished' ? [] : [viewOf(state, on)]))
+              .sort((a, b) => (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0)),
+          ),
+        ),
       ),
-    holdings: (personId, knownAt) => Promise.resolve(holdingsIn(foldKnown(log, knownAt), personId)),
-    compliance: (bodyId, on, knownAt) =>
+    holdings: (personId, knownAt) =>
       Promise.resolve(
-        Body.complianceOn(foldKnown(log, knownAt).bodies.get(bodyId) ?? Body.initialState, on),
+        pipe(
+          malformed([], knownAt),
+          E.chainW(() => {
+            const held = holdingsIn(foldKnown(log, knownAt), personId);
+            return held.offices.length === 0 && held.seats.length === 0
+              ? E.left<UnknownPerson>({
+                  _tag: 'UnknownPerson',
+                  personId,
+                  ...(knownAt === undefined ? {} : { knownAt }),
+                })
+              : E.right(held);
+          }),
+        ),
       ),
+    compliance: (bodyId, on, knownAt) =>
+      aboutBody(bodyId, on, knownAt, (state) => Body.complianceOn(state, on)),
     changesByInstrument: (instrument, knownAt) =>
-      Promise.resolve(changesKnown(log, knownAt).filter((change) => causedBy(change, instrument))),
+      Promise.resolve(
+        pipe(
+          malformed([], knownAt),
+          E.map(() => changesKnown(log, knownAt).filter((change) => causedBy(change, instrument))),
+        ),
+      ),
     changesBetween: (from, to, knownAt) =>
       Promise.resolve(
-        changesKnown(log, knownAt)
-          .filter((change) => from <= change.effectiveOn && change.effectiveOn < to)
-          .sort(byEffectiveDate),
+        pipe(
+          malformed(
+            [
+              ['from', from],
+              ['to', to],
+            ],
+            knownAt,
+          ),
+          E.map(() =>
+            changesKnown(log, knownAt)
+              .filter((change) => from <= change.effectiveOn && change.effectiveOn < to)
+              .sort(byEffectiveDate),
+          ),
+        ),
       ),
   };
 }

@@ -5,7 +5,8 @@
  * body summaries with their status on the date, what a person held (their office holdings, the
  * seats naming them, and the ex-officio seats of their offices cut to their occupancy), a body's
  * reporting compliance (the core's rule over the obligation and report facts), and the change
- * facts of an instrument or between two dates.
+ * facts of an instrument or between two dates. A question with a date or instant that is not
+ * real, or about a body or person not known at the instant, is refused with a `QueryError`.
  *
  * @see docs/reference/domain.md rules 6 and 16, and "Questions the read models must answer"
  */
@@ -13,7 +14,9 @@ import { Body, contains, instrumentKey } from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, OfficeId, PersonId, SeatHolder } from '@mandate/core';
 import type { Office } from '@mandate/core';
 import { byEffectiveDate, byPosition, changeView, type ChangePayload } from './changes.js';
+import * as E from 'fp-ts/Either';
 import type { FactReader } from './fact-store.js';
+import { type UnknownBody, unknownBody, unknownPerson, whenValid } from './query-errors.js';
 import type {
   BodySummary,
   Fact,
@@ -195,8 +198,7 @@ async function complianceOf(
     reader.factsAbout('obligation', bodyId, knownAt),
     reader.factsOn('report', bodyId, on, knownAt),
   ]);
-  if (summary === undefined) return [];
-  const bodyEndedOn = (summary.payload as BodySummary).end?.on;
+  const bodyEndedOn = (summary?.payload as BodySummary | undefined)?.end?.on;
   const filed = reports.map((fact) => fact.payload as ReportPayload);
   return obligations
     .map((fact) => fact.payload as ObligationPayload)
@@ -214,60 +216,121 @@ async function complianceOf(
 const changesOf = (facts: ReadonlyArray<Fact>) =>
   facts.map((fact) => changeView(fact.payload as ChangePayload));
 
-/** The read-model queries over a fact reader. */
+/**
+ * The read-model queries over a fact reader. Every store answers through here, so every store
+ * refuses bad input alike: malformed arguments first, then a body (or person) unknown at `knownAt`.
+ */
 export function createQueries(reader: FactReader): ReadModelQueries {
-  const body = async (
+  /**
+   * `answer()` when the body has a fact known at `knownAt`, else {@link UnknownBody}; both are
+   * read together, so that a known body costs no extra round trip.
+   */
+  const ofKnownBody = async <A>(
+    bodyId: BodyId,
+    knownAt: Instant | undefined,
+    answer: () => Promise<A>,
+  ): Promise<E.Either<UnknownBody, A>> => {
+    const [facts, answered] = await Promise.all([
+      reader.factsAbout('body', bodyId, knownAt),
+      answer(),
+    ]);
+    return facts.length === 0 ? E.left(unknownBody(bodyId, knownAt)) : E.right(answered);
+  };
+  const bodyOn = async (
     bodyId: BodyId,
     on: CalendarDate,
-    knownAt?: Instant,
+    knownAt: Instant | undefined,
   ): Promise<BodyView | undefined> => {
     const [fact] = await reader.factsOn('body', bodyId, on, knownAt);
     return fact === undefined ? undefined : viewOf(fact.payload as BodySummary, on);
   };
+  const rosterOf = async (
+    bodyId: BodyId,
+    on: CalendarDate,
+    knownAt: Instant | undefined,
+  ): Promise<ReadonlyArray<RosterSeat>> => {
+    const { facts, referred } = await reader.factsOnWithReferred(
+      'seat',
+      bodyId,
+      'holding',
+      on,
+      knownAt,
+    );
+    const asOffices = namedAsOffices(facts);
+    const named = new Map(
+      await Promise.all(
+        asOffices.map(
+          async (office) => [office, await reader.factsOn('holding', office, on, knownAt)] as const,
+        ),
+      ),
+    );
+    const holdingsOf = (office: string) => referred.get(office) ?? named.get(office) ?? [];
+    return facts.map((fact): RosterSeat => {
+      const seat = fact.payload as SeatPayload;
+      return {
+        seatId: seat.seatId as RosterSeat['seatId'],
+        roles: seat.roles,
+        holder: seat.holder,
+        occupant: seat.holder === null ? null : occupantOf(seat.holder, holdingsOf),
+      };
+    });
+  };
   return {
-    roster: async (bodyId, on, knownAt) => {
-      const { facts, referred } = await reader.factsOnWithReferred(
-        'seat',
-        bodyId,
-        'holding',
-        on,
-        knownAt,
-      );
-      const asOffices = namedAsOffices(facts);
-      const named = new Map(
-        await Promise.all(
-          asOffices.map(
-            async (office) =>
-              [office, await reader.factsOn('holding', office, on, knownAt)] as const,
+    roster: (bodyId, on, knownAt) =>
+      whenValid([['on', on]], knownAt, () =>
+        ofKnownBody(bodyId, knownAt, () => rosterOf(bodyId, on, knownAt)),
+      ),
+    duties: (bodyId, on, knownAt) =>
+      whenValid([['on', on]], knownAt, () =>
+        ofKnownBody(bodyId, knownAt, async () =>
+          (await reader.factsOn('duty', bodyId, on, knownAt)).map(
+            (fact) => fact.payload as DutyView,
           ),
         ),
-      );
-      const holdingsOf = (office: string) => referred.get(office) ?? named.get(office) ?? [];
-      return facts.map((fact): RosterSeat => {
-        const seat = fact.payload as SeatPayload;
-        return {
-          seatId: seat.seatId as RosterSeat['seatId'],
-          roles: seat.roles,
-          holder: seat.holder,
-          occupant: seat.holder === null ? null : occupantOf(seat.holder, holdingsOf),
-        };
-      });
-    },
-    duties: async (bodyId, on, knownAt) =>
-      (await reader.factsOn('duty', bodyId, on, knownAt)).map((fact) => fact.payload as DutyView),
-    body,
-    bodies: async (on, knownAt) => {
-      const ids = await reader.subjects('body', knownAt);
-      const views = await Promise.all(ids.map((id) => body(id as BodyId, on, knownAt)));
-      return views.flatMap((view) => view ?? []);
-    },
-    holdings: (personId, knownAt) => holdingsOf(reader, personId, knownAt),
-    compliance: (bodyId, on, knownAt) => complianceOf(reader, bodyId, on, knownAt),
-    changesByInstrument: async (instrument, knownAt) =>
-      changesOf(await reader.factsReferring('change', instrumentKey(instrument), knownAt)).sort(
-        byPosition,
       ),
-    changesBetween: async (from, to, knownAt) =>
-      changesOf(await reader.factsStarting('change', from, to, knownAt)).sort(byEffectiveDate),
+    body: (bodyId, on, knownAt) =>
+      whenValid([['on', on]], knownAt, async () => {
+        const view = await bodyOn(bodyId, on, knownAt);
+        return view === undefined ? E.left(unknownBody(bodyId, knownAt)) : E.right(view);
+      }),
+    bodies: (on, knownAt) =>
+      whenValid([['on', on]], knownAt, async () => {
+        const ids = await reader.subjects('body', knownAt);
+        const views = await Promise.all(ids.map((id) => bodyOn(id as BodyId, on, knownAt)));
+        return E.right(views.flatMap((view) => view ?? []));
+      }),
+    holdings: (personId, knownAt) =>
+      whenValid([], knownAt, async () => {
+        const held = await holdingsOf(reader, personId, knownAt);
+        return held.offices.length === 0 && held.seats.length === 0
+          ? E.left(unknownPerson(personId, knownAt))
+          : E.right(held);
+      }),
+    compliance: (bodyId, on, knownAt) =>
+      whenValid([['on', on]], knownAt, () =>
+        ofKnownBody(bodyId, knownAt, () => complianceOf(reader, bodyId, on, knownAt)),
+      ),
+    changesByInstrument: (instrument, knownAt) =>
+      whenValid([], knownAt, async () =>
+        E.right(
+          changesOf(await reader.factsReferring('change', instrumentKey(instrument), knownAt)).sort(
+            byPosition,
+          ),
+        ),
+      ),
+    changesBetween: (from, to, knownAt) =>
+      whenValid(
+        [
+          ['from', from],
+          ['to', to],
+        ],
+        knownAt,
+        async () =>
+          E.right(
+            changesOf(await reader.factsStarting('change', from, to, knownAt)).sort(
+              byEffectiveDate,
+            ),
+          ),
+      ),
   };
 }

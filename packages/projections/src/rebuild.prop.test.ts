@@ -11,7 +11,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
-import { expectSameAnswers, knownAtOf, questionPicks } from './answers.fixture.js';
+import {
+  expectSameAnswers,
+  expectSameRefusals,
+  knownAtOf,
+  questionPicks,
+} from './answers.fixture.js';
 import { history, registerProvince } from './generated-history.fixture.js';
 import { bitemporalProjection } from './bitemporal-projection.js';
 import { MINUTE, RECORDING_START, envelope, memoryWorld, wholeLog } from './history.fixture.js';
@@ -78,11 +83,9 @@ describe('bitemporal read models (rule 11)', () => {
           seen.holdings += incremental.rows().filter((r) => r.kind === 'holding').length;
           for (const [on, pick] of questions) {
             const knownAt = knownAtOf(log, pick);
-            const reached = await expectSameAnswers(model, oracle, {
-              bodyId,
-              on: on as CalendarDate,
-              knownAt,
-            });
+            const question = { bodyId, on: on as CalendarDate, knownAt };
+            const reached = await expectSameAnswers(model, oracle, question);
+            await expectSameRefusals(model, oracle, question);
             seen.viaOffice += reached.viaOffice;
             seen.pastKnowledge += reached.pastRosters;
             seen.officeTenures += reached.officeTenures;

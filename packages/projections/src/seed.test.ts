@@ -12,11 +12,13 @@ import {
   decodeWith,
   unsafeCalendarDate,
   type BodyId,
+  type CalendarDate,
   type Instant,
   type PersonId,
 } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
+import { answerOf } from './answers.fixture.js';
 import { bitemporalProjection } from './bitemporal-projection.js';
 import { memoryWorld, wholeLog } from './history.fixture.js';
 import { createInMemoryReadModel } from './in-memory/read-model.js';
@@ -70,7 +72,7 @@ describe('the seed story, projected', () => {
   });
 
   it('seats the Chairman, named, as head, and leaves offices with no holder vacant', async () => {
-    const roster = await model.roster(successor, jan2019);
+    const roster = await answerOf(model.roster(successor, jan2019));
     expect(roster).toHaveLength(17);
     expect(roster[0]).toEqual({
       seatId: 'truong-ban',
@@ -87,24 +89,24 @@ describe('the seed story, projected', () => {
     });
     expect(roster[2]?.roles).toEqual(['standing-member', 'secretary']);
     expect(roster[2]?.occupant).toEqual({ kind: 'vacant', office: 'giam-doc-so-tttt' });
-    expect(roster).toEqual(await oracle.roster(successor, jan2019));
+    expect(E.right(roster)).toEqual(await oracle.roster(successor, jan2019));
   });
 
   it('lists its six duties, each its own', async () => {
-    const duties = await model.duties(successor, jan2019);
+    const duties = await answerOf(model.duties(successor, jan2019));
     expect(duties.map((d) => [d.dutyId, d.category])).toEqual(
       Seed.seedDuties.map(([id, category]) => [id, category]),
     );
     expect(duties.every((d) => d.provenance.kind === 'own')).toBe(true);
-    expect(duties).toEqual(await oracle.duties(successor, jan2019));
+    expect(E.right(duties)).toEqual(await oracle.duties(successor, jan2019));
   });
 
   it('links the successor to its three predecessors, and each of them to it', async () => {
-    const body = await model.body(successor, jan2019);
+    const body = await answerOf(model.body(successor, jan2019));
     expect(body?.status).toBe('active');
     expect(body?.predecessors).toEqual(Object.values(Seed.SeedIds.predecessors));
     for (const id of Object.values(Seed.SeedIds.predecessors)) {
-      const predecessor = await model.body(id as BodyId, jan2019);
+      const predecessor = await answerOf(model.body(id as BodyId, jan2019));
       expect(predecessor?.status).toBe('ended');
       expect(predecessor?.end).toMatchObject({ reason: 'merger', successors: [successor] });
     }
@@ -112,9 +114,12 @@ describe('the seed story, projected', () => {
   });
 
   it('knew nothing of the successor before the merger was recorded', async () => {
-    expect(await model.body(successor, jan2019, beforeMerger)).toBeUndefined();
-    expect(await model.roster(successor, jan2019, beforeMerger)).toEqual([]);
-    expect((await model.bodies(jan2019, beforeMerger)).map((b) => b.status)).toEqual([
+    const unknown = E.left({ _tag: 'UnknownBody', bodyId: successor, knownAt: beforeMerger });
+    expect(await model.body(successor, jan2019, beforeMerger)).toEqual(unknown);
+    expect(await model.roster(successor, jan2019, beforeMerger)).toEqual(unknown);
+    expect(await model.duties(successor, jan2019, beforeMerger)).toEqual(unknown);
+    expect(await model.compliance(successor, jan2019, beforeMerger)).toEqual(unknown);
+    expect((await answerOf(model.bodies(jan2019, beforeMerger))).map((b) => b.status)).toEqual([
       'active',
       'active',
       'active',
@@ -125,7 +130,7 @@ describe('the seed story, projected', () => {
   });
 
   it('knows what Mr. Trăm held: the Chairmanship, and the head seat he is named to as Chairman', async () => {
-    const held = await model.holdings(tram);
+    const held = await answerOf(model.holdings(tram));
     expect(held).toEqual({
       offices: [{ officeId: 'chu-tich-ubnd-tinh', capacity: 'substantive', from: '2018-12-04' }],
       seats: [
@@ -140,15 +145,15 @@ describe('the seed story, projected', () => {
         },
       ],
     });
-    expect(held).toEqual(await oracle.holdings(tram));
-    const before = await model.holdings(tram, beforeMerger);
+    expect(E.right(held)).toEqual(await oracle.holdings(tram));
+    const before = await answerOf(model.holdings(tram, beforeMerger));
     expect(before).toEqual({ offices: held.offices, seats: [] });
-    expect(before).toEqual(await oracle.holdings(tram, beforeMerger));
+    expect(E.right(before)).toEqual(await oracle.holdings(tram, beforeMerger));
   });
 
   it('reports the successor’s 2019 review filed on time in 2020, and every periodic report missing (none owed for 2018, begun in December)', async () => {
     const june2020 = unsafeCalendarDate('2020-06-01');
-    const compliance = await model.compliance(successor, june2020);
+    const compliance = await answerOf(model.compliance(successor, june2020));
     expect(compliance.map((o) => [o.obligationId, o.cadence])).toEqual([
       [Seed.SeedIds.annualReview, 'annual'],
       [Seed.SeedIds.periodicReport, 'semi-annual'],
@@ -167,15 +172,15 @@ describe('the seed story, projected', () => {
       ['2019-H1', '2019-07-15', 'missing'],
       ['2019-H2', '2020-01-15', 'missing'],
     ]);
-    expect(compliance).toEqual(await oracle.compliance(successor, june2020));
+    expect(E.right(compliance)).toEqual(await oracle.compliance(successor, june2020));
     const jan10 = unsafeCalendarDate('2020-01-10');
-    const early = await model.compliance(successor, jan10);
+    const early = await answerOf(model.compliance(successor, jan10));
     expect(early.map((o) => o.periods.at(-1)?.status)).toEqual(['due', 'due']);
-    expect(early).toEqual(await oracle.compliance(successor, jan10));
+    expect(E.right(early)).toEqual(await oracle.compliance(successor, jan10));
   });
 
   it('lists the 47 changes of the merger decision, 18 of them known before the merger', async () => {
-    const changes = await model.changesByInstrument(mergerDecision);
+    const changes = await answerOf(model.changesByInstrument(mergerDecision));
     expect(tally(changes)).toEqual({
       'office:OfficeEstablished': 17,
       'office:OfficeHolderAppointed': 1,
@@ -186,34 +191,69 @@ describe('the seed story, projected', () => {
       'body:ReportingObligationImposed': 2,
     });
     expect(changes.every((c) => c.effectiveOn === Seed.SEED_DECISION_DATE)).toBe(true);
-    expect(changes).toEqual(await oracle.changesByInstrument(mergerDecision));
-    const before = await model.changesByInstrument(mergerDecision, beforeMerger);
+    expect(E.right(changes)).toEqual(await oracle.changesByInstrument(mergerDecision));
+    const before = await answerOf(model.changesByInstrument(mergerDecision, beforeMerger));
     expect(tally(before)).toEqual({
       'office:OfficeEstablished': 17,
       'office:OfficeHolderAppointed': 1,
     });
     const nextYear = { ...mergerDecision, signedOn: unsafeCalendarDate('2019-12-04') };
-    expect(await model.changesByInstrument(nextYear)).toEqual([]);
+    expect(await answerOf(model.changesByInstrument(nextYear))).toEqual([]);
+  });
+
+  it('has the successor, known now, seat nobody before it was established', async () => {
+    const before = unsafeCalendarDate('2015-01-01');
+    expect(await model.roster(successor, before)).toEqual(E.right([]));
+    expect(await answerOf(model.body(successor, before))).toMatchObject({
+      status: 'not-yet-established',
+    });
+  });
+
+  it('refuses, as the oracle does, a body or person never known, and dates or instants that are not real', async () => {
+    const nowhere = 'no-such-body' as BodyId;
+    const nobody = 'no-such-person' as PersonId;
+    const feb30 = '2019-02-30' as CalendarDate;
+    const impossible = '2019-02-30T00:00:00.000Z' as Instant;
+    const unknown = E.left({ _tag: 'UnknownBody', bodyId: nowhere });
+    const invalidOn = E.left({ _tag: 'InvalidQuery', argument: 'on', value: feb30 });
+    const invalidAt = E.left({ _tag: 'InvalidQuery', argument: 'knownAt', value: impossible });
+    for (const queries of [model, oracle]) {
+      for (const query of [queries.roster, queries.duties, queries.body, queries.compliance])
+        expect(await query(nowhere, jan2019)).toEqual(unknown);
+      expect(await queries.holdings(nobody)).toEqual(
+        E.left({ _tag: 'UnknownPerson', personId: nobody }),
+      );
+      expect(await queries.roster(successor, feb30)).toEqual(invalidOn);
+      expect(await queries.roster(nowhere, feb30)).toEqual(invalidOn);
+      expect(await queries.bodies(feb30)).toEqual(invalidOn);
+      expect(await queries.changesBetween(jan2019, feb30)).toEqual(
+        E.left({ _tag: 'InvalidQuery', argument: 'to', value: feb30 }),
+      );
+      expect(await queries.compliance(successor, jan2019, impossible)).toEqual(invalidAt);
+      expect(await queries.holdings(tram, impossible)).toEqual(invalidAt);
+      expect(await queries.changesByInstrument(mergerDecision, impossible)).toEqual(invalidAt);
+    }
   });
 
   it('lists what changed between two dates: the founding of the predecessors, then the review', async () => {
-    const founded = await model.changesBetween(
-      unsafeCalendarDate('2015-01-01'),
-      unsafeCalendarDate(Seed.SEED_DECISION_DATE),
+    const founded = await answerOf(
+      model.changesBetween(
+        unsafeCalendarDate('2015-01-01'),
+        unsafeCalendarDate(Seed.SEED_DECISION_DATE),
+      ),
     );
     expect(founded.map((c) => [c.effectiveOn, c.aggregateId, c.type])).toEqual([
       ['2015-09-01', Seed.SeedIds.predecessors.itApplication, 'BodyEstablished'],
       ['2016-06-01', Seed.SeedIds.predecessors.reform, 'BodyEstablished'],
       ['2018-03-01', Seed.SeedIds.predecessors.scheme, 'BodyEstablished'],
     ]);
-    const since = await model.changesBetween(
-      unsafeCalendarDate('2018-12-05'),
-      unsafeCalendarDate('2030-01-01'),
+    const since = await answerOf(
+      model.changesBetween(unsafeCalendarDate('2018-12-05'), unsafeCalendarDate('2030-01-01')),
     );
     expect(since.map((c) => [c.effectiveOn, c.type, c.source.kind])).toEqual([
       ['2020-01-15', 'ReportFiled', 'report'],
     ]);
-    expect(since).toEqual(
+    expect(E.right(since)).toEqual(
       await oracle.changesBetween(
         unsafeCalendarDate('2018-12-05'),
         unsafeCalendarDate('2030-01-01'),

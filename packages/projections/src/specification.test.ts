@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unsafeCalendarDate, type BodyId, type Instant } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
+import { answerOf } from './answers.fixture.js';
 import { bitemporalProjection } from './bitemporal-projection.js';
 import { memoryWorld, wholeLog } from './history.fixture.js';
 import { createInMemoryReadModel } from './in-memory/read-model.js';
@@ -35,14 +36,14 @@ describe('ProjectionSpecification', () => {
   it('answers the successor’s duties, unchanged by redelivered events', async () => {
     await spec
       .given(log)
-      .when(async (q) => (await q.duties(successor, on)).map((d): string => d.dutyId))
+      .when(async (q) => (await answerOf(q.duties(successor, on))).map((d): string => d.dutyId))
       .then(Seed.seedDuties.map(([id]): string => id));
   });
 
   it('answers the successor’s head, unchanged by redelivered events', async () => {
     await spec
       .given(log)
-      .when(async (q) => (await q.roster(successor, on))[0]?.occupant)
+      .when(async (q) => (await answerOf(q.roster(successor, on)))[0]?.occupant)
       .then({
         kind: 'person',
         person: 'nguyen-van-tram',
@@ -57,7 +58,7 @@ describe('ProjectionSpecification', () => {
     await expect(
       spec
         .given(log)
-        .when(async (q) => (await q.roster(successor, on)).length)
+        .when(async (q) => (await answerOf(q.roster(successor, on))).length)
         .then(16),
     ).rejects.toThrow(/Expected 16, got 17/);
   });

@@ -23,6 +23,8 @@ import type {
   Source,
 } from '@mandate/core';
 import type { Body, Office } from '@mandate/core';
+import type { Either } from 'fp-ts/Either';
+import type { InvalidQuery, UnknownBody, UnknownPerson } from './query-errors.js';
 
 /** One seat of a body on a date: its roles, its holder as decided, and who is behind it. */
 export interface RosterSeat {
@@ -133,7 +135,11 @@ export interface ChangeView {
 
 /**
  * The questions every read model (and the oracle) answers, for a valid date and a known instant;
- * asynchronous, so that a database across a connection can answer them.
+ * asynchronous, so that a database across a connection can answer them. Each answer is an
+ * `Either`: `Right` the answer, `Left` a `QueryError` (recognised by `_tag`) when a date is
+ * not a real calendar date or `knownAt` not a real instant (`InvalidQuery`, checked first), or
+ * the body or person asked about is not known at `knownAt` (`UnknownBody`, `UnknownPerson`). A
+ * body known at `knownAt` but not yet established on `on` is not unknown: its lists are empty.
  */
 export interface ReadModelQueries {
   /** The seats of a body on `on`, as known at `knownAt` (default: everything recorded). */
@@ -141,23 +147,29 @@ export interface ReadModelQueries {
     bodyId: BodyId,
     on: CalendarDate,
     knownAt?: Instant,
-  ) => Promise<ReadonlyArray<RosterSeat>>;
+  ) => Promise<Either<InvalidQuery | UnknownBody, ReadonlyArray<RosterSeat>>>;
   /** The duties of a body in force on `on`, as known at `knownAt`. */
   readonly duties: (
     bodyId: BodyId,
     on: CalendarDate,
     knownAt?: Instant,
-  ) => Promise<ReadonlyArray<DutyView>>;
-  /** A body seen on `on`, as known at `knownAt`; `undefined` when it was not known then. */
+  ) => Promise<Either<InvalidQuery | UnknownBody, ReadonlyArray<DutyView>>>;
+  /** A body seen on `on`, as known at `knownAt`. */
   readonly body: (
     bodyId: BodyId,
     on: CalendarDate,
     knownAt?: Instant,
-  ) => Promise<BodyView | undefined>;
+  ) => Promise<Either<InvalidQuery | UnknownBody, BodyView>>;
   /** Every body known at `knownAt`, seen on `on`, by id. */
-  readonly bodies: (on: CalendarDate, knownAt?: Instant) => Promise<ReadonlyArray<BodyView>>;
+  readonly bodies: (
+    on: CalendarDate,
+    knownAt?: Instant,
+  ) => Promise<Either<InvalidQuery, ReadonlyArray<BodyView>>>;
   /** Every office and seat a person has held over valid time, as known at `knownAt`. */
-  readonly holdings: (personId: PersonId, knownAt?: Instant) => Promise<PersonHoldings>;
+  readonly holdings: (
+    personId: PersonId,
+    knownAt?: Instant,
+  ) => Promise<Either<InvalidQuery | UnknownPerson, PersonHoldings>>;
   /**
    * The reporting compliance of a body on `on`: each obligation imposed by then, in order of
    * imposition, with every period owed or reported and its status, as known at `knownAt`.
@@ -166,7 +178,7 @@ export interface ReadModelQueries {
     bodyId: BodyId,
     on: CalendarDate,
     knownAt?: Instant,
-  ) => Promise<ReadonlyArray<ComplianceView>>;
+  ) => Promise<Either<InvalidQuery | UnknownBody, ReadonlyArray<ComplianceView>>>;
   /**
    * Every change a legal instrument caused, as known at `knownAt`, in log order. The instrument is
    * identified by number, issuer and signing year only (`instrumentKey`): a citation with the
@@ -175,7 +187,7 @@ export interface ReadModelQueries {
   readonly changesByInstrument: (
     instrument: LegalBasis,
     knownAt?: Instant,
-  ) => Promise<ReadonlyArray<ChangeView>>;
+  ) => Promise<Either<InvalidQuery, ReadonlyArray<ChangeView>>>;
   /**
    * Every change that took effect on or after `from` and before `to` (valid dates), as known at
    * `knownAt`, by effective date, then log order; filed reports included.
@@ -184,5 +196,5 @@ export interface ReadModelQueries {
     from: CalendarDate,
     to: CalendarDate,
     knownAt?: Instant,
-  ) => Promise<ReadonlyArray<ChangeView>>;
+  ) => Promise<Either<InvalidQuery, ReadonlyArray<ChangeView>>>;
 }

@@ -37,6 +37,7 @@ import {
 } from '@mandate/projections';
 import {
   expectSameAnswers,
+  expectSameRefusals,
   knownAtOf,
   questionPicks,
 } from '../../../projections/src/answers.fixture.js';
@@ -207,10 +208,12 @@ describe('the PostgreSQL read model', () => {
           for (const [on, pick] of questions) {
             const knownAt = knownAtOf(log, pick);
             const question = { bodyId: BodyArbitraries.BODY, on: on as CalendarDate, knownAt };
-            for (const model of [reopened.queries, rebuilt.queries])
+            for (const model of [reopened.queries, rebuilt.queries]) {
               await expectSameAnswers(model, oracle, question);
-            if ((await oracle.roster(question.bodyId, question.on, knownAt)).length > 0)
-              compared += 1;
+              await expectSameRefusals(model, oracle, question);
+            }
+            const roster = await oracle.roster(question.bodyId, question.on, knownAt);
+            if (E.isRight(roster) && roster.right.length > 0) compared += 1;
           }
         },
       ),

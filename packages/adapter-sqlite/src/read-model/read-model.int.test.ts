@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import * as E from 'fp-ts/Either';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
@@ -31,6 +32,7 @@ import {
 // The histories and the answers every read model is held to live beside the engine and the oracle.
 import {
   expectSameAnswers,
+  expectSameRefusals,
   knownAtOf,
   questionPicks,
 } from '../../../projections/src/answers.fixture.js';
@@ -109,10 +111,12 @@ describe('the SQLite read model', () => {
           for (const [on, pick] of questions) {
             const knownAt = knownAtOf(log, pick);
             const question = { bodyId: BodyArbitraries.BODY, on: on as CalendarDate, knownAt };
-            for (const model of [live, rebuilt.queries])
+            for (const model of [live, rebuilt.queries]) {
               await expectSameAnswers(model, oracle, question);
-            if ((await oracle.roster(question.bodyId, question.on, knownAt)).length > 0)
-              compared += 1;
+              await expectSameRefusals(model, oracle, question);
+            }
+            const roster = await oracle.roster(question.bodyId, question.on, knownAt);
+            if (E.isRight(roster) && roster.right.length > 0) compared += 1;
           }
           db.close();
           rebuiltDb.close();
