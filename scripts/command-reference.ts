@@ -65,12 +65,17 @@ export interface RefusalEntry {
   readonly summary: string;
 }
 
-/** The refusals built in one aggregate's `refusals.ts`, in the order they are defined. */
-export function refusalsOf(folder: string): ReadonlyArray<RefusalEntry> {
-  const source = readFileSync(
+/** The source of one aggregate's `refusals.ts`. */
+function readRefusals(folder: string): string {
+  return readFileSync(
     fileURLToPath(new URL(`../packages/core/src/${folder}/refusals.ts`, import.meta.url)),
     'utf8',
   );
+}
+
+/** The refusals built in one aggregate's `refusals.ts`, in the order they are defined. */
+export function refusalsOf(folder: string): ReadonlyArray<RefusalEntry> {
+  const source = readRefusals(folder);
   const entries = new Map<string, RefusalEntry>();
   for (const [, tag = '', rule] of source.matchAll(/_tag: '(\w+)',\s*(?:rule: (\d+),)?/g)) {
     if (entries.has(tag)) continue;
@@ -114,9 +119,14 @@ function rawReference(): string {
       if (data !== undefined) out.push(...fieldRows(data), '');
       out.push('```json', JSON.stringify(exampleOf(walkable), null, 2), '```', '');
     }
+    // A refusals.ts that imports another aggregate's union passes that aggregate's refusals on.
+    const inherited = [
+      ...readRefusals(folder).matchAll(/\bRefusal as \w+ \} from '\.\.\/(\w+)\/index\.js'/g),
+    ].map(([, other = '']) => other);
     out.push(
       `### Refusals of the ${title.toLowerCase()}`,
       '',
+      ...inherited.map((other) => `It also gives every refusal of the ${other} (above).\n`),
       '| refusal | rule | meaning |',
       '| --- | --- | --- |',
       ...refusalsOf(folder).map(
