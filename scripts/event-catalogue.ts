@@ -23,7 +23,8 @@ import {
   ValidInterval,
 } from '@mandate/core';
 
-type Walkable = t.Mixed & {
+/** An io-ts codec seen through the properties its combinators leave on it, for walking. */
+export type Walkable = t.Mixed & {
   readonly _tag?: string;
   readonly required?: t.Props;
   readonly optional?: t.Props;
@@ -56,7 +57,7 @@ const sharedTypes: ReadonlyArray<t.Mixed> = [
 const sharedNames = new Set(sharedTypes.map((codec) => codec.name));
 
 /** A codec as a short type expression; shared types are named, not expanded. */
-function typeOf(codec: Walkable, expand = false): string {
+export function typeOf(codec: Walkable, expand = false): string {
   if (!expand && sharedNames.has(codec.name)) return codec.name;
   if (codec.required !== undefined && codec.optional !== undefined) {
     const fields = [
@@ -89,7 +90,7 @@ function typeOf(codec: Walkable, expand = false): string {
 }
 
 /** The rows of a field table for an object codec. */
-function fieldRows(codec: Walkable): string[] {
+export function fieldRows(codec: Walkable): string[] {
   const rows = (props: t.Props | undefined, required: boolean) =>
     Object.entries(props ?? {}).map(
       ([key, inner]) =>

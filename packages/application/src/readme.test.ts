@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 // #region usage
-import * as E from 'fp-ts/Either';
+import * as E from 'fp-ts/lib/Either.js';
 import type { BodyId } from '@mandate/core';
 import { createInMemoryEventStore } from '@mandate/eventstore';
 import { createCommandHandler } from '@mandate/application';

@@ -16,7 +16,7 @@ import { createOracle } from './oracle.js';
 import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
 // #region imports
 import Database from 'better-sqlite3';
-import * as E from 'fp-ts/Either';
+import * as E from 'fp-ts/lib/Either.js';
 import type pg from 'pg';
 import type { BodyId, CalendarDate } from '@mandate/core';
 import type { EventStore } from '@mandate/eventstore';
