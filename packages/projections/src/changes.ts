@@ -5,7 +5,7 @@
  * signing year); an event sourced from a filed report refers to nothing, but is still a change
  * between two dates.
  *
- * @see docs/reference/domain.md rule 8 and "Questions the read models must answer"
+ * @see docs/reference/domain.md rule 8 and "Questions the read models answer"
  */
 import { addDays, instrumentKey } from '@mandate/core';
 import type { CalendarDate, Instant, Source, ValidInterval } from '@mandate/core';

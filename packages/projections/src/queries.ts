@@ -8,7 +8,7 @@
  * facts of an instrument or between two dates. A question with a date or instant that is not
  * real, or about a body or person not known at the instant, is refused with a `QueryError`.
  *
- * @see docs/reference/domain.md rules 6 and 16, and "Questions the read models must answer"
+ * @see docs/reference/domain.md rules 6 and 16, and "Questions the read models answer"
  */
 import { Body, contains, instrumentKey } from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, OfficeId, PersonId, SeatHolder } from '@mandate/core';

@@ -5,7 +5,7 @@
  * recognised by its `_tag`, rather than answering with an empty list that would pass for "nothing
  * there"; refusing changes nothing.
  *
- * @see docs/reference/domain.md "Questions the read models must answer"
+ * @see docs/reference/domain.md "Questions the read models answer"
  */
 import { isCalendarDate, isInstant } from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, PersonId } from '@mandate/core';

@@ -6,7 +6,7 @@
  * office. Answers are brought to one canonical form (adjacent equal stretches joined, a stable
  * order), so that any two derivations of the same history compare equal.
  *
- * @see docs/reference/domain.md rule 6 and "Questions the read models must answer"
+ * @see docs/reference/domain.md rule 6 and "Questions the read models answer"
  */
 import { contains } from '@mandate/core';
 import type { CalendarDate, PersonId, ValidInterval } from '@mandate/core';

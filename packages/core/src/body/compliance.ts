@@ -15,7 +15,7 @@
  *   keeps it; the counted report is the latest correction submitted by the date.
  * - A period with no report is `due` until its due date has passed, `missing` after.
  *
- * @see docs/reference/domain.md rule 7 and "Questions the read models must answer"
+ * @see docs/reference/domain.md rule 7 and "Questions the read models answer"
  */
 import type { CalendarDate, ObligationId, ReportId } from '../kernel/index.js';
 import { minDate } from '../kernel/index.js';
