@@ -31,6 +31,7 @@ import {
   createCommitSignal,
   parseRawEvents,
   planAppend,
+  readCount,
   storeUnavailable,
   streamNotFound,
   validateAppend,
@@ -85,14 +86,6 @@ export interface EsdbEventStoreOptions {
 export const ESDB_READ_ALL = { defaultCount: 1_000, maxCount: 10_000 } as const;
 
 const systemClock = (): Instant => instantOf(Date.now());
-
-const checkCount = (maxCount: number | undefined, fallback: number, ceiling: number): number => {
-  if (maxCount === undefined) return fallback;
-  if (!Number.isSafeInteger(maxCount) || maxCount < 1) {
-    throw new RangeError('maxCount must be a whole number from 1');
-  }
-  return Math.min(maxCount, ceiling);
-};
 
 const expectedState = (head: bigint | undefined): ClientExpectedState =>
   head === undefined ? 'no_stream' : head;
@@ -383,7 +376,7 @@ export async function createEsdbEventStore(
   const readAll: EventStore['readAll'] = async (readOptions = {}) => {
     if (closed) return E.left(closedError());
     const after = readOptions.after ?? 0n;
-    const count = checkCount(
+    const count = readCount(
       readOptions.maxCount,
       ESDB_READ_ALL.defaultCount,
       ESDB_READ_ALL.maxCount,
@@ -438,7 +431,7 @@ export async function createEsdbEventStore(
 
     readStream: async (stream, readOptions = {}) => {
       if (closed) return E.left(closedError());
-      const count = checkCount(
+      const count = readCount(
         readOptions.maxCount,
         Number.MAX_SAFE_INTEGER,
         Number.MAX_SAFE_INTEGER,

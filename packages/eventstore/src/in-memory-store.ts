@@ -14,6 +14,7 @@
 import * as E from 'fp-ts/Either';
 import { instantOf, type CommandId, type Instant } from '@mandate/core';
 import { planAppend } from './append-plan.js';
+import { readCount } from './read-count.js';
 import { storeUnavailable, streamNotFound, type StoreUnavailable } from './errors.js';
 import type { StreamHead } from './hash-chain.js';
 import { APPEND_LIMITS, validateAppend, type AppendLimits } from './limits.js';
@@ -57,14 +58,6 @@ export interface TamperableInMemoryEventStore {
 }
 
 const systemClock = (): Instant => instantOf(Date.now());
-
-const checkCount = (maxCount: number | undefined, fallback: number, ceiling: number): number => {
-  if (maxCount === undefined) return fallback;
-  if (!Number.isSafeInteger(maxCount) || maxCount < 1) {
-    throw new RangeError('maxCount must be a whole number from 1');
-  }
-  return Math.min(maxCount, ceiling);
-};
 
 const byPosition = (a: RawStoredEvent, b: RawStoredEvent) =>
   a.position < b.position ? -1 : a.position > b.position ? 1 : 0;
@@ -148,7 +141,7 @@ export function createTamperableInMemoryEventStore(
       if (closed) return E.left(closedError());
       const events = streams.get(stream);
       if (events === undefined || events.length === 0) return E.left(streamNotFound(stream));
-      const count = checkCount(options.maxCount, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      const count = readCount(options.maxCount, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
       const from = options.fromRevision;
       if (from !== undefined && from < 0n) throw new RangeError('fromRevision must be >= 0');
       const selected =
@@ -164,7 +157,7 @@ export function createTamperableInMemoryEventStore(
     readAll: async (options = {}) => {
       if (closed) return E.left(closedError());
       const after = options.after ?? 0n;
-      const count = checkCount(
+      const count = readCount(
         options.maxCount,
         IN_MEMORY_READ_ALL.defaultCount,
         IN_MEMORY_READ_ALL.maxCount,
