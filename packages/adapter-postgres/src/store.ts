@@ -21,6 +21,7 @@ import {
   APPEND_LIMITS,
   createCatchUpSubscription,
   validateAppend,
+  wholeNumberOption,
   type AppendLimits,
   type EventStore,
   type StoreUnavailable,
@@ -77,15 +78,8 @@ export interface PostgresEventStore extends EventStore {
 
 const systemClock = (): Instant => instantOf(Date.now());
 
-function wholeNumber(name: string, value: number, min: number): number {
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw new RangeError(`${name} must be a whole number from ${min}`);
-  }
-  return value;
-}
-
 const checkCount = (maxCount: number | undefined): void => {
-  if (maxCount !== undefined) wholeNumber('maxCount', maxCount, 1);
+  if (maxCount !== undefined) wholeNumberOption('maxCount', maxCount, 1);
 };
 
 /** True for what the driver or the server threw, as opposed to a defect of this code. */
@@ -113,17 +107,17 @@ export async function createPostgresEventStore(
   options: PostgresEventStoreOptions,
 ): Promise<E.Either<OpenError, PostgresEventStore>> {
   const names = schemaNames(options.schema ?? POSTGRES_DEFAULTS.schema);
-  const max = wholeNumber(
+  const max = wholeNumberOption(
     'maxConnections',
     options.maxConnections ?? POSTGRES_DEFAULTS.maxConnections,
     1,
   );
-  const statementTimeoutMs = wholeNumber(
+  const statementTimeoutMs = wholeNumberOption(
     'statementTimeoutMs',
     options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs,
     0,
   );
-  const pollIntervalMs = wholeNumber(
+  const pollIntervalMs = wholeNumberOption(
     'pollIntervalMs',
     options.pollIntervalMs ?? POSTGRES_DEFAULTS.pollIntervalMs,
     1,

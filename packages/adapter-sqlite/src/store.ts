@@ -18,6 +18,7 @@ import {
   createCatchUpSubscription,
   validateAppend,
   verifyStore,
+  wholeNumberOption,
   type AppendLimits,
   type CommandRecord,
   type EventStore,
@@ -104,15 +105,8 @@ function readBeside(connection: SharedConnection): {
 
 const systemClock = (): Instant => instantOf(Date.now());
 
-function wholeNumber(name: string, value: number, min: number): number {
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw new RangeError(`${name} must be a whole number from ${min}`);
-  }
-  return value;
-}
-
 const checkCount = (maxCount: number | undefined): void => {
-  if (maxCount !== undefined) wholeNumber('maxCount', maxCount, 1);
+  if (maxCount !== undefined) wholeNumberOption('maxCount', maxCount, 1);
 };
 
 /**
@@ -130,17 +124,17 @@ export async function createSqliteEventStore(
   if (durability !== 'process-safe' && durability !== 'power-safe') {
     throw new RangeError("durability must be 'process-safe' or 'power-safe'");
   }
-  const busyTimeoutMs = wholeNumber(
+  const busyTimeoutMs = wholeNumberOption(
     'busyTimeoutMs',
     options.busyTimeoutMs ?? SQLITE_DEFAULTS.busyTimeoutMs,
     0,
   );
-  const budget = wholeNumber(
+  const budget = wholeNumberOption(
     'retryBudgetMs',
     options.retryBudgetMs ?? SQLITE_DEFAULTS.retryBudgetMs,
     0,
   );
-  const pollIntervalMs = wholeNumber(
+  const pollIntervalMs = wholeNumberOption(
     'pollIntervalMs',
     options.pollIntervalMs ?? SQLITE_DEFAULTS.pollIntervalMs,
     1,

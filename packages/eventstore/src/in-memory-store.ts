@@ -14,7 +14,7 @@
 import * as E from 'fp-ts/Either';
 import { instantOf, type CommandId, type Instant } from '@mandate/core';
 import { planAppend } from './append-plan.js';
-import { readCount } from './read-count.js';
+import { readCount } from './store-options.js';
 import { storeUnavailable, streamNotFound, type StoreUnavailable } from './errors.js';
 import type { StreamHead } from './hash-chain.js';
 import { APPEND_LIMITS, validateAppend, type AppendLimits } from './limits.js';

@@ -111,4 +111,4 @@ export type {
 export { decodeStored, eventSchema, eventSchemaFromUnion } from './schema.js';
 export type { InMemoryEventStoreOptions } from './in-memory-store.js';
 export { IN_MEMORY_READ_ALL, createInMemoryEventStore } from './in-memory-store.js';
-export { readCount } from './read-count.js';
+export { readCount, wholeNumberOption } from './store-options.js';
