@@ -21,7 +21,6 @@ import {
   verifierKey,
   type AuditBundle,
   type AuditScope,
-  type EventMetadata,
   type SignedCheckpoint,
 } from '@mandate/eventstore';
 import { appendTo, eventFactory } from '@mandate/eventstore/conformance';
@@ -30,28 +29,30 @@ import { verifyAuditBundle } from './verify-bundle.js';
 const { privateKey } = generateKeyPairSync('ed25519');
 const key = verifierKey('auditor-test', privateKey);
 const bundles = new Map<string, AuditBundle>();
-const otherSource = {
+const instrumentSource = (number: string, signedOn: string, signer: string) => ({
   kind: 'instrument',
   instrument: {
     type: 'decision',
-    number: '99/QĐ-UBND',
+    number,
     issuer: 'ubnd-binh-phuoc',
-    signer: { name: 'Trần Tuệ Hiền' },
-    signedOn: '2019-01-02',
+    signer: { name: signer },
+    signedOn,
   },
-} as unknown as EventMetadata['source'];
+});
+const sampleSource = instrumentSource('1234/QĐ-UBND', '2018-05-02', 'Nguyễn Văn Trăm');
+const otherSource = instrumentSource('99/QĐ-UBND', '2019-01-02', 'Trần Tuệ Hiền');
 
 const scopes: ReadonlyMap<string, AuditScope> = new Map<string, AuditScope>([
   ['all', { kind: 'all' }],
   ['stream', { kind: 'stream', stream: 'body-b' }],
   [
     'instrument',
-    { kind: 'instrument', issuer: 'ubnd-binh-phuoc', number: '99/QĐ-UBND', year: 2019 },
+    { kind: 'instrument', issuer: 'ubnd-binh-phuoc', number: '1234/QĐ-UBND', year: 2018 },
   ],
   ['no stream', { kind: 'stream', stream: 'body-aa' }],
   [
     'no instrument',
-    { kind: 'instrument', issuer: 'ubnd-binh-phuoc', number: '99/QĐ-UBND', year: 2020 },
+    { kind: 'instrument', issuer: 'ubnd-binh-phuoc', number: '1234/QĐ-UBND', year: 2020 },
   ],
 ]);
 
@@ -59,13 +60,15 @@ beforeAll(async () => {
   const store = createInMemoryEventStore();
   const { events } = eventFactory('audit');
   for (let i = 0; i < 20; i++) {
-    const source = i % 2 === 0 ? events(1)[0]?.metadata.source : otherSource;
     await store.append(
       appendTo(
         ['body-a', 'body-b', 'office-c'][i % 3] as string,
         'any',
         // Every other command cites another instrument, so an instrument's bundle is not the log.
-        events(1 + (i % 2)).map((event) => ({ ...event, data: { i, source } })),
+        events(1 + (i % 2)).map((event) => ({
+          ...event,
+          data: { n: i, source: i % 2 === 0 ? sampleSource : otherSource },
+        })),
         `cmd-${i}`,
       ),
     );
@@ -192,7 +195,7 @@ describe('verifyAuditBundle', () => {
     });
     expect(verifyAuditBundle(bundles.get('instrument'), key)).toMatchObject({
       ok: true,
-      proof: { events: 20 },
+      proof: { events: 10 },
     });
     expect(bundles.get('no stream')?.events).toEqual([]);
     expect(bundles.get('no instrument')?.events).toEqual([]);
@@ -214,6 +217,12 @@ describe('verifyAuditBundle', () => {
         ok: false,
       });
     }
+  });
+
+  it("holds in an instrument's bundle exactly the events whose data cites it", () => {
+    const cited = (bundles.get('instrument')?.events ?? []).map((event) => event.data);
+    expect(cited).toHaveLength(10);
+    for (const data of cited) expect(data).toMatchObject({ source: sampleSource });
   });
 
   it('rejects every altered bundle', () => {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import { createCheckpointer } from './checkpointer.js';
-import { appendTo, eventFactory, sampleMetadata } from './conformance/index.js';
+import { appendTo, eventFactory } from './conformance/index.js';
 import { createInMemoryEventStore } from './in-memory-store.js';
 import { merkleTree } from './merkle.js';
 import type { AppendListener, EventStore, StoredEvent } from './port.js';
@@ -15,6 +15,10 @@ import { ScopeIndex } from './scope-index.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const delivery = fc.constantFrom('now', 'late', 'never', 'checkpoint');
+const source = {
+  kind: 'instrument',
+  instrument: { issuer: 'ubnd-binh-phuoc', number: '1234/QĐ-UBND', signedOn: '2018-02-20' },
+};
 
 describe('the checkpointer', () => {
   it('signs the same roots however the appends it is told of arrive', async () => {
@@ -53,7 +57,6 @@ describe('the checkpointer', () => {
           const { events } = eventFactory('prop');
           for (const [i, [stream, count, how]] of plan.entries()) {
             deliver = how;
-            const source = sampleMetadata().source;
             const appended = await store.append(
               appendTo(
                 stream,
