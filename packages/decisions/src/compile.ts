@@ -148,9 +148,9 @@ export function compileDecision(source: SourceText): Either<InvalidDecisionFile,
     commands,
     changeOf,
     eventIds: (command, event) => {
-      const id = file.changes[changeOf(command)]?.id;
-      if (id === undefined) return `${commandId}.${command}.${event}`;
-      return event === 1 ? id : `${id}.${event}`;
+      const change = changeOf(command);
+      if (change < 0) return `${commandId}.instrument`;
+      return `${file.changes[change]?.id ?? `${commandId}.${change}`}.${event}`;
     },
     locate: source.locate,
   });

@@ -3,7 +3,9 @@
  * signing date, title, where to read it and its relations to earlier instruments — and the ordered
  * changes it makes. A change is any command the application accepts, `{ type, data }`, written
  * without its `basis`: the file's instrument is the basis of every change. A change may carry an
- * `id`, a slug that names the events it records (a later correction cites them by that id).
+ * `id`, a slug that names the events it records — `<id>.1`, `<id>.2`, … in the order it records
+ * them — so that a later correction can cite them; without one they are named after the file's
+ * command id and the change's place.
  *
  * Only the file's shape is decoded here; each change's command is decoded when the file is
  * compiled (`compile.ts`), against the command codecs themselves, so every command — today's and
@@ -32,6 +34,9 @@ export const InstrumentSection = struct('Instrument', LegalBasis.required, {
 });
 /** The instrument a file records and cites. */
 export type InstrumentSection = t.TypeOf<typeof InstrumentSection>;
+
+/** The longest change id: its events' ids add a dot and a number, within an event id's 128. */
+export const MAX_CHANGE_ID_LENGTH = 120;
 
 const isRecord = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);

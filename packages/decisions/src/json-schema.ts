@@ -17,7 +17,7 @@ import {
   Person,
   Reorganisation,
 } from '@mandate/core';
-import { Change, DecisionFile, InstrumentSection } from './format.js';
+import { Change, DecisionFile, InstrumentSection, MAX_CHANGE_ID_LENGTH } from './format.js';
 
 /** A JSON Schema (2020-12) node. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -65,6 +65,10 @@ const scalars: Readonly<Record<string, JsonSchema>> = {
     uniqueItems: true,
   },
   CommandType: { type: 'string' },
+  ChangeId: {
+    type: 'string',
+    pattern: `^[A-Za-z0-9][A-Za-z0-9._:-]{0,${MAX_CHANGE_ID_LENGTH - 1}}$`,
+  },
   ChangeData: { type: 'object' },
   string: { type: 'string' },
 };
