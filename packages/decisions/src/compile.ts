@@ -11,9 +11,11 @@ import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { AnyCommand, type BatchEventIds } from '@mandate/application';
 import { LegalBasis, decodeFailure, decodeWith, type DecodeIssue } from '@mandate/core';
 import { canonicalJson } from '@mandate/eventstore';
+import { changeCommands, type Walkable } from './command-codecs.js';
 import { DecisionFile, type InstrumentSection } from './format.js';
 import { invalidDecisionFile, type DecisionProblem, type InvalidDecisionFile } from './problems.js';
 import type { SourceText } from './source-text.js';
+import { unknownKeys } from './unknown-keys.js';
 
 /** A decision file ready to apply: its batch, and how to tell its changes apart. */
 export interface CompiledDecision {
@@ -32,25 +34,6 @@ export interface CompiledDecision {
   readonly eventIds: BatchEventIds;
   /** Where a path of the file is written. */
   readonly locate: SourceText['locate'];
-}
-
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
-
-/**
- * The keys of `input` that the codecs dropped: present in the input, absent from the re-encoded
- * decoded value, at each path both hold.
- */
-function unknownKeys(input: unknown, encoded: unknown, path: string): DecisionProblem[] {
-  const at = (key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
-  if (Array.isArray(input) && Array.isArray(encoded))
-    return input.flatMap((item, index) => unknownKeys(item, encoded[index], at(index)));
-  if (!isRecord(input) || !isRecord(encoded)) return [];
-  return Object.keys(input).flatMap((key) =>
-    Object.prototype.hasOwnProperty.call(encoded, key)
-      ? unknownKeys(input[key], encoded[key], at(key))
-      : [{ path: at(key), message: `unknown key ${JSON.stringify(key)}` }],
-  );
 }
 
 /** The SHA-256 of the value's canonical JSON, as the file's command id. */
@@ -96,7 +79,7 @@ export function compileDecision(source: SourceText): Either<InvalidDecisionFile,
   const decoded = decodeWith(DecisionFile, source.value);
   if (isLeft(decoded)) return located(decoded.left.issues);
   const file = decoded.right;
-  const problems: DecisionProblem[] = unknownKeys(source.value, DecisionFile.encode(file), '');
+  const problems: DecisionProblem[] = unknownKeys(DecisionFile, source.value, '');
   const basis = file.instrument === undefined ? undefined : LegalBasis.encode(file.instrument);
   const commands: unknown[] =
     file.instrument === undefined ? [] : [recordInstrument(file.instrument)];
@@ -116,6 +99,10 @@ export function compileDecision(source: SourceText): Either<InvalidDecisionFile,
       });
       continue;
     }
+    const codec = changeCommands.get(change.type);
+    const data = codec?.required?.['data'] as Walkable | undefined;
+    if (data !== undefined)
+      problems.push(...unknownKeys(data, change.data, `changes.${index}.data`));
     const command = {
       type: change.type,
       data: basis === undefined ? change.data : { ...change.data, basis },
@@ -126,13 +113,6 @@ export function compileDecision(source: SourceText): Either<InvalidDecisionFile,
         problems.push(problemOf(index, issue, basis !== undefined));
       continue;
     }
-    problems.push(
-      ...unknownKeys(
-        change.data,
-        (AnyCommand.encode(result.right) as { data: unknown }).data,
-        `changes.${index}.data`,
-      ),
-    );
     commands.push(command);
   }
   if (problems.length > 0) return located(problems);

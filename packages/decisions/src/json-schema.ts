@@ -7,34 +7,12 @@
  * type against it.
  */
 import type * as t from 'io-ts';
-import {
-  Authority,
-  Body,
-  MAX_ID_LENGTH,
-  MAX_NAME_LENGTH,
-  MAX_TEXT_LENGTH,
-  Office,
-  Person,
-  Reorganisation,
-} from '@mandate/core';
+import { Body, MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '@mandate/core';
+import { CHANGE_COMMANDS, commandTypeOf, type Walkable } from './command-codecs.js';
 import { Change, DecisionFile, InstrumentSection, MAX_CHANGE_ID_LENGTH } from './format.js';
 
 /** A JSON Schema (2020-12) node. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
-
-/** An io-ts codec seen through the properties its combinators leave on it, for walking. */
-type Walkable = t.Mixed & {
-  readonly _tag?: string;
-  readonly required?: t.Props;
-  readonly optional?: t.Props;
-  readonly literals?: ReadonlyArray<string>;
-  readonly item?: t.Mixed;
-  readonly min?: number;
-  readonly max?: number;
-  readonly types?: ReadonlyArray<t.Mixed>;
-  readonly type?: t.Mixed;
-  readonly value?: unknown;
-};
 
 /** Where the published schema says it lives (its `$id`). */
 export const DECISION_SCHEMA_ID =
@@ -144,21 +122,11 @@ function createWalker() {
   };
 }
 
-/** Every command codec the application accepts, as the command reference lists them. */
-const commandCodecs: ReadonlyArray<t.Mixed> = [
-  ...Authority.Command.types,
-  ...Office.Command.types,
-  ...Person.Command.types,
-  ...Body.Command.types,
-  ...Reorganisation.Command.types,
-];
-
 /** The JSON Schema of a decision file. */
 export function decisionFileSchema(): JsonSchema {
   const walker = createWalker();
-  const changes = commandCodecs.map((member) => {
-    const command = member as Walkable;
-    const type = (command.required?.['type'] as Walkable).value as string;
+  const changes = CHANGE_COMMANDS.map((command) => {
+    const type = commandTypeOf(command);
     const data = command.required?.['data'] as Walkable;
     const { basis: _basis, ...required } = data.required ?? {};
     const optional = data.optional ?? {};
