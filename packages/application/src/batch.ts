@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
-import * as t from 'io-ts';
+import type * as t from 'io-ts';
 import {
   CommandId,
   decodeWith,
