@@ -29,6 +29,7 @@ import {
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
 import { createEsdbEventStore, type EsdbDriver } from '@mandate/adapter-esdb';
 import { verifyAuditBundle } from '@mandate/audit';
+import { readDecision } from '@mandate/decisions';
 import { createPostgresEventStore, type PostgresEventStore } from '@mandate/adapter-postgres';
 import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
 import type { SqliteReadModel } from '@mandate/adapter-sqlite/read-model';
@@ -164,6 +165,21 @@ async function main(): Promise<void> {
   const esdb = typeof createEsdbEventStore;
   const audit = typeof verifyAuditBundle;
   const postgres = [typeof createPostgresEventStore, typeof createPostgresReadModel];
+  // A decision file: the instrument recorded first, then its change.
+  const decision = readDecision(
+    'd.json',
+    JSON.stringify({
+      instrument: basis,
+      changes: [
+        {
+          type: 'RegisterPerson',
+          data: { personId: 'tram', name: 'Nguyễn Văn Trăm', effectiveOn: on },
+        },
+      ],
+    }),
+  );
+  const decisions =
+    decision._tag === 'Right' ? decision.right.commands.length : decision.left.message;
   console.log(
     JSON.stringify({
       status: state.status,
@@ -173,6 +189,7 @@ async function main(): Promise<void> {
       esdb,
       audit,
       postgres,
+      decisions,
     }),
   );
 }
