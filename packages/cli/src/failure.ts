@@ -36,8 +36,18 @@ export interface CheckFailed {
   readonly message: string;
 }
 
+/**
+ * A decision file was not applied: malformed, invalid (every problem with its line and path), a
+ * change refused by its decider (its rule), or the store failed; nothing of it was recorded.
+ */
+export interface DecisionRejected {
+  readonly _tag: 'DecisionRejected';
+  readonly message: string;
+}
+
 /** Every reason a command stops short. */
-export type CliFailure = InvalidArgument | StoreUnreachable | QueryRefused | CheckFailed;
+export type CliFailure =
+  InvalidArgument | StoreUnreachable | QueryRefused | CheckFailed | DecisionRejected;
 
 /** Builds an {@link InvalidArgument}. */
 export const invalidArgument = (
@@ -62,6 +72,12 @@ export const storeUnreachable = (store: string, reason: string): StoreUnreachabl
 /** Builds a {@link QueryRefused}. */
 export const queryRefused = (message: string): QueryRefused => ({ _tag: 'QueryRefused', message });
 
+/** Builds a {@link DecisionRejected}. */
+export const decisionRejected = (message: string): DecisionRejected => ({
+  _tag: 'DecisionRejected',
+  message,
+});
+
 /** Builds a {@link CheckFailed}. */
 export const checkFailed = (message: string): CheckFailed => ({ _tag: 'CheckFailed', message });
 
@@ -78,6 +94,7 @@ export function exitCodeOf(failure: CliFailure): number {
     case 'StoreUnreachable':
     case 'QueryRefused':
     case 'CheckFailed':
+    case 'DecisionRejected':
       return REFUSED_EXIT_CODE;
     default: {
       const unexpected: never = failure;

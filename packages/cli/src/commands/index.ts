@@ -3,10 +3,14 @@
  * in its own module beside this one.
  */
 import type { Command } from 'commander';
+import { registerApplyCommand } from './apply.js';
 import { registerBodiesCommand } from './bodies.js';
 
 /** Registers one command on the program. */
 export type CommandRegistration = (program: Command) => void;
 
 /** Every command's registration, in the order `mandate --help` lists them. */
-export const commandRegistrations: ReadonlyArray<CommandRegistration> = [registerBodiesCommand];
+export const commandRegistrations: ReadonlyArray<CommandRegistration> = [
+  registerApplyCommand,
+  registerBodiesCommand,
+];
