@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { registerApplyCommand } from './apply.js';
 import { registerBodiesCommand } from './bodies.js';
+import { registerDemoCommand } from './demo.js';
 
 /** Registers one command on the program. */
 export type CommandRegistration = (program: Command) => void;
@@ -13,4 +14,5 @@ export type CommandRegistration = (program: Command) => void;
 export const commandRegistrations: ReadonlyArray<CommandRegistration> = [
   registerApplyCommand,
   registerBodiesCommand,
+  registerDemoCommand,
 ];
