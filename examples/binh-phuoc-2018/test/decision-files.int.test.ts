@@ -85,7 +85,7 @@ describe('the seed story told from decision files', () => {
       ...oneModel,
       beforeErratum: await erratumInstant(
         one,
-        IllustrativeSequel.correctionStep('x').envelope.commandId,
+        IllustrativeSequel.correctionSteps('x').at(-1)?.envelope.commandId ?? '',
       ),
     };
 

@@ -9,9 +9,11 @@ import { createCommandHandler } from './handle.js';
 import {
   createSeat,
   establishBody,
+  recordingsOf,
   registerCity,
   registerProvince,
   renameBody,
+  type CitingCommand,
 } from './commands.fixture.js';
 import { intercepted, memoryStore, wholeLog } from './store.fixture.js';
 
@@ -27,12 +29,19 @@ const accepted = (result: E.Either<BatchFailure, BatchAccepted>): BatchAccepted 
   return result.right;
 };
 
-const story = [
+/** `commands`, preceded by the recording of every instrument they cite (the registry is mandatory). */
+const citing = (...commands: ReadonlyArray<CitingCommand>): ReadonlyArray<unknown> => [
+  ...recordingsOf(...commands).map(({ command }) => command),
+  ...commands,
+];
+
+const story = citing(
   registerProvince,
   establishBody('bcd-1'),
   createSeat('bcd-1', 'uy-vien-1', 'giam-doc-so-tc'),
   renameBody('bcd-1', 'Tên mới'),
-];
+);
+const recordings = story.length - 4;
 
 describe('handleBatch', () => {
   it('decides each command on what the earlier ones leave, and appends them in one go', async () => {
@@ -46,9 +55,14 @@ describe('handleBatch', () => {
     const result = accepted(
       await createBatchHandler({ store: watched }).handleBatch(batch('b-1', story)),
     );
-    expect(appends).toEqual([2]);
-    expect(result.events).toBe(7);
-    expect(result.commands.map(({ type, events }) => [type, events.length])).toEqual([
+    expect(appends).toEqual([3]);
+    expect(result.events).toBe(recordings + 7);
+    expect(result.commands.slice(0, recordings).map(({ type }) => type)).toEqual(
+      Array.from({ length: recordings }, () => 'RecordInstrument'),
+    );
+    expect(
+      result.commands.slice(recordings).map(({ type, events }) => [type, events.length]),
+    ).toEqual([
       ['RegisterAuthority', 1],
       ['EstablishBody', 4],
       ['AmendBody', 1],
@@ -75,10 +89,11 @@ describe('handleBatch', () => {
   it('appends nothing when one command is refused, and names it', async () => {
     const store = memoryStore();
     const handler = createBatchHandler({ store });
-    const result = await handler.handleBatch(
-      batch('b-1', [registerProvince, establishBody('bcd-1'), establishBody('bcd-1')]),
+    const refusing = citing(registerProvince, establishBody('bcd-1'), establishBody('bcd-1'));
+    const result = await handler.handleBatch(batch('b-1', refusing));
+    expect(E.isLeft(result) && result.left._tag === 'RefusedInBatch' && result.left.index).toBe(
+      refusing.length - 1,
     );
-    expect(E.isLeft(result) && result.left._tag === 'RefusedInBatch' && result.left.index).toBe(2);
     expect(await wholeLog(store)).toEqual([]);
   });
 
@@ -96,42 +111,40 @@ describe('handleBatch', () => {
     const store = memoryStore();
     const handler = createBatchHandler({ store });
     const named = { eventIds: (command: number, event: number) => `e-${command}-${event}` };
-    accepted(await handler.handleBatch(batch('b-1', [registerProvince]), named));
-    expect((await wholeLog(store)).map((event) => event.eventId)).toEqual(['e-0-1']);
-    const reused = await handler.handleBatch(batch('b-2', [registerCity]), named);
+    accepted(await handler.handleBatch(batch('b-1', citing(registerProvince)), named));
+    expect((await wholeLog(store)).map((event) => event.eventId)).toEqual(['e-0-1', 'e-1-1']);
+    const reused = await handler.handleBatch(batch('b-2', citing(registerCity)), named);
     expect(E.isLeft(reused) && reused.left._tag).toBe('DuplicateEventId');
-    expect(await wholeLog(store)).toHaveLength(1);
+    expect(await wholeLog(store)).toHaveLength(2);
   });
 
   it('decides the whole batch again after a concurrent change to a stream it read', async () => {
     const store = memoryStore();
-    await createCommandHandler({ store }).handle({
-      commandId: 'c-province',
-      actor: 'clerk',
-      command: registerProvince,
-    });
+    accepted(
+      await createBatchHandler({ store }).handleBatch(batch('b-0', citing(registerProvince))),
+    );
     let attempts = 0;
     const watched = intercepted(store, {
       beforeAppend: async (_request, call) => {
         attempts = call;
         if (call === 1)
-          await createCommandHandler({ store }).handle({
-            commandId: 'c-city',
-            actor: 'other clerk',
-            command: registerCity,
-          });
+          accepted(
+            await createBatchHandler({ store }).handleBatch(batch('b-city', citing(registerCity))),
+          );
       },
     });
+    const commands = citing(establishBody('bcd-1'), renameBody('bcd-1', 'Tên mới'));
     const result = accepted(
-      await createBatchHandler({ store: watched }).handleBatch(
-        batch('b-1', [establishBody('bcd-1'), renameBody('bcd-1', 'Tên mới')]),
-      ),
+      await createBatchHandler({ store: watched }).handleBatch(batch('b-1', commands)),
     );
-    expect([attempts, result.events]).toEqual([2, 5]);
+    const events = commands.length - 2 + 5;
+    expect([attempts, result.events]).toEqual([2, events]);
     expect((await wholeLog(store)).map((event) => event.metadata.commandId)).toEqual([
-      'c-province',
-      'c-city',
-      ...Array.from({ length: 5 }, () => 'b-1'),
+      'b-0',
+      'b-0',
+      'b-city',
+      'b-city',
+      ...Array.from({ length: events }, () => 'b-1'),
     ]);
   });
 
@@ -149,7 +162,7 @@ describe('planBatch', () => {
   it('says what each command would record and appends nothing', async () => {
     const store = memoryStore();
     const plan = await createBatchHandler({ store }).planBatch(batch('b-1', story));
-    const planned = E.isRight(plan) ? plan.right.commands : [];
+    const planned = E.isRight(plan) ? plan.right.commands.slice(recordings) : [];
     expect(
       planned.map(({ type, events }) => [
         type,

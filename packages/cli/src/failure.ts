@@ -16,6 +16,12 @@ export interface InvalidArgument {
   readonly message: string;
 }
 
+/** The command was called in a way it does not take (options that go only together, or apart). */
+export interface UsageError {
+  readonly _tag: 'UsageError';
+  readonly message: string;
+}
+
 /** The store could not be opened or read: absent, not a store, unreachable. */
 export interface StoreUnreachable {
   readonly _tag: 'StoreUnreachable';
@@ -47,7 +53,7 @@ export interface DecisionRejected {
 
 /** Every reason a command stops short. */
 export type CliFailure =
-  InvalidArgument | StoreUnreachable | QueryRefused | CheckFailed | DecisionRejected;
+  InvalidArgument | UsageError | StoreUnreachable | QueryRefused | CheckFailed | DecisionRejected;
 
 /** Builds an {@link InvalidArgument}. */
 export const invalidArgument = (
@@ -61,6 +67,9 @@ export const invalidArgument = (
   reason,
   message: `${argument} ${JSON.stringify(value)} is not valid: ${reason}`,
 });
+
+/** Builds a {@link UsageError}. */
+export const usageError = (message: string): UsageError => ({ _tag: 'UsageError', message });
 
 /** Builds a {@link StoreUnreachable}. */
 export const storeUnreachable = (store: string, reason: string): StoreUnreachable => ({
@@ -90,6 +99,7 @@ export const REFUSED_EXIT_CODE = 1;
 export function exitCodeOf(failure: CliFailure): number {
   switch (failure._tag) {
     case 'InvalidArgument':
+    case 'UsageError':
       return USAGE_EXIT_CODE;
     case 'StoreUnreachable':
     case 'QueryRefused':

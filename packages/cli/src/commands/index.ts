@@ -4,8 +4,17 @@
  */
 import type { Command } from 'commander';
 import { registerApplyCommand } from './apply.js';
+import { registerAuditCommand } from './audit.js';
 import { registerBodiesCommand } from './bodies.js';
+import { registerComplianceCommand } from './compliance.js';
 import { registerDemoCommand } from './demo.js';
+import { registerDutiesCommand } from './duties.js';
+import { registerHistoryCommand } from './history.js';
+import { registerInstrumentCommand } from './instrument.js';
+import { registerLineageCommand } from './lineage.js';
+import { registerReplayCommand } from './replay.js';
+import { registerRosterCommand } from './roster.js';
+import { registerVerifyCommand } from './verify.js';
 
 /** Registers one command on the program. */
 export type CommandRegistration = (program: Command) => void;
@@ -13,6 +22,15 @@ export type CommandRegistration = (program: Command) => void;
 /** Every command's registration, in the order `mandate --help` lists them. */
 export const commandRegistrations: ReadonlyArray<CommandRegistration> = [
   registerApplyCommand,
+  registerAuditCommand,
   registerBodiesCommand,
+  registerComplianceCommand,
   registerDemoCommand,
+  registerDutiesCommand,
+  registerHistoryCommand,
+  registerInstrumentCommand,
+  registerLineageCommand,
+  registerReplayCommand,
+  registerRosterCommand,
+  registerVerifyCommand,
 ];
