@@ -31,7 +31,8 @@ const periodRow = (obligation: ComplianceView, period: Body.PeriodCompliance): s
     : '',
 ];
 
-const renderCompliance = (
+/** A body's reporting compliance on a date: each obligation's terms, then a row per period. */
+export const renderCompliance = (
   body: BodyView,
   obligations: ReadonlyArray<ComplianceView>,
   on: string,

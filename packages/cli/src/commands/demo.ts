@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
-import { createCommandHandler } from '@mandate/application';
 import {
   epochMillisecondsOf,
   instantOf,
@@ -25,15 +24,10 @@ import type { EventStore } from '@mandate/eventstore';
 import type { QueryError, ReadModelQueries } from '@mandate/projections';
 import { print, runAction } from '../command-context.js';
 import { readDecisionFiles, runDecisions } from '../decision-files.js';
-import { namesFrom, type Names } from '../demo/names.js';
-import {
-  indent,
-  renderAudit,
-  renderCompliance,
-  renderLineage,
-  renderLineageMermaid,
-  renderRoster,
-} from '../demo/render.js';
+import { indent, renderAudit, renderLineage, renderLineageMermaid } from '../demo/render.js';
+import { nameBook, type NameBook } from '../output/name-book.js';
+import { renderCompliance } from './compliance.js';
+import { renderRoster } from './roster.js';
 import { tamperAndVerify } from '../demo/tamper.js';
 import { checkFailed, type CliFailure } from '../failure.js';
 import { openStore } from '../open-store.js';
@@ -77,22 +71,21 @@ async function justBefore(store: EventStore, commandId: string): Promise<Instant
 /** Asks the read model the demo's questions about `successor` and prints the answers. */
 async function tellAnswers(
   queries: ReadModelQueries,
-  names: Names,
+  names: NameBook,
   successor: BodyId,
   beforeErratum: Instant | undefined,
   merger: CompiledDecision | undefined,
 ): Promise<E.Either<CliFailure, void>> {
-  const answered = async <A>(answer: Promise<E.Either<QueryError, A>>): Promise<A | CliFailure> => {
-    const result = await answer;
-    return E.isLeft(result) ? refusalOf(result.left) : result.right;
-  };
-  const isFailure = (u: unknown): u is CliFailure =>
-    typeof u === 'object' && u !== null && '_tag' in u;
+  const ask = async <A>(
+    answer: Promise<E.Either<QueryError, A>>,
+  ): Promise<E.Either<CliFailure, A>> => E.mapLeft(refusalOf)(await answer);
 
   for (const on of ROSTER_DATES) {
-    const roster = await answered(queries.roster(successor, on));
-    if (isFailure(roster)) return E.left(roster);
-    print(`\nThe committee's seats on ${on}:\n${indent(await renderRoster(roster, on, names))}`);
+    const view = await ask(queries.body(successor, on));
+    if (E.isLeft(view)) return view;
+    const roster = await ask(queries.roster(successor, on));
+    if (E.isLeft(roster)) return roster;
+    print(`\n${await renderRoster(view.right, roster.right, names, on)}`);
   }
 
   print(`\nThe standing member and secretary on ${ERRATUM_DATE}, before and after the erratum:`);
@@ -100,33 +93,35 @@ async function tellAnswers(
     [`as known at ${beforeErratum ?? '?'} (before the erratum was recorded)`, beforeErratum],
     ['as known now', undefined],
   ] as const) {
-    const roster = await answered(queries.roster(successor, ERRATUM_DATE, knownAt));
-    if (isFailure(roster)) return E.left(roster);
-    const seat = roster.filter((s) => s.roles.includes('standing-member'));
-    print(`  ${label}:\n${indent(indent(await renderRoster(seat, ERRATUM_DATE, names)))}`);
+    const view = await ask(queries.body(successor, ERRATUM_DATE, knownAt));
+    if (E.isLeft(view)) return view;
+    const roster = await ask(queries.roster(successor, ERRATUM_DATE, knownAt));
+    if (E.isLeft(roster)) return roster;
+    const seat = roster.right.filter((s) => s.roles.includes('standing-member'));
+    print(`\n${label}:\n${indent(await renderRoster(view.right, seat, names, ERRATUM_DATE))}`);
   }
 
-  const body = await answered(queries.body(successor, ROSTER_DATES[0] as CalendarDate));
-  if (isFailure(body)) return E.left(body);
+  const body = await ask(queries.body(successor, ROSTER_DATES[0] as CalendarDate));
+  if (E.isLeft(body)) return body;
   const predecessors = [];
-  for (const id of body.predecessors) {
-    const view = await answered(queries.body(id, body.establishedOn));
-    if (isFailure(view)) return E.left(view);
-    predecessors.push(view);
+  for (const id of body.right.predecessors) {
+    const view = await ask(queries.body(id, body.right.establishedOn));
+    if (E.isLeft(view)) return view;
+    predecessors.push(view.right);
   }
-  print(`\nLineage:\n${indent(renderLineage(body, predecessors))}`);
-  print(`\nLineage as Mermaid:\n${indent(renderLineageMermaid(body, predecessors))}`);
+  print(`\nLineage:\n${indent(renderLineage(body.right, predecessors))}`);
+  print(`\nLineage as Mermaid:\n${indent(renderLineageMermaid(body.right, predecessors))}`);
 
-  const compliance = await answered(queries.compliance(successor, COMPLIANCE_DATE));
-  if (isFailure(compliance)) return E.left(compliance);
-  print(`\nReporting on ${COMPLIANCE_DATE}:\n${indent(renderCompliance(compliance))}`);
+  const compliance = await ask(queries.compliance(successor, COMPLIANCE_DATE));
+  if (E.isLeft(compliance)) return compliance;
+  print(`\n${renderCompliance(body.right, compliance.right, COMPLIANCE_DATE)}`);
 
   if (merger?.instrument !== undefined) {
     const { number, issuer, signedOn } = merger.instrument;
-    const changes = await answered(queries.changesByInstrument({ number, issuer, signedOn }));
-    if (isFailure(changes)) return E.left(changes);
+    const changes = await ask(queries.changesByInstrument({ number, issuer, signedOn }));
+    if (E.isLeft(changes)) return changes;
     print(
-      `\nAudit of decision ${number} (${issuer}, signed ${signedOn}): ${changes.length} changes\n${indent(renderAudit(changes))}`,
+      `\nAudit of decision ${number} (${issuer}, signed ${signedOn}): ${changes.right.length} changes\n${indent(renderAudit(changes.right))}`,
     );
   }
   return E.right(undefined);
@@ -163,7 +158,7 @@ async function tell(folder: string): Promise<E.Either<CliFailure, void>> {
     const erratum = findCommand(decisions.right, 'CorrectOfficeHolding');
     const beforeErratum =
       erratum === undefined ? undefined : await justBefore(store, erratum.decision.commandId);
-    const names = namesFrom(createCommandHandler({ store }));
+    const names = nameBook(store);
     const answers = await withQueries(opened.right, (queries) =>
       tellAnswers(queries, names, successor, beforeErratum, merger?.decision),
     );

@@ -46,7 +46,8 @@ async function occupantOf(seat: RosterSeat, names: NameBook): Promise<string> {
   return notes.length === 0 ? name : `${name} (${notes.join(', ')})`;
 }
 
-async function renderRoster(
+/** A body's roster on a date as a titled table: seat, roles, the person and how the seat is held. */
+export async function renderRoster(
   body: BodyView,
   seats: ReadonlyArray<RosterSeat>,
   names: NameBook,

@@ -1,12 +1,12 @@
 /**
- * The demo's answers as text for a person: the roster of a body on a date (who sits in each seat,
- * and how — named, or ex officio through an office), the lineage of a body (as text and as a
- * Mermaid graph), its reporting compliance, and the changes one instrument made.
+ * The demo's own views, beside the query commands' renderers it reuses: a body's lineage from its
+ * predecessors (as text and as a Mermaid graph), and the changes one instrument made, counted by
+ * event type.
  */
-import type { BodyId, CalendarDate } from '@mandate/core';
-import type { BodyView, ChangeView, ComplianceView, RosterSeat } from '@mandate/projections';
+import type { BodyId } from '@mandate/core';
+import type { BodyView, ChangeView } from '@mandate/projections';
+import { bodyName } from '../output/names.js';
 import { renderTable } from '../output/table.js';
-import type { Names } from './names.js';
 
 /** Indents every line of `text` by two spaces. */
 export const indent = (text: string): string =>
@@ -14,39 +14,6 @@ export const indent = (text: string): string =>
     .split('\n')
     .map((line) => (line === '' ? line : `  ${line}`))
     .join('\n');
-
-/** Who sits in a seat on `on`, and how, in words. */
-async function occupantOf(seat: RosterSeat, on: CalendarDate, names: Names): Promise<string[]> {
-  const occupant = seat.occupant;
-  if (occupant === null) return ['(vacant by decision)', ''];
-  if (occupant.kind === 'vacant')
-    return ['(no holder recorded)', `ex officio: ${await names.office(occupant.office, on)}`];
-  const person = await names.person(occupant.person);
-  const acting = occupant.acting ? ' (acting)' : '';
-  if (occupant.via === 'office')
-    return [`${person}${acting}`, `ex officio: ${await names.office(occupant.office, on)}`];
-  const as =
-    occupant.asOffice === undefined
-      ? 'named'
-      : `named as ${await names.office(occupant.asOffice, on)}${occupant.holdsOffice === false ? ' — no longer holds it' : ''}`;
-  return [`${person}${acting}`, as];
-}
-
-/** A body's roster on a date as a table: seat, roles, person and how they sit. */
-export async function renderRoster(
-  roster: ReadonlyArray<RosterSeat>,
-  on: CalendarDate,
-  names: Names,
-): Promise<string> {
-  const rows: string[][] = [];
-  for (const seat of roster)
-    rows.push([seat.seatId, seat.roles.join(', '), ...(await occupantOf(seat, on, names))]);
-  return renderTable({ headings: ['seat', 'roles', 'person', 'how'], rows });
-}
-
-/** The Vietnamese name of a body as a view gives it. */
-const nameOf = (body: BodyView): string =>
-  body.name?.vi ?? body.names.at(-1)?.name.vi ?? body.bodyId;
 
 /** A body's lineage as text: its predecessors with their lives, how they ended, then the body. */
 export function renderLineage(body: BodyView, predecessors: ReadonlyArray<BodyView>): string {
@@ -60,10 +27,10 @@ export function renderLineage(body: BodyView, predecessors: ReadonlyArray<BodyVi
   return [
     ...predecessors.map(
       (predecessor) =>
-        `${nameOf(predecessor)} (${predecessor.establishedOn} – ${predecessor.end?.on ?? '…'})`,
+        `${bodyName(predecessor)} (${predecessor.establishedOn} – ${predecessor.end?.on ?? '…'})`,
     ),
     ...(predecessors.length === 0 ? [] : [`  ↓ ${ends.join('; ')}`]),
-    `${nameOf(body)} (from ${body.establishedOn})`,
+    `${bodyName(body)} (from ${body.establishedOn})`,
   ].join('\n');
 }
 
@@ -80,28 +47,13 @@ export function renderLineageMermaid(
 ): string {
   return [
     'flowchart LR',
-    ...[body, ...predecessors].map((view) => `  ${nodeId(view.bodyId)}[${label(nameOf(view))}]`),
+    ...[body, ...predecessors].map((view) => `  ${nodeId(view.bodyId)}[${label(bodyName(view))}]`),
     ...predecessors.map(
       (predecessor) =>
         `  ${nodeId(predecessor.bodyId)} -->|${predecessor.end?.reason ?? 'succeeded'} ${predecessor.end?.on ?? ''}| ${nodeId(body.bodyId)}`,
     ),
   ].join('\n');
 }
-
-/** A body's compliance as a table: each obligation's periods, due dates and status. */
-export const renderCompliance = (compliance: ReadonlyArray<ComplianceView>): string =>
-  renderTable({
-    headings: ['obligation', 'cadence', 'period', 'due', 'status'],
-    rows: compliance.flatMap((obligation) =>
-      obligation.periods.map((period) => [
-        obligation.obligationId,
-        obligation.cadence,
-        period.period,
-        period.dueOn,
-        period.status,
-      ]),
-    ),
-  });
 
 /** The changes an instrument made, by event type: how many, and what they changed. */
 export function renderAudit(changes: ReadonlyArray<ChangeView>): string {
