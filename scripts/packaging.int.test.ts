@@ -193,6 +193,7 @@ describe('the packed packages', () => {
       esdb: 'function',
       audit: 'function',
       postgres: ['function', 'function'],
+      cliBodies: 0,
     });
   });
 
