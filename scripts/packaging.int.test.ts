@@ -194,6 +194,7 @@ describe('the packed packages', () => {
       audit: 'function',
       postgres: ['function', 'function'],
       decisions: 2,
+      cliBodies: 0,
     });
   });
 

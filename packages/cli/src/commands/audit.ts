@@ -80,8 +80,12 @@ export function registerAuditCommand(program: Command): void {
     withQueryOptions(
       program
         .command('audit')
-        .description(
+        .summary(
           'List the audit trail of an instrument, or of the changes effective between two dates.',
+        )
+        .description(
+          'List the audit trail of an instrument, or of the changes effective between two dates.' +
+            '\n\nWith --json: { knownAt, scope: { instrument, on } or { from, to }, changes: ChangeView[] }',
         )
         .option(
           '--instrument <citation>',

@@ -34,7 +34,13 @@ const renderBodies = (bodies: ReadonlyArray<BodyView>): string =>
 /** Registers `mandate bodies`. */
 export function registerBodiesCommand(program: Command): void {
   withQueryOptions(
-    program.command('bodies').description('List every body known, as it stood on a date.'),
+    program
+      .command('bodies')
+      .summary('List every body known, as it stood on a date.')
+      .description(
+        'List every body known, as it stood on a date.' +
+          '\n\nWith --json: { on, knownAt, bodies: BodyView[] }',
+      ),
   ).action(
     runAction((options: Partial<QueryOptions>, command: Command) =>
       answerQuery(command, options, async ({ queries, on, knownAt }) => {

@@ -61,7 +61,11 @@ export function registerComplianceCommand(program: Command): void {
   withQueryOptions(
     program
       .command('compliance')
-      .description("Show a body's reporting obligations and each period's status on a date.")
+      .summary("Show a body's reporting obligations and each period's status on a date.")
+      .description(
+        "Show a body's reporting obligations and each period's status on a date." +
+          '\n\nWith --json: { on, knownAt, body: BodyView, obligations: ComplianceView[] }',
+      )
       .argument('<body>', 'the body id', argumentParser(decodeBodyId('BODY'))),
   ).action(
     runAction((bodyId: BodyId, options: Partial<QueryOptions>, command: Command) =>

@@ -42,7 +42,11 @@ export function registerDutiesCommand(program: Command): void {
   withQueryOptions(
     program
       .command('duties')
-      .description('List the duties of a body in force on a date.')
+      .summary('List the duties of a body in force on a date.')
+      .description(
+        'List the duties of a body in force on a date.' +
+          '\n\nWith --json: { on, knownAt, body: BodyView, duties: DutyView[] }',
+      )
       .argument('<body>', 'the body id', argumentParser(decodeBodyId('BODY'))),
   ).action(
     runAction((bodyId: BodyId, options: Partial<QueryOptions>, command: Command) =>

@@ -136,7 +136,11 @@ export function registerHistoryCommand(program: Command): void {
   withQueryOptions(
     program
       .command('history')
-      .description("Show a body's changes, or the offices and seats a person held.")
+      .summary("Show a body's changes, or the offices and seats a person held.")
+      .description(
+        "Show a body's changes, or the offices and seats a person held." +
+          '\n\nWith --json: for a body { on, knownAt, kind: "body", body: BodyView, changes: ChangeView[] },\n  for a person { on, knownAt, kind: "person", person, holdings: PersonHoldings }',
+      )
       .argument('<id>', 'a body id or a person id', argumentParser(decodeBodyId('ID'))),
   ).action(
     runAction((id: BodyId, options: Partial<QueryOptions>, command: Command) =>

@@ -91,7 +91,11 @@ export function registerInstrumentCommand(program: Command): void {
     withQueryOptions(
       program
         .command('instrument')
-        .description('Show what a legal instrument changed.')
+        .summary('Show what a legal instrument changed.')
+        .description(
+          'Show what a legal instrument changed.' +
+            '\n\nWith --json: { on, knownAt, instrument: "NUMBER|ISSUER|YEAR", counts: { aggregate, type, count }[],\n  changes: ChangeView[] }',
+        )
         .argument(
           '<citation>',
           'the printed number (with --issuer and --year) or NUMBER|ISSUER|YEAR',

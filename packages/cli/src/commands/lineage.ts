@@ -95,7 +95,11 @@ export function registerLineageCommand(program: Command): void {
   withQueryOptions(
     program
       .command('lineage')
-      .description("Show a body's predecessors and successors through reorganisations.")
+      .summary("Show a body's predecessors and successors through reorganisations.")
+      .description(
+        "Show a body's predecessors and successors through reorganisations." +
+          '\n\nWith --json: { on, knownAt, body: BodyView, predecessors: Node[], successors: Node[] },\n  a Node being { body: BodyView, next: Node[] }',
+      )
       .argument('<body>', 'the body id', argumentParser(decodeBodyId('BODY'))),
   ).action(
     runAction((bodyId: BodyId, options: Partial<QueryOptions>, command: Command) =>

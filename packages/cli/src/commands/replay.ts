@@ -38,7 +38,11 @@ const renderReplay = (report: ReplayJson): string =>
 export function registerReplayCommand(program: Command): void {
   program
     .command('replay')
-    .description('Read the whole log, fold every stream, and report counts and rate.')
+    .summary('Read the whole log, fold every stream, and report counts and rate.')
+    .description(
+      'Read the whole log, fold every stream, and report counts and rate.' +
+        '\n\nWith --json: { events, streams: { body, office, person, authorities, instruments }, byType,\n  unfolded, lastPosition, seconds, eventsPerSecond }',
+    )
     .option('--json', 'print the report as JSON')
     .action(
       runAction((options: { readonly json?: true }, command: Command) =>

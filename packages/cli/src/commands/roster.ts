@@ -71,7 +71,11 @@ export function registerRosterCommand(program: Command): void {
   withQueryOptions(
     program
       .command('roster')
-      .description('Show who sat in each seat of a body on a date.')
+      .summary('Show who sat in each seat of a body on a date.')
+      .description(
+        'Show who sat in each seat of a body on a date.' +
+          '\n\nWith --json: { on, knownAt, body: BodyView, seats: RosterSeat[] }',
+      )
       .argument('<body>', 'the body id', argumentParser(decodeBodyId('BODY'))),
   ).action(
     runAction((bodyId: BodyId, options: Partial<QueryOptions>, command: Command) =>

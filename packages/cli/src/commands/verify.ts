@@ -51,8 +51,10 @@ const describeReport = (report: VerifyReport, checkpoint: Checkpoint | undefined
 export function registerVerifyCommand(program: Command): void {
   program
     .command('verify')
+    .summary("Check the store's tamper-evident history, optionally against a signed checkpoint.")
     .description(
-      "Check the store's tamper-evident history, optionally against a signed checkpoint.",
+      "Check the store's tamper-evident history, optionally against a signed checkpoint." +
+        '\n\nWith --json: { ok: true, streams, events, checkpoint } or { ok: false, problem: { _tag, message, … },\n  checkpoint }, checkpoint being { origin, size } or null',
     )
     .option('--checkpoint <file>', 'a signed checkpoint note kept outside the store')
     .option('--public-key <key>', "the checkpoint signer's verifier key (name+id+key)")
