@@ -181,3 +181,28 @@ export const mergeBodies = (
     carriedDuties: [{ fromBody: bodies[0], fromDuty: 'tham-muu', dutyId: 'tham-muu' }],
   },
 });
+
+/** Merges the city into the province on `effectiveOn`, by the province's instrument. */
+export const mergeCityIntoProvince = (effectiveOn = '2018-04-01') => ({
+  type: 'MergeAuthority',
+  data: {
+    authorityId: CITY,
+    into: PROVINCE,
+    basis: instrument(PROVINCE, effectiveOn, '40/QĐ-UBND'),
+    effectiveOn,
+  },
+});
+
+/** Renames a body by an instrument of `issuer`. */
+export const renameBodyBy = (
+  issuer: string,
+  bodyId: string,
+  vi: string,
+  effectiveOn = '2018-07-01',
+) => {
+  const renamed = renameBody(bodyId, vi, effectiveOn);
+  return {
+    ...renamed,
+    data: { ...renamed.data, basis: instrument(issuer, effectiveOn, '301/QĐ') },
+  };
+};
