@@ -206,3 +206,22 @@ export const renameBodyBy = (
     data: { ...renamed.data, basis: instrument(issuer, effectiveOn, '301/QĐ') },
   };
 };
+
+/** Every office the seats of these fixtures follow, with its Vietnamese name. */
+export const FIXTURE_OFFICES: ReadonlyArray<readonly [string, string]> = [
+  ['chu-tich-ubnd-tinh', 'Chủ tịch UBND tỉnh'],
+  ['giam-doc-so-tttt', 'Giám đốc Sở Thông tin và Truyền thông'],
+  ['giam-doc-so-tc', 'Giám đốc Sở Tài chính'],
+  ['giam-doc-so-khdt', 'Giám đốc Sở Kế hoạch và Đầu tư'],
+];
+
+/**
+ * What the seats of these fixtures name in other streams: their offices, established, and the
+ * chairman, registered (docs/reference/domain.md rules 18 and 19). Submit after the province.
+ */
+export const seatedWorld: ReadonlyArray<readonly [string, unknown]> = [
+  ...FIXTURE_OFFICES.map(
+    ([officeId, vi]) => [`office-${officeId}`, establishOffice(officeId, vi)] as const,
+  ),
+  ['person-nguyen-van-tram', registerPerson()],
+];

@@ -7,12 +7,12 @@
  *
  * @see docs/reference/domain.md rules 9, 10 and 17
  */
-import { isLeft, right, type Either } from 'fp-ts/Either';
+import { isLeft, isRight, right, type Either } from 'fp-ts/Either';
 import {
   Authority,
+  Body,
   Instrument,
   Reorganisation,
-  type Body,
   type BodyId,
   type Jurisdiction,
 } from '@mandate/core';
@@ -31,6 +31,7 @@ import type { LoadFailure, StreamRevision } from './load.js';
 import type { Loaders } from './loaders.js';
 import { streamAppend } from './new-events.js';
 import { readSet } from './read-set.js';
+import { seatingRefusal } from './seating.js';
 import type { AnyRefusal } from './result.js';
 import {
   AUTHORITIES_STREAM,
@@ -141,6 +142,15 @@ async function decideReorganisation(
   }
   const decided = Reorganisation.decide(command, states, context.right);
   if (isLeft(decided)) return right({ _tag: 'Refused', refusal: decided.left });
+  const seating = await seatingRefusal(
+    decided.right.map(({ bodyId, events }) => ({
+      state: states.get(bodyId) ?? Body.initialState,
+      events,
+    })),
+    loaders,
+  );
+  if (isLeft(seating)) return seating;
+  if (seating.right !== undefined) return right({ _tag: 'Refused', refusal: seating.right });
   const streams = decided.right.map(({ bodyId, events }) => {
     const revision = revisions.get(bodyId);
     if (revision === undefined)
@@ -246,6 +256,11 @@ async function decideOn(
       if (isLeft(body)) return body;
       const { state, revision } = body.right;
       const decided = bodyAggregate.decider.decide(routed.command, state, context.right);
+      if (isRight(decided)) {
+        const seating = await seatingRefusal([{ state, events: decided.right }], loaders);
+        if (isLeft(seating)) return seating;
+        if (seating.right !== undefined) return right({ _tag: 'Refused', refusal: seating.right });
+      }
       return right(oneStream(bodyStream(bodyId), revision, decided, bodyAggregate.versions, stamp));
     }
     case 'reorganisation':

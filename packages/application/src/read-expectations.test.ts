@@ -18,6 +18,7 @@ import {
   registerCity,
   registerProvince,
   renameBodyBy,
+  seatedWorld,
 } from './commands.fixture.js';
 import { createCommandHandler } from './handle.js';
 import { acceptedOf, failureOf, intercepted, memoryStore, streamEvents } from './store.fixture.js';
@@ -29,6 +30,7 @@ async function setUp() {
   for (const [id, command] of [
     ['p', registerProvince],
     ['c', registerCity],
+    ...seatedWorld,
     ['b', establishBody('bcd-city', { issuer: CITY, authority: CITY })],
   ] as const) {
     acceptedOf(await other.handle(envelope(id, command)));

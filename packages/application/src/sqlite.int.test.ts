@@ -17,13 +17,12 @@ import {
   createSeat,
   envelope,
   establishBody,
-  establishOffice,
   mergeBodies,
   mergeCityIntoProvince,
   registerCity,
-  registerPerson,
   registerProvince,
   renameBodyBy,
+  seatedWorld,
 } from './commands.fixture.js';
 import { createCommandHandler } from './handle.js';
 import {
@@ -59,8 +58,7 @@ describe('the command handler on a SQLite file', () => {
     const story = [
       registerProvince,
       registerCity,
-      establishOffice(),
-      registerPerson(),
+      ...seatedWorld.map(([, command]) => command),
       appointOfficeHolder(),
       establishBody('bcd-a'),
       establishBody('bcd-b'),
@@ -87,6 +85,7 @@ describe('the command handler on a SQLite file', () => {
     const before = await openSqlite(file);
     const first = createCommandHandler({ store: before });
     acceptedOf(await first.handle(envelope('p', registerProvince)));
+    for (const [id, command] of seatedWorld) acceptedOf(await first.handle(envelope(id, command)));
     const original = acceptedOf(await first.handle(envelope('a', establishBody('bcd-a'))));
     await before.close();
 
@@ -146,6 +145,7 @@ describe('the command handler on a SQLite file', () => {
     const other = createCommandHandler({ store: theirs });
     acceptedOf(await other.handle(envelope('p', registerProvince)));
     acceptedOf(await other.handle(envelope('c', registerCity)));
+    for (const [id, command] of seatedWorld) acceptedOf(await other.handle(envelope(id, command)));
     acceptedOf(
       await other.handle(
         envelope('b', establishBody('bcd-city', { issuer: CITY, authority: CITY })),
