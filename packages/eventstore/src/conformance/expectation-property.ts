@@ -123,7 +123,7 @@ export async function checkReadExpectations(
           } else if (
             E.isRight(result) ||
             result.left._tag !== 'VersionConflict' ||
-            !moved.some(([stream]) => stream === result.left.stream)
+            !moved.map(([stream]) => stream).includes(result.left.stream)
           ) {
             throw new Error(
               `${show(request)} should conflict on one of ${show(moved.map(([s]) => s))}, got ${show(result)}`,
