@@ -74,11 +74,14 @@ export function decodeReadSide(
 }
 
 /**
- * Decodes a stored event that must decode; a corrupt one throws an `Error` that is also the
+ * Decodes (upcasting first, with `upcasters`) a stored event that must decode; a corrupt one throws an `Error` that is also the
  * port's `CorruptEvent` (its `_tag`, stream and revision), so every read path reports it typed.
  */
-export function decodeReadSideOrThrow(stored: StoredEvent): ReadSideEvent {
-  const decoded = decodeReadSide(stored);
+export function decodeReadSideOrThrow(
+  stored: StoredEvent,
+  upcasters: UpcasterRegistry = NO_UPCASTERS,
+): ReadSideEvent {
+  const decoded = decodeReadSide(stored, upcasters);
   if (E.isLeft(decoded)) throw Object.assign(new Error(decoded.left.message), decoded.left);
   return decoded.right;
 }
