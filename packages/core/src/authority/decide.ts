@@ -1,6 +1,7 @@
 /**
  * Decides commands to the authority registry. An authority is registered once, under a parent
- * active on that date (or as a root); renames, mergers and dissolutions apply only while it is
+ * not ended by that date — possibly recorded with a later valid date than the child's — or as a
+ * root; renames, mergers and dissolutions apply only while it is
  * active; a merged or dissolved authority accepts nothing more, and one with an authority still
  * under it is not dissolved; a merger's successor is another authority, active on the date,
  * and never one below or merged into the authority merged away (the hierarchy stays acyclic).
@@ -36,6 +37,7 @@ import {
 import {
   authoritiesOf,
   authorityOf,
+  endedOn,
   isActiveOn,
   nameOn,
   type ActiveAuthority,
@@ -97,7 +99,10 @@ function register({ data }: RegisterAuthority, state: RegistryState): Decision {
     if (parentRecord === undefined) return left(authorityNotFound(parent));
     if (!jurisdictionOf(state).mayChange(basis.issuer, parent, basis.signedOn))
       return left(noJurisdiction(basis.issuer, authorityId, basis.signedOn));
-    if (!isActiveOn(parentRecord, effectiveOn))
+    // The parent may have been recorded with a later valid date than the child's (its own
+    // registration is often known only from a later instrument); it must not have ended by then.
+    const parentEnded = endedOn(parentRecord);
+    if (parentEnded !== undefined && effectiveOn >= parentEnded)
       return left(authorityNotActive(parent, effectiveOn));
   }
   return right([
