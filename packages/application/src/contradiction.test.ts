@@ -15,7 +15,7 @@ import {
   seatedWorld,
 } from './commands.fixture.js';
 import { createCommandHandler } from './handle.js';
-import { acceptedOf, failureOf, memoryStore, streamEvents } from './store.fixture.js';
+import { acceptedOf, failureOf, memoryStore, recordCited, streamEvents } from './store.fixture.js';
 
 /** Real stored events of bodies `bcd-a` and `bcd-b` (renamed) and of the chairman's record. */
 async function recorded(): Promise<{
@@ -25,6 +25,13 @@ async function recorded(): Promise<{
 }> {
   const store = memoryStore();
   const handler = createCommandHandler({ store });
+  await recordCited(
+    handler,
+    registerProvince,
+    ...seatedWorld.map(([, command]) => command),
+    establishBody('bcd-a'),
+    renameBody('bcd-b', 'Tên mới'),
+  );
   acceptedOf(await handler.handle(envelope('p', registerProvince)));
   for (const [id, command] of seatedWorld) acceptedOf(await handler.handle(envelope(id, command)));
   acceptedOf(await handler.handle(envelope('a', establishBody('bcd-a'))));
@@ -72,6 +79,7 @@ describe('an event that contradicts its stream', () => {
     const { a } = await recorded();
     const established = a.slice(0, 1);
     const { handler } = await storeWith('body-bcd-a', [...established, ...established]);
+    await recordCited(handler, renameBody('bcd-a', 'Tên'));
     const failure = failureOf(await handler.handle(envelope('x', renameBody('bcd-a', 'Tên'))));
     expect(failure).toMatchObject({
       _tag: 'CorruptEvent',

@@ -21,12 +21,29 @@ import {
   seatedWorld,
 } from './commands.fixture.js';
 import { createCommandHandler } from './handle.js';
-import { acceptedOf, failureOf, intercepted, memoryStore, streamEvents } from './store.fixture.js';
+import {
+  acceptedOf,
+  failureOf,
+  intercepted,
+  memoryStore,
+  recordCited,
+  streamEvents,
+} from './store.fixture.js';
 
 /** A store with the province, the city and a body of the city, and a handler over it. */
 async function setUp() {
   const base = memoryStore();
   const other = createCommandHandler({ store: base });
+  await recordCited(
+    other,
+    registerProvince,
+    registerCity,
+    ...seatedWorld.map(([, command]) => command),
+    establishBody('bcd-city', { issuer: CITY, authority: CITY }),
+    mergeCityIntoProvince(),
+    mergeCityIntoProvince('2018-09-01', '41/QĐ-UBND'),
+    renameBodyBy(CITY, 'bcd-city', 'Tên mới'),
+  );
   for (const [id, command] of [
     ['p', registerProvince],
     ['c', registerCity],
@@ -35,12 +52,14 @@ async function setUp() {
   ] as const) {
     acceptedOf(await other.handle(envelope(id, command)));
   }
-  return { base, other };
+  /** Where the instrument registry stands once the fixtures' instruments are recorded. */
+  const instruments = BigInt((await streamEvents(base, 'instruments')).length - 1);
+  return { base, other, instruments };
 }
 
 describe('the registry read for jurisdiction', () => {
   it('is expected where it was read, and not written', async () => {
-    const { base } = await setUp();
+    const { base, instruments } = await setUp();
     const appends: AppendRequest[] = [];
     const store = intercepted(base, {
       beforeAppend: async (request) => {
@@ -51,7 +70,7 @@ describe('the registry read for jurisdiction', () => {
     acceptedOf(await handler.handle(envelope('mine', renameBodyBy(CITY, 'bcd-city', 'Tên mới'))));
     expect(appends.map((request) => request.expectations)).toEqual([
       [
-        { stream: 'instruments', expectedRevision: 'no-stream' },
+        { stream: 'instruments', expectedRevision: instruments },
         { stream: 'authorities', expectedRevision: 1n },
       ],
     ]);
@@ -95,14 +114,18 @@ describe('the registry read for jurisdiction', () => {
   });
 
   it('changed without effect on the command: the retry succeeds, expecting the new revision', async () => {
-    const { base, other } = await setUp();
+    const { base, other, instruments } = await setUp();
     const appends: AppendRequest[] = [];
     const store = intercepted(base, {
       beforeAppend: async (request, call) => {
         appends.push(request);
         // Merged from a date after the rename's signing: the city still had jurisdiction then.
         if (call === 1)
-          acceptedOf(await other.handle(envelope('merge', mergeCityIntoProvince('2018-09-01'))));
+          acceptedOf(
+            await other.handle(
+              envelope('merge', mergeCityIntoProvince('2018-09-01', '41/QĐ-UBND')),
+            ),
+          );
       },
     });
     const handler = createCommandHandler({ store });
@@ -111,11 +134,11 @@ describe('the registry read for jurisdiction', () => {
 
     expect(appends.map((request) => request.expectations)).toEqual([
       [
-        { stream: 'instruments', expectedRevision: 'no-stream' },
+        { stream: 'instruments', expectedRevision: instruments },
         { stream: 'authorities', expectedRevision: 1n },
       ],
       [
-        { stream: 'instruments', expectedRevision: 'no-stream' },
+        { stream: 'instruments', expectedRevision: instruments },
         { stream: 'authorities', expectedRevision: 2n },
       ],
     ]);

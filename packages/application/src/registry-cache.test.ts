@@ -11,6 +11,7 @@ import {
   CITY,
   PROVINCE,
   createSeat,
+  defaultFixtureCommands,
   envelope,
   establishBody,
   registerCity,
@@ -19,7 +20,7 @@ import {
 } from './commands.fixture.js';
 import { createCommandHandler } from './handle.js';
 import { createRegistryCache } from './registry-cache.js';
-import { acceptedOf, memoryStore, recordingReads } from './store.fixture.js';
+import { acceptedOf, memoryStore, recordCited, recordingReads } from './store.fixture.js';
 
 const authorityReads = (reads: ReturnType<typeof recordingReads>['reads']) =>
   reads.filter((read) => read.stream === 'authorities').map((read) => read.options ?? {});
@@ -29,6 +30,7 @@ describe('the registry cache', () => {
     const base = memoryStore();
     const recording = recordingReads(base);
     const handler = createCommandHandler({ store: recording.store });
+    await recordCited(handler, ...defaultFixtureCommands());
     acceptedOf(await handler.handle(envelope('p', registerProvince)));
     acceptedOf(await handler.handle(envelope('c', registerCity)));
     // The offices and the person the seats name, recorded without reading through `recording`.
@@ -51,12 +53,19 @@ describe('the registry cache', () => {
     const store = memoryStore();
     const first = createCommandHandler({ store });
     const second = createCommandHandler({ store });
+    const byCity = establishBody('bcd-city', { issuer: CITY, authority: CITY });
+    await recordCited(
+      second,
+      registerProvince,
+      registerCity,
+      byCity,
+      ...seatedWorld.map(([, command]) => command),
+    );
     acceptedOf(await first.handle(envelope('p', registerProvince)));
     // The first handler has folded a registry without the city; the second registers it.
     acceptedOf(await second.handle(envelope('c', registerCity)));
     for (const [id, command] of seatedWorld) acceptedOf(await second.handle(envelope(id, command)));
 
-    const byCity = establishBody('bcd-city', { issuer: CITY, authority: CITY });
     acceptedOf(await first.handle(envelope('city-body', byCity)));
 
     const registry = await first.loadAuthorities();
@@ -69,6 +78,7 @@ describe('the registry cache', () => {
   it('keeps the most advanced registry when loads finish out of order', async () => {
     const base = memoryStore();
     const handler = createCommandHandler({ store: base });
+    await recordCited(handler, registerProvince, registerCity);
     acceptedOf(await handler.handle(envelope('p', registerProvince)));
     // The first read returns at once but is held back until released: it finishes last.
     let release = () => {};

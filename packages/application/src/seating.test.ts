@@ -26,14 +26,40 @@ import {
   failureOf,
   intercepted,
   memoryStore,
+  recordCited,
   streamEvents,
   wholeLog,
 } from './store.fixture.js';
+
+const abolishOffice = (officeId: string, effectiveOn: string) => ({
+  type: 'AbolishOffice',
+  data: { officeId, basis: instrument(PROVINCE, effectiveOn, '50/QĐ-UBND'), effectiveOn },
+});
+
+/** Mr. Trăm appointed to the finance department too, by an instrument of its own. */
+const financeAppointment = (() => {
+  const appointment = appointOfficeHolder('giam-doc-so-tc', 'nguyen-van-tram', '2018-05-01');
+  return {
+    ...appointment,
+    data: { ...appointment.data, basis: instrument(PROVINCE, '2018-05-01', '8/QĐ-UBND') },
+  };
+})();
 
 /** A store with the registry, the fixtures' offices and person, and body `bcd-a`. */
 async function setUp() {
   const base = memoryStore();
   const other = createCommandHandler({ store: base });
+  await recordCited(
+    other,
+    registerProvince,
+    registerCity,
+    ...seatedWorld.map(([, command]) => command),
+    establishBody('bcd-a'),
+    createSeat('bcd-a', 'uy-vien', 'so-khong-co'),
+    appointOfficeHolder(),
+    financeAppointment,
+    abolishOffice('giam-doc-so-khdt', '2018-05-01'),
+  );
   for (const [id, command] of [
     ['p', registerProvince],
     ['c', registerCity],
@@ -44,11 +70,6 @@ async function setUp() {
   }
   return { base, other };
 }
-
-const abolishOffice = (officeId: string, effectiveOn: string) => ({
-  type: 'AbolishOffice',
-  data: { officeId, basis: instrument(PROVINCE, effectiveOn, '50/QĐ-UBND'), effectiveOn },
-});
 
 describe('a seat naming other streams', () => {
   it('SeatOfficeNotInForce: an office never established is refused, appending nothing', async () => {
@@ -67,9 +88,15 @@ describe('a seat naming other streams', () => {
   it('SeatPersonNotRegistered: a charter naming a person never registered is refused', async () => {
     const store = memoryStore();
     const handler = createCommandHandler({ store });
+    const offices = seatedWorld.filter(([id]) => id.startsWith('office-'));
+    await recordCited(
+      handler,
+      registerProvince,
+      ...offices.map(([, command]) => command),
+      establishBody('bcd-a'),
+    );
     acceptedOf(await handler.handle(envelope('p', registerProvince)));
-    for (const [id, command] of seatedWorld.filter(([id]) => id.startsWith('office-')))
-      acceptedOf(await handler.handle(envelope(id, command)));
+    for (const [id, command] of offices) acceptedOf(await handler.handle(envelope(id, command)));
     const failure = failureOf(await handler.handle(envelope('a', establishBody('bcd-a'))));
     expect(failure).toMatchObject({
       _tag: 'Refused',
@@ -82,11 +109,7 @@ describe('a seat naming other streams', () => {
     const { other } = await setUp();
     // Mr. Trăm chairs the committee ex officio and also holds the finance department.
     acceptedOf(await other.handle(envelope('chair', appointOfficeHolder())));
-    acceptedOf(
-      await other.handle(
-        envelope('finance', appointOfficeHolder('giam-doc-so-tc', 'nguyen-van-tram', '2018-05-01')),
-      ),
-    );
+    acceptedOf(await other.handle(envelope('finance', financeAppointment)));
     const failure = failureOf(
       await other.handle(envelope('x', createSeat('bcd-a', 'uy-vien', 'giam-doc-so-tc'))),
     );

@@ -10,10 +10,12 @@ import * as E from 'fp-ts/Either';
 import { createSqliteEventStore, type SqliteEventStore } from '@mandate/adapter-sqlite';
 import {
   createSeat,
+  defaultFixtureCommands,
   envelope,
   establishBody,
   mergeBodies,
   registerCity,
+  recordingsOf,
   registerProvince,
   renameBody,
   seatedWorld,
@@ -50,6 +52,7 @@ export async function openSqlite(path: string): Promise<SqliteEventStore> {
  * seat created twice, bodies merged twice), so a second application shows as a refusal.
  */
 export const raceScript: ReadonlyArray<ReturnType<typeof envelope>> = [
+  ...recordingsOf(...defaultFixtureCommands()),
   envelope('race-province', registerProvince),
   envelope('race-city', registerCity),
   ...seatedWorld.map(([id, command]) => envelope(`race-${id}`, command)),

@@ -32,7 +32,14 @@ import {
   type OutcomeSummary,
   type ScratchDirectory,
 } from './sqlite.fixture.js';
-import { acceptedOf, failureOf, intercepted, streamEvents, wholeLog } from './store.fixture.js';
+import {
+  acceptedOf,
+  failureOf,
+  intercepted,
+  recordCited,
+  streamEvents,
+  wholeLog,
+} from './store.fixture.js';
 
 const WORKERS = 3;
 
@@ -65,7 +72,8 @@ describe('the command handler on a SQLite file', () => {
       createSeat('bcd-a', 'uy-vien-1', 'giam-doc-so-tc'),
       mergeBodies('hop-nhat', ['bcd-a', 'bcd-b'], 'bcd-c'),
     ];
-    let events = 0;
+    await recordCited(handler, ...story);
+    let events = (await wholeLog(store)).length;
     for (const [i, command] of story.entries()) {
       events += acceptedOf(await handler.handle(envelope(`story-${i}`, command))).events;
     }
@@ -84,6 +92,12 @@ describe('the command handler on a SQLite file', () => {
     const file = scratch.file();
     const before = await openSqlite(file);
     const first = createCommandHandler({ store: before });
+    await recordCited(
+      first,
+      registerProvince,
+      establishBody('bcd-a'),
+      ...seatedWorld.map(([, command]) => command),
+    );
     acceptedOf(await first.handle(envelope('p', registerProvince)));
     for (const [id, command] of seatedWorld) acceptedOf(await first.handle(envelope(id, command)));
     const original = acceptedOf(await first.handle(envelope('a', establishBody('bcd-a'))));
@@ -143,6 +157,11 @@ describe('the command handler on a SQLite file', () => {
     const mine = await openStore(file);
     const theirs = await openStore(file);
     const other = createCommandHandler({ store: theirs });
+    const byCity = establishBody('bcd-city', { issuer: CITY, authority: CITY });
+    const merger = mergeCityIntoProvince();
+    const rename = renameBodyBy(CITY, 'bcd-city', 'Tên mới');
+    await recordCited(other, registerProvince, registerCity, byCity, merger, rename);
+    await recordCited(other, ...seatedWorld.map(([, command]) => command));
     acceptedOf(await other.handle(envelope('p', registerProvince)));
     acceptedOf(await other.handle(envelope('c', registerCity)));
     for (const [id, command] of seatedWorld) acceptedOf(await other.handle(envelope(id, command)));
@@ -155,15 +174,12 @@ describe('the command handler on a SQLite file', () => {
     const racing = intercepted(mine, {
       beforeAppend: async () => {
         appends++;
-        if (appends === 1)
-          acceptedOf(await other.handle(envelope('merge', mergeCityIntoProvince())));
+        if (appends === 1) acceptedOf(await other.handle(envelope('merge', merger)));
       },
     });
     const handler = createCommandHandler({ store: racing });
 
-    const failure = failureOf(
-      await handler.handle(envelope('mine', renameBodyBy(CITY, 'bcd-city', 'Tên mới'))),
-    );
+    const failure = failureOf(await handler.handle(envelope('mine', rename)));
 
     expect(appends).toBe(1);
     expect(failure).toMatchObject({

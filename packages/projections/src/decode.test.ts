@@ -18,17 +18,26 @@ const basis = {
   signedOn: '2018-03-01',
 };
 
+const registration = { ...basis, number: '2/QĐ-UBND', signedOn: '2018-01-01' };
+/** Records an instrument the commands cite (the registry is mandatory, rule 15). */
+const record = (cited: typeof basis) => ({
+  type: 'RecordInstrument',
+  data: { basis: cited, effectiveOn: cited.signedOn, relations: [] },
+});
+
 /** The stored events of a province, an office and a body renamed once. */
 async function stored(): Promise<StoredEvent[]> {
   const { store, handler } = memoryWorld(RECORDING_START);
   const commands = [
+    record(registration),
+    record(basis),
     {
       type: 'RegisterAuthority',
       data: {
         authorityId: province,
         name: { vi: 'UBND tỉnh' },
         level: 'province',
-        basis: { ...basis, signedOn: '2018-01-01' },
+        basis: registration,
         effectiveOn: '2018-01-01',
       },
     },
