@@ -1,7 +1,7 @@
 /**
  * The shared conformance suite of `@mandate/eventstore` on real temporary SQLite files: every case
- * (durable ones included, reopening the file), and the model-based test with the in-memory store
- * as the model. `rewriteLog` edits the file the way a tamperer with the sqlite3 shell would: it
+ * (durable ones included, reopening the file), the model-based test with the in-memory store
+ * as the model, and the generated property of read expectations (rule 17). `rewriteLog` edits the file the way a tamperer with the sqlite3 shell would: it
  * drops the append-only triggers, ignores CHECK constraints and rewrites the `events` table.
  */
 import Database from 'better-sqlite3';
@@ -9,6 +9,7 @@ import { describe, it } from 'vitest';
 import type { EventStore, RawStoredEvent } from '@mandate/eventstore';
 import {
   checkAgainstModel,
+  checkReadExpectations,
   createTestClock,
   runConformance,
   type StoreUnderTest,
@@ -76,5 +77,11 @@ describe('SQLite event store conformance', () => {
 describe('SQLite event store, model-based against the in-memory store', () => {
   it('answers random command sequences like the reference store', async () => {
     await checkAgainstModel(factory, { numRuns: 40, maxCommands: 25 });
+  });
+});
+
+describe('SQLite event store, read expectations against the oracle (rule 17)', () => {
+  it('commits exactly the appends whose written and relied-on streams are where they say', async () => {
+    await checkReadExpectations(factory, { numRuns: 25, maxSteps: 10 });
   });
 });

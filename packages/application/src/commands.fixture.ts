@@ -183,6 +183,50 @@ export const mergeBodies = (
   },
 });
 
+/** Merges the city into the province on `effectiveOn`, by the province's instrument `number`. */
+export const mergeCityIntoProvince = (effectiveOn = '2018-04-01', number = '40/QĐ-UBND') => ({
+  type: 'MergeAuthority',
+  data: {
+    authorityId: CITY,
+    into: PROVINCE,
+    basis: instrument(PROVINCE, effectiveOn, number),
+    effectiveOn,
+  },
+});
+
+/** Renames a body by an instrument of `issuer`. */
+export const renameBodyBy = (
+  issuer: string,
+  bodyId: string,
+  vi: string,
+  effectiveOn = '2018-07-01',
+) => {
+  const renamed = renameBody(bodyId, vi, effectiveOn);
+  return {
+    ...renamed,
+    data: { ...renamed.data, basis: instrument(issuer, effectiveOn, '301/QĐ') },
+  };
+};
+
+/** Every office the seats of these fixtures follow, with its Vietnamese name. */
+export const FIXTURE_OFFICES: ReadonlyArray<readonly [string, string]> = [
+  ['chu-tich-ubnd-tinh', 'Chủ tịch UBND tỉnh'],
+  ['giam-doc-so-tttt', 'Giám đốc Sở Thông tin và Truyền thông'],
+  ['giam-doc-so-tc', 'Giám đốc Sở Tài chính'],
+  ['giam-doc-so-khdt', 'Giám đốc Sở Kế hoạch và Đầu tư'],
+];
+
+/**
+ * What the seats of these fixtures name in other streams: their offices, established, and the
+ * chairman, registered (docs/reference/domain.md rules 18 and 19). Submit after the province.
+ */
+export const seatedWorld: ReadonlyArray<readonly [string, CitingCommand]> = [
+  ...FIXTURE_OFFICES.map(
+    ([officeId, vi]) => [`office-${officeId}`, establishOffice(officeId, vi)] as const,
+  ),
+  ['person-nguyen-van-tram', registerPerson()],
+];
+
 /** A fixture command's instrument, as the fixtures cite it. */
 type CitedBasis = ReturnType<typeof instrument>;
 

@@ -18,6 +18,8 @@ import {
   registerCity,
   registerProvince,
   renameBody,
+  seatedWorld,
+  establishOffice,
 } from './commands.fixture.js';
 import { createCommandHandler, type CommandHandler } from './handle.js';
 import {
@@ -38,6 +40,10 @@ async function setUp(): Promise<{ base: EventStore; other: CommandHandler }> {
   for (const [id, command] of [
     ['p', registerProvince],
     ['c', registerCity],
+    ...seatedWorld,
+    ...[1, 2, 3].map(
+      (n) => [`office-${n}`, establishOffice(`office-${n}`, `Chức vụ ${n}`)] as const,
+    ),
     ['a', establishBody('bcd-a')],
     ['b', establishBody('bcd-b')],
   ] as const) {

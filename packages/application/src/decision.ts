@@ -1,20 +1,22 @@
 /**
  * One attempt at a command: load the streams it touches (and, where jurisdiction matters, the
  * authority registry), fold them, decide, and turn the decided events into one atomic append
- * whose expected revisions are the revisions just read. Nothing is written here.
+ * whose expected revisions are the revisions just read. Every stream read but not written — the
+ * registry, the offices and persons a command names — is a read expectation of that append, so a
+ * change to it committed before the append makes the append conflict. Nothing is written here.
  *
- * @see docs/reference/domain.md rules 9 and 10
+ * @see docs/reference/domain.md rules 9, 10 and 17
  */
-import { isLeft, right, type Either } from 'fp-ts/Either';
+import { isLeft, isRight, right, type Either } from 'fp-ts/Either';
 import {
   Authority,
+  Body,
   Instrument,
   Reorganisation,
-  type Body,
   type BodyId,
   type Jurisdiction,
 } from '@mandate/core';
-import type { NewEvent, StreamAppend } from '@mandate/eventstore';
+import type { NewEvent, ReadExpectation, StreamAppend } from '@mandate/eventstore';
 import {
   authorityAggregate,
   bodyAggregate,
@@ -28,6 +30,8 @@ import type { RoutedCommand } from './command.js';
 import type { LoadFailure, StreamRevision } from './load.js';
 import type { Loaders } from './loaders.js';
 import { streamAppend } from './new-events.js';
+import { readSet } from './read-set.js';
+import { seatingRefusal } from './seating.js';
 import type { AnyRefusal } from './result.js';
 import {
   AUTHORITIES_STREAM,
@@ -37,15 +41,30 @@ import {
   personStream,
 } from './streams.js';
 
+/** The append a decision makes, before the streams it relies on are known. */
+interface Appends {
+  readonly _tag: 'Decided';
+  readonly appends: ReadonlyArray<StreamAppend>;
+  /** How many events the append carries over all its streams. */
+  readonly events: number;
+}
+
+/** A refused command: nothing to append. */
+interface Refusing {
+  readonly _tag: 'Refused';
+  readonly refusal: AnyRefusal;
+}
+
 /** What deciding a command came to: a refusal, or the append to make (empty: nothing to do). */
 export type Decision =
-  | { readonly _tag: 'Refused'; readonly refusal: AnyRefusal }
-  | {
-      readonly _tag: 'Decided';
-      readonly appends: ReadonlyArray<StreamAppend>;
-      /** How many events the append carries over all its streams. */
-      readonly events: number;
-    };
+  | Refusing
+  | (Appends & {
+      /** The streams read and not written, expected where they were read (rule 17). */
+      readonly expectations: ReadonlyArray<ReadExpectation>;
+    });
+
+/** A decision before its read expectations are added. */
+type Decided = Refusing | Appends;
 
 /** Gives decided domain events their ids, versions and metadata. */
 export type Stamp = <Event extends DomainEvent>(
@@ -65,7 +84,7 @@ function decisionOf<Event extends DomainEvent>(
   outcome: Either<AnyRefusal, ReadonlyArray<StreamEvents<Event>>>,
   versions: EventVersionsOf<Event>,
   stamp: Stamp,
-): Decision {
+): Decided {
   if (isLeft(outcome)) return { _tag: 'Refused', refusal: outcome.left };
   const written = outcome.right.filter((part) => part.events.length > 0);
   return {
@@ -84,7 +103,7 @@ const oneStream = <Event extends DomainEvent>(
   decided: Either<AnyRefusal, ReadonlyArray<Event>>,
   versions: EventVersionsOf<Event>,
   stamp: Stamp,
-): Decision =>
+): Decided =>
   decisionOf(
     isLeft(decided) ? decided : right([{ stream, revision, events: decided.right }]),
     versions,
@@ -110,7 +129,7 @@ async function decideReorganisation(
   command: Reorganisation.Command,
   loaders: Loaders,
   stamp: Stamp,
-): Promise<Either<LoadFailure, Decision>> {
+): Promise<Either<LoadFailure, Decided>> {
   const context = await jurisdictionContext(loaders);
   if (isLeft(context)) return context;
   const states = new Map<BodyId, Body.State>();
@@ -123,6 +142,15 @@ async function decideReorganisation(
   }
   const decided = Reorganisation.decide(command, states, context.right);
   if (isLeft(decided)) return right({ _tag: 'Refused', refusal: decided.left });
+  const seating = await seatingRefusal(
+    decided.right.map(({ bodyId, events }) => ({
+      state: states.get(bodyId) ?? Body.initialState,
+      events,
+    })),
+    loaders,
+  );
+  if (isLeft(seating)) return seating;
+  if (seating.right !== undefined) return right({ _tag: 'Refused', refusal: seating.right });
   const streams = decided.right.map(({ bodyId, events }) => {
     const revision = revisions.get(bodyId);
     if (revision === undefined)
@@ -140,7 +168,7 @@ async function decideReorganisation(
 async function citationRefusal(
   routed: RoutedCommand,
   loaders: Loaders,
-): Promise<Either<LoadFailure, Decision | undefined>> {
+): Promise<Either<LoadFailure, Decided | undefined>> {
   if (routed.aggregate === 'instrument' || !('basis' in routed.command.data))
     return right(undefined);
   const registry = await loaders.loadInstruments();
@@ -149,12 +177,30 @@ async function citationRefusal(
   return right(isLeft(checked) ? { _tag: 'Refused', refusal: checked.left } : undefined);
 }
 
-/** Loads what a command needs and decides it: a refusal, or the append to make. */
+/**
+ * Loads what a command needs and decides it: a refusal, or the append to make, relying on every
+ * stream it read and does not write.
+ *
+ * @see docs/reference/domain.md rule 17
+ */
 export async function decideCommand(
   routed: RoutedCommand,
   loaders: Loaders,
   stamp: Stamp,
 ): Promise<Either<LoadFailure, Decision>> {
+  const reads = readSet(loaders);
+  const decided = await decideOn(routed, reads.loaders, stamp);
+  if (isLeft(decided)) return decided;
+  if (decided.right._tag === 'Refused') return right(decided.right);
+  return right({ ...decided.right, expectations: reads.expectationsBeside(decided.right.appends) });
+}
+
+/** Loads what a command needs through `loaders` and decides it. */
+async function decideOn(
+  routed: RoutedCommand,
+  loaders: Loaders,
+  stamp: Stamp,
+): Promise<Either<LoadFailure, Decided>> {
   const cited = await citationRefusal(routed, loaders);
   if (isLeft(cited)) return cited;
   if (cited.right !== undefined) return right(cited.right);
@@ -210,6 +256,11 @@ export async function decideCommand(
       if (isLeft(body)) return body;
       const { state, revision } = body.right;
       const decided = bodyAggregate.decider.decide(routed.command, state, context.right);
+      if (isRight(decided)) {
+        const seating = await seatingRefusal([{ state, events: decided.right }], loaders);
+        if (isLeft(seating)) return seating;
+        if (seating.right !== undefined) return right({ _tag: 'Refused', refusal: seating.right });
+      }
       return right(oneStream(bodyStream(bodyId), revision, decided, bodyAggregate.versions, stamp));
     }
     case 'reorganisation':

@@ -27,6 +27,7 @@ import {
   registerPerson,
   registerProvince,
   renameBody,
+  seatedWorld,
 } from './commands.fixture.js';
 import { createCommandHandler, type CommandHandler } from './handle.js';
 import { unauthorised } from './result.js';
@@ -43,6 +44,9 @@ import {
 } from './store.fixture.js';
 
 const bodyId = (id: string) => id as BodyId;
+
+/** An office none of the fixtures' seats follow, established by the test that needs it. */
+const VICE_CHAIR = 'pho-chu-tich-ubnd-tinh';
 
 /** Metadata of an event written straight to the store, as an import of old records would. */
 const importMetadata: EventMetadata = (() => {
@@ -66,6 +70,7 @@ async function withRegistry(store: EventStore = memoryStore()): Promise<{
   await recordCited(handler, ...defaultFixtureCommands());
   acceptedOf(await handler.handle(envelope('register-province', registerProvince)));
   acceptedOf(await handler.handle(envelope('register-city', registerCity)));
+  for (const [id, command] of seatedWorld) acceptedOf(await handler.handle(envelope(id, command)));
   return { store, handler };
 }
 
@@ -132,18 +137,24 @@ describe('the happy path of every aggregate', () => {
 
   it('establishes an office and appoints its holder, on the office stream', async () => {
     const { store, handler } = await withRegistry();
-    acceptedOf(await handler.handle(envelope('office-1', establishOffice())));
-    const appointed = acceptedOf(await handler.handle(envelope('office-2', appointOfficeHolder())));
+    acceptedOf(
+      await handler.handle(
+        envelope('office-1', establishOffice(VICE_CHAIR, 'Phó Chủ tịch UBND tỉnh')),
+      ),
+    );
+    const appointed = acceptedOf(
+      await handler.handle(envelope('office-2', appointOfficeHolder(VICE_CHAIR))),
+    );
 
     expect(appointed.streams).toEqual([
-      { stream: 'office-chu-tich-ubnd-tinh', nextExpectedRevision: 1n },
+      { stream: `office-${VICE_CHAIR}`, nextExpectedRevision: 1n },
     ]);
-    const office = await handler.loadOffice('chu-tich-ubnd-tinh' as OfficeId);
+    const office = await handler.loadOffice(VICE_CHAIR as OfficeId);
     expect(E.isRight(office) && office.right).toMatchObject({
       revision: 1n,
       state: { status: 'established', holdings: [{ person: 'nguyen-van-tram' }] },
     });
-    expect((await streamEvents(store, 'office-chu-tich-ubnd-tinh')).map((e) => e.type)).toEqual([
+    expect((await streamEvents(store, `office-${VICE_CHAIR}`)).map((e) => e.type)).toEqual([
       'OfficeEstablished',
       'OfficeHolderAppointed',
     ]);

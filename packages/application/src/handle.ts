@@ -1,7 +1,8 @@
 /**
  * The command handler: decode → idempotency → authorise → load and fold → decide → append
- * atomically with expected revisions and the command id → on a version conflict, reload and
- * decide again, a bounded number of times.
+ * atomically with expected revisions, the command id and the revisions of the other streams the
+ * decision read (read expectations) → on a version conflict, reload and decide again, a bounded
+ * number of times.
  *
  * Idempotency (docs/reference/domain.md rule 10) holds across processes and restarts because the store records
  * the command id in the same transaction as the events: a recorded command is answered with its
@@ -10,7 +11,7 @@
  * decision (a refusal, or nothing to do) taken on a state that already holds that command's
  * events.
  *
- * @see docs/reference/domain.md rules 9 and 10
+ * @see docs/reference/domain.md rules 9, 10 and 17
  */
 import { randomUUID } from 'node:crypto';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
@@ -130,7 +131,8 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
           ? left(refused(commandId, command.type, decision.right.refusal))
           : right(unchanged(commandId));
       }
-      const result = await store.append({ commandId, appends: decision.right.appends });
+      const { appends, expectations } = decision.right;
+      const result = await store.append({ commandId, appends, expectations });
       if (!isLeft(result)) return right(appended(commandId, result.right, decision.right.events));
       if (result.left._tag !== 'VersionConflict') return result;
       if (attempt > maxConflictRetries) {

@@ -2,13 +2,16 @@
  * Loading a stream: read its events, upcast and decode each one, and fold them into the
  * aggregate's state, remembering the stream's revision for the next append's expected revision.
  * A stream with no events is the initial state at `'no-stream'`. A stored event that does not
- * decode is a `CorruptEvent` naming its stream and revision, never a throw.
+ * decode, or that contradicts its stream (names another aggregate, establishes it a second time,
+ * or comes before its establishment), is a `CorruptEvent` naming its stream and revision — never
+ * folded, never a throw.
  *
  * @see docs/reference/domain.md rules 11 and 12
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { EventId, fold, type RecordedEvents } from '@mandate/core';
 import {
+  corruptEvent,
   decodeStored,
   type CorruptEvent,
   type EventStore,
@@ -36,6 +39,9 @@ export interface EventSource {
   readonly upcasters: UpcasterRegistry;
 }
 
+/** Why a decoded event contradicts the stream it was read from (`first`: at revision 0), if it does. */
+export type Contradiction<Event> = (event: Event, first: boolean) => string | undefined;
+
 /** A folded state with the stream's events by id, which a correction names (rule 14). */
 export interface LoadedWithEvents<State, Event> extends Loaded<State> {
   readonly recorded: RecordedEvents<Event>;
@@ -50,8 +56,9 @@ export async function loadStream<Event, State>(
   aggregate: Foldable<Event, State>,
   stream: StreamName,
   known?: Loaded<State>,
+  contradiction?: Contradiction<Event>,
 ): Promise<Either<LoadFailure, Loaded<State>>> {
-  const loaded = await loadStreamWithEvents(source, aggregate, stream, known);
+  const loaded = await loadStreamWithEvents(source, aggregate, stream, known, contradiction);
   return isLeft(loaded)
     ? loaded
     : right({ state: loaded.right.state, revision: loaded.right.revision });
@@ -68,6 +75,7 @@ export async function loadStreamWithEvents<Event, State>(
   aggregate: Foldable<Event, State>,
   stream: StreamName,
   known?: Loaded<State>,
+  contradiction?: Contradiction<Event>,
 ): Promise<Either<LoadFailure, LoadedWithEvents<State, Event>>> {
   const from = known?.revision ?? 'no-stream';
   const read = await store.readStream(
@@ -86,8 +94,11 @@ export async function loadStreamWithEvents<Event, State>(
     const decoded = decodeStored(aggregate.schema, upcasters, stored);
     if (isLeft(decoded)) return decoded;
     // The schema decodes each type's data through the aggregate's own Event codec.
-    events.push(decoded.right as Event);
-    if (EventId.is(stored.eventId)) recorded.set(stored.eventId, decoded.right as Event);
+    const event = decoded.right as Event;
+    const contradicts = contradiction?.(event, stored.revision === 0n);
+    if (contradicts !== undefined) return left(corruptEvent(stream, stored.revision, contradicts));
+    events.push(event);
+    if (EventId.is(stored.eventId)) recorded.set(stored.eventId, event);
     revision = stored.revision;
   }
   const state = fold(aggregate.decider, events, known?.state ?? aggregate.decider.initialState);

@@ -1,17 +1,18 @@
 /**
  * Loaders of folded states, for the handler and for read-side use (examples, checks, simple read
- * models): each reads one stream and returns its state with the stream's revision.
+ * models): each reads one stream and returns its state with the stream's revision. A body, office
+ * or person event that contradicts its stream is a `CorruptEvent`, not folded.
  */
 import type { Either } from 'fp-ts/Either';
-import type {
-  Authority,
+import {
   Body,
-  BodyId,
-  Instrument,
   Office,
-  OfficeId,
   Person,
-  PersonId,
+  type Authority,
+  type BodyId,
+  type Instrument,
+  type OfficeId,
+  type PersonId,
 } from '@mandate/core';
 import {
   bodyAggregate,
@@ -22,6 +23,7 @@ import {
 import {
   loadStream,
   loadStreamWithEvents,
+  type Contradiction,
   type EventSource,
   type LoadFailure,
   type Loaded,
@@ -51,15 +53,34 @@ export interface Loaders {
   ) => Promise<Either<LoadFailure, LoadedWithEvents<Office.OfficeState, Office.Event>>>;
 }
 
+/** Whether an office event fits the stream of `officeId`. */
+const officeFit =
+  (officeId: OfficeId): Contradiction<Office.Event> =>
+  (event, first) =>
+    Office.contradiction(event, officeId, first);
+
 /** Creates the loaders over one store; the registry is cached by these loaders only. */
 export function createLoaders(source: EventSource): Loaders {
   return {
-    loadBody: (bodyId) => loadStream(source, bodyAggregate, bodyStream(bodyId)),
-    loadOffice: (officeId) => loadStream(source, officeAggregate, officeStream(officeId)),
-    loadPerson: (personId) => loadStream(source, personAggregate, personStream(personId)),
+    loadBody: (bodyId) =>
+      loadStream(source, bodyAggregate, bodyStream(bodyId), undefined, (event, first) =>
+        Body.contradiction(event, bodyId, first),
+      ),
+    loadOffice: (officeId) =>
+      loadStream(source, officeAggregate, officeStream(officeId), undefined, officeFit(officeId)),
+    loadPerson: (personId) =>
+      loadStream(source, personAggregate, personStream(personId), undefined, (event, first) =>
+        Person.contradiction(event, personId, first),
+      ),
     loadAuthorities: createRegistryCache(source),
     loadInstruments: () => loadStream(source, instrumentAggregate, INSTRUMENTS_STREAM),
     loadOfficeWithEvents: (officeId) =>
-      loadStreamWithEvents(source, officeAggregate, officeStream(officeId)),
+      loadStreamWithEvents(
+        source,
+        officeAggregate,
+        officeStream(officeId),
+        undefined,
+        officeFit(officeId),
+      ),
   };
 }

@@ -16,6 +16,7 @@ import {
   establishBody,
   registerCity,
   registerProvince,
+  seatedWorld,
 } from './commands.fixture.js';
 import { createCommandHandler } from './handle.js';
 import { createRegistryCache } from './registry-cache.js';
@@ -26,11 +27,15 @@ const authorityReads = (reads: ReturnType<typeof recordingReads>['reads']) =>
 
 describe('the registry cache', () => {
   it('reads only the registry events appended since the last load', async () => {
-    const recording = recordingReads(memoryStore());
+    const base = memoryStore();
+    const recording = recordingReads(base);
     const handler = createCommandHandler({ store: recording.store });
     await recordCited(handler, ...defaultFixtureCommands());
     acceptedOf(await handler.handle(envelope('p', registerProvince)));
     acceptedOf(await handler.handle(envelope('c', registerCity)));
+    // The offices and the person the seats name, recorded without reading through `recording`.
+    const setUp = createCommandHandler({ store: base });
+    for (const [id, command] of seatedWorld) acceptedOf(await setUp.handle(envelope(id, command)));
     acceptedOf(await handler.handle(envelope('a', establishBody('bcd-a'))));
     acceptedOf(
       await handler.handle(envelope('s', createSeat('bcd-a', 'uy-vien', 'giam-doc-so-tc'))),
@@ -49,10 +54,17 @@ describe('the registry cache', () => {
     const first = createCommandHandler({ store });
     const second = createCommandHandler({ store });
     const byCity = establishBody('bcd-city', { issuer: CITY, authority: CITY });
-    await recordCited(second, registerProvince, registerCity, byCity);
+    await recordCited(
+      second,
+      registerProvince,
+      registerCity,
+      byCity,
+      ...seatedWorld.map(([, command]) => command),
+    );
     acceptedOf(await first.handle(envelope('p', registerProvince)));
     // The first handler has folded a registry without the city; the second registers it.
     acceptedOf(await second.handle(envelope('c', registerCity)));
+    for (const [id, command] of seatedWorld) acceptedOf(await second.handle(envelope(id, command)));
 
     acceptedOf(await first.handle(envelope('city-body', byCity)));
 

@@ -14,6 +14,7 @@ import type {
   Office,
   Person,
   Reorganisation,
+  Seating,
 } from '@mandate/core';
 import type {
   AppendResult,
@@ -82,7 +83,8 @@ export type AnyRefusal =
   | Office.Refusal
   | Person.Refusal
   | Body.Refusal
-  | Reorganisation.Refusal;
+  | Reorganisation.Refusal
+  | Seating.Refusal;
 
 /** The decider refused the command; nothing was appended. */
 export interface Refused {

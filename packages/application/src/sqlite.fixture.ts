@@ -15,10 +15,10 @@ import {
   establishBody,
   mergeBodies,
   registerCity,
-  registerPerson,
   recordingsOf,
   registerProvince,
   renameBody,
+  seatedWorld,
 } from './commands.fixture.js';
 import type { CommandResult } from './handle.js';
 
@@ -55,7 +55,7 @@ export const raceScript: ReadonlyArray<ReturnType<typeof envelope>> = [
   ...recordingsOf(...defaultFixtureCommands()),
   envelope('race-province', registerProvince),
   envelope('race-city', registerCity),
-  envelope('race-person', registerPerson()),
+  ...seatedWorld.map(([id, command]) => envelope(`race-${id}`, command)),
   ...['bcd-1', 'bcd-2', 'bcd-3', 'bcd-4'].flatMap((bodyId) => [
     envelope(`race-establish-${bodyId}`, establishBody(bodyId)),
     envelope(`race-seat-${bodyId}`, createSeat(bodyId, 'uy-vien-1', 'giam-doc-so-tc')),

@@ -2,7 +2,9 @@
  * The command handler on real SQLite files: the whole story (registry, office, person, bodies and
  * a merger) with the hash chain verified afterwards; a command id recorded before a restart
  * still appends once; and several real processes racing with the same command ids against one
- * file append each command exactly once, the others answered as duplicates (docs/reference/domain.md rule 10).
+ * file append each command exactly once, the others answered as duplicates (docs/reference/domain.md rule 10);
+ * a registry change committed through another connection between a command's read and its append
+ * makes the append conflict, and the command is decided again on the new registry (rule 17).
  */
 import * as E from 'fp-ts/Either';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,15 +12,17 @@ import type { BodyId } from '@mandate/core';
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
 import { startChild } from './child-process.fixture.js';
 import {
+  CITY,
   appointOfficeHolder,
   createSeat,
   envelope,
   establishBody,
-  establishOffice,
   mergeBodies,
+  mergeCityIntoProvince,
   registerCity,
-  registerPerson,
   registerProvince,
+  renameBodyBy,
+  seatedWorld,
 } from './commands.fixture.js';
 import { createCommandHandler } from './handle.js';
 import {
@@ -28,7 +32,14 @@ import {
   type OutcomeSummary,
   type ScratchDirectory,
 } from './sqlite.fixture.js';
-import { acceptedOf, recordCited, streamEvents, wholeLog } from './store.fixture.js';
+import {
+  acceptedOf,
+  failureOf,
+  intercepted,
+  recordCited,
+  streamEvents,
+  wholeLog,
+} from './store.fixture.js';
 
 const WORKERS = 3;
 
@@ -54,8 +65,7 @@ describe('the command handler on a SQLite file', () => {
     const story = [
       registerProvince,
       registerCity,
-      establishOffice(),
-      registerPerson(),
+      ...seatedWorld.map(([, command]) => command),
       appointOfficeHolder(),
       establishBody('bcd-a'),
       establishBody('bcd-b'),
@@ -82,8 +92,14 @@ describe('the command handler on a SQLite file', () => {
     const file = scratch.file();
     const before = await openSqlite(file);
     const first = createCommandHandler({ store: before });
-    await recordCited(first, registerProvince, establishBody('bcd-a'));
+    await recordCited(
+      first,
+      registerProvince,
+      establishBody('bcd-a'),
+      ...seatedWorld.map(([, command]) => command),
+    );
     acceptedOf(await first.handle(envelope('p', registerProvince)));
+    for (const [id, command] of seatedWorld) acceptedOf(await first.handle(envelope(id, command)));
     const original = acceptedOf(await first.handle(envelope('a', establishBody('bcd-a'))));
     await before.close();
 
@@ -133,6 +149,47 @@ describe('the command handler on a SQLite file', () => {
       new Set(raceScript.map((submitted) => submitted.commandId)),
     );
     const verified = await store.verify();
+    expect(E.isRight(verified) && verified.right.ok).toBe(true);
+  });
+
+  it('decides again on the new registry when another connection changed it between read and append', async () => {
+    const file = scratch.file();
+    const mine = await openStore(file);
+    const theirs = await openStore(file);
+    const other = createCommandHandler({ store: theirs });
+    const byCity = establishBody('bcd-city', { issuer: CITY, authority: CITY });
+    const merger = mergeCityIntoProvince();
+    const rename = renameBodyBy(CITY, 'bcd-city', 'Tên mới');
+    await recordCited(other, registerProvince, registerCity, byCity, merger, rename);
+    await recordCited(other, ...seatedWorld.map(([, command]) => command));
+    acceptedOf(await other.handle(envelope('p', registerProvince)));
+    acceptedOf(await other.handle(envelope('c', registerCity)));
+    for (const [id, command] of seatedWorld) acceptedOf(await other.handle(envelope(id, command)));
+    acceptedOf(
+      await other.handle(
+        envelope('b', establishBody('bcd-city', { issuer: CITY, authority: CITY })),
+      ),
+    );
+    let appends = 0;
+    const racing = intercepted(mine, {
+      beforeAppend: async () => {
+        appends++;
+        if (appends === 1) acceptedOf(await other.handle(envelope('merge', merger)));
+      },
+    });
+    const handler = createCommandHandler({ store: racing });
+
+    const failure = failureOf(await handler.handle(envelope('mine', rename)));
+
+    expect(appends).toBe(1);
+    expect(failure).toMatchObject({
+      _tag: 'Refused',
+      refusal: { _tag: 'NoJurisdiction', issuer: CITY },
+    });
+    const log = await wholeLog(mine);
+    expect(log.map((e) => e.metadata.commandId)).not.toContain('mine');
+    expect(log.at(-1)?.type).toBe('AuthorityMerged');
+    const verified = await mine.verify();
     expect(E.isRight(verified) && verified.right.ok).toBe(true);
   });
 });

@@ -9,3 +9,4 @@ export * as Instrument from './instrument/index.js';
 export * as Office from './office/index.js';
 export * as Person from './person/index.js';
 export * as Reorganisation from './reorganisation/index.js';
+export * as Seating from './seating/index.js';

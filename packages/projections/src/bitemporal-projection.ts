@@ -5,10 +5,10 @@
  * event's recorded instant; then append the event's change fact. One projection feeds the body,
  * seat, duty, obligation, report, holding and change tables.
  *
- * @see docs/reference/domain.md rule 11 and "Time"
+ * @see docs/reference/domain.md rules 11 and 12, and "Time"
  */
 import { Body, Office } from '@mandate/core';
-import type { StoredEvent } from '@mandate/eventstore';
+import { NO_UPCASTERS, type StoredEvent, type UpcasterRegistry } from '@mandate/eventstore';
 import { changeFact } from './changes.js';
 import { aggregateOfStream, decodeReadSideOrThrow } from './decode.js';
 import type { FactStore } from './fact-store.js';
@@ -16,8 +16,8 @@ import { OFFICE_FACT_KINDS, changedBodyFacts, officeFacts } from './facts.js';
 import type { Projection } from './projection.js';
 import { supersede } from './supersede.js';
 
-function apply(store: FactStore, stored: StoredEvent): void {
-  const decoded = decodeReadSideOrThrow(stored);
+function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistry): void {
+  const decoded = decodeReadSideOrThrow(stored, upcasters);
   switch (decoded.aggregate) {
     case 'body': {
       const { event } = decoded;
@@ -53,12 +53,21 @@ function apply(store: FactStore, stored: StoredEvent): void {
 }
 
 /**
- * The projection of body and office streams into bitemporal facts (version 1); every event of
- * those streams is applied, so one of a type it does not know is a `CorruptEvent`, not skipped.
+ * The projection of body and office streams into bitemporal facts (version 1), reading events
+ * stored under older schema versions through `upcasters` — give it the registry the store's
+ * command handler uses, or a rebuild stops at the first old event. Every event of those streams
+ * is applied, so one of a type it does not know is a `CorruptEvent`, not skipped.
+ *
+ * @see docs/reference/domain.md rule 12
  */
-export const bitemporalProjection: Projection<FactStore> = {
-  name: 'mandate',
-  version: 1,
-  handles: (event) => aggregateOfStream(event.stream) !== 'other',
-  apply,
-};
+export function bitemporalProjectionWith(upcasters: UpcasterRegistry): Projection<FactStore> {
+  return {
+    name: 'mandate',
+    version: 1,
+    handles: (event) => aggregateOfStream(event.stream) !== 'other',
+    apply: (store, stored) => apply(store, stored, upcasters),
+  };
+}
+
+/** The bitemporal projection of stores whose events are all at their current schema version. */
+export const bitemporalProjection: Projection<FactStore> = bitemporalProjectionWith(NO_UPCASTERS);

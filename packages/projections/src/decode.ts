@@ -1,15 +1,17 @@
 /**
  * Decoding stored events for the read side: a body stream's events decode through the body's
  * `Event` codec, an office stream's through the office's; other streams (the authority registry,
- * persons) are not read by the phase-1 read models. A stored event that does not decode is a
- * `CorruptEvent`, never a throw.
+ * persons) are not read by the phase-1 read models. A stored event that does not decode, or that
+ * contradicts its stream — names another body or office than the stream's, establishes it a
+ * second time, or comes before its establishment — is a `CorruptEvent`, never a throw.
  *
  * @see docs/reference/domain.md rule 12
  */
 import * as E from 'fp-ts/Either';
-import { Body, Office } from '@mandate/core';
+import { Body, Office, type BodyId, type OfficeId } from '@mandate/core';
 import {
   NO_UPCASTERS,
+  corruptEvent,
   decodeStored,
   eventSchemaFromUnion,
   type CorruptEvent,
@@ -30,24 +32,38 @@ export type ReadSideEvent =
 export const aggregateOfStream = (stream: string): ReadSideEvent['aggregate'] =>
   stream.startsWith('body-') ? 'body' : stream.startsWith('office-') ? 'office' : 'other';
 
-/** Decodes (upcasting first) a stored event of a body or office stream. */
+/** The event, or a `CorruptEvent` at its place when `reason` says it contradicts its stream. */
+const fitting = <A>(stored: StoredEvent, read: A, reason: string | undefined) =>
+  reason === undefined
+    ? E.right(read)
+    : E.left(corruptEvent(stored.stream, stored.revision, reason));
+
+/** The id a stream of `prefix` names: `body-bcd-a` names body `bcd-a`. */
+const ownerOf = (stream: string, prefix: string): string => stream.slice(prefix.length);
+
+/** Decodes (upcasting first) a stored event of a body or office stream, checking it fits it. */
 export function decodeReadSide(
   stored: StoredEvent,
   upcasters: UpcasterRegistry = NO_UPCASTERS,
 ): E.Either<CorruptEvent, ReadSideEvent> {
   const aggregate = aggregateOfStream(stored.stream);
+  const first = stored.revision === 0n;
   switch (aggregate) {
-    case 'body':
-      return E.map((decoded: { readonly type: string; readonly data: unknown }) => ({
-        aggregate,
-        // The schema decodes each type's data through the body's own Event codec.
-        event: decoded as Body.Event,
-      }))(decodeStored(bodySchema, upcasters, stored));
-    case 'office':
-      return E.map((decoded: { readonly type: string; readonly data: unknown }) => ({
-        aggregate,
-        event: decoded as Office.Event,
-      }))(decodeStored(officeSchema, upcasters, stored));
+    case 'body': {
+      const decoded = decodeStored(bodySchema, upcasters, stored);
+      if (E.isLeft(decoded)) return decoded;
+      // The schema decodes each type's data through the body's own Event codec.
+      const event = decoded.right as Body.Event;
+      const owner = ownerOf(stored.stream, 'body-') as BodyId;
+      return fitting(stored, { aggregate, event }, Body.contradiction(event, owner, first));
+    }
+    case 'office': {
+      const decoded = decodeStored(officeSchema, upcasters, stored);
+      if (E.isLeft(decoded)) return decoded;
+      const event = decoded.right as Office.Event;
+      const owner = ownerOf(stored.stream, 'office-') as OfficeId;
+      return fitting(stored, { aggregate, event }, Office.contradiction(event, owner, first));
+    }
     case 'other':
       return E.right({ aggregate });
     default: {
@@ -58,11 +74,14 @@ export function decodeReadSide(
 }
 
 /**
- * Decodes a stored event that must decode; a corrupt one throws an `Error` that is also the
+ * Decodes (upcasting first, with `upcasters`) a stored event that must decode; a corrupt one throws an `Error` that is also the
  * port's `CorruptEvent` (its `_tag`, stream and revision), so every read path reports it typed.
  */
-export function decodeReadSideOrThrow(stored: StoredEvent): ReadSideEvent {
-  const decoded = decodeReadSide(stored);
+export function decodeReadSideOrThrow(
+  stored: StoredEvent,
+  upcasters: UpcasterRegistry = NO_UPCASTERS,
+): ReadSideEvent {
+  const decoded = decodeReadSide(stored, upcasters);
   if (E.isLeft(decoded)) throw Object.assign(new Error(decoded.left.message), decoded.left);
   return decoded.right;
 }

@@ -2,7 +2,7 @@
  * Generated histories for the read-model properties: body commands and office commands over the
  * same offices and persons — offices often changing hands — interleaved (each keeping its own
  * order), with steps of the store clock (0, 1 or 60 minutes, so that several commands may share an
- * instant) and a cut point.
+ * instant) and a cut point; the persons and offices the seats name are recorded first.
  */
 import fc from 'fast-check';
 import { Body, addDays, unsafeCalendarDate, type PersonId } from '@mandate/core';
@@ -34,6 +34,26 @@ export const PERSONS: ReadonlyArray<PersonId> = [
   'tran-thi-hoa',
   'le-van-minh',
 ].map((person) => person as PersonId);
+
+/** The offices the body generators' seats name. */
+const OFFICES = ['chu-tich-ubnd', 'pho-chu-tich-ubnd', 'giam-doc-so-tttt'];
+
+/**
+ * What the generated seats name in other streams, recorded before anything else: every pooled
+ * person registered and every pooled office established, so that seats are not refused for
+ * naming them (docs/reference/domain.md rules 18 and 19).
+ */
+const { basis, effectiveOn } = registerProvince.data;
+const seatedWorld: ReadonlyArray<unknown> = [
+  ...PERSONS.map((personId) => ({
+    type: 'RegisterPerson',
+    data: { personId, name: personId, basis, effectiveOn },
+  })),
+  ...OFFICES.map((officeId) => ({
+    type: 'EstablishOffice',
+    data: { officeId, authority: PROVINCE, name: { vi: officeId }, basis, effectiveOn },
+  })),
+];
 
 /** Office histories over the offices and persons the body generators name. */
 const officePools: OfficeArbitraries.OfficePools = {
@@ -135,6 +155,6 @@ export const history = fc
           const next = (pickBody && b.length > 0) || o.length === 0 ? b.shift() : o.shift();
           return next === undefined ? [] : [next];
         });
-        return { commands, steps, cut };
+        return { commands: [...seatedWorld, ...commands], steps, cut };
       }),
   );

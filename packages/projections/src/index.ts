@@ -67,7 +67,7 @@ export type { ChangePayload, ChangedBy } from './changes.js';
 export { changeFact } from './changes.js';
 export { supersede } from './supersede.js';
 export { knownAtInstant } from './recorded.js';
-export { bitemporalProjection } from './bitemporal-projection.js';
+export { bitemporalProjection, bitemporalProjectionWith } from './bitemporal-projection.js';
 export { createQueries } from './queries.js';
 export type { InMemoryReadModel } from './in-memory/read-model.js';
 export { createInMemoryReadModel } from './in-memory/read-model.js';

@@ -1,6 +1,6 @@
 /**
  * Commands to the authority registry: register an authority (under a parent, or as a root),
- * rename it, or merge it into a successor (provinces were merged in 2025).
+ * rename it, merge it into a successor (provinces were merged in 2025), or dissolve it.
  */
 import * as t from 'io-ts';
 import { AuthorityId, BilingualName, CalendarDate, LegalBasis, struct } from '../kernel/index.js';
@@ -50,9 +50,24 @@ export const MergeAuthority = struct('MergeAuthority', {
 /** Merges an authority away into `into`, which takes over its bodies and offices from `effectiveOn`. */
 export type MergeAuthority = t.TypeOf<typeof MergeAuthority>;
 
+/**
+ * Dissolves an authority without a successor: its last day is the day before `effectiveOn`. Its
+ * bodies are orphaned until transferred (docs/reference/domain.md "Authorities change too").
+ */
+export const DissolveAuthority = struct('DissolveAuthority', {
+  type: t.literal('DissolveAuthority'),
+  data: struct('DissolveAuthorityData', {
+    authorityId: AuthorityId,
+    basis: LegalBasis,
+    effectiveOn: CalendarDate,
+  }),
+});
+/** Dissolves an authority without a successor. */
+export type DissolveAuthority = t.TypeOf<typeof DissolveAuthority>;
+
 /** Any command to the authority registry. */
 export const Command = t.union(
-  [RegisterAuthority, RenameAuthority, MergeAuthority],
+  [RegisterAuthority, RenameAuthority, MergeAuthority, DissolveAuthority],
   'AuthorityCommand',
 );
 /** Any command to the authority registry. */

@@ -1,7 +1,9 @@
 /**
  * Decides commands to the authority registry. An authority is registered once, under a parent
- * active on that date (or as a root); renames and mergers apply only while it is active; a merged
- * authority accepts nothing more; a merger's successor is another authority, active on the date,
+ * not ended by that date — possibly recorded with a later valid date than the child's — or as a
+ * root; renames, mergers and dissolutions apply only while it is
+ * active; a merged or dissolved authority accepts nothing more, and one with an authority still
+ * under it is not dissolved; a merger's successor is another authority, active on the date,
  * and never one below or merged into the authority merged away (the hierarchy stays acyclic).
  *
  * Authorisation (docs/reference/domain.md rule 9 for the registry itself), judged on the instrument's signing
@@ -10,12 +12,20 @@
  */
 import { left, right, type Either } from 'fp-ts/Either';
 import { instrumentSource, sameName, type AuthorityId, type LegalBasis } from '../kernel/index.js';
-import type { Command, MergeAuthority, RegisterAuthority, RenameAuthority } from './commands.js';
+import type {
+  Command,
+  DissolveAuthority,
+  MergeAuthority,
+  RegisterAuthority,
+  RenameAuthority,
+} from './commands.js';
 import type { Event } from './events.js';
 import { jurisdictionOf } from './jurisdiction.js';
 import {
   authorityAlreadyRegistered,
   authorityActiveAfterMerger,
+  authorityDissolvedAway,
+  authorityHasChildren,
   authorityMergedAway,
   authorityNotActive,
   authorityNotFound,
@@ -25,7 +35,9 @@ import {
   type Refusal,
 } from './refusals.js';
 import {
+  authoritiesOf,
   authorityOf,
+  endedOn,
   isActiveOn,
   nameOn,
   type ActiveAuthority,
@@ -70,6 +82,8 @@ function subjectOf(
   if (record === undefined) return left(authorityNotFound(authorityId));
   if (record.status === 'merged')
     return left(authorityMergedAway(authorityId, record.into, record.mergedOn));
+  if (record.status === 'dissolved')
+    return left(authorityDissolvedAway(authorityId, record.dissolvedOn));
   return right(record);
 }
 
@@ -85,7 +99,10 @@ function register({ data }: RegisterAuthority, state: RegistryState): Decision {
     if (parentRecord === undefined) return left(authorityNotFound(parent));
     if (!jurisdictionOf(state).mayChange(basis.issuer, parent, basis.signedOn))
       return left(noJurisdiction(basis.issuer, authorityId, basis.signedOn));
-    if (!isActiveOn(parentRecord, effectiveOn))
+    // The parent may have been recorded with a later valid date than the child's (its own
+    // registration is often known only from a later instrument); it must not have ended by then.
+    const parentEnded = endedOn(parentRecord);
+    if (parentEnded !== undefined && effectiveOn >= parentEnded)
       return left(authorityNotActive(parent, effectiveOn));
   }
   return right([
@@ -144,6 +161,33 @@ function merge({ data }: MergeAuthority, state: RegistryState): Decision {
   ]);
 }
 
+/**
+ * Dissolves an active authority with no authority under it on the date, after every date the
+ * registry relies on it; its bodies are then orphaned until transferred.
+ */
+function dissolve({ data }: DissolveAuthority, state: RegistryState): Decision {
+  const { authorityId, basis, effectiveOn } = data;
+  const subject = subjectOf(state, authorityId);
+  if (subject._tag === 'Left') return subject;
+  const record = subject.right;
+  if (!mayGovern(state, record, basis))
+    return left(noJurisdiction(basis.issuer, authorityId, basis.signedOn));
+  if (!isActiveOn(record, effectiveOn)) return left(authorityNotActive(authorityId, effectiveOn));
+  if (effectiveOn <= record.lastReliedOn)
+    return left(authorityActiveAfterMerger(authorityId, effectiveOn, record.lastReliedOn));
+  const child = authoritiesOf(state).find(
+    (other) => other.parent === authorityId && isActiveOn(other, effectiveOn),
+  );
+  if (child !== undefined)
+    return left(authorityHasChildren(authorityId, child.authorityId, effectiveOn));
+  return right([
+    {
+      type: 'AuthorityDissolved',
+      data: { authorityId, effectiveOn, source: instrumentSource(basis) },
+    },
+  ]);
+}
+
 /** Decides a command against the registry: a refusal, or the events to record. */
 export function decide(command: Command, state: RegistryState): Decision {
   switch (command.type) {
@@ -153,6 +197,8 @@ export function decide(command: Command, state: RegistryState): Decision {
       return rename(command, state);
     case 'MergeAuthority':
       return merge(command, state);
+    case 'DissolveAuthority':
+      return dissolve(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -264,11 +264,26 @@ describe('Authority registry: refusals', () => {
       .thenRefuses('AuthorityNotFound', { authorityId: id('nowhere') });
   });
 
-  it('AuthorityNotActive: the parent, the subject and the successor must exist on the date', () => {
+  it('registers a child valid before its parent was recorded, under a parent not yet ended', () => {
     spec
       .given(hierarchy)
       .when(register('ubnd-xa-tien-thanh', 'UBND xã Tiến Thành', 'commune', '1998-01-01', DX, BP))
-      .thenRefuses('AuthorityNotActive', { authorityId: id(DX), on: day('1998-01-01') });
+      .then([
+        event({
+          type: 'AuthorityRegistered',
+          data: {
+            authorityId: 'ubnd-xa-tien-thanh',
+            name: { vi: 'UBND xã Tiến Thành' },
+            level: 'commune',
+            parent: DX,
+            effectiveOn: '1998-01-01',
+            source: source(BP, '1998-01-01'),
+          },
+        }),
+      ]);
+  });
+
+  it('AuthorityNotActive: the parent not ended, the subject and the successor existing on the date', () => {
     spec
       .given([...hierarchy, merger2025])
       .when(register('ubnd-xa-tien-thanh', 'UBND xã Tiến Thành', 'commune', '2025-07-01', BP, QH))

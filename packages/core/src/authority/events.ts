@@ -12,6 +12,7 @@ export const EventVersions = {
   AuthorityRegistered: 1,
   AuthorityRenamed: 1,
   AuthorityMerged: 1,
+  AuthorityDissolved: 1,
 } as const;
 
 /** An authority was registered, under `parent` or as a root. */
@@ -59,9 +60,21 @@ export const AuthorityMerged = struct('AuthorityMerged', {
 /** An authority was merged into `into`: its last day was the day before `effectiveOn`. */
 export type AuthorityMerged = t.TypeOf<typeof AuthorityMerged>;
 
+/** An authority was dissolved without a successor: its last day was the day before `effectiveOn`. */
+export const AuthorityDissolved = struct('AuthorityDissolved', {
+  type: t.literal('AuthorityDissolved'),
+  data: struct('AuthorityDissolvedData', {
+    authorityId: AuthorityId,
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** An authority was dissolved without a successor. */
+export type AuthorityDissolved = t.TypeOf<typeof AuthorityDissolved>;
+
 /** Any event of the authority registry. */
 export const Event = t.union(
-  [AuthorityRegistered, AuthorityRenamed, AuthorityMerged],
+  [AuthorityRegistered, AuthorityRenamed, AuthorityMerged, AuthorityDissolved],
   'AuthorityEvent',
 );
 /** Any event of the authority registry. */

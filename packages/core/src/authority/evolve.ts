@@ -61,6 +61,11 @@ export function evolve(state: RegistryState, event: Event): RegistryState {
         successor && reliedOn(successor, effectiveOn),
       ]);
     }
+    case 'AuthorityDissolved': {
+      const { authorityId, effectiveOn } = event.data;
+      const record = recordIn(table, authorityId);
+      return next([record && { ...record, status: 'dissolved', dissolvedOn: effectiveOn }]);
+    }
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

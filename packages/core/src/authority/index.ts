@@ -1,8 +1,15 @@
 /** The authority registry: the hierarchy of authorities, their renames and mergers, and jurisdiction. */
 export type { AuthorityTable } from './authority-table.js';
-export { Command, MergeAuthority, RegisterAuthority, RenameAuthority } from './commands.js';
+export {
+  Command,
+  DissolveAuthority,
+  MergeAuthority,
+  RegisterAuthority,
+  RenameAuthority,
+} from './commands.js';
 export { decider } from './decider.js';
 export {
+  AuthorityDissolved,
   AuthorityMerged,
   AuthorityRegistered,
   AuthorityRenamed,
@@ -15,6 +22,8 @@ export type { NameEntry, NameTimeline } from './name-timeline.js';
 export type {
   AuthorityActiveAfterMerger,
   AuthorityAlreadyRegistered,
+  AuthorityDissolvedAway,
+  AuthorityHasChildren,
   AuthorityMergedAway,
   AuthorityNotActive,
   AuthorityNotFound,
@@ -23,13 +32,16 @@ export type {
   MergerIntoItself,
   Refusal,
 } from './refusals.js';
-export { authoritiesOf, authorityOf, initialState, isActiveOn, nameOn } from './state.js';
+export { authoritiesOf, authorityOf, endedOn, initialState, isActiveOn, nameOn } from './state.js';
 export type {
   ActiveAuthority,
   AuthorityFacts,
   AuthorityRecord,
+  DissolvedAuthority,
   EmptyRegistry,
   MergedAuthority,
   PopulatedRegistry,
   RegistryState,
 } from './state.js';
+export { orphanedBodies } from './orphans.js';
+export type { OrphanedBody } from './orphans.js';

@@ -27,7 +27,7 @@ const recordsOf = (state: RegistryState): Records =>
 function follow(records: Records, record: AuthorityRecord, on: CalendarDate): AuthorityRecord {
   let current = record;
   for (let steps = 0; steps < records.size; steps++) {
-    if (current.status === 'active' || current.mergedOn > on) return current;
+    if (current.status !== 'merged' || current.mergedOn > on) return current;
     const next = recordIn(records, current.into);
     if (next === undefined) return current;
     current = next;

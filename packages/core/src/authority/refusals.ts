@@ -127,6 +127,41 @@ export const noJurisdiction = (
   message: `${issuer} had no jurisdiction on ${signedOn} to register or change ${authorityId}: only an authority above it (or a root itself) has.`,
 });
 
+/** The authority was dissolved: it accepts nothing more. */
+export interface AuthorityDissolvedAway extends RefusalShape<'AuthorityDissolvedAway'> {
+  readonly authorityId: AuthorityId;
+  readonly dissolvedOn: CalendarDate;
+}
+/** The authority was dissolved: it accepts nothing more. */
+export const authorityDissolvedAway = (
+  authorityId: AuthorityId,
+  dissolvedOn: CalendarDate,
+): AuthorityDissolvedAway => ({
+  _tag: 'AuthorityDissolvedAway',
+  authorityId,
+  dissolvedOn,
+  message: `Authority ${authorityId} was dissolved on ${dissolvedOn} and accepts nothing more.`,
+});
+
+/** The authority still has an authority under it on the dissolution date. */
+export interface AuthorityHasChildren extends RefusalShape<'AuthorityHasChildren'> {
+  readonly authorityId: AuthorityId;
+  readonly child: AuthorityId;
+  readonly on: CalendarDate;
+}
+/** The authority still has an authority under it on the dissolution date. */
+export const authorityHasChildren = (
+  authorityId: AuthorityId,
+  child: AuthorityId,
+  on: CalendarDate,
+): AuthorityHasChildren => ({
+  _tag: 'AuthorityHasChildren',
+  authorityId,
+  child,
+  on,
+  message: `Authority ${authorityId} cannot be dissolved on ${on}: ${child} is still under it then; merge or dissolve it first.`,
+});
+
 /** Why the authority registry refused a command. */
 export type Refusal =
   | AuthorityAlreadyRegistered
@@ -136,4 +171,6 @@ export type Refusal =
   | MergerIntoItself
   | MergerCycle
   | AuthorityActiveAfterMerger
+  | AuthorityDissolvedAway
+  | AuthorityHasChildren
   | NoJurisdiction;

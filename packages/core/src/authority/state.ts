@@ -1,6 +1,6 @@
 /**
- * The state of the authority registry: every authority ever registered, keyed by id, each active
- * or merged away. The whole hierarchy is one stream and one consistency boundary, because its
+ * The state of the authority registry: every authority ever registered, keyed by id, each active,
+ * merged away or dissolved. The whole hierarchy is one stream and one consistency boundary, because its
  * invariants (an acyclic hierarchy, a merger's successor active) span several authorities.
  */
 import type { AuthorityId, BilingualName, CalendarDate } from '../kernel/index.js';
@@ -36,8 +36,14 @@ export interface MergedAuthority extends AuthorityFacts {
   readonly mergedOn: CalendarDate;
 }
 
+/** An authority dissolved without a successor; its last day was the day before `dissolvedOn`. */
+export interface DissolvedAuthority extends AuthorityFacts {
+  readonly status: 'dissolved';
+  readonly dissolvedOn: CalendarDate;
+}
+
 /** One authority of the registry. */
-export type AuthorityRecord = ActiveAuthority | MergedAuthority;
+export type AuthorityRecord = ActiveAuthority | MergedAuthority | DissolvedAuthority;
 
 /** A registry with no authority yet. */
 export interface EmptyRegistry {
@@ -67,9 +73,19 @@ export const authorityOf = (
 export const authoritiesOf = (state: RegistryState): ReadonlyArray<AuthorityRecord> =>
   state.status === 'empty' ? [] : recordsIn(state.authorities);
 
-/** True when the authority exists on `date`: registered on or before it, not yet merged away. */
-export const isActiveOn = (record: AuthorityRecord, date: CalendarDate): boolean =>
-  record.registeredOn <= date && (record.status === 'active' || date < record.mergedOn);
+/** The day the authority ceased to exist (merged away or dissolved), if it has. */
+export const endedOn = (record: AuthorityRecord): CalendarDate | undefined =>
+  record.status === 'merged'
+    ? record.mergedOn
+    : record.status === 'dissolved'
+      ? record.dissolvedOn
+      : undefined;
+
+/** True when the authority exists on `date`: registered on or before it, not yet ended. */
+export const isActiveOn = (record: AuthorityRecord, date: CalendarDate): boolean => {
+  const end = endedOn(record);
+  return record.registeredOn <= date && (end === undefined || date < end);
+};
 
 /** The authority's name in force on `date` (its first name for earlier dates). */
 export const nameOn = (record: AuthorityFacts, date: CalendarDate): BilingualName =>

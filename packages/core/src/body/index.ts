@@ -155,3 +155,4 @@ export {
 export type { BodyContext, Ending, Establishment, Absorbing } from './decide.js';
 export type { Refusal } from './refusals.js';
 export { decider, isTerminal } from './decider.js';
+export { contradiction } from './stream-fit.js';

@@ -13,3 +13,4 @@ export * from './recorded-events.js';
 export * from './refusal.js';
 export * from './seat-holder.js';
 export * from './text.js';
+export * from './stream-fit.js';

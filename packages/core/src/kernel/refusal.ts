@@ -4,7 +4,8 @@
  */
 
 /** The numbers of the rules in docs/reference/domain.md "Rules". */
-export type DomainRule = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16;
+export type DomainRule =
+  1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20;
 
 /** What every refusal carries: its tag, a human-readable message, and the rule it enforces. */
 export interface RefusalShape<Tag extends string> {

@@ -58,3 +58,4 @@ export type {
   OfficeState,
   UnestablishedOffice,
 } from './state.js';
+export { contradiction } from './stream-fit.js';

@@ -5,3 +5,4 @@ export { Event, EventVersions, PersonNameCorrected, PersonRegistered } from './e
 export type { PersonAlreadyRegistered, PersonNotFound, Refusal } from './refusals.js';
 export { initialState } from './state.js';
 export type { PersonState, RegisteredPerson, UnregisteredPerson } from './state.js';
+export { contradiction } from './stream-fit.js';

@@ -103,8 +103,13 @@ function checkRegistryRules(events: Events): void {
     const on = event.data.effectiveOn;
     switch (event.type) {
       case 'AuthorityRegistered':
+        // A child may be valid before its parent's recorded registration, not after its end.
         if (event.data.parent !== undefined)
-          expect(active(events, event.data.parent, on), `parent active: ${show(event)}`).toBe(true);
+          expect(
+            registration(events, event.data.parent) !== undefined &&
+              mergedBy(events, event.data.parent, on) === undefined,
+            `parent not ended: ${show(event)}`,
+          ).toBe(true);
         break;
       case 'AuthorityRenamed':
         expect(active(events, event.data.authorityId, on), `renamed while active`).toBe(true);

@@ -5,6 +5,8 @@
 export type { ConformanceCase, StoreFactory, StoreUnderTest } from './store-under-test.js';
 export type { ConformanceOptions, TestFunction } from './cases.js';
 export { conformanceCases, runConformance } from './cases.js';
+export type { ReadExpectationOptions } from './expectation-property.js';
+export { checkReadExpectations } from './expectation-property.js';
 export type { ModelBasedOptions } from './model-based.js';
 export { checkAgainstModel } from './model-based.js';
 export type {

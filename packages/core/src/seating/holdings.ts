@@ -1,0 +1,80 @@
+/**
+ * The holdings a body decision begins: every seat created, every holder replaced, and every
+ * holding corrected to another holder. These are what the rules across streams are checked for;
+ * what was already recorded was checked when it was decided.
+ *
+ * @see docs/reference/domain.md rules 18, 19 and 20
+ */
+import type {
+  BodyId,
+  CalendarDate,
+  OfficeId,
+  PersonId,
+  SeatHolder,
+  SeatId,
+} from '../kernel/index.js';
+import type { Event } from '../body/events.js';
+
+/** A holding a decision begins: `holder` sits in `seatId` of `bodyId` from `from`. */
+export interface NewHolding {
+  readonly bodyId: BodyId;
+  readonly seatId: SeatId;
+  readonly from: CalendarDate;
+  readonly holder: SeatHolder;
+}
+
+/** The holdings the decided events begin, in the order they were decided. */
+export function newHoldings(events: ReadonlyArray<Event>): ReadonlyArray<NewHolding> {
+  const holdings: NewHolding[] = [];
+  for (const event of events) {
+    switch (event.type) {
+      case 'SeatCreated':
+      case 'SeatHolderReplaced': {
+        const { bodyId, seatId, effectiveOn, holder } = event.data;
+        holdings.push({ bodyId, seatId, from: effectiveOn, holder });
+        break;
+      }
+      case 'SeatHoldingCorrected': {
+        const { bodyId, seatId, holdingFrom, holder } = event.data;
+        if (holder !== null) holdings.push({ bodyId, seatId, from: holdingFrom, holder });
+        break;
+      }
+      case 'BodyEstablished':
+      case 'BodyRenamed':
+      case 'SeatHolderRelieved':
+      case 'SeatRolesChanged':
+      case 'SeatAbolished':
+      case 'DutyAssigned':
+      case 'DutyAmended':
+      case 'DutyRevoked':
+      case 'ReportingObligationImposed':
+      case 'ReportingObligationLifted':
+      case 'ReportFiled':
+      case 'ReportCorrected':
+      case 'BodiesAbsorbed':
+      case 'BodyEnded':
+        break;
+      default: {
+        const _exhaustive: never = event;
+        return _exhaustive;
+      }
+    }
+  }
+  return holdings;
+}
+
+/** The offices a holder names: the one it follows, or the one its person is named as. */
+export const officesNamed = (holder: SeatHolder): ReadonlyArray<OfficeId> =>
+  holder.follows === 'office'
+    ? [holder.office]
+    : holder.asOffice === undefined
+      ? []
+      : [holder.asOffice];
+
+/** The persons a holder names: the one it follows, or the one named with the office. */
+export const personsNamed = (holder: SeatHolder): ReadonlyArray<PersonId> =>
+  holder.follows === 'person'
+    ? [holder.person]
+    : holder.namedPerson === undefined
+      ? []
+      : [holder.namedPerson];
