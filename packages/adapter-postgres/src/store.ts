@@ -40,6 +40,7 @@ import { listenForCommits, type CommitListener } from './listen.js';
 import { migrate, schemaNames, type SchemaNames } from './migrations.js';
 import { lastPositionOnce, readAllOnce, readStatements, readStreamOnce } from './read.js';
 import { decodeAppendResult } from './rows.js';
+import { STORE_TYPES } from './types.js';
 import { verifyOnce, verifyStatements } from './verify.js';
 
 /** Options of {@link createPostgresEventStore}. */
@@ -90,6 +91,7 @@ function openPool(connectionString: string, max: number, statementTimeoutMs: num
   const pool = new pg.Pool({
     connectionString,
     max,
+    types: STORE_TYPES,
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });
   // An idle connection dropped by the server is removed from the pool; the next query reports it.

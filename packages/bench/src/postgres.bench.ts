@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { createPostgresEventStore } from '@mandate/adapter-postgres';
 import type { NewEvent } from '@mandate/eventstore';
 import { streamFixtures, type StreamFixture, type WorkloadShape } from './fixtures.js';
+import { emmettPostgresSubject } from './emmett-postgres.js';
 import { timeOnce, type Timing } from './measure.js';
 import { countsBuilder, emptySummary, summarise } from './projection.js';
 import { POSTGRES_URL } from './read-models.bench.js';
@@ -64,6 +65,11 @@ export interface PostgresBenchResult {
   readonly replay: ReadonlyArray<{ readonly events: number; readonly seconds: number }>;
 }
 
+const asText = (text: string): string => text;
+const TEXT_TYPES: pg.CustomTypesConfig = {
+  getTypeParser: (() => asText) as pg.CustomTypesConfig['getTypeParser'],
+};
+
 const freshSchema = (label: string) => `mandate_bench_${label}_${randomBytes(4).toString('hex')}`;
 
 const dropSchema = async (schema: string) => {
@@ -103,7 +109,8 @@ export const rawPostgresSubject: SubjectFactory = {
   name: 'raw pg (floor)',
   open: async () => {
     const schema = freshSchema('raw');
-    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 2 });
+    // Every column as the text the server sent, whatever `pg.types` holds (Emmett changes it).
+    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 2, types: TEXT_TYPES });
     const s = `"${schema}"`;
     await pool.query(`CREATE SCHEMA ${s}`);
     await pool.query(`CREATE TABLE ${s}.events (
@@ -265,7 +272,11 @@ export async function runPostgresBench(
   options: PostgresBenchOptions,
   progress: (line: string) => void = () => undefined,
 ): Promise<PostgresBenchResult> {
-  const workloads = await runWorkloads(options.workloads, [postgresSubject, rawPostgresSubject]);
+  const workloads = await runWorkloads(options.workloads, [
+    postgresSubject,
+    rawPostgresSubject,
+    emmettPostgresSubject,
+  ]);
   progress('B3 W1 with 8 concurrent writers beside one…');
   const fixtures = streamFixtures(options.workloads.shape);
   const one = await appendWith(1, fixtures);
