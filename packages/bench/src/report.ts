@@ -394,10 +394,9 @@ function postgresSection(result: PostgresBenchResult): string {
   }
   const { one, eight, events } = result.concurrent;
   const [small, large] = result.replay;
+  const replayRate = (r: (typeof result.replay)[number]) => rate(r.events, r.timing);
   const flatness =
-    small === undefined || large === undefined
-      ? undefined
-      : large.events / large.seconds / (small.events / small.seconds);
+    small === undefined || large === undefined ? undefined : replayRate(large) / replayRate(small);
   return [
     `### B3 — PostgreSQL: W1–W3 on ${count(workloads.events)} events, beside raw pg and Emmett`,
     '',
@@ -422,13 +421,19 @@ function postgresSection(result: PostgresBenchResult): string {
         'replay (W3)',
         'events/s',
         `ratio to the smaller log (≥ ${times(POSTGRES_REPLAY_FLATNESS)})`,
+        'loaded through the adapter in',
+        'repeats',
       ],
       result.replay.map((r, i) => [
         count(r.events),
-        perSecond(r.events / r.seconds),
+        perSecond(replayRate(r)),
         i === 0 || flatness === undefined
           ? '—'
           : `${times(flatness)} ${verdict(flatness >= POSTGRES_REPLAY_FLATNESS)}`,
+        r.loadedInSeconds === undefined
+          ? 'cached'
+          : `${r.loadedInSeconds.toFixed(0)} s (${perSecond(r.events / r.loadedInSeconds)})`,
+        String(r.timing.seconds.length),
       ]),
     ),
   ].join('\n');
