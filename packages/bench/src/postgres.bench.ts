@@ -270,10 +270,13 @@ async function loggedEvents(schema: string): Promise<number> {
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ last: string | null }>(
-      `SELECT (SELECT last_position FROM "${schema}".log_head)::text AS last
-       WHERE to_regclass($1) IS NOT NULL`,
+    const found = await client.query<{ table: string | null }>(
+      'SELECT to_regclass($1)::text AS table',
       [`"${schema}".log_head`],
+    );
+    if (found.rows[0]?.table == null) return 0;
+    const { rows } = await client.query<{ last: string | null }>(
+      `SELECT last_position::text AS last FROM "${schema}".log_head`,
     );
     return Number(rows[0]?.last ?? 0);
   } finally {
