@@ -38,7 +38,7 @@ import {
 } from './errors.js';
 import { listenForCommits, type CommitListener } from './listen.js';
 import { migrate, schemaNames, type SchemaNames } from './migrations.js';
-import { lastPositionOnce, readAllOnce, readStatements, readStreamOnce } from './read.js';
+import { lastPositionOnce, pagesReadingAhead, readStatements, readStreamOnce } from './read.js';
 import { decodeAppendResult } from './rows.js';
 import { STORE_TYPES } from './types.js';
 import { verifyOnce, verifyStatements } from './verify.js';
@@ -183,6 +183,7 @@ function storeOn(
   const appendSql = appendStatements(names);
   const readSql = readStatements(names);
   const verifySql = verifyStatements(names);
+  const readAllOnce = pagesReadingAhead(readPool, readSql);
   const subscriptions = new Set<Subscription>();
   let listener: CommitListener | undefined;
   let closed = false;
@@ -259,7 +260,7 @@ function storeOn(
 
     readAll: async (options = {}) => {
       checkCount(options.maxCount);
-      return guard('read the log', () => readAllOnce(readPool, readSql, options));
+      return guard('read the log', () => readAllOnce(options));
     },
 
     subscribe: (options) => {
