@@ -35,6 +35,7 @@ import {
 } from '@mandate/eventstore';
 import { refusedByPostgres, uniqueViolation } from './errors.js';
 import type { SchemaNames } from './migrations.js';
+import { ensurePartitions, type PartitionStatements, type Partitions } from './partitioning.js';
 import {
   EVENT_COLUMNS,
   decodeAppendResult,
@@ -82,6 +83,12 @@ export const appendStatements = ({ quoted: s }: SchemaNames): AppendStatements =
     UPDATE ${s}.log_head SET last_position = $19::bigint, last_recorded_at = $18::text`,
   lastRevision: `SELECT max(revision) AS revision FROM ${s}.events WHERE stream = $1`,
 });
+
+/** A partitioned log: what the store knows of its partitions, and the SQL that adds some. */
+export interface PartitionedLog {
+  readonly partitions: Partitions;
+  readonly sql: PartitionStatements;
+}
 
 interface LockRow {
   readonly kind: 'log' | 'head' | 'command';
@@ -142,6 +149,7 @@ async function writeWithinTransaction(
   append: ValidatedAppend,
   locked: ReadonlyArray<LockRow>,
   now: Instant,
+  partitioned: PartitionedLog | undefined,
 ): Promise<E.Either<StoreError, AppendResult>> {
   const { log, heads, earlier } = lockedState(locked);
   if (earlier !== undefined) {
@@ -164,6 +172,9 @@ async function writeWithinTransaction(
   });
   if (E.isLeft(plan)) return plan;
   const { rows, result, recordedAt } = plan.right;
+  if (partitioned !== undefined) {
+    await ensurePartitions(client, partitioned.sql, partitioned.partitions, result.lastPosition);
+  }
   await client.query(sql.write, [
     ...eventColumnArrays(rows, append.commandId ?? null),
     plan.right.heads.map(({ stream }) => stream),
@@ -188,6 +199,7 @@ export async function appendOnce(
   sql: AppendStatements,
   append: ValidatedAppend,
   now: Instant,
+  partitioned?: PartitionedLog,
 ): Promise<E.Either<StoreError, AppendResult>> {
   const refused = mislabelled(append);
   if (refused !== undefined) return refused;
@@ -197,7 +209,7 @@ export async function appendOnce(
   ];
   try {
     const locked = rowsOf(await client.query(sql.beginAndLock(streams, append.commandId)));
-    const outcome = await writeWithinTransaction(client, sql, append, locked, now);
+    const outcome = await writeWithinTransaction(client, sql, append, locked, now, partitioned);
     await client.query(E.isRight(outcome) && !outcome.right.duplicate ? 'COMMIT' : 'ROLLBACK');
     return outcome;
   } catch (error) {

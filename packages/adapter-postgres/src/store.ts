@@ -38,6 +38,7 @@ import {
 } from './errors.js';
 import { listenForCommits, type CommitListener } from './listen.js';
 import { migrate, schemaNames, type SchemaNames } from './migrations.js';
+import { partitionStatements, partitionsOf, type Partitions } from './partitioning.js';
 import { lastPositionOnce, pagesReadingAhead, readStatements, readStreamOnce } from './read.js';
 import { decodeAppendResult } from './rows.js';
 import { STORE_TYPES } from './types.js';
@@ -61,6 +62,12 @@ export interface PostgresEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** The append limits (default `APPEND_LIMITS` of `@mandate/eventstore`). */
   readonly limits?: AppendLimits;
+  /**
+   * Partition `events` by position range, this many events per partition (opt-in; default: not
+   * partitioned). Partitions a schema not partitioned yet when the store opens; a partitioned
+   * schema stays so. See `partitioning.ts` and docs/how-to/postgres-store.md for the trade-offs.
+   */
+  readonly eventsPerPartition?: number;
 }
 
 /** The defaults of {@link PostgresEventStoreOptions}. */
@@ -134,6 +141,11 @@ export async function createPostgresEventStore(
     await pool.end();
     if (readPool !== pool) await readPool.end();
   };
+  const eventsPerPartition =
+    options.eventsPerPartition === undefined
+      ? undefined
+      : wholeNumberOption('eventsPerPartition', options.eventsPerPartition, 1);
+  let partitions: Partitions | undefined;
   try {
     const client = await pool.connect();
     client.on('error', () => undefined);
@@ -144,6 +156,7 @@ export async function createPostgresEventStore(
         await closePools();
         return migrated;
       }
+      partitions = await partitionsOf(client, names, eventsPerPartition);
       client.release();
     } catch (error) {
       client.release(true);
@@ -161,6 +174,7 @@ export async function createPostgresEventStore(
       pollIntervalMs,
       // A hot standby can neither LISTEN nor receive NOTIFY: commits are heard on the primary.
       listenTo: options.connectionString,
+      partitions,
     }),
   );
 }
@@ -171,6 +185,8 @@ interface StoreSettings {
   readonly pollIntervalMs: number;
   /** The server whose notifications wake subscriptions (the primary). */
   readonly listenTo: string;
+  /** The partitions of `events`, when the schema is partitioned. */
+  readonly partitions: Partitions | undefined;
 }
 
 function storeOn(
@@ -181,6 +197,10 @@ function storeOn(
   settings: StoreSettings,
 ): PostgresEventStore {
   const appendSql = appendStatements(names);
+  const partitioned =
+    settings.partitions === undefined
+      ? undefined
+      : { partitions: settings.partitions, sql: partitionStatements(names) };
   const readSql = readStatements(names);
   const verifySql = verifyStatements(names);
   const readAllOnce = pagesReadingAhead(readPool, readSql);
@@ -233,7 +253,9 @@ function storeOn(
       const valid = validateAppend(request, settings.limits);
       if (E.isLeft(valid)) return valid;
       return guard('append', () =>
-        withClient((client) => appendOnce(client, appendSql, valid.right, settings.clock())),
+        withClient((client) =>
+          appendOnce(client, appendSql, valid.right, settings.clock(), partitioned),
+        ),
       );
     },
 

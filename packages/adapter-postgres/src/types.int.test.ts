@@ -4,6 +4,7 @@
  * its own parser), changes nothing the store reads, appends, finds or verifies.
  */
 import pg from 'pg';
+import type { CommandId } from '@mandate/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropSchema, freshSchema, openStore, sampleEvent, successOf } from './server.fixture.js';
 
@@ -23,7 +24,7 @@ describe("pg's global type parsers", () => {
     pg.types.setTypeParser(JSONB, () => ({ changed: true }));
     const store = await openStore({ schema });
     const request = {
-      commandId: 'cmd-types',
+      commandId: 'cmd-types' as CommandId,
       appends: [
         {
           stream: 'typed',
@@ -42,7 +43,7 @@ describe("pg's global type parsers", () => {
       [1n, 0n, { n: 1 }],
       [2n, 1n, { n: 2 }],
     ]);
-    expect(successOf(await store.findCommand('cmd-types'))).toEqual({
+    expect(successOf(await store.findCommand('cmd-types' as CommandId))).toEqual({
       ...appended,
       duplicate: true,
     });
