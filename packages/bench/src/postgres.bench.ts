@@ -263,7 +263,7 @@ async function appendWith(
 const REPLAY_LOG = { templates: 100, eventsPerStream: 100, streamsPerAppend: 10 } as const;
 
 /** Bump when a replay log would differ (generator, shape, schema): old cached ones are ignored. */
-const REPLAY_LOG_VERSION = 'v1';
+const REPLAY_LOG_VERSION = 'v2';
 
 /** The position of the last event in `schema`'s log (0 when it has no log). */
 async function loggedEvents(schema: string): Promise<number> {
