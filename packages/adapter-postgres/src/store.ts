@@ -65,7 +65,7 @@ export interface PostgresEventStoreOptions {
   /**
    * Partition `events` by position range, this many events per partition (opt-in; default: not
    * partitioned). Partitions a schema not partitioned yet when the store opens; a partitioned
-   * schema stays so. See `partitioning.ts` and docs/how-to/postgres-store.md for the trade-offs.
+   * schema stays so. Trade-offs: docs/how-to/postgres-store.md.
    */
   readonly eventsPerPartition?: number;
 }
