@@ -6,12 +6,13 @@
  *   each append's expected revision in its transaction, and does one multi-row INSERT per append,
  *   but none of the adapter's work — no validation, canonical JSON or hash chain, no stream heads,
  *   command ids, log lock or checks — and parses rows with `JSON.parse` only, never decoding them;
+ *   and beside Emmett's PostgreSQL store as shipped (`emmett-postgres.ts`);
  * - W1 with 8 concurrent writers on distinct streams, as a ratio to one writer on the same events;
- * - W3's replay of the whole log at 1,000,000 events beside 100,000, the log loaded through the
- *   adapter in appends of 1,000 events.
+ * - W3's replay of the whole log at 1,000,000 events beside 100,000, each log loaded through the
+ *   adapter ten streams (1,000 events) per append and, in the full run, kept for later runs.
  *
- * Each subject and size runs in a schema of its own, dropped after. The server is
- * `MANDATE_PG_URL` or the local one.
+ * Each subject runs in a schema of its own, dropped after; so do the replay logs of the quick run.
+ * The server is `MANDATE_PG_URL` or the local one.
  */
 import pg from 'pg';
 import * as E from 'fp-ts/Either';
