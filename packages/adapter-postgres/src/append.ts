@@ -30,6 +30,7 @@ import {
   planAppend,
   versionConflict,
   type AppendResult,
+  type RawStoredEvent,
   type StoreError,
   type ValidatedAppend,
 } from '@mandate/eventstore';
@@ -149,6 +150,7 @@ async function writeWithinTransaction(
   append: ValidatedAppend,
   locked: ReadonlyArray<LockRow>,
   now: Instant,
+  written: (rows: ReadonlyArray<RawStoredEvent>) => void,
   partitioned: PartitionedLog | undefined,
 ): Promise<E.Either<StoreError, AppendResult>> {
   const { log, heads, earlier } = lockedState(locked);
@@ -185,6 +187,7 @@ async function writeWithinTransaction(
     recordedAt,
     String(result.lastPosition),
   ]);
+  written(rows);
   return E.right(result);
 }
 
@@ -192,13 +195,14 @@ async function writeWithinTransaction(
  * Runs one append attempt on `client` stamped `now`: commits what it wrote, rolls back a refusal
  * or a duplicate, answers a unique violation (a `streams` row edited behind the store, or a
  * command recorded meanwhile) as a conflict or a duplicate, and rethrows driver errors (after
- * rolling back) for the caller to map.
+ * rolling back) for the caller to map. `committed` is told the rows once they are committed.
  */
 export async function appendOnce(
   client: PoolClient,
   sql: AppendStatements,
   append: ValidatedAppend,
   now: Instant,
+  committed: (rows: ReadonlyArray<RawStoredEvent>) => void = () => undefined,
   partitioned?: PartitionedLog,
 ): Promise<E.Either<StoreError, AppendResult>> {
   const refused = mislabelled(append);
@@ -209,8 +213,21 @@ export async function appendOnce(
   ];
   try {
     const locked = rowsOf(await client.query(sql.beginAndLock(streams, append.commandId)));
-    const outcome = await writeWithinTransaction(client, sql, append, locked, now, partitioned);
-    await client.query(E.isRight(outcome) && !outcome.right.duplicate ? 'COMMIT' : 'ROLLBACK');
+    let rows: ReadonlyArray<RawStoredEvent> = [];
+    const outcome = await writeWithinTransaction(
+      client,
+      sql,
+      append,
+      locked,
+      now,
+      (written) => {
+        rows = written;
+      },
+      partitioned,
+    );
+    const commit = E.isRight(outcome) && !outcome.right.duplicate;
+    await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+    if (commit) committed(rows);
     return outcome;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

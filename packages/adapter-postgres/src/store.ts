@@ -19,6 +19,7 @@ import * as E from 'fp-ts/Either';
 import { CommandId, instantOf, type Instant } from '@mandate/core';
 import {
   APPEND_LIMITS,
+  createAppendAnnouncer,
   createCatchUpSubscription,
   validateAppend,
   wholeNumberOption,
@@ -204,6 +205,7 @@ function storeOn(
   const readSql = readStatements(names);
   const verifySql = verifyStatements(names);
   const readAllOnce = pagesReadingAhead(readPool, readSql);
+  const announcer = createAppendAnnouncer();
   const subscriptions = new Set<Subscription>();
   let listener: CommitListener | undefined;
   let closed = false;
@@ -254,7 +256,14 @@ function storeOn(
       if (E.isLeft(valid)) return valid;
       return guard('append', () =>
         withClient((client) =>
-          appendOnce(client, appendSql, valid.right, settings.clock(), partitioned),
+          appendOnce(
+            client,
+            appendSql,
+            valid.right,
+            settings.clock(),
+            (rows) => announcer.announce(valid.right, rows),
+            partitioned,
+          ),
         ),
       );
     },
@@ -284,6 +293,8 @@ function storeOn(
       checkCount(options.maxCount);
       return guard('read the log', () => readAllOnce(options));
     },
+
+    onAppended: announcer.listen,
 
     subscribe: (options) => {
       listener ??= listenForCommits(settings.listenTo, names.channel);
