@@ -36,6 +36,7 @@ import {
 } from '@mandate/eventstore';
 import { refusedByPostgres, uniqueViolation } from './errors.js';
 import type { SchemaNames } from './migrations.js';
+import { ensurePartitions, type PartitionStatements, type Partitions } from './partitioning.js';
 import {
   EVENT_COLUMNS,
   decodeAppendResult,
@@ -83,6 +84,12 @@ export const appendStatements = ({ quoted: s }: SchemaNames): AppendStatements =
     UPDATE ${s}.log_head SET last_position = $19::bigint, last_recorded_at = $18::text`,
   lastRevision: `SELECT max(revision) AS revision FROM ${s}.events WHERE stream = $1`,
 });
+
+/** A partitioned log: what the store knows of its partitions, and the SQL that adds some. */
+export interface PartitionedLog {
+  readonly partitions: Partitions;
+  readonly sql: PartitionStatements;
+}
 
 interface LockRow {
   readonly kind: 'log' | 'head' | 'command';
@@ -144,6 +151,7 @@ async function writeWithinTransaction(
   locked: ReadonlyArray<LockRow>,
   now: Instant,
   written: (rows: ReadonlyArray<RawStoredEvent>) => void,
+  partitioned: PartitionedLog | undefined,
 ): Promise<E.Either<StoreError, AppendResult>> {
   const { log, heads, earlier } = lockedState(locked);
   if (earlier !== undefined) {
@@ -166,6 +174,9 @@ async function writeWithinTransaction(
   });
   if (E.isLeft(plan)) return plan;
   const { rows, result, recordedAt } = plan.right;
+  if (partitioned !== undefined) {
+    await ensurePartitions(client, partitioned.sql, partitioned.partitions, result.lastPosition);
+  }
   await client.query(sql.write, [
     ...eventColumnArrays(rows, append.commandId ?? null),
     plan.right.heads.map(({ stream }) => stream),
@@ -192,6 +203,7 @@ export async function appendOnce(
   append: ValidatedAppend,
   now: Instant,
   committed: (rows: ReadonlyArray<RawStoredEvent>) => void = () => undefined,
+  partitioned?: PartitionedLog,
 ): Promise<E.Either<StoreError, AppendResult>> {
   const refused = mislabelled(append);
   if (refused !== undefined) return refused;
@@ -202,9 +214,17 @@ export async function appendOnce(
   try {
     const locked = rowsOf(await client.query(sql.beginAndLock(streams, append.commandId)));
     let rows: ReadonlyArray<RawStoredEvent> = [];
-    const outcome = await writeWithinTransaction(client, sql, append, locked, now, (written) => {
-      rows = written;
-    });
+    const outcome = await writeWithinTransaction(
+      client,
+      sql,
+      append,
+      locked,
+      now,
+      (written) => {
+        rows = written;
+      },
+      partitioned,
+    );
     const commit = E.isRight(outcome) && !outcome.right.duplicate;
     await client.query(commit ? 'COMMIT' : 'ROLLBACK');
     if (commit) committed(rows);

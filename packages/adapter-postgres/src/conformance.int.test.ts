@@ -2,7 +2,8 @@
  * The shared conformance suite of `@mandate/eventstore` on the real server, each case in a schema
  * of its own (dropped after): every case (durable ones included, reopening the schema), and the
  * model-based test with the in-memory store as the model. `rewriteLog` edits the table the way a
- * tamperer with superuser rights would: triggers off, JSON checks dropped, rows rewritten.
+ * tamperer with superuser rights would: triggers off, JSON checks dropped, rows rewritten. All of
+ * it runs twice: on ordinary tables, and with `events` partitioned by position range.
  */
 import { describe, it } from 'vitest';
 import type { EventStore, RawStoredEvent } from '@mandate/eventstore';
@@ -63,10 +64,18 @@ async function rewriteEvents(
   }
 }
 
-const factory = async (): Promise<StoreUnderTest> => {
+/** Stores in fresh schemas; with `eventsPerPartition`, `events` is partitioned by position. */
+const factoryWith = (eventsPerPartition?: number) => async (): Promise<StoreUnderTest> => {
   const schema = freshSchema();
   const clock = createTestClock();
-  const open = () => openStore({ schema, clock: clock.now, maxConnections: 3, pollIntervalMs: 50 });
+  const open = () =>
+    openStore({
+      schema,
+      clock: clock.now,
+      maxConnections: 3,
+      pollIntervalMs: 50,
+      ...(eventsPerPartition === undefined ? {} : { eventsPerPartition }),
+    });
   let store: EventStore = await open();
   return {
     store,
@@ -84,12 +93,25 @@ const factory = async (): Promise<StoreUnderTest> => {
   };
 };
 
+const factory = factoryWith();
+
+/** Small partitions, so that the suite's appends cross partition bounds, some of them mid-append. */
+const partitionedFactory = factoryWith(7);
+
 describe('PostgreSQL event store conformance', () => {
   runConformance(it, factory, { durable: true });
+});
+
+describe('PostgreSQL event store conformance, events partitioned by position', () => {
+  runConformance(it, partitionedFactory, { durable: true });
 });
 
 describe('PostgreSQL event store, model-based against the in-memory store', () => {
   it('answers random command sequences like the reference store', async () => {
     await checkAgainstModel(factory, { numRuns: 30, maxCommands: 25 });
+  }, 180_000);
+
+  it('answers them alike with events partitioned by position', async () => {
+    await checkAgainstModel(partitionedFactory, { numRuns: 15, maxCommands: 25 });
   }, 180_000);
 });

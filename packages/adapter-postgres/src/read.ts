@@ -74,17 +74,59 @@ export async function readStreamOnce(
 }
 
 /** Reads one page of the whole log; driver errors are thrown for the caller to map. */
-export async function readAllOnce(
+export type ReadAllOnce = (
+  options: ReadAllOptions,
+) => Promise<E.Either<CorruptEvent, ReadonlyArray<StoredEvent>>>;
+
+/** The rows of the page of `count` events after `after`. */
+const pageRows = async (
   pool: Pool,
   sql: ReadStatements,
-  options: ReadAllOptions,
-): Promise<E.Either<CorruptEvent, ReadonlyArray<StoredEvent>>> {
-  const count = Math.min(
-    options.maxCount ?? POSTGRES_READ_ALL.defaultCount,
-    POSTGRES_READ_ALL.maxCount,
-  );
-  const { rows } = await pool.query<EventRow>(sql.all, [bound(options.after ?? 0n), count]);
-  return storedEventsOf(rows);
+  after: bigint,
+  count: number,
+): Promise<ReadonlyArray<EventRow>> =>
+  (await pool.query<EventRow>(sql.all, [bound(after), count])).rows;
+
+/**
+ * Pages through the whole log, reading one page ahead: after a full page ending at position P,
+ * the page after P is requested at once, so the server and the network work on it while the
+ * caller handles the current page. A call asking for exactly that page gets it; any other call
+ * reads afresh (and drops the page read ahead).
+ *
+ * Only a full page read ahead is ever handed out. Rows are never changed and positions are
+ * gap-free and visible in commit order, so the `count` events after P are the same whenever they
+ * are read: a full page read ahead is exactly what a fresh read would return. A shorter one (the
+ * log's tail, which may have grown since) is dropped and read afresh, so no reader is ever handed
+ * a stale end of the log.
+ */
+export function pagesReadingAhead(pool: Pool, sql: ReadStatements): ReadAllOnce {
+  let ahead:
+    | {
+        readonly after: bigint;
+        readonly count: number;
+        readonly rows: Promise<ReadonlyArray<EventRow>>;
+      }
+    | undefined;
+  return async (options) => {
+    const after = options.after ?? 0n;
+    const count = Math.min(
+      options.maxCount ?? POSTGRES_READ_ALL.defaultCount,
+      POSTGRES_READ_ALL.maxCount,
+    );
+    const readAhead = ahead !== undefined && ahead.after === after && ahead.count === count;
+    const taken = readAhead ? ahead?.rows : undefined;
+    ahead = undefined;
+    let rows = taken === undefined ? undefined : await taken.catch(() => undefined);
+    if (rows === undefined || rows.length < count) rows = await pageRows(pool, sql, after, count);
+    const last = rows.at(-1);
+    if (rows.length === count && last !== undefined) {
+      const next = pageRows(pool, sql, BigInt(last.position), count);
+      // A failed read ahead is dropped (and read afresh when asked for), never left unhandled.
+      next.catch(() => undefined);
+      ahead = { after: BigInt(last.position), count, rows: next };
+    }
+    return storedEventsOf(rows);
+  };
 }
 
 /** The position of the last committed event (0 for an empty log). */

@@ -39,8 +39,10 @@ import {
 } from './errors.js';
 import { listenForCommits, type CommitListener } from './listen.js';
 import { migrate, schemaNames, type SchemaNames } from './migrations.js';
-import { lastPositionOnce, readAllOnce, readStatements, readStreamOnce } from './read.js';
+import { partitionStatements, partitionsOf, type Partitions } from './partitioning.js';
+import { lastPositionOnce, pagesReadingAhead, readStatements, readStreamOnce } from './read.js';
 import { decodeAppendResult } from './rows.js';
+import { STORE_TYPES } from './types.js';
 import { verifyOnce, verifyStatements } from './verify.js';
 
 /** Options of {@link createPostgresEventStore}. */
@@ -61,6 +63,12 @@ export interface PostgresEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** The append limits (default `APPEND_LIMITS` of `@mandate/eventstore`). */
   readonly limits?: AppendLimits;
+  /**
+   * Partition `events` by position range, this many events per partition (opt-in; default: not
+   * partitioned). Partitions a schema not partitioned yet when the store opens; a partitioned
+   * schema stays so. Trade-offs: docs/how-to/postgres-store.md.
+   */
+  readonly eventsPerPartition?: number;
 }
 
 /** The defaults of {@link PostgresEventStoreOptions}. */
@@ -91,6 +99,7 @@ function openPool(connectionString: string, max: number, statementTimeoutMs: num
   const pool = new pg.Pool({
     connectionString,
     max,
+    types: STORE_TYPES,
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });
   // An idle connection dropped by the server is removed from the pool; the next query reports it.
@@ -133,6 +142,11 @@ export async function createPostgresEventStore(
     await pool.end();
     if (readPool !== pool) await readPool.end();
   };
+  const eventsPerPartition =
+    options.eventsPerPartition === undefined
+      ? undefined
+      : wholeNumberOption('eventsPerPartition', options.eventsPerPartition, 1);
+  let partitions: Partitions | undefined;
   try {
     const client = await pool.connect();
     client.on('error', () => undefined);
@@ -143,6 +157,7 @@ export async function createPostgresEventStore(
         await closePools();
         return migrated;
       }
+      partitions = await partitionsOf(client, names, eventsPerPartition);
       client.release();
     } catch (error) {
       client.release(true);
@@ -160,6 +175,7 @@ export async function createPostgresEventStore(
       pollIntervalMs,
       // A hot standby can neither LISTEN nor receive NOTIFY: commits are heard on the primary.
       listenTo: options.connectionString,
+      partitions,
     }),
   );
 }
@@ -170,6 +186,8 @@ interface StoreSettings {
   readonly pollIntervalMs: number;
   /** The server whose notifications wake subscriptions (the primary). */
   readonly listenTo: string;
+  /** The partitions of `events`, when the schema is partitioned. */
+  readonly partitions: Partitions | undefined;
 }
 
 function storeOn(
@@ -180,8 +198,13 @@ function storeOn(
   settings: StoreSettings,
 ): PostgresEventStore {
   const appendSql = appendStatements(names);
+  const partitioned =
+    settings.partitions === undefined
+      ? undefined
+      : { partitions: settings.partitions, sql: partitionStatements(names) };
   const readSql = readStatements(names);
   const verifySql = verifyStatements(names);
+  const readAllOnce = pagesReadingAhead(readPool, readSql);
   const announcer = createAppendAnnouncer();
   const subscriptions = new Set<Subscription>();
   let listener: CommitListener | undefined;
@@ -233,8 +256,13 @@ function storeOn(
       if (E.isLeft(valid)) return valid;
       return guard('append', () =>
         withClient((client) =>
-          appendOnce(client, appendSql, valid.right, settings.clock(), (rows) =>
-            announcer.announce(valid.right, rows),
+          appendOnce(
+            client,
+            appendSql,
+            valid.right,
+            settings.clock(),
+            (rows) => announcer.announce(valid.right, rows),
+            partitioned,
           ),
         ),
       );
@@ -263,7 +291,7 @@ function storeOn(
 
     readAll: async (options = {}) => {
       checkCount(options.maxCount);
-      return guard('read the log', () => readAllOnce(readPool, readSql, options));
+      return guard('read the log', () => readAllOnce(options));
     },
 
     onAppended: announcer.listen,

@@ -1,5 +1,5 @@
 /**
- * The Emmett baseline (`@event-driven-io/emmett-sqlite` 0.38.5, on the `sqlite3` driver), on the
+ * The Emmett baseline (`@event-driven-io/emmett-sqlite` 0.42.4, on the `sqlite3` driver), on the
  * same workloads and the same events, in two set-ups:
  *
  * - as shipped: `getSQLiteEventStore({ fileName })`, which opens a connection for every operation

@@ -6,19 +6,27 @@
  *   each append's expected revision in its transaction, and does one multi-row INSERT per append,
  *   but none of the adapter's work — no validation, canonical JSON or hash chain, no stream heads,
  *   command ids, log lock or checks — and parses rows with `JSON.parse` only, never decoding them;
+ *   and beside Emmett's PostgreSQL store as shipped (`emmett-postgres.ts`);
  * - W1 with 8 concurrent writers on distinct streams, as a ratio to one writer on the same events;
- * - W3's replay of the whole log at 1,000,000 events beside 100,000, the log loaded through the
- *   adapter in appends of 1,000 events.
+ * - W3's replay of the whole log at 1,000,000 events beside 100,000, each log loaded through the
+ *   adapter ten streams (1,000 events) per append and, in the full run, kept for later runs.
  *
- * Each subject and size runs in a schema of its own, dropped after. The server is
- * `MANDATE_PG_URL` or the local one.
+ * Each subject runs in a schema of its own, dropped after; so do the replay logs of the quick run.
+ * The server is `MANDATE_PG_URL` or the local one.
  */
 import pg from 'pg';
 import * as E from 'fp-ts/Either';
-import { randomBytes } from 'node:crypto';
-import { createPostgresEventStore } from '@mandate/adapter-postgres';
-import type { NewEvent } from '@mandate/eventstore';
-import { streamFixtures, type StreamFixture, type WorkloadShape } from './fixtures.js';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createPostgresEventStore, type PostgresEventStore } from '@mandate/adapter-postgres';
+import type { NewEvent, StreamAppend } from '@mandate/eventstore';
+import {
+  streamFixture,
+  streamFixtures,
+  streamName,
+  type StreamFixture,
+  type WorkloadShape,
+} from './fixtures.js';
+import { emmettPostgresSubject } from './emmett-postgres.js';
 import { timeOnce, type Timing } from './measure.js';
 import { countsBuilder, emptySummary, summarise } from './projection.js';
 import { POSTGRES_URL } from './read-models.bench.js';
@@ -33,8 +41,16 @@ import {
 /** Sizes of B3. */
 export interface PostgresBenchOptions {
   readonly workloads: WorkloadOptions;
-  /** The replay's smaller and larger log. */
-  readonly replayEvents: readonly [number, number];
+  /** W3's replay of the whole log at two sizes. */
+  readonly replay: {
+    /** The smaller and the larger log. */
+    readonly events: readonly [number, number];
+    readonly repeats: number;
+    /** No further round starts once the replays have taken this many seconds in all. */
+    readonly budgetSeconds: number;
+    /** Keep each log in a schema named by its size for later runs (else drop it after). */
+    readonly cache: boolean;
+  };
 }
 
 /** The full run: W1–W3 on 200 streams × 50 events (10 per append), replay at 100k and 1M. */
@@ -44,7 +60,7 @@ export const POSTGRES_FULL: PostgresBenchOptions = {
     repeats: 1,
     budgetSeconds: 300,
   },
-  replayEvents: [100_000, 1_000_000],
+  replay: { events: [100_000, 1_000_000], repeats: 3, budgetSeconds: 300, cache: true },
 };
 
 /** The quick run. */
@@ -54,15 +70,25 @@ export const POSTGRES_QUICK: PostgresBenchOptions = {
     repeats: 1,
     budgetSeconds: 60,
   },
-  replayEvents: [2_000, 10_000],
+  replay: { events: [2_000, 10_000], repeats: 1, budgetSeconds: 60, cache: false },
 };
 
 /** What B3 measured. */
 export interface PostgresBenchResult {
   readonly workloads: WorkloadsResult;
   readonly concurrent: { readonly events: number; readonly one: Timing; readonly eight: Timing };
-  readonly replay: ReadonlyArray<{ readonly events: number; readonly seconds: number }>;
+  readonly replay: ReadonlyArray<{
+    readonly events: number;
+    /** Seconds spent loading the log in this run; `undefined` when a cached one was reused. */
+    readonly loadedInSeconds: number | undefined;
+    readonly timing: Timing;
+  }>;
 }
+
+const asText = (text: string): string => text;
+const TEXT_TYPES: pg.CustomTypesConfig = {
+  getTypeParser: (() => asText) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 const freshSchema = (label: string) => `mandate_bench_${label}_${randomBytes(4).toString('hex')}`;
 
@@ -103,7 +129,8 @@ export const rawPostgresSubject: SubjectFactory = {
   name: 'raw pg (floor)',
   open: async () => {
     const schema = freshSchema('raw');
-    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 2 });
+    // Every column as the text the server sent, whatever `pg.types` holds (Emmett changes it).
+    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 2, types: TEXT_TYPES });
     const s = `"${schema}"`;
     await pool.query(`CREATE SCHEMA ${s}`);
     await pool.query(`CREATE TABLE ${s}.events (
@@ -233,30 +260,110 @@ async function appendWith(
   }
 }
 
-/** Loads `events` events through the adapter (1,000 per append) and times one replay of them. */
-async function replayAt(events: number): Promise<number> {
+/** The replay's log: generated body histories of 100 events, appended ten streams at a time. */
+const REPLAY_LOG = { templates: 100, eventsPerStream: 100, streamsPerAppend: 10 } as const;
+
+/** Bump when a replay log would differ (generator, shape, schema): old cached ones are ignored. */
+const REPLAY_LOG_VERSION = 'v2';
+
+/** The position of the last event in `schema`'s log (0 when it has no log). */
+async function loggedEvents(schema: string): Promise<number> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    const found = await client.query<{ table: string | null }>(
+      'SELECT to_regclass($1)::text AS table',
+      [`"${schema}".log_head`],
+    );
+    if (found.rows[0]?.table == null) return 0;
+    const { rows } = await client.query<{ last: string | null }>(
+      `SELECT last_position::text AS last FROM "${schema}".log_head`,
+    );
+    return Number(rows[0]?.last ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Writes a log of `events` events through the adapter: {@link REPLAY_LOG}'s generated histories,
+ * each appended under many stream names with fresh event ids, ten streams (1,000 events) per
+ * append, so the hash chain, stream heads and positions are the adapter's own. Resolves to the
+ * seconds it took.
+ */
+async function loadReplayLog(
+  store: PostgresEventStore,
+  events: number,
+  progress: (line: string) => void,
+): Promise<number> {
   const shape: WorkloadShape = {
-    streams: events / 1_000,
-    eventsPerStream: 1_000,
-    batchSize: 1_000,
+    streams: REPLAY_LOG.templates,
+    eventsPerStream: REPLAY_LOG.eventsPerStream,
+    batchSize: REPLAY_LOG.eventsPerStream,
   };
-  const schema = freshSchema('replay');
+  const streams = Math.ceil(events / REPLAY_LOG.eventsPerStream);
+  const templates = Array.from({ length: Math.min(REPLAY_LOG.templates, streams) }, (_, i) =>
+    streamFixture(i, shape).batches.flat(),
+  );
+  const start = performance.now();
+  for (let first = 0; first < streams; first += REPLAY_LOG.streamsPerAppend) {
+    const appends: StreamAppend[] = [];
+    for (
+      let index = first;
+      index < Math.min(streams, first + REPLAY_LOG.streamsPerAppend);
+      index++
+    ) {
+      const template = templates[index % templates.length] ?? [];
+      appends.push({
+        stream: streamName(index),
+        expectedRevision: 'no-stream',
+        events: template.map((event) => ({ ...event, eventId: randomUUID() })),
+      });
+    }
+    orThrow('load', await store.append({ appends }));
+    const done = (first + REPLAY_LOG.streamsPerAppend) * REPLAY_LOG.eventsPerStream;
+    if (done % 100_000 === 0) progress(`  loaded ${done.toLocaleString('en-US')} events…`);
+  }
+  return (performance.now() - start) / 1000;
+}
+
+/** One replay log: its size, its schema, and how long loading it took in this run. */
+interface ReplayLog {
+  readonly events: number;
+  readonly schema: string;
+  /** Seconds spent loading it in this run, or `undefined` when a cached log was reused. */
+  readonly loadedInSeconds: number | undefined;
+}
+
+/** The log of `events` events: the cached schema if complete, else one loaded now. */
+async function replayLog(
+  events: number,
+  cache: boolean,
+  progress: (line: string) => void,
+): Promise<ReplayLog> {
+  const schema = cache
+    ? `mandate_bench_replay_${REPLAY_LOG_VERSION}_${events}`
+    : freshSchema('replay');
+  if (cache && (await loggedEvents(schema)) === events) {
+    return { events, schema, loadedInSeconds: undefined };
+  }
+  await dropSchema(schema);
   const store = await openMandate(schema);
   try {
-    for (const fixture of streamFixtures(shape)) {
-      const batch = fixture.batches[0] ?? [];
-      orThrow(
-        'load',
-        await store.append({
-          appends: [{ stream: fixture.stream, expectedRevision: 'no-stream', events: batch }],
-        }),
-      );
-    }
+    return { events, schema, loadedInSeconds: await loadReplayLog(store, events, progress) };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Times one W3 replay of the log in `schema`. */
+async function replayOnce(schema: string): Promise<number> {
+  const store = await openMandate(schema);
+  try {
     const subject = portSubject(store, () => undefined);
     return await timeOnce(() => subject.replay());
   } finally {
     await store.close();
-    await dropSchema(schema);
   }
 }
 
@@ -265,16 +372,42 @@ export async function runPostgresBench(
   options: PostgresBenchOptions,
   progress: (line: string) => void = () => undefined,
 ): Promise<PostgresBenchResult> {
-  const workloads = await runWorkloads(options.workloads, [postgresSubject, rawPostgresSubject]);
+  const workloads = await runWorkloads(options.workloads, [
+    postgresSubject,
+    rawPostgresSubject,
+    emmettPostgresSubject,
+  ]);
   progress('B3 W1 with 8 concurrent writers beside one…');
   const fixtures = streamFixtures(options.workloads.shape);
   const one = await appendWith(1, fixtures);
   const eight = await appendWith(8, fixtures);
-  const replay: Array<{ events: number; seconds: number }> = [];
-  for (const events of options.replayEvents) {
-    progress(`B3 replay at ${events.toLocaleString('en-US')} events (loading, then replaying)…`);
-    replay.push({ events, seconds: await replayAt(events) });
+  const logs: ReplayLog[] = [];
+  for (const events of options.replay.events) {
+    progress(`B3 replay log of ${events.toLocaleString('en-US')} events…`);
+    logs.push(await replayLog(events, options.replay.cache, progress));
   }
+  const seconds = logs.map((): number[] => []);
+  const start = performance.now();
+  try {
+    for (
+      let round = 0;
+      round < options.replay.repeats &&
+      (round === 0 || (performance.now() - start) / 1000 < options.replay.budgetSeconds);
+      round++
+    ) {
+      for (const [i, log] of logs.entries()) {
+        progress(`B3 replay of ${log.events.toLocaleString('en-US')} events, round ${round + 1}…`);
+        seconds[i]?.push(await replayOnce(log.schema));
+      }
+    }
+  } finally {
+    if (!options.replay.cache) for (const log of logs) await dropSchema(log.schema);
+  }
+  const replay = logs.map((log, i) => ({
+    events: log.events,
+    loadedInSeconds: log.loadedInSeconds,
+    timing: { seconds: seconds[i] ?? [] },
+  }));
   return {
     workloads,
     concurrent: { events: workloads.events, one: { seconds: [one] }, eight: { seconds: [eight] } },

@@ -372,26 +372,37 @@ function postgresSection(result: PostgresBenchResult): string {
   const { workloads } = result;
   const mandate = find(workloads, 'postgres');
   const raw = find(workloads, 'raw-pg');
-  const ratioRowsPg =
-    mandate === undefined || raw === undefined
-      ? []
-      : WORKLOADS.map((w) => {
-          const ratio = medianSeconds(raw[w]) / medianSeconds(mandate[w]);
-          const target = POSTGRES_RAW_TARGETS[w];
-          return [w, percent(ratio), `≥ ${percent(target)}`, verdict(ratio >= target)];
-        });
+  const emmett = find(workloads, 'emmett-pg');
+  const ratioRowsPg: string[][] = [];
+  if (mandate !== undefined && emmett !== undefined) {
+    ratioRowsPg.push([
+      `Mandate ÷ Emmett PostgreSQL (≥ ${STORE_TARGETS.overEmmett}×)`,
+      ...WORKLOADS.map((w) => {
+        const ratio = speedup(mandate, emmett, w);
+        return `${times(ratio)} ${verdict(ratio >= STORE_TARGETS.overEmmett)}`;
+      }),
+    ]);
+  }
+  if (mandate !== undefined && raw !== undefined) {
+    ratioRowsPg.push([
+      'Mandate ÷ raw pg (≥ 50 % W1, ≥ 60 % W2–W3)',
+      ...WORKLOADS.map((w) => {
+        const ratio = speedup(mandate, raw, w);
+        return `${percent(ratio)} ${verdict(ratio >= POSTGRES_RAW_TARGETS[w])}`;
+      }),
+    ]);
+  }
   const { one, eight, events } = result.concurrent;
   const [small, large] = result.replay;
+  const replayRate = (r: (typeof result.replay)[number]) => rate(r.events, r.timing);
   const flatness =
-    small === undefined || large === undefined
-      ? undefined
-      : large.events / large.seconds / (small.events / small.seconds);
+    small === undefined || large === undefined ? undefined : replayRate(large) / replayRate(small);
   return [
-    `### B3 — PostgreSQL: W1–W3 on ${count(workloads.events)} events, beside raw pg`,
+    `### B3 — PostgreSQL: W1–W3 on ${count(workloads.events)} events, beside raw pg and Emmett`,
     '',
     table(storeHeader, storeRows(workloads)),
     '',
-    table(['workload', 'Mandate ÷ raw pg', 'target', ''], ratioRowsPg),
+    table(['ratio (median rates)', 'W1 append', 'W2 read + fold', 'W3 replay'], ratioRowsPg),
     '',
     table(
       ['W1 append', 'events/s', 'ratio to one writer'],
@@ -410,13 +421,19 @@ function postgresSection(result: PostgresBenchResult): string {
         'replay (W3)',
         'events/s',
         `ratio to the smaller log (≥ ${times(POSTGRES_REPLAY_FLATNESS)})`,
+        'loaded through the adapter in',
+        'repeats',
       ],
       result.replay.map((r, i) => [
         count(r.events),
-        perSecond(r.events / r.seconds),
+        perSecond(replayRate(r)),
         i === 0 || flatness === undefined
           ? '—'
           : `${times(flatness)} ${verdict(flatness >= POSTGRES_REPLAY_FLATNESS)}`,
+        r.loadedInSeconds === undefined
+          ? 'cached'
+          : `${r.loadedInSeconds.toFixed(0)} s (${perSecond(r.events / r.loadedInSeconds)})`,
+        String(r.timing.seconds.length),
       ]),
     ),
   ].join('\n');

@@ -87,10 +87,14 @@ describe('the benchmark suite in quick mode', () => {
 
     const b3 = result.postgres;
     expect(b3).toBeDefined();
-    expect(b3!.workloads.subjects.map((s) => s.key)).toEqual(['postgres', 'raw-pg']);
+    expect(b3!.workloads.subjects.map((s) => s.key)).toEqual(['postgres', 'raw-pg', 'emmett-pg']);
     expect(positive(b3!.concurrent.one.seconds)).toBe(true);
     expect(positive(b3!.concurrent.eight.seconds)).toBe(true);
     expect(b3!.replay.map((r) => r.events)).toEqual([2_000, 10_000]);
+    for (const r of b3!.replay) {
+      expect(positive(r.timing.seconds)).toBe(true);
+      expect(r.loadedInSeconds).toBeGreaterThan(0);
+    }
 
     const printed = formatReport(result);
     for (const heading of [

@@ -172,7 +172,7 @@ export async function runSuite(
   }
   let postgres: PostgresBenchResult | undefined;
   if (selected('postgres')) {
-    progress('B3 W1–W3 on PostgreSQL: Mandate and raw pg…');
+    progress('B3 W1–W3 on PostgreSQL: Mandate, raw pg and Emmett…');
     postgres = await runPostgresBench(options.quick ? POSTGRES_QUICK : POSTGRES_FULL, progress);
   }
   const [cpu] = cpus();
