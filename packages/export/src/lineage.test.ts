@@ -4,7 +4,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CalendarDate } from '@mandate/core';
+import type { BodyId, CalendarDate } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import { parseDot, parseMermaid } from './diagram-parsers.fixture.js';
 import { toDot } from './dot.js';
@@ -23,7 +23,7 @@ describe('the lineage graphs of the seed story', () => {
   beforeAll(async () => {
     const gathered = await gatherSnapshot((await seedHistory()).queries, {
       on: '2019-01-01' as CalendarDate,
-      body: successor,
+      body: successor as BodyId,
     });
     if (E.isLeft(gathered)) throw new Error(gathered.left._tag);
     snapshot = gathered.right;
