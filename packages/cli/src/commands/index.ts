@@ -4,9 +4,13 @@
  */
 import type { Command } from 'commander';
 import { registerBodiesCommand } from './bodies.js';
+import { registerExportCommand } from './export.js';
 
 /** Registers one command on the program. */
 export type CommandRegistration = (program: Command) => void;
 
 /** Every command's registration, in the order `mandate --help` lists them. */
-export const commandRegistrations: ReadonlyArray<CommandRegistration> = [registerBodiesCommand];
+export const commandRegistrations: ReadonlyArray<CommandRegistration> = [
+  registerBodiesCommand,
+  registerExportCommand,
+];
