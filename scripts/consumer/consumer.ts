@@ -29,6 +29,7 @@ import {
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
 import { createEsdbEventStore, type EsdbDriver } from '@mandate/adapter-esdb';
 import { verifyAuditBundle } from '@mandate/audit';
+import { gatherSnapshot, type ExportSnapshot } from '@mandate/export';
 import { createPostgresEventStore, type PostgresEventStore } from '@mandate/adapter-postgres';
 import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
 import type { SqliteReadModel } from '@mandate/adapter-sqlite/read-model';
@@ -52,6 +53,7 @@ assertType<NotAny<PostgresEventStore>>(true);
 assertType<NotAny<Parameters<typeof createPostgresEventStore>[0]>>(true);
 assertType<NotAny<ReturnType<typeof createPostgresReadModel>>>(true);
 assertType<NotAny<ReturnType<typeof verifyAuditBundle>>>(true);
+assertType<NotAny<ExportSnapshot>>(true);
 assertType<NotAny<Parameters<typeof createEsdbEventStore>[0]>>(true);
 
 // #region commands
@@ -163,6 +165,7 @@ async function main(): Promise<void> {
   // The clustered store's entry loads too (it needs a server to do more).
   const esdb = typeof createEsdbEventStore;
   const audit = typeof verifyAuditBundle;
+  const exports = typeof gatherSnapshot;
   const postgres = [typeof createPostgresEventStore, typeof createPostgresReadModel];
   console.log(
     JSON.stringify({
@@ -172,6 +175,7 @@ async function main(): Promise<void> {
       onSqlite,
       esdb,
       audit,
+      exports,
       postgres,
     }),
   );
