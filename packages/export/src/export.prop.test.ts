@@ -5,7 +5,7 @@
  * ORG document expands with its inline context alone; both diagrams parse.
  */
 import fc from 'fast-check';
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from 'fp-ts/Either';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { compareDates, type CalendarDate, type Instant } from '@mandate/core';

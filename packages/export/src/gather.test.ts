@@ -3,7 +3,7 @@
  * (nothing that took effect later), the known instant cuts knowledge, and a question the read
  * model refuses is refused with the read model's own typed error.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from 'fp-ts/Either';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BodyId, CalendarDate, Instant } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';

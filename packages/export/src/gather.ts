@@ -4,7 +4,7 @@
  * (so that every person who ever sat there is found), what each of those persons held, and the
  * changes behind it all. The only asynchronous part of the package; every format is pure.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from 'fp-ts/Either';
 import {
   addDays,
   compareDates,

@@ -2,7 +2,7 @@
  * The lineage graphs of the seed story, read back by Graphviz and by Mermaid: the four bodies,
  * and the merger drawn from each predecessor to the successor with its date and decision.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from 'fp-ts/Either';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BodyId, CalendarDate } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';

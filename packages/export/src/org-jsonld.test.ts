@@ -3,7 +3,7 @@
  * (`jsonld`): expanded and turned into RDF with the inline context alone — the document loader
  * refuses every remote load — then asserted on as N-Quads triples with full IRIs.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from 'fp-ts/Either';
 import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '@mandate/core';

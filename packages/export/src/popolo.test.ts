@@ -2,7 +2,7 @@
  * The Popolo export of the 2018 seed story, checked against the Popolo JSON Schemas (draft-03)
  * and against the facts of the merger decision.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from 'fp-ts/Either';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';

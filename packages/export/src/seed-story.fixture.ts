@@ -4,7 +4,7 @@
  * in-memory event store, then projected into the in-memory read model — the queries the export
  * tests ask, built as the example's tests build them.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from 'fp-ts/Either';
 import { createCommandHandler, type CommandHandler } from '@mandate/application';
 import { epochMillisecondsOf, instantOf, type Instant, type PersonId } from '@mandate/core';
 import { IllustrativeSequel, Seed } from '@mandate/core/testing';

@@ -3,7 +3,7 @@
  * version 1 column syntax, with start, end, the persons replaced and replacing in the seat, and
  * the decisions as the reference; placeholders until the caller maps items to Wikidata ids.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import * as E from 'fp-ts/Either';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
