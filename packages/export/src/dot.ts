@@ -10,7 +10,7 @@ import { lineageGraph } from './lineage.js';
 import type { ExportSnapshot } from './snapshot.js';
 
 /** `text` as a DOT double-quoted string, quotes included. */
-export const dotString = (text: string): string => `"${text.replace(/[\\"]/gu, '\\$&')}"`;
+const dotString = (text: string): string => `"${text.replace(/[\\"]/gu, '\\$&')}"`;
 
 /** The snapshot's lineage as a DOT digraph. */
 export function toDot(snapshot: ExportSnapshot): string {

@@ -103,6 +103,7 @@ export async function gatherSnapshot(
     .map((view) => asOn(view, on));
   const inScope = new Set(bodies.map((view) => view.bodyId));
   const earliest = bodies.map((view) => view.establishedOn).sort(compareDates)[0] ?? on;
+  // Up to and including `on` (the span's end is exclusive); the last calendar day has no next day.
   const changed = await queries.changesBetween(earliest, addDays(on, 1) ?? on, knownAt);
   if (E.isLeft(changed)) return changed;
   const changes: ReadonlyArray<ChangeView> = changed.right.filter(

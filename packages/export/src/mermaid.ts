@@ -12,7 +12,7 @@ import type { ExportSnapshot } from './snapshot.js';
 const SYNTAX = /["#&<>`]/gu;
 
 /** `text` as the inside of a quoted Mermaid label. */
-export const mermaidText = (text: string): string =>
+const mermaidText = (text: string): string =>
   text.replace(SYNTAX, (character) => `#${character.codePointAt(0) ?? 0};`);
 
 /** The snapshot's lineage as a Mermaid flowchart. */

@@ -110,7 +110,7 @@ function organization(snapshot: ExportSnapshot, view: BodyView): PopoloOrganizat
 }
 
 /** How a person came to sit: ex officio or named, as which office, acting or not. */
-export function basisLabel(membership: MembershipView): string {
+function basisLabel(membership: MembershipView): string {
   const acting = membership.acting ? ', acting' : '';
   if (membership.via === 'office') return `ex officio as ${membership.office}${acting}`;
   return membership.asOffice === undefined

@@ -15,7 +15,7 @@ export type ChangeKind = 'establishment' | Body.EndReason;
 
 /** One change of organisation: bodies that went in, bodies that came out. */
 export interface OrganisationChange {
-  /** The reorganisation's id, or `dissolution:<body>` for a dissolution. */
+  /** The reorganisation's id; for an end that has none (a dissolution), `<reason>:<body>`. */
   readonly id: string;
   readonly kind: ChangeKind;
   readonly on: CalendarDate;

@@ -66,14 +66,15 @@ function render(format: ExportFormat, snapshot: ExportSnapshot): string {
 }
 
 /** Persons' registered names, read from their streams; an unregistered person has none. */
-const personNamesIn =
-  (store: EventStore): PersonNames =>
-  async (person: PersonId) => {
-    const loaded = await createCommandHandler({ store }).loadPerson(person);
+const personNamesIn = (store: EventStore): PersonNames => {
+  const handler = createCommandHandler({ store });
+  return async (person: PersonId) => {
+    const loaded = await handler.loadPerson(person);
     return E.isRight(loaded) && loaded.right.state.status === 'registered'
       ? loaded.right.state.name
       : undefined;
   };
+};
 
 /** Writes `text` to `path`, or stdout when there is none; an unwritable path is a usage error. */
 async function writeOut(
