@@ -22,6 +22,7 @@ import {
   RECORDING_START,
   envelope,
   memoryWorld,
+  recordCitedInstruments,
   wholeLog,
 } from '../../projections/src/history.fixture.js';
 import { parseDot, parseMermaid } from './diagram-parsers.fixture.js';
@@ -41,6 +42,7 @@ async function recorded({
   readonly steps: ReadonlyArray<number>;
 }): Promise<{ readonly queries: ReadModelQueries; readonly instants: ReadonlyArray<Instant> }> {
   const { store, clock, handler } = memoryWorld(RECORDING_START);
+  await recordCitedInstruments(handler, [registerProvince, ...commands]);
   await handler.handle(envelope('register-province', registerProvince));
   for (const [i, command] of commands.entries()) {
     clock.advance((steps[i] ?? 1) * MINUTE);

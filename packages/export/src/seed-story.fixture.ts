@@ -67,9 +67,11 @@ async function recordSequel(store: EventStore, handler: CommandHandler): Promise
     (e) => e.type === 'OfficeHolderAppointed' && e.metadata.commandId === misprintCommand,
   );
   if (misprint === undefined) throw new Error('the misprinted appointment is not in the log');
-  const erratum = IllustrativeSequel.correctionStep(misprint.eventId);
-  orThrow(await handler.handle(erratum.envelope), erratum.title);
-  return justBefore(store, erratum.envelope.commandId);
+  const erratumSteps = IllustrativeSequel.correctionSteps(misprint.eventId);
+  for (const { title, envelope } of erratumSteps) orThrow(await handler.handle(envelope), title);
+  const correction = erratumSteps.at(-1);
+  if (correction === undefined) throw new Error('the erratum has no steps');
+  return justBefore(store, correction.envelope.commandId);
 }
 
 /** Records the seed story (and the sequel when asked) and projects it into memory. */

@@ -64,7 +64,7 @@ describe('the QuickStatements export', () => {
           ['P582', '+2020-05-01T00:00:00Z/11'],
           ['P1366', '{person:nguoi-minh-hoa-b}'],
           ['S248', MERGER],
-          ['S248', '{instrument:ubnd-tinh-binh-phuoc:2018:XXXX-3/QĐ-UBND}'],
+          ['S248', '{instrument:ubnd-tinh-binh-phuoc:2018:XXXX-13/QĐ-UBND}'],
           ['S248', ERRATUM],
           ['S1476', expect.stringMatching(/^vi:"Quyết định thành lập/u)],
         ],
