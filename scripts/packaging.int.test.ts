@@ -194,6 +194,8 @@ describe('the packed packages', () => {
       audit: 'function',
       exports: 'function',
       postgres: ['function', 'function'],
+      decisions: 2,
+      cliBodies: 0,
     });
   });
 

@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { sharedOptions } from '../../tsup.shared.js';
 
@@ -21,6 +22,10 @@ export default defineConfig({
   format: ['esm'],
   clean: true,
   noExternal: [...noExternal, /^@mandate\//],
+  // The demo tells the story from the example's decision files, shipped beside the binary.
+  onSuccess: async () => {
+    cpSync('../../examples/binh-phuoc-2018/decisions', 'dist/decisions', { recursive: true });
+  },
   esbuildOptions: (options) => {
     options.conditions = ['@mandate/source'];
   },

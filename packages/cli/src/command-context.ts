@@ -8,7 +8,11 @@ import * as E from 'fp-ts/Either';
 import { hoChiMinhDateOf, type CalendarDate, type Instant } from '@mandate/core';
 import { argumentParser, decodeDate, decodeInstant } from './arguments.js';
 import { exitCodeOf, type CliFailure } from './failure.js';
+import type { EventStore } from '@mandate/eventstore';
+import type { ReadModelQueries } from '@mandate/projections';
 import { openStore, type OpenMode, type OpenedStore } from './open-store.js';
+import { toJson } from './output/json.js';
+import { withQueries } from './read-model.js';
 import { DEFAULT_STORE, parseStoreUrl } from './store-url.js';
 
 /** The options every command has. */
@@ -98,3 +102,35 @@ export const runAction =
       process.exitCode = exitCodeOf(result.left);
     }
   };
+
+/** What a query needs: the read model's queries, the store (for names), and the options. */
+export interface QueryContext extends QueryOptions {
+  readonly queries: ReadModelQueries;
+  readonly store: EventStore;
+}
+
+/** A query's answer, as the `--json` document and as the text for a person. */
+export interface QueryAnswer {
+  readonly json: unknown;
+  readonly text: () => Promise<string> | string;
+}
+
+/**
+ * Runs a query command: opens the existing store, catches its read model up, asks `answer`, and
+ * prints the answer's JSON with `--json`, else its text.
+ */
+export async function answerQuery(
+  command: Command,
+  options: Partial<QueryOptions>,
+  answer: (context: QueryContext) => Promise<E.Either<CliFailure, QueryAnswer>>,
+): Promise<E.Either<CliFailure, void>> {
+  const asked = queryOptions(options);
+  return withStore(command, 'existing', (opened) =>
+    withQueries(opened, async (queries) => {
+      const answered = await answer({ ...asked, queries, store: opened.store });
+      if (E.isLeft(answered)) return answered;
+      print(asked.json === true ? toJson(answered.right.json) : await answered.right.text());
+      return E.right(undefined);
+    }),
+  );
+}

@@ -16,6 +16,12 @@ export interface InvalidArgument {
   readonly message: string;
 }
 
+/** The command was called in a way it does not take (options that go only together, or apart). */
+export interface UsageError {
+  readonly _tag: 'UsageError';
+  readonly message: string;
+}
+
 /** The store could not be opened or read: absent, not a store, unreachable. */
 export interface StoreUnreachable {
   readonly _tag: 'StoreUnreachable';
@@ -36,8 +42,18 @@ export interface CheckFailed {
   readonly message: string;
 }
 
+/**
+ * A decision file was not applied: malformed, invalid (every problem with its line and path), a
+ * change refused by its decider (its rule), or the store failed; nothing of it was recorded.
+ */
+export interface DecisionRejected {
+  readonly _tag: 'DecisionRejected';
+  readonly message: string;
+}
+
 /** Every reason a command stops short. */
-export type CliFailure = InvalidArgument | StoreUnreachable | QueryRefused | CheckFailed;
+export type CliFailure =
+  InvalidArgument | UsageError | StoreUnreachable | QueryRefused | CheckFailed | DecisionRejected;
 
 /** Builds an {@link InvalidArgument}. */
 export const invalidArgument = (
@@ -52,6 +68,9 @@ export const invalidArgument = (
   message: `${argument} ${JSON.stringify(value)} is not valid: ${reason}`,
 });
 
+/** Builds a {@link UsageError}. */
+export const usageError = (message: string): UsageError => ({ _tag: 'UsageError', message });
+
 /** Builds a {@link StoreUnreachable}. */
 export const storeUnreachable = (store: string, reason: string): StoreUnreachable => ({
   _tag: 'StoreUnreachable',
@@ -61,6 +80,12 @@ export const storeUnreachable = (store: string, reason: string): StoreUnreachabl
 
 /** Builds a {@link QueryRefused}. */
 export const queryRefused = (message: string): QueryRefused => ({ _tag: 'QueryRefused', message });
+
+/** Builds a {@link DecisionRejected}. */
+export const decisionRejected = (message: string): DecisionRejected => ({
+  _tag: 'DecisionRejected',
+  message,
+});
 
 /** Builds a {@link CheckFailed}. */
 export const checkFailed = (message: string): CheckFailed => ({ _tag: 'CheckFailed', message });
@@ -74,10 +99,12 @@ export const REFUSED_EXIT_CODE = 1;
 export function exitCodeOf(failure: CliFailure): number {
   switch (failure._tag) {
     case 'InvalidArgument':
+    case 'UsageError':
       return USAGE_EXIT_CODE;
     case 'StoreUnreachable':
     case 'QueryRefused':
     case 'CheckFailed':
+    case 'DecisionRejected':
       return REFUSED_EXIT_CODE;
     default: {
       const unexpected: never = failure;

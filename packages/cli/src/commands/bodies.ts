@@ -5,19 +5,10 @@
 import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import type { BodyView } from '@mandate/projections';
-import {
-  print,
-  queryOptions,
-  runAction,
-  withQueryOptions,
-  withStore,
-  type QueryOptions,
-} from '../command-context.js';
-import { refusalOf } from '../query-refusal.js';
-import { toJson } from '../output/json.js';
+import { answerQuery, runAction, withQueryOptions, type QueryOptions } from '../command-context.js';
 import { bodyName } from '../output/names.js';
 import { renderTable } from '../output/table.js';
-import { withQueries } from '../read-model.js';
+import { refusalOf } from '../query-refusal.js';
 
 /** The `--json` shape of `mandate bodies`. */
 export interface BodiesJson {
@@ -43,19 +34,21 @@ const renderBodies = (bodies: ReadonlyArray<BodyView>): string =>
 /** Registers `mandate bodies`. */
 export function registerBodiesCommand(program: Command): void {
   withQueryOptions(
-    program.command('bodies').description('List every body known, as it stood on a date.'),
+    program
+      .command('bodies')
+      .summary('List every body known, as it stood on a date.')
+      .description(
+        'List every body known, as it stood on a date.' +
+          '\n\nWith --json: { on, knownAt, bodies: BodyView[] }',
+      ),
   ).action(
-    runAction(async (options: Partial<QueryOptions>, command: Command) => {
-      const { on, knownAt, json } = queryOptions(options);
-      return withStore(command, 'existing', (opened) =>
-        withQueries(opened, async (queries) => {
-          const bodies = await queries.bodies(on, knownAt);
-          if (E.isLeft(bodies)) return E.left(refusalOf(bodies.left));
-          const answer: BodiesJson = { on, knownAt: knownAt ?? null, bodies: bodies.right };
-          print(json === true ? toJson(answer) : renderBodies(bodies.right));
-          return E.right(undefined);
-        }),
-      );
-    }),
+    runAction((options: Partial<QueryOptions>, command: Command) =>
+      answerQuery(command, options, async ({ queries, on, knownAt }) => {
+        const bodies = await queries.bodies(on, knownAt);
+        if (E.isLeft(bodies)) return E.left(refusalOf(bodies.left));
+        const json: BodiesJson = { on, knownAt: knownAt ?? null, bodies: bodies.right };
+        return E.right({ json, text: () => renderBodies(bodies.right) });
+      }),
+    ),
   );
 }
