@@ -1,7 +1,7 @@
 /**
  * The module graph's shape, checked by `pnpm lint` (dependency-cruiser): no import cycle anywhere,
  * and dependencies between packages pointing one way — core ← eventstore ← adapters, core +
- * eventstore ← application, core + eventstore ← projections ← the adapters' read models — with no
+ * eventstore ← application, core + eventstore ← projections ← the adapters' read models and the exports — with no
  * database driver in the core, the port or the projection engine. Tests and fixtures may reach
  * further (a projection test drives the command handler).
  */
@@ -49,6 +49,20 @@ module.exports = {
       'application|bench',
       'An adapter implements a port; it does not drive commands.',
     ),
+    forbid(
+      'export-on-answers-only',
+      'export',
+      '(?!core/|projections/|export/)[^/]+',
+      'Exports are functions of what the read models answer; they read no store and drive no command.',
+    ),
+    {
+      name: 'export-without-node',
+      comment:
+        'Exports do no I/O, so that they run wherever the read models answer, a browser included.',
+      severity: 'error',
+      from: { path: '^packages/export/src/', pathNot: '\\.(test|fixture)\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
     {
       name: 'no-driver-in-engine',
       comment: 'Drivers belong to their adapter package, so a user installs only the one they use.',

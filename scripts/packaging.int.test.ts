@@ -192,6 +192,7 @@ describe('the packed packages', () => {
       onSqlite: ['truong-ban'],
       esdb: 'function',
       audit: 'function',
+      exports: 'function',
       postgres: ['function', 'function'],
       decisions: 2,
       cliBodies: 0,

@@ -31,6 +31,7 @@ import {
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
 import { createEsdbEventStore, type EsdbDriver } from '@mandate/adapter-esdb';
 import { verifyAuditBundle } from '@mandate/audit';
+import { gatherSnapshot, type ExportSnapshot } from '@mandate/export';
 import { readDecision } from '@mandate/decisions';
 import { createPostgresEventStore, type PostgresEventStore } from '@mandate/adapter-postgres';
 import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
@@ -55,6 +56,7 @@ assertType<NotAny<PostgresEventStore>>(true);
 assertType<NotAny<Parameters<typeof createPostgresEventStore>[0]>>(true);
 assertType<NotAny<ReturnType<typeof createPostgresReadModel>>>(true);
 assertType<NotAny<ReturnType<typeof verifyAuditBundle>>>(true);
+assertType<NotAny<ExportSnapshot>>(true);
 assertType<NotAny<Parameters<typeof createEsdbEventStore>[0]>>(true);
 
 // #region commands
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
   // The clustered store's entry loads too (it needs a server to do more).
   const esdb = typeof createEsdbEventStore;
   const audit = typeof verifyAuditBundle;
+  const exports = typeof gatherSnapshot;
   const postgres = [typeof createPostgresEventStore, typeof createPostgresReadModel];
   // A decision file: the instrument recorded first, then its change.
   const decision = readDecision(
@@ -200,6 +203,7 @@ async function main(): Promise<void> {
       onSqlite,
       esdb,
       audit,
+      exports,
       postgres,
       decisions,
       cliBodies: cli.bodies.length,

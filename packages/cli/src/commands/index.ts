@@ -9,6 +9,7 @@ import { registerBodiesCommand } from './bodies.js';
 import { registerComplianceCommand } from './compliance.js';
 import { registerDemoCommand } from './demo.js';
 import { registerDutiesCommand } from './duties.js';
+import { registerExportCommand } from './export.js';
 import { registerHistoryCommand } from './history.js';
 import { registerInstrumentCommand } from './instrument.js';
 import { registerLineageCommand } from './lineage.js';
@@ -27,6 +28,7 @@ export const commandRegistrations: ReadonlyArray<CommandRegistration> = [
   registerComplianceCommand,
   registerDemoCommand,
   registerDutiesCommand,
+  registerExportCommand,
   registerHistoryCommand,
   registerInstrumentCommand,
   registerLineageCommand,
