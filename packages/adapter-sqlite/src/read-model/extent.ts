@@ -36,6 +36,9 @@ export function extentSchema(prefix: string): ReadonlyArray<string> {
   ];
 }
 
+/** Fact rows read per page while the extents are filled. */
+const FILL_PAGE = 5_000;
+
 /** The largest 32-bit integer: the end of what is still open. */
 const OPEN_END = 2 ** 31 - 1;
 /** The last point before `OPEN_END`: where "current knowledge" is asked. */
@@ -85,6 +88,11 @@ export interface Extents {
   ) => Row[];
   /** Empties every extent and the subject numbers. */
   readonly empty: () => void;
+  /**
+   * Empties every extent, then indexes every row of the fact tables as opening and closing it
+   * would have: how a rebuild that deferred the extents builds them once at its end.
+   */
+  readonly fill: () => void;
   /** Forgets the cached subject numbers (after a transaction was rolled back). */
   readonly forget: () => void;
 }
@@ -132,6 +140,22 @@ export function createExtents(db: Database, prefix: string): Extents {
          ORDER BY f.ordinal, f.valid_from, f.row_id`,
       ),
     ),
+    rows: perKind((kind) =>
+      db.prepare<
+        [number, number],
+        {
+          row_id: number;
+          subject: string;
+          valid_from: CalendarDate;
+          valid_to: CalendarDate | null;
+          recorded_from: Instant;
+          recorded_to: Instant | null;
+        }
+      >(
+        `SELECT row_id, subject, valid_from, valid_to, recorded_from, recorded_to
+         FROM ${factTable(prefix, kind)} WHERE row_id > ? ORDER BY row_id LIMIT ?`,
+      ),
+    ),
     empty: [
       ...FACT_KINDS.map((kind) => db.prepare(`DELETE FROM ${extentTable(prefix, kind)}`)),
       db.prepare(`DELETE FROM ${subjects}`),
@@ -155,20 +179,34 @@ export function createExtents(db: Database, prefix: string): Extents {
     return id;
   };
 
+  const empty = (): void => {
+    for (const statement of statements.empty) statement.run();
+    ids.clear();
+  };
+  /** The box of a row: its subject's number, its valid days, its recorded seconds. */
+  const insert = (
+    kind: FactKind,
+    rowId: number | bigint,
+    subject: string,
+    valid: { readonly from: CalendarDate; readonly to: CalendarDate | undefined },
+    from: Instant,
+    to: Instant | undefined,
+  ): void => {
+    const id = ensureId(subject);
+    of(statements.insert, kind).run(
+      rowId,
+      id,
+      id,
+      dayOf(valid.from),
+      valid.to === undefined ? OPEN_END : dayOf(valid.to),
+      secondsFloor(from),
+      to === undefined ? OPEN_END : secondsCeiling(to),
+    );
+  };
+
   return {
-    open: (kind, rowId, subject, valid, at) => {
-      const id = ensureId(subject);
-      const validTo = valid.to === undefined ? OPEN_END : dayOf(valid.to);
-      of(statements.insert, kind).run(
-        rowId,
-        id,
-        id,
-        dayOf(valid.from),
-        validTo,
-        secondsFloor(at),
-        OPEN_END,
-      );
-    },
+    open: (kind, rowId, subject, valid, at) =>
+      insert(kind, rowId, subject, { from: valid.from, to: valid.to }, at, undefined),
     close: (kind, rowId, at) => {
       of(statements.close, kind).run(secondsCeiling(at), rowId);
     },
@@ -189,9 +227,23 @@ export function createExtents(db: Database, prefix: string): Extents {
           : of(statements.known, kind).all(...boxed, knownAt, knownAt)
       ) as Row[];
     },
-    empty: () => {
-      for (const statement of statements.empty) statement.run();
-      ids.clear();
+    empty,
+    fill: () => {
+      empty();
+      // Page by page: the connection cannot write while a statement is still being iterated.
+      for (const kind of FACT_KINDS) {
+        for (let after = 0; ;) {
+          const rows = of(statements.rows, kind).all(after, FILL_PAGE);
+          for (const row of rows) {
+            const valid = { from: row.valid_from, to: row.valid_to ?? undefined };
+            const to = row.recorded_to ?? undefined;
+            insert(kind, row.row_id, row.subject, valid, row.recorded_from, to);
+          }
+          const last = rows.at(-1);
+          if (last === undefined) break;
+          after = last.row_id;
+        }
+      }
     },
     forget: () => ids.clear(),
   };
