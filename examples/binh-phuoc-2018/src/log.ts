@@ -4,9 +4,18 @@
  * back rather than assumed) and the instrument its events cite.
  */
 import * as E from 'fp-ts/Either';
-import type { Instant, LegalBasis } from '@mandate/core';
+import { Source, type Instant, type LegalBasis } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import type { EventStore, StoredEvent } from '@mandate/eventstore';
+
+/** The source document an event's data holds (every domain event's data holds one, once). */
+const sourceOf = (data: unknown): Source | undefined => {
+  const source: unknown =
+    typeof data === 'object' && data !== null
+      ? (data as { readonly source?: unknown }).source
+      : undefined;
+  return Source.is(source) ? source : undefined;
+};
 
 /** Every event of the log, in position order. */
 export async function readWholeLog(store: EventStore): Promise<ReadonlyArray<StoredEvent>> {
@@ -34,7 +43,7 @@ export function findMergerRecord(log: ReadonlyArray<StoredEvent>): MergerRecord 
   if (merger === undefined) throw new Error('the seed has no MergeBodies step');
   const event = log.find((e) => e.metadata.commandId === merger.envelope.commandId);
   if (event === undefined) throw new Error('the merger is not in the log');
-  const { source } = event.metadata;
-  if (source.kind !== 'instrument') throw new Error('the merger cites no instrument');
+  const source = sourceOf(event.data);
+  if (source?.kind !== 'instrument') throw new Error('the merger cites no instrument');
   return { recordedAt: event.recordedAt, decision: source.instrument };
 }

@@ -41,16 +41,6 @@ export async function scratchDirectory(): Promise<ScratchDirectory> {
 export function sampleMetadata(commandId = 'cmd-1'): EventMetadata {
   const decoded = EventMetadataCodec.decode({
     validDate: '2018-03-01',
-    source: {
-      kind: 'instrument',
-      instrument: {
-        type: 'decision',
-        number: '1234/QĐ-UBND',
-        issuer: 'ubnd-binh-phuoc',
-        signer: { name: 'Nguyễn Văn Trăm' },
-        signedOn: '2018-02-20',
-      },
-    },
     commandId,
     correlationId: 'corr-1',
     causationId: commandId,

@@ -1,8 +1,9 @@
 /**
  * Turning decided domain events into events to append: each gets a fresh event id, its type's
- * schema version, and metadata for the audit trail — its valid date and source document taken
- * from its own data (docs/reference/domain.md rule 8), the command that produced it, the tracing ids and the
- * actor. Recorded time is not set here: the store stamps it.
+ * schema version, and metadata for the audit trail — its valid date taken from its own data
+ * (docs/reference/domain.md rule 8), the command that produced it, the tracing ids and the actor.
+ * The source document stays in the data only, stored once. Recorded time is not set here: the
+ * store stamps it.
  *
  * @see docs/reference/domain.md rule 8
  */
@@ -33,7 +34,6 @@ export function toNewEvents<Event extends DomainEvent>(
     data: event.data,
     metadata: {
       validDate: event.data.effectiveOn,
-      source: event.data.source,
       commandId: trace.commandId,
       correlationId: trace.correlationId,
       causationId: trace.causationId,

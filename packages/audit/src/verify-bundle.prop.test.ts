@@ -19,7 +19,6 @@ import {
   verifierKey,
   type AuditBundle,
   type AuditScope,
-  type EventMetadata,
 } from '@mandate/eventstore';
 import { appendTo, eventFactory } from '@mandate/eventstore/conformance';
 import { verifyAuditBundle } from './verify-bundle.js';
@@ -27,16 +26,18 @@ import { verifyAuditBundle } from './verify-bundle.js';
 const { privateKey } = generateKeyPairSync('ed25519');
 const key = verifierKey('auditor-test', privateKey);
 const bundles = new Map<string, AuditBundle>();
-const otherSource = {
+const instrumentSource = (number: string, signedOn: string, signer: string) => ({
   kind: 'instrument',
   instrument: {
     type: 'decision',
-    number: '99/QĐ-UBND',
+    number,
     issuer: 'ubnd-binh-phuoc',
-    signer: { name: 'Trần Tuệ Hiền' },
-    signedOn: '2019-01-02',
+    signer: { name: signer },
+    signedOn,
   },
-} as unknown as EventMetadata['source'];
+});
+const sampleSource = instrumentSource('1234/QĐ-UBND', '2018-05-02', 'Nguyễn Văn Trăm');
+const otherSource = instrumentSource('99/QĐ-UBND', '2019-01-02', 'Trần Tuệ Hiền');
 
 beforeAll(async () => {
   const store = createInMemoryEventStore();
@@ -47,9 +48,10 @@ beforeAll(async () => {
         ['body-a', 'body-b', 'office-c'][i % 3] as string,
         'any',
         // Every other command cites another instrument, so an instrument's bundle is not the log.
-        events(1 + (i % 2)).map((event) =>
-          i % 2 === 0 ? event : { ...event, metadata: { ...event.metadata, source: otherSource } },
-        ),
+        events(1 + (i % 2)).map((event) => ({
+          ...event,
+          data: { n: i, source: i % 2 === 0 ? sampleSource : otherSource },
+        })),
         `cmd-${i}`,
       ),
     );
@@ -168,6 +170,12 @@ describe('verifyAuditBundle', () => {
     for (const bundle of bundles.values()) expect(verifyAuditBundle(bundle, key).ok).toBe(true);
     const all = verifyAuditBundle(bundles.get('all'), key);
     expect(all).toMatchObject({ ok: true, proof: { size: 30n, events: 30, complete: true } });
+  });
+
+  it("holds in an instrument's bundle exactly the events whose data cites it", () => {
+    const cited = (bundles.get('instrument')?.events ?? []).map((event) => event.data);
+    expect(cited).toHaveLength(10);
+    for (const data of cited) expect(data).toMatchObject({ source: sampleSource });
   });
 
   it('rejects every altered bundle', () => {

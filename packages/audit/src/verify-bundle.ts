@@ -197,8 +197,8 @@ const describeScope = (scope: unknown): string | undefined => {
 const inScope = (scope: Record<string, unknown>, event: Record<string, unknown>): boolean => {
   if (scope['kind'] === 'all') return true;
   if (scope['kind'] === 'stream') return event['stream'] === scope['stream'];
-  const metadata = event['metadata'];
-  const source = isRecord(metadata) ? metadata['source'] : undefined;
+  const data = event['data'];
+  const source = isRecord(data) ? data['source'] : undefined;
   const instrument = isRecord(source) ? source['instrument'] : undefined;
   return (
     isRecord(source) &&

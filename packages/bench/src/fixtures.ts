@@ -1,7 +1,7 @@
 /**
  * The event store workloads' data: one stream per body, each holding a realistic, valid body
  * history (see `history.ts`) as store events — every event with its own id, its metadata (valid
- * date, source document, command, correlation, causation, actor) and its data, cut into the
+ * date, command, correlation, causation, actor) and its data (holding its source), cut into the
  * batches W1 appends. Every store under test receives the very same events.
  */
 import { randomUUID } from 'node:crypto';
@@ -39,7 +39,6 @@ export function streamFixture(index: number, shape: WorkloadShape): StreamFixtur
     for (const event of decided) {
       const metadata: EventMetadata = {
         validDate: event.data.effectiveOn,
-        source: event.data.source,
         commandId,
         correlationId: commandId,
         causationId: commandId,

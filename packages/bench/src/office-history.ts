@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
-import { Office, addDays, establisherOnly, instrumentSource } from '@mandate/core';
+import { Office, addDays, establisherOnly } from '@mandate/core';
 import type {
   AuthorityId,
   CalendarDate,
@@ -108,7 +108,6 @@ export function officeStream(officeId: OfficeId, shape: OfficeHistoryShape): Off
         data: event.data,
         metadata: {
           validDate: event.data.effectiveOn,
-          source: instrumentSource(command.data.basis),
           commandId,
           correlationId: commandId,
           causationId: commandId,

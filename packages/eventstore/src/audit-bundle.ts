@@ -11,6 +11,7 @@
  * @see docs/reference/domain.md rule 13
  */
 import * as E from 'fp-ts/Either';
+import { Source } from '@mandate/core';
 import type { SignedCheckpoint } from './checkpoint.js';
 import {
   tamperDetected,
@@ -28,7 +29,7 @@ export const AUDIT_BUNDLE_FORMAT = 'mandate-audit-bundle/1';
 export type AuditScope =
   | { readonly kind: 'all' }
   | { readonly kind: 'stream'; readonly stream: string }
-  /** Every event citing the instrument `number` of `issuer` signed in `year`. */
+  /** Every event whose data cites the instrument `number` of `issuer` signed in `year`. */
   | {
       readonly kind: 'instrument';
       readonly issuer: string;
@@ -62,9 +63,18 @@ export interface AuditBundle {
   readonly events: ReadonlyArray<AuditBundleEvent>;
 }
 
+/** The source document an event's data holds (every domain event holds one), if it holds one. */
+const sourceOf = (data: unknown): Source | undefined => {
+  const source: unknown =
+    typeof data === 'object' && data !== null
+      ? (data as { readonly source?: unknown }).source
+      : undefined;
+  return Source.is(source) ? source : undefined;
+};
+
 const cites = (event: StoredEvent, scope: AuditScope & { kind: 'instrument' }): boolean => {
-  const source = event.metadata.source;
-  if (source.kind !== 'instrument') return false;
+  const source = sourceOf(event.data);
+  if (source?.kind !== 'instrument') return false;
   const { issuer, number, signedOn } = source.instrument;
   return (
     issuer === scope.issuer && number === scope.number && signedOn.startsWith(`${scope.year}-`)

@@ -139,9 +139,7 @@ function encodeMetadata(
   const cached = cache.get(metadata);
   if (cached !== undefined) return E.right(cached);
   if (!EventMetadataCodec.is(metadata)) {
-    return E.left(
-      'metadata must carry validDate, source, commandId, correlationId, causationId, actor',
-    );
+    return E.left('metadata must carry validDate, commandId, correlationId, causationId, actor');
   }
   const encoded = tryCanonicalJson(metadata);
   if (E.isLeft(encoded)) return E.left(`metadata is not JSON: ${encoded.left}`);

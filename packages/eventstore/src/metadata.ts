@@ -1,11 +1,12 @@
 /**
  * The codec of {@link EventMetadata}: what every appended event must carry for the audit trail —
- * its valid date, its source document, the command that produced it, and who submitted it.
+ * its valid date, the command that produced it, and who submitted it. Its source document is not
+ * repeated here: the event's own data holds it, once.
  *
  * @see docs/reference/domain.md rule 8
  */
 import * as t from 'io-ts';
-import { CalendarDate, CommandId, Source, struct } from '@mandate/core';
+import { CalendarDate, CommandId, struct } from '@mandate/core';
 import type { EventMetadata } from './port.js';
 
 /** The longest correlation id, causation id or actor the store accepts, in UTF-16 code units. */
@@ -31,10 +32,9 @@ const Trace = new t.Type<string, string, unknown>(
   (a) => a,
 );
 
-/** Decodes the metadata every event carries (valid date, source, command, trace, actor). */
+/** Decodes the metadata every event carries (valid date, command, trace, actor). */
 export const EventMetadataCodec: t.Type<EventMetadata, unknown, unknown> = struct('EventMetadata', {
   validDate: CalendarDate,
-  source: Source,
   commandId: CommandId,
   correlationId: Trace,
   causationId: Trace,

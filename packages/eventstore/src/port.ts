@@ -7,7 +7,7 @@
  * the order events were committed, without gaps (0 means "before the first event").
  */
 import type { Either } from 'fp-ts/Either';
-import type { CalendarDate, CommandId, Instant, Source } from '@mandate/core';
+import type { CalendarDate, CommandId, Instant } from '@mandate/core';
 import type { Checkpoint } from './checkpoint.js';
 import type {
   CorruptEvent,
@@ -25,8 +25,6 @@ export type { ExpectedRevision, StreamName } from './stream.js';
 export interface EventMetadata {
   /** The valid date on which the event takes legal effect. */
   readonly validDate: CalendarDate;
-  /** The source document behind the event: an instrument, or the filed report. */
-  readonly source: Source;
   /** The command that produced the event. */
   readonly commandId: CommandId;
   /** Groups every event of one business transaction. */

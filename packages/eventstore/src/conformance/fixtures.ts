@@ -34,20 +34,10 @@ export function createTestClock(start: Instant = TEST_CLOCK_START): TestClock {
   };
 }
 
-/** Valid metadata for test events (a decision of the Bình Phước PPC), with `commandId`. */
+/** Valid metadata for test events (valid from 2018-05-02), with `commandId`. */
 export function sampleMetadata(commandId = 'cmd-fixture'): EventMetadata {
   const decoded = EventMetadataCodec.decode({
     validDate: '2018-05-02',
-    source: {
-      kind: 'instrument',
-      instrument: {
-        type: 'decision',
-        number: '1234/QĐ-UBND'.normalize('NFC'),
-        issuer: 'ubnd-binh-phuoc',
-        signer: { name: 'Nguyễn Văn Trăm'.normalize('NFC'), title: 'Chủ tịch'.normalize('NFC') },
-        signedOn: '2018-05-02',
-      },
-    },
     commandId,
     correlationId: `corr-${commandId}`,
     causationId: commandId,

@@ -62,8 +62,8 @@ export const validationCases = (factory: StoreFactory): ReadonlyArray<Conformanc
         ['a zero schema version', withEvent({ schemaVersion: 0 })],
         ['a fractional schema version', withEvent({ schemaVersion: 1.5 })],
         [
-          'metadata without a source',
-          withEvent({ metadata: { ...event().metadata, source: undefined } }),
+          'metadata without a command id',
+          withEvent({ metadata: { ...event().metadata, commandId: undefined } }),
         ],
         [
           'metadata with a bad valid date',
