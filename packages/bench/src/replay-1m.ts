@@ -22,7 +22,7 @@ import type { ChildReport } from './replay-child.js';
 import { temporaryDirectory } from './subject.js';
 
 /** Bump when the generated file would differ (generator, shape, schema): old caches are ignored. */
-const REPLAY_FILE_VERSION = 'v1';
+const REPLAY_FILE_VERSION = 'v2';
 
 /** Sizes, repeats and caching of W4. */
 export interface ReplayOptions {

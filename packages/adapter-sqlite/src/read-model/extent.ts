@@ -5,13 +5,14 @@
  * finds the few rows whose box contains the point (S, D, T) instead of scanning every version of
  * the subject's history. The R*Tree keeps 32-bit integers: recorded instants are widened to whole
  * seconds (and clamped beyond 2068), so it yields a superset of the rows, and the exact conditions
- * are checked again on the fact table.
+ * are checked again on the fact table. Only the kinds the queries ask about on a date have extents
+ * (not obligations, nor changes, which are one row per event).
  *
  * @see docs/reference/domain.md "Time"
  */
 import type { Database } from 'better-sqlite3';
 import type { CalendarDate, Instant, ValidInterval } from '@mandate/core';
-import { FACT_KINDS, factTable, type FactKind } from '@mandate/projections';
+import { factTable, type FactKind } from '@mandate/projections';
 
 /** The R*Tree of one fact kind's rows. */
 export const extentTable = (prefix: string, kind: FactKind): string =>
@@ -20,6 +21,15 @@ export const extentTable = (prefix: string, kind: FactKind): string =>
 /** The numbers standing for subjects in the extents. */
 export const subjectTable = (prefix: string): string => `${prefix}_subject`;
 
+/** The kinds whose facts the queries ask about on a date: only their rows get an extent. */
+const DATED_KINDS: ReadonlySet<FactKind> = new Set<FactKind>([
+  'body',
+  'seat',
+  'duty',
+  'report',
+  'holding',
+]);
+
 /** The statements creating the extent tables of a projection version (idempotent). */
 export function extentSchema(prefix: string): ReadonlyArray<string> {
   return [
@@ -27,7 +37,7 @@ export function extentSchema(prefix: string): ReadonlyArray<string> {
        id INTEGER PRIMARY KEY,
        subject TEXT NOT NULL UNIQUE
      ) STRICT`,
-    ...FACT_KINDS.map(
+    ...[...DATED_KINDS].map(
       (kind) =>
         `CREATE VIRTUAL TABLE IF NOT EXISTS ${extentTable(prefix, kind)} USING rtree_i32(
            row_id, subject_lo, subject_hi, valid_lo, valid_hi, recorded_lo, recorded_hi
@@ -101,7 +111,7 @@ export interface Extents {
 export function createExtents(db: Database, prefix: string): Extents {
   const subjects = subjectTable(prefix);
   const perKind = <S>(make: (kind: FactKind) => S): ReadonlyMap<FactKind, S> =>
-    new Map(FACT_KINDS.map((kind) => [kind, make(kind)]));
+    new Map([...DATED_KINDS].map((kind) => [kind, make(kind)]));
   const of = <S>(map: ReadonlyMap<FactKind, S>, kind: FactKind): S => {
     const found = map.get(kind);
     if (found === undefined) throw new Error(`No extent statement for fact kind ${kind}`);
@@ -157,7 +167,7 @@ export function createExtents(db: Database, prefix: string): Extents {
       ),
     ),
     empty: [
-      ...FACT_KINDS.map((kind) => db.prepare(`DELETE FROM ${extentTable(prefix, kind)}`)),
+      ...[...DATED_KINDS].map((kind) => db.prepare(`DELETE FROM ${extentTable(prefix, kind)}`)),
       db.prepare(`DELETE FROM ${subjects}`),
     ],
   };
@@ -205,10 +215,13 @@ export function createExtents(db: Database, prefix: string): Extents {
   };
 
   return {
-    open: (kind, rowId, subject, valid, at) =>
-      insert(kind, rowId, subject, { from: valid.from, to: valid.to }, at, undefined),
+    open: (kind, rowId, subject, valid, at) => {
+      if (DATED_KINDS.has(kind)) {
+        insert(kind, rowId, subject, { from: valid.from, to: valid.to }, at, undefined);
+      }
+    },
     close: (kind, rowId, at) => {
-      of(statements.close, kind).run(secondsCeiling(at), rowId);
+      if (DATED_KINDS.has(kind)) of(statements.close, kind).run(secondsCeiling(at), rowId);
     },
     rowsOn: <Row>(
       kind: FactKind,
@@ -216,6 +229,8 @@ export function createExtents(db: Database, prefix: string): Extents {
       on: CalendarDate,
       knownAt: Instant | undefined,
     ): Row[] => {
+      // A defect: a query asking a kind on a date must list it in DATED_KINDS.
+      if (!DATED_KINDS.has(kind)) throw new Error(`Facts of kind ${kind} have no extents`);
       const id = idOf(subject);
       if (id === undefined) return [];
       const day = dayOf(on);
@@ -231,7 +246,7 @@ export function createExtents(db: Database, prefix: string): Extents {
     fill: () => {
       empty();
       // Page by page: the connection cannot write while a statement is still being iterated.
-      for (const kind of FACT_KINDS) {
+      for (const kind of DATED_KINDS) {
         for (let after = 0; ;) {
           const rows = of(statements.rows, kind).all(after, FILL_PAGE);
           for (const row of rows) {
