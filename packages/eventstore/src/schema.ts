@@ -15,6 +15,11 @@ import { upcastToCurrent, type UpcasterRegistry } from './upcasting.js';
 /** One event type's current schema version and the codec of its data. */
 export interface EventTypeSchema<C extends t.Mixed = t.Mixed> {
   readonly version: number;
+  /**
+   * The data's codec. Its guard (`is`) must accept only data its decoder returns unchanged, as the
+   * core's codecs do (`struct` guards refuse undeclared keys): {@link decodeStored} keeps data the
+   * guard accepts as it was read.
+   */
   readonly codec: C;
 }
 
