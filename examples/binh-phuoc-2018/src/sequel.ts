@@ -77,8 +77,10 @@ export async function tellSequel(store: EventStore, readModelFile: string): Prom
       event.metadata.commandId === IllustrativeSequel.sequelSteps.at(-1)?.envelope.commandId,
   );
   if (misprint === undefined) throw new Error('the misprinted appointment is not in the log');
-  const erratum = IllustrativeSequel.correctionStep(misprint.eventId);
-  orThrow(await handler.handle(erratum.envelope), erratum.title);
+  const erratumSteps = IllustrativeSequel.correctionSteps(misprint.eventId);
+  for (const { title, envelope } of erratumSteps) orThrow(await handler.handle(envelope), title);
+  const erratum = erratumSteps.at(-1);
+  if (erratum === undefined) throw new Error('the erratum has no steps');
   const recorded = (await readWholeLog(store)).find(
     (event) => event.metadata.commandId === erratum.envelope.commandId,
   );

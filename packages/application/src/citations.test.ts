@@ -1,8 +1,9 @@
 /**
  * Citations against the instrument registry (rule 15), through the handler: an instrument is
  * recorded once under its canonical key; a command citing it with another signer, or by the wrong
- * year, is refused naming both and appends nothing; one citing it as recorded (however its number
- * is printed), or citing an instrument never recorded, is decided as before.
+ * year, is refused naming both and appends nothing; so is one citing an instrument never recorded
+ * (the registry is mandatory); one citing it as recorded, however its number is printed, is
+ * decided as before.
  *
  * @see docs/reference/domain.md rule 15
  */
@@ -14,6 +15,7 @@ import {
   envelope,
   establishOffice,
   instrument,
+  recordInstrument,
   registerProvince,
 } from './commands.fixture.js';
 import { createCommandHandler } from './handle.js';
@@ -45,6 +47,7 @@ async function world() {
   const store = createInMemoryEventStore();
   const handler = createCommandHandler({ store });
   for (const [id, command] of [
+    ['record-province', recordInstrument(registerProvince.data.basis)],
     ['province', registerProvince],
     ['record', recordDecision],
   ] as const)
@@ -80,14 +83,29 @@ describe('citations of recorded instruments (rule 15)', () => {
     expect(await log(store)).toEqual(before);
   });
 
-  it('accepts the recorded instrument however its number is printed, and one never recorded', async () => {
+  it('accepts the recorded instrument however its number is printed', async () => {
     const { handler } = await world();
     const printed = { ...decision, number: '5/QÐ-UBND ' };
     expect(E.isRight(await handler.handle(envelope('a', establishCiting(printed))))).toBe(true);
+  });
+
+  it('refuses an instrument never recorded, under any year, and appends nothing', async () => {
+    const { store, handler } = await world();
+    const before = await log(store);
     const unrecorded = instrument(PROVINCE, '2018-02-01', '77/QĐ-UBND');
-    const other = establishOffice('giam-doc-so-tttt', 'Giám đốc Sở Thông tin và Truyền thông');
-    const citing = { ...other, data: { ...other.data, basis: unrecorded } };
-    expect(E.isRight(await handler.handle(envelope('b', citing)))).toBe(true);
+    const result = await handler.handle(envelope('b', establishCiting(unrecorded)));
+    expect(result).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'Refused',
+        refusal: { _tag: 'UnresolvedCitation', rule: 15, cited: unrecorded, candidates: [] },
+      },
+    });
+    expect(await log(store)).toEqual(before);
+    expect(
+      E.isRight(await handler.handle(envelope('record-77', recordInstrument(unrecorded)))),
+    ).toBe(true);
+    expect(E.isRight(await handler.handle(envelope('b', establishCiting(unrecorded))))).toBe(true);
   });
 
   it('records an instrument once: recording it again is nothing to do', async () => {

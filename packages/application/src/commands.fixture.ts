@@ -3,6 +3,7 @@
  * around the seed's province (Bình Phước), one city below it, offices, a person and steering
  * committees that are established, amended and merged.
  */
+import { createHash } from 'node:crypto';
 
 /** The province: a root of the hierarchy in these tests. */
 export const PROVINCE = 'ubnd-tinh-binh-phuoc';
@@ -181,3 +182,47 @@ export const mergeBodies = (
     carriedDuties: [{ fromBody: bodies[0], fromDuty: 'tham-muu', dutyId: 'tham-muu' }],
   },
 });
+
+/** A fixture command's instrument, as the fixtures cite it. */
+type CitedBasis = ReturnType<typeof instrument>;
+
+/** A command as the fixtures build it, citing an instrument or not. */
+export interface CitingCommand {
+  readonly data: { readonly basis?: CitedBasis };
+}
+
+/** Records `basis` in the instrument registry, in force from its signing date. */
+export const recordInstrument = (basis: CitedBasis) => ({
+  type: 'RecordInstrument',
+  data: { basis, effectiveOn: basis.signedOn, relations: [] },
+});
+
+/**
+ * The envelopes recording every instrument `commands` cite (rule 15: the registry is mandatory),
+ * once each, in order of first citation; each under a command id naming its instrument, so
+ * recording one again is a duplicate.
+ */
+export const recordingsOf = (...commands: ReadonlyArray<CitingCommand>) => {
+  const seen = new Map<string, CitedBasis>();
+  for (const { data } of commands) {
+    if (data.basis === undefined) continue;
+    const { number, issuer, signedOn } = data.basis;
+    const digest = createHash('sha256').update(`${number}|${issuer}|${signedOn}`).digest('hex');
+    const id = `instrument-${digest.slice(0, 16)}`;
+    if (!seen.has(id)) seen.set(id, data.basis);
+  }
+  return [...seen].map(([id, basis]) => envelope(id, recordInstrument(basis)));
+};
+
+/** Every fixture command with its default dates: the instruments the fixtures cite unless told otherwise. */
+export const defaultFixtureCommands = (): ReadonlyArray<CitingCommand> => [
+  registerProvince,
+  registerCity,
+  establishOffice(),
+  appointOfficeHolder(),
+  registerPerson(),
+  establishBody('any'),
+  createSeat('any', 'any', 'any'),
+  renameBody('any', 'any'),
+  mergeBodies('any', [], 'any'),
+];

@@ -11,6 +11,7 @@ import { Body, unsafeCalendarDate, type BodyId } from '@mandate/core';
 import type { AppendRequest, EventStore } from '@mandate/eventstore';
 import {
   createSeat,
+  defaultFixtureCommands,
   envelope,
   establishBody,
   mergeBodies,
@@ -24,6 +25,7 @@ import {
   failureOf,
   intercepted,
   memoryStore,
+  recordCited,
   streamEvents,
   wholeLog,
 } from './store.fixture.js';
@@ -32,6 +34,7 @@ import {
 async function setUp(): Promise<{ base: EventStore; other: CommandHandler }> {
   const base = memoryStore();
   const other = createCommandHandler({ store: base });
+  await recordCited(other, ...defaultFixtureCommands());
   for (const [id, command] of [
     ['p', registerProvince],
     ['c', registerCity],

@@ -16,7 +16,7 @@ import {
 import { COMMAND_TYPES } from './command.js';
 import { MAX_ACTOR_LENGTH, decodeEnvelope } from './envelope.js';
 import { createCommandHandler } from './handle.js';
-import { acceptedOf, failureOf, memoryStore, wholeLog } from './store.fixture.js';
+import { acceptedOf, failureOf, memoryStore, recordCited, wholeLog } from './store.fixture.js';
 
 const failureFor = (input: unknown): DecodeFailure => {
   const decoded = decodeEnvelope(input);
@@ -219,6 +219,7 @@ describe('handling bad input', () => {
   it('returns the decode failure and appends nothing', async () => {
     const store = memoryStore();
     const handler = createCommandHandler({ store });
+    await recordCited(handler, registerProvince, registerCity);
     acceptedOf(await handler.handle(envelope('p', registerProvince)));
     const before = await wholeLog(store);
 

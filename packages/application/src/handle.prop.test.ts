@@ -10,11 +10,17 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import type { EventStore, StoredEvent } from '@mandate/eventstore';
-import { envelope, registerCity, registerProvince } from './commands.fixture.js';
+import {
+  envelope,
+  recordingsOf,
+  registerCity,
+  registerProvince,
+  type CitingCommand,
+} from './commands.fixture.js';
 import { BodyArbitraries, OfficeArbitraries } from '@mandate/core/testing';
 import { createCommandHandler, type CommandResult } from './handle.js';
 import type { CommandAccepted } from './result.js';
-import { memoryStore } from './store.fixture.js';
+import { memoryStore, recordCited } from './store.fixture.js';
 
 const { bodyCommands } = BodyArbitraries;
 const { authorityHistoryArbitrary, officeHistoryArbitrary, personCommandArbitrary } =
@@ -60,6 +66,15 @@ describe('handling generated commands', () => {
       fc.asyncProperty(scenario, async (steps) => {
         const store = memoryStore();
         const handler = createCommandHandler({ store });
+        // The registry is mandatory (rule 15): every instrument the history cites is recorded
+        // first. One conflicting with an instrument recorded before it under the same key stays
+        // unrecorded, and the commands citing it are refused.
+        const citing = steps.flatMap((step) => (step.kind === 'new' ? [step.command] : []));
+        await recordCited(handler, registerProvince, registerCity);
+        for (const recording of recordingsOf(...(citing as CitingCommand[]))) {
+          const recorded = await handler.handle(recording);
+          expect(E.isRight(recorded) || recorded.left._tag === 'Refused').toBe(true);
+        }
         for (const seed of [registerProvince, registerCity]) {
           expect(
             E.isRight(await handler.handle(envelope(`seed-${seed.data.authorityId}`, seed))),

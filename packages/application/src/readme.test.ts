@@ -17,9 +17,26 @@ const basis = {
   signer: { name: 'Nguyễn Văn Trăm' },
   signedOn: '2018-01-02',
 };
+const decision = { ...basis, number: '…/QĐ-UBND', signedOn: '2018-12-04' };
 
 async function usage() {
   const handler = createCommandHandler({ store: createInMemoryEventStore() });
+
+  // A command may cite only an instrument recorded in the instrument registry.
+  for (const [commandId, instrument] of [
+    ['cmd-0000-a', basis],
+    ['cmd-0000-b', decision],
+  ] as const) {
+    const recorded = await handler.handle({
+      commandId,
+      actor: 'clerk@ubnd-binh-phuoc',
+      command: {
+        type: 'RecordInstrument',
+        data: { basis: instrument, effectiveOn: instrument.signedOn, relations: [] },
+      },
+    });
+    if (E.isLeft(recorded)) throw new Error(recorded.left.message);
+  }
 
   const registered = await handler.handle({
     commandId: 'cmd-0001', // the same id is applied once, however often it is submitted
@@ -47,7 +64,7 @@ async function usage() {
         kind: 'steering-committee',
         name: { vi: 'Ban Chỉ đạo xây dựng chính quyền điện tử tỉnh' },
         authority: 'ubnd-tinh-binh-phuoc',
-        basis: { ...basis, number: '…/QĐ-UBND', signedOn: '2018-12-04' },
+        basis: decision,
         effectiveOn: '2018-12-04',
       },
     },

@@ -11,6 +11,7 @@ import {
   CITY,
   PROVINCE,
   createSeat,
+  defaultFixtureCommands,
   envelope,
   establishBody,
   registerCity,
@@ -18,7 +19,7 @@ import {
 } from './commands.fixture.js';
 import { createCommandHandler } from './handle.js';
 import { createRegistryCache } from './registry-cache.js';
-import { acceptedOf, memoryStore, recordingReads } from './store.fixture.js';
+import { acceptedOf, memoryStore, recordCited, recordingReads } from './store.fixture.js';
 
 const authorityReads = (reads: ReturnType<typeof recordingReads>['reads']) =>
   reads.filter((read) => read.stream === 'authorities').map((read) => read.options ?? {});
@@ -27,6 +28,7 @@ describe('the registry cache', () => {
   it('reads only the registry events appended since the last load', async () => {
     const recording = recordingReads(memoryStore());
     const handler = createCommandHandler({ store: recording.store });
+    await recordCited(handler, ...defaultFixtureCommands());
     acceptedOf(await handler.handle(envelope('p', registerProvince)));
     acceptedOf(await handler.handle(envelope('c', registerCity)));
     acceptedOf(await handler.handle(envelope('a', establishBody('bcd-a'))));
@@ -46,11 +48,12 @@ describe('the registry cache', () => {
     const store = memoryStore();
     const first = createCommandHandler({ store });
     const second = createCommandHandler({ store });
+    const byCity = establishBody('bcd-city', { issuer: CITY, authority: CITY });
+    await recordCited(second, registerProvince, registerCity, byCity);
     acceptedOf(await first.handle(envelope('p', registerProvince)));
     // The first handler has folded a registry without the city; the second registers it.
     acceptedOf(await second.handle(envelope('c', registerCity)));
 
-    const byCity = establishBody('bcd-city', { issuer: CITY, authority: CITY });
     acceptedOf(await first.handle(envelope('city-body', byCity)));
 
     const registry = await first.loadAuthorities();
@@ -63,6 +66,7 @@ describe('the registry cache', () => {
   it('keeps the most advanced registry when loads finish out of order', async () => {
     const base = memoryStore();
     const handler = createCommandHandler({ store: base });
+    await recordCited(handler, registerProvince, registerCity);
     acceptedOf(await handler.handle(envelope('p', registerProvince)));
     // The first read returns at once but is held back until released: it finishes last.
     let release = () => {};

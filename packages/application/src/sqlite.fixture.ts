@@ -10,11 +10,13 @@ import * as E from 'fp-ts/Either';
 import { createSqliteEventStore, type SqliteEventStore } from '@mandate/adapter-sqlite';
 import {
   createSeat,
+  defaultFixtureCommands,
   envelope,
   establishBody,
   mergeBodies,
   registerCity,
   registerPerson,
+  recordingsOf,
   registerProvince,
   renameBody,
 } from './commands.fixture.js';
@@ -50,6 +52,7 @@ export async function openSqlite(path: string): Promise<SqliteEventStore> {
  * seat created twice, bodies merged twice), so a second application shows as a refusal.
  */
 export const raceScript: ReadonlyArray<ReturnType<typeof envelope>> = [
+  ...recordingsOf(...defaultFixtureCommands()),
   envelope('race-province', registerProvince),
   envelope('race-city', registerCity),
   envelope('race-person', registerPerson()),

@@ -28,7 +28,7 @@ import {
   type OutcomeSummary,
   type ScratchDirectory,
 } from './sqlite.fixture.js';
-import { acceptedOf, streamEvents, wholeLog } from './store.fixture.js';
+import { acceptedOf, recordCited, streamEvents, wholeLog } from './store.fixture.js';
 
 const WORKERS = 3;
 
@@ -62,7 +62,8 @@ describe('the command handler on a SQLite file', () => {
       createSeat('bcd-a', 'uy-vien-1', 'giam-doc-so-tc'),
       mergeBodies('hop-nhat', ['bcd-a', 'bcd-b'], 'bcd-c'),
     ];
-    let events = 0;
+    await recordCited(handler, ...story);
+    let events = (await wholeLog(store)).length;
     for (const [i, command] of story.entries()) {
       events += acceptedOf(await handler.handle(envelope(`story-${i}`, command))).events;
     }
@@ -81,6 +82,7 @@ describe('the command handler on a SQLite file', () => {
     const file = scratch.file();
     const before = await openSqlite(file);
     const first = createCommandHandler({ store: before });
+    await recordCited(first, registerProvince, establishBody('bcd-a'));
     acceptedOf(await first.handle(envelope('p', registerProvince)));
     const original = acceptedOf(await first.handle(envelope('a', establishBody('bcd-a'))));
     await before.close();

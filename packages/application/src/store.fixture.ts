@@ -13,7 +13,8 @@ import {
   type StoredEvent,
   type StreamName,
 } from '@mandate/eventstore';
-import type { CommandResult } from './handle.js';
+import { recordingsOf, type CitingCommand } from './commands.fixture.js';
+import type { CommandHandler, CommandResult } from './handle.js';
 import type { CommandAccepted, CommandFailure } from './result.js';
 
 /** A store whose appends, stream reads and command look-ups first run the given hooks. */
@@ -111,4 +112,12 @@ export const bigints = (_key: string, value: unknown): unknown =>
 export function sequentialIds(prefix = 'event'): () => string {
   let next = 0;
   return () => `${prefix}-${++next}`;
+}
+
+/** Records, through `handler`, every instrument `commands` cite (the registry is mandatory). */
+export async function recordCited(
+  handler: CommandHandler,
+  ...commands: ReadonlyArray<CitingCommand>
+): Promise<void> {
+  for (const recording of recordingsOf(...commands)) acceptedOf(await handler.handle(recording));
 }

@@ -29,6 +29,13 @@ const province: CommandInput = {
 describe('submit', () => {
   it('appends a typed command once per command id', async () => {
     const handler = createCommandHandler({ store: memoryStore() });
+    const record: CommandInput = {
+      type: 'RecordInstrument',
+      data: { basis: province.data.basis, effectiveOn: '2017-12-20', relations: [] },
+    };
+    expect(E.isRight(await handler.submit(record, { commandId: 'c-0', actor: 'clerk' }))).toBe(
+      true,
+    );
     const options = { commandId: 'c-1', actor: 'clerk' };
     const first = await handler.submit(province, options);
     const again = await handler.submit(province, options);

@@ -60,3 +60,39 @@ export const envelope = (commandId: string, command: unknown) => ({
   actor: 'clerk@ubnd-binh-phuoc',
   command,
 });
+
+/** The instrument a command cites as its `basis`, if it cites one. */
+const basisOf = (command: unknown): Readonly<Record<string, unknown>> | undefined => {
+  const data = (command as { readonly data?: { readonly basis?: unknown } } | null)?.data;
+  const basis = data?.basis;
+  return typeof basis === 'object' && basis !== null
+    ? (basis as Readonly<Record<string, unknown>>)
+    : undefined;
+};
+
+/**
+ * Records, through `handler`, each instrument `commands` cite, once, in order of first citation,
+ * under the command ids `<prefix>-1`, `<prefix>-2`, … — the registry is mandatory (rule 15). An
+ * instrument conflicting with one recorded before it under the same key is refused and stays
+ * unrecorded, so the commands citing it are refused too; any other failure is a test failure.
+ */
+export async function recordCitedInstruments(
+  handler: CommandHandler,
+  commands: ReadonlyArray<unknown>,
+  prefix = 'instrument',
+): Promise<void> {
+  const distinct = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const basis of commands.map(basisOf)) {
+    if (basis !== undefined) distinct.set(JSON.stringify(basis), basis);
+  }
+  for (const [i, basis] of [...distinct.values()].entries()) {
+    const recorded = await handler.handle(
+      envelope(`${prefix}-${i + 1}`, {
+        type: 'RecordInstrument',
+        data: { basis, effectiveOn: basis['signedOn'], relations: [] },
+      }),
+    );
+    if (E.isLeft(recorded) && recorded.left._tag !== 'Refused')
+      throw new Error(`Recording an instrument failed: ${recorded.left.message}`);
+  }
+}

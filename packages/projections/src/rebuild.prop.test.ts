@@ -19,7 +19,14 @@ import {
 } from './answers.fixture.js';
 import { history, registerProvince } from './generated-history.fixture.js';
 import { bitemporalProjection } from './bitemporal-projection.js';
-import { MINUTE, RECORDING_START, envelope, memoryWorld, wholeLog } from './history.fixture.js';
+import {
+  MINUTE,
+  RECORDING_START,
+  envelope,
+  memoryWorld,
+  recordCitedInstruments,
+  wholeLog,
+} from './history.fixture.js';
 import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
 import { startProjection } from './runner.js';
@@ -52,6 +59,7 @@ describe('bitemporal read models (rule 11)', () => {
           const incremental = createInMemoryReadModel();
           const target = incremental.target;
           let runner = startProjection({ store, projection: bitemporalProjection, target });
+          await recordCitedInstruments(handler, [registerProvince, ...commands]);
           await handler.handle(envelope('register-province', registerProvince));
           for (const [i, command] of commands.entries()) {
             if (i === cut) {

@@ -48,6 +48,7 @@ import {
   RECORDING_START,
   envelope,
   memoryWorld,
+  recordCitedInstruments,
   wholeLog,
 } from '../../../projections/src/history.fixture.js';
 import { extentOf } from './extent.js';
@@ -168,6 +169,7 @@ describe('the PostgreSQL read model', () => {
             projection: live,
             target: (await open(live, 1)).target,
           });
+          await recordCitedInstruments(handler, [registerProvince, ...commands]);
           await handler.handle(envelope('register-province', registerProvince));
           for (const [i, command] of commands.entries()) {
             if (i === cut) {

@@ -2,8 +2,8 @@
  * Resolving citations against the registry: a citation resolves to the instrument recorded under
  * its canonical key; it conflicts when that instrument has another type, signer or signing date;
  * it does not resolve when the key is unrecorded though the same number and issuer is recorded
- * in another year (a wrong year never finds another instrument). A citation of an instrument the
- * registry has never heard of, under any year, stands as cited.
+ * in another year (a wrong year never finds another instrument). The registry is mandatory: a
+ * command may cite only a recorded instrument.
  *
  * @see docs/reference/domain.md rule 15
  */
@@ -61,17 +61,16 @@ export function resolveRelated(
 }
 
 /**
- * Checks the instrument a command cites against the registry: refused when it conflicts with the
- * instrument recorded under its key, or when its key is unrecorded but its number and issuer are
- * recorded in another year; it stands when the registry has no instrument of that number at all.
+ * Checks the instrument a command cites against the registry: refused when no instrument is
+ * recorded under its key (naming those of its number and issuer recorded in other years, if any),
+ * or when the one recorded there has another type, signer or signing date.
  */
 export function checkCitation(
   registry: RegistryState,
   cited: LegalBasis,
 ): Either<CitationRefusal, LegalBasis> {
   const resolved = resolve(registry, cited);
-  if (resolved._tag === 'Left')
-    return resolved.left.candidates.length === 0 ? right(cited) : resolved;
+  if (resolved._tag === 'Left') return resolved;
   const { key, instrument } = resolved.right;
   return agrees(cited, instrument) ? right(cited) : left(citationConflict(key, cited, instrument));
 }

@@ -10,7 +10,7 @@ import type { Citation } from './relation.js';
 const show = ({ number, issuer, signedOn }: Citation): string =>
   `${number} of ${issuer} signed on ${signedOn}`;
 
-/** The citation names no recorded instrument, though one of that number and issuer is recorded in another year. */
+/** The citation names no recorded instrument (those of its number and issuer in other years are its candidates). */
 export interface UnresolvedCitation extends RefusalShape<'UnresolvedCitation'> {
   readonly rule: 15;
   readonly cited: Citation;

@@ -144,7 +144,11 @@ export const roles: fc.Arbitrary<Body.RoleSet> = fc.oneof(
   },
 );
 
-/** An instrument, usually issued by the body's own authority, sometimes by one without jurisdiction. */
+/**
+ * An instrument, usually issued by the body's own authority, sometimes by one without
+ * jurisdiction. Its number names its signing day, so two instruments of one issuer and year never
+ * share a key: each can be recorded in the registry.
+ */
 export const basis: fc.Arbitrary<LegalBasis> = fc
   .record({
     issuer: fc.oneof(
@@ -158,7 +162,7 @@ export const basis: fc.Arbitrary<LegalBasis> = fc
     ({ issuer, number, signedOn }) =>
       ({
         type: 'decision',
-        number,
+        number: number.replace('/', `-${signedOn.slice(5).replace('-', '')}/`),
         issuer,
         signer: { name: 'Nguyễn Văn Trăm', title: 'Chủ tịch UBND tỉnh' },
         signedOn,

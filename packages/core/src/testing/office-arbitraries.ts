@@ -219,10 +219,13 @@ const issuerChoice: fc.Arbitrary<IssuerChoice> = fc.oneof(
   { arbitrary: anyId.map((id) => ({ kind: 'id' as const, id })), weight: 2 },
 );
 
-/** A placeholder instrument: the number is obviously not a real one. */
+/**
+ * A placeholder instrument: the number is obviously not a real one, and names its signing day, so
+ * two instruments of one issuer and year never share a key (each can be recorded in the registry).
+ */
 const basisOf = (issuer: string, signedOn: string) => ({
   type: 'decision',
-  number: 'DEMO-1/QĐ-UBND',
+  number: `DEMO-${signedOn.replaceAll('-', '')}/QĐ-UBND`,
   issuer,
   signer: { name: 'Nguyễn Văn A' },
   signedOn,

@@ -3,7 +3,16 @@
  * successor's roster, duties, obligations and lineage are what the 2018 decision says.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Authority, Body, decodeWith, Office, Person, Reorganisation } from '../../index.js';
+import {
+  Authority,
+  Body,
+  decodeWith,
+  Instrument,
+  LegalBasis,
+  Office,
+  Person,
+  Reorganisation,
+} from '../../index.js';
 import type {
   AuthorityId,
   BodyId,
@@ -25,6 +34,7 @@ import {
 
 interface World {
   authorities: Authority.RegistryState;
+  instruments: Instrument.RegistryState;
   bodies: Map<BodyId, Body.State>;
   offices: Map<OfficeId, Office.OfficeState>;
   persons: Map<PersonId, Person.PersonState>;
@@ -41,7 +51,22 @@ function orThrow<A>(
 /** Applies one seed step to the world through the decider that owns its command. */
 function apply(world: World, title: string, command: unknown): void {
   const jurisdiction: Jurisdiction = Authority.jurisdictionOf(world.authorities);
-  const type = (command as { type: string }).type;
+  const { type, data } = command as { type: string; data: { basis?: unknown } };
+  if (type === 'RecordInstrument') {
+    const decoded = orThrow(decodeWith(Instrument.Command, command), title);
+    const events = orThrow(Instrument.decider.decide(decoded, world.instruments, undefined), title);
+    world.instruments = events.reduce(Instrument.decider.evolve, world.instruments);
+    return;
+  }
+  // The registry is mandatory: every instrument a step cites is recorded before (rule 15).
+  if (data.basis !== undefined)
+    orThrow(
+      Instrument.checkCitation(
+        world.instruments,
+        orThrow(decodeWith(LegalBasis, data.basis), title),
+      ),
+      title,
+    );
   if (['RegisterAuthority', 'RenameAuthority', 'MergeAuthority'].includes(type)) {
     const decoded = orThrow(decodeWith(Authority.Command, command), title);
     const events = orThrow(Authority.decider.decide(decoded, world.authorities, undefined), title);
@@ -78,6 +103,7 @@ function apply(world: World, title: string, command: unknown): void {
 describe('the Bình Phước 2018 seed story', () => {
   const world: World = {
     authorities: Authority.decider.initialState,
+    instruments: Instrument.decider.initialState,
     bodies: new Map(),
     offices: new Map(),
     persons: new Map(),

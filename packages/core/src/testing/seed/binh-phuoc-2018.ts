@@ -9,8 +9,10 @@
  * predecessors' founding instruments, nor any member's name but the Chairman's. Placeholders are
  * obvious and never real-looking: instrument numbers start with `…` (or `XXXX`), and facts the
  * article does not state are marked ASSUMED below. No other person is invented: seats of offices
- * with no recorded holder resolve to "vacant (no holder recorded)".
+ * with no recorded holder resolve to "vacant (no holder recorded)". Every instrument the story
+ * cites is recorded in the instrument registry just before its first citation (rule 15).
  */
+import { recordingCitedInstruments, type SeedStep } from './story-step.js';
 
 /** Ids used throughout the seed, so tests and examples can refer to them by name. */
 export const SeedIds = {
@@ -212,15 +214,7 @@ export const seedCharter = [
   },
 ] as const;
 
-/** One step of the seed story: what happens, and the command envelope that records it. */
-export interface SeedStep {
-  readonly title: string;
-  readonly envelope: {
-    readonly commandId: string;
-    readonly actor: string;
-    readonly command: { readonly type: string; readonly data: Readonly<Record<string, unknown>> };
-  };
-}
+export type { SeedStep } from './story-step.js';
 
 const ACTOR = 'seed:binh-phuoc-2018';
 const step = (
@@ -292,9 +286,10 @@ export const SEED_PROVINCE_MERGER_DATE = '2025-07-01';
 /**
  * The whole story, in order: the authorities, the person and offices the decision names, the
  * three predecessor committees, the 2018 merger with the successor's charter, the 2019 annual
- * review, and the 2025 merger of the province, after which Đồng Nai has jurisdiction.
+ * review, and the 2025 merger of the province, after which Đồng Nai has jurisdiction; each
+ * instrument recorded just before the first step citing it.
  */
-export const seedSteps: ReadonlyArray<SeedStep> = [
+export const seedSteps: ReadonlyArray<SeedStep> = recordingCitedInstruments([
   step('The National Assembly (root of the registry)', 'seed-001', 'RegisterAuthority', {
     authorityId: SeedIds.nationalAssembly,
     name: { vi: 'Quốc hội', en: 'National Assembly' },
@@ -421,4 +416,4 @@ export const seedSteps: ReadonlyArray<SeedStep> = [
     ),
     effectiveOn: SEED_PROVINCE_MERGER_DATE,
   }),
-];
+]);

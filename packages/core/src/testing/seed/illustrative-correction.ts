@@ -7,7 +7,8 @@
  *
  * @see docs/reference/domain.md rule 14
  */
-import { SeedIds, type SeedStep } from './binh-phuoc-2018.js';
+import { SeedIds, seedSteps } from './binh-phuoc-2018.js';
+import { recordingCitedInstruments, type SeedStep } from './story-step.js';
 
 /** The ids of the sequel's office and (placeholder) persons. */
 export const IllustrativeIds = {
@@ -42,48 +43,60 @@ const step = (title: string, commandId: string, type: string, data: Record<strin
 /**
  * The sequel's steps up to the misprint: the two placeholder persons, the previous director from
  * the decision's date, and the new director from the misprinted 2020-03-01 (replacing the
- * previous one that day).
+ * previous one that day); each instrument recorded just before its first citation. The last step
+ * is the misprinted appointment.
  */
-export const sequelSteps: ReadonlyArray<SeedStep> = [
-  ...[IllustrativeIds.previousDirector, IllustrativeIds.newDirector].map((personId, index) =>
-    step(`Placeholder person ${index + 1}`, `illustrative-00${index + 1}`, 'RegisterPerson', {
-      personId,
-      name: `Người minh hoạ ${index === 0 ? 'A' : 'B'}`,
-      basis: instrument(`XXXX-${index + 1}/QĐ-UBND`, '2018-12-04'),
+export const sequelSteps: ReadonlyArray<SeedStep> = recordingCitedInstruments(
+  [
+    ...[IllustrativeIds.previousDirector, IllustrativeIds.newDirector].map((personId, index) =>
+      step(`Placeholder person ${index + 1}`, `illustrative-00${index + 1}`, 'RegisterPerson', {
+        personId,
+        name: `Người minh hoạ ${index === 0 ? 'A' : 'B'}`,
+        basis: instrument(`XXXX-${index + 11}/QĐ-UBND`, '2018-12-04'),
+        effectiveOn: '2018-12-04',
+      }),
+    ),
+    step('The previous director holds the office', 'illustrative-010', 'AppointOfficeHolder', {
+      officeId: IllustrativeIds.office,
+      person: IllustrativeIds.previousDirector,
+      capacity: 'substantive',
+      basis: instrument('XXXX-13/QĐ-UBND', '2018-12-04'),
       effectiveOn: '2018-12-04',
     }),
-  ),
-  step('The previous director holds the office', 'illustrative-010', 'AppointOfficeHolder', {
-    officeId: IllustrativeIds.office,
-    person: IllustrativeIds.previousDirector,
-    capacity: 'substantive',
-    basis: instrument('XXXX-3/QĐ-UBND', '2018-12-04'),
-    effectiveOn: '2018-12-04',
-  }),
-  step(
-    'The new director, recorded from a misprinted date',
-    'illustrative-020',
-    'AppointOfficeHolder',
-    {
-      officeId: IllustrativeIds.office,
-      person: IllustrativeIds.newDirector,
-      capacity: 'substantive',
-      basis: appointmentDecision,
-      effectiveOn: MISPRINTED_START,
-    },
-  ),
-];
+    step(
+      'The new director, recorded from a misprinted date',
+      'illustrative-020',
+      'AppointOfficeHolder',
+      {
+        officeId: IllustrativeIds.office,
+        person: IllustrativeIds.newDirector,
+        capacity: 'substantive',
+        basis: appointmentDecision,
+        effectiveOn: MISPRINTED_START,
+      },
+    ),
+  ],
+  seedSteps,
+);
 
-/** The erratum's step: it corrects the event (by id) that recorded the misprinted appointment. */
-export const correctionStep = (appointmentEventId: string): SeedStep =>
-  step(
-    'The erratum corrects the new director’s start',
-    'illustrative-030',
-    'CorrectOfficeHolding',
-    {
-      officeId: IllustrativeIds.office,
-      corrects: appointmentEventId,
-      effectiveOn: CORRECTED_START,
-      basis: erratum,
-    },
+/**
+ * The erratum's steps: recording the erratum, then correcting the event (by id) that recorded the
+ * misprinted appointment. The last step is the correction.
+ */
+export const correctionSteps = (appointmentEventId: string): ReadonlyArray<SeedStep> =>
+  recordingCitedInstruments(
+    [
+      step(
+        'The erratum corrects the new director’s start',
+        'illustrative-030',
+        'CorrectOfficeHolding',
+        {
+          officeId: IllustrativeIds.office,
+          corrects: appointmentEventId,
+          effectiveOn: CORRECTED_START,
+          basis: erratum,
+        },
+      ),
+    ],
+    [...seedSteps, ...sequelSteps],
   );
