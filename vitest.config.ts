@@ -35,7 +35,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: under('.int.test.ts'), testTimeout: 60_000 },
+        test: {
+          name: 'integration',
+          include: under('.int.test.ts'),
+          testTimeout: 60_000,
+          // The CLI tests spawn the built `mandate` binary: one esbuild run before the tier starts.
+          globalSetup: ['packages/cli/test/build-binary.global.ts'],
+        },
       },
       {
         extends: true,

@@ -193,6 +193,8 @@ describe('the packed packages', () => {
       esdb: 'function',
       audit: 'function',
       postgres: ['function', 'function'],
+      decisions: 2,
+      cliBodies: 0,
     });
   });
 

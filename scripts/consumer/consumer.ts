@@ -1,7 +1,8 @@
 /**
  * A program as an npm user writes it against the packed packages: it records a committee with a
  * chairman through the command handler, in memory and in a SQLite file, loads the body's folded
- * state, and asks the in-memory and the SQLite read models who sat on it. The packaging test
+ * state, asks the in-memory and the SQLite read models who sat on it, and runs the `mandate`
+ * binary on an empty store in memory. The packaging test
  * type-checks it (node16 as ESM and as CommonJS, and bundler) and runs it both ways; the type
  * assertions fail the type-check if a public type decays to `any`. It prints its answers as JSON.
  * docs/tutorials/getting-started.md shows the regions between `#region` markers.
@@ -16,6 +17,7 @@ import type { BodyId, CalendarDate } from '@mandate/core';
 import type { EventStore } from '@mandate/eventstore';
 import { bitemporalProjection, startProjection, type ReadModelQueries } from '@mandate/projections';
 // #endregion imports
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Body, Reorganisation } from '@mandate/core';
@@ -29,6 +31,7 @@ import {
 import type { SqliteEventStore } from '@mandate/adapter-sqlite';
 import { createEsdbEventStore, type EsdbDriver } from '@mandate/adapter-esdb';
 import { verifyAuditBundle } from '@mandate/audit';
+import { readDecision } from '@mandate/decisions';
 import { createPostgresEventStore, type PostgresEventStore } from '@mandate/adapter-postgres';
 import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
 import type { SqliteReadModel } from '@mandate/adapter-sqlite/read-model';
@@ -164,6 +167,31 @@ async function main(): Promise<void> {
   const esdb = typeof createEsdbEventStore;
   const audit = typeof verifyAuditBundle;
   const postgres = [typeof createPostgresEventStore, typeof createPostgresReadModel];
+  // A decision file: the instrument recorded first, then its change.
+  const decision = readDecision(
+    'd.json',
+    JSON.stringify({
+      instrument: basis,
+      changes: [
+        {
+          type: 'RegisterPerson',
+          data: { personId: 'tram', name: 'Nguyễn Văn Trăm', effectiveOn: on },
+        },
+      ],
+    }),
+  );
+  const decisions =
+    decision._tag === 'Right' ? decision.right.commands.length : decision.left.message;
+  // The `mandate` binary of @mandate/cli runs: an empty store in memory knows no body.
+  const cli = JSON.parse(
+    execFileSync(
+      join('node_modules', '.bin', 'mandate'),
+      ['--store', 'memory:', 'bodies', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    ),
+  ) as { readonly bodies: ReadonlyArray<unknown> };
   console.log(
     JSON.stringify({
       status: state.status,
@@ -173,6 +201,8 @@ async function main(): Promise<void> {
       esdb,
       audit,
       postgres,
+      decisions,
+      cliBodies: cli.bodies.length,
     }),
   );
 }

@@ -1,14 +1,14 @@
 /**
  * The Vietnamese names behind the ids an answer carries: a person's registered name and an
- * office's name on a date, as the command handler folds them from the store's streams.
+ * office's name on a date, as the loaders fold them from the store's streams.
  */
 import * as E from 'fp-ts/Either';
-import type { CommandHandler } from '@mandate/application';
+import type { Loaders } from '@mandate/application';
 import type { CalendarDate, OfficeId, PersonId } from '@mandate/core';
 import { Office } from '@mandate/core';
 
 /** The registered name of a person, or their id when unregistered. */
-export async function personName(handler: CommandHandler, personId: PersonId): Promise<string> {
+export async function personName(handler: Loaders, personId: PersonId): Promise<string> {
   const loaded = await handler.loadPerson(personId);
   if (E.isLeft(loaded)) throw new Error(`${personId}: ${loaded.left.message}`);
   const { state } = loaded.right;
@@ -17,7 +17,7 @@ export async function personName(handler: CommandHandler, personId: PersonId): P
 
 /** The Vietnamese name of an office on `on`, or its id when it was never established. */
 export async function officeName(
-  handler: CommandHandler,
+  handler: Loaders,
   officeId: OfficeId,
   on: CalendarDate,
 ): Promise<string> {

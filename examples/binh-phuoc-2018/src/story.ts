@@ -4,7 +4,7 @@
  * and answers the auditor's questions about the successor committee.
  */
 import * as E from 'fp-ts/Either';
-import type { CommandHandler } from '@mandate/application';
+import type { CommandHandler, Loaders } from '@mandate/application';
 import { createCommandHandler } from '@mandate/application';
 import type { AuthorityId, BodyId, CalendarDate, ObligationId, OfficeId } from '@mandate/core';
 import { Authority, Body, Office } from '@mandate/core';
@@ -57,7 +57,7 @@ async function submitSeed(handler: CommandHandler): Promise<number> {
 
 /** Resolves one seat on `on` through the offices' histories. */
 async function answerSeat(
-  handler: CommandHandler,
+  handler: Loaders,
   seat: Body.SeatOnDate,
   on: CalendarDate,
 ): Promise<SeatAnswer> {
@@ -90,6 +90,21 @@ async function answerSeat(
 export async function tellStory(store: EventStore, on: CalendarDate): Promise<StoryAnswers> {
   const handler = createCommandHandler({ store });
   const eventsAppended = await submitSeed(handler);
+  return {
+    commandsSubmitted: Seed.seedSteps.length,
+    eventsAppended,
+    ...(await answerStory(handler, on)),
+  };
+}
+
+/**
+ * Answers the questions about the successor for the date `on` from what `handler`'s store holds,
+ * however the story was recorded there (step by step, or from decision files).
+ */
+export async function answerStory(
+  handler: Loaders,
+  on: CalendarDate,
+): Promise<Omit<StoryAnswers, 'commandsSubmitted' | 'eventsAppended'>> {
   const successorId = Seed.SeedIds.successor as BodyId;
   const successor = orThrow(await handler.loadBody(successorId), 'successor').state;
   if (successor.status === 'unestablished') throw new Error('the successor was not established');
@@ -114,8 +129,6 @@ export async function tellStory(store: EventStore, on: CalendarDate): Promise<St
     }),
   );
   return {
-    commandsSubmitted: Seed.seedSteps.length,
-    eventsAppended,
     successorName: Body.nameOn(successor, on)?.vi ?? successorId,
     establishedOn: successor.establishedOn,
     predecessors,

@@ -27,6 +27,7 @@ import * as E from 'fp-ts/Either';
 import { instantOf, type CommandId, type Instant } from '@mandate/core';
 import {
   APPEND_LIMITS,
+  createAppendAnnouncer,
   createCatchUpSubscription,
   createCommitSignal,
   parseRawEvents,
@@ -109,6 +110,7 @@ export async function createEsdbEventStore(
   const limits = options.limits ?? APPEND_LIMITS;
   const maxAttempts = options.maxAttempts ?? 100;
   const commits = createCommitSignal();
+  const announcer = createAppendAnnouncer();
   const subscriptions = new Set<Subscription>();
   let live: ClientSubscription | undefined;
   let closed = false;
@@ -347,6 +349,7 @@ export async function createEsdbEventStore(
       return E.left(unexpected(failure, 'Appending'));
     }
     commits.notify();
+    announcer.announce(valid, plan.right.rows);
     return E.right(plan.right.result);
   };
 
@@ -455,6 +458,8 @@ export async function createEsdbEventStore(
     },
 
     readAll,
+
+    onAppended: announcer.listen,
 
     subscribe: (subscribeOptions) => {
       listenLive();

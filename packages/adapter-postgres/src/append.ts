@@ -30,6 +30,7 @@ import {
   planAppend,
   versionConflict,
   type AppendResult,
+  type RawStoredEvent,
   type StoreError,
   type ValidatedAppend,
 } from '@mandate/eventstore';
@@ -142,6 +143,7 @@ async function writeWithinTransaction(
   append: ValidatedAppend,
   locked: ReadonlyArray<LockRow>,
   now: Instant,
+  written: (rows: ReadonlyArray<RawStoredEvent>) => void,
 ): Promise<E.Either<StoreError, AppendResult>> {
   const { log, heads, earlier } = lockedState(locked);
   if (earlier !== undefined) {
@@ -174,6 +176,7 @@ async function writeWithinTransaction(
     recordedAt,
     String(result.lastPosition),
   ]);
+  written(rows);
   return E.right(result);
 }
 
@@ -181,13 +184,14 @@ async function writeWithinTransaction(
  * Runs one append attempt on `client` stamped `now`: commits what it wrote, rolls back a refusal
  * or a duplicate, answers a unique violation (a `streams` row edited behind the store, or a
  * command recorded meanwhile) as a conflict or a duplicate, and rethrows driver errors (after
- * rolling back) for the caller to map.
+ * rolling back) for the caller to map. `committed` is told the rows once they are committed.
  */
 export async function appendOnce(
   client: PoolClient,
   sql: AppendStatements,
   append: ValidatedAppend,
   now: Instant,
+  committed: (rows: ReadonlyArray<RawStoredEvent>) => void = () => undefined,
 ): Promise<E.Either<StoreError, AppendResult>> {
   const refused = mislabelled(append);
   if (refused !== undefined) return refused;
@@ -197,8 +201,13 @@ export async function appendOnce(
   ];
   try {
     const locked = rowsOf(await client.query(sql.beginAndLock(streams, append.commandId)));
-    const outcome = await writeWithinTransaction(client, sql, append, locked, now);
-    await client.query(E.isRight(outcome) && !outcome.right.duplicate ? 'COMMIT' : 'ROLLBACK');
+    let rows: ReadonlyArray<RawStoredEvent> = [];
+    const outcome = await writeWithinTransaction(client, sql, append, locked, now, (written) => {
+      rows = written;
+    });
+    const commit = E.isRight(outcome) && !outcome.right.duplicate;
+    await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+    if (commit) committed(rows);
     return outcome;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -19,6 +19,7 @@ import * as E from 'fp-ts/Either';
 import { CommandId, instantOf, type Instant } from '@mandate/core';
 import {
   APPEND_LIMITS,
+  createAppendAnnouncer,
   createCatchUpSubscription,
   validateAppend,
   wholeNumberOption,
@@ -181,6 +182,7 @@ function storeOn(
   const appendSql = appendStatements(names);
   const readSql = readStatements(names);
   const verifySql = verifyStatements(names);
+  const announcer = createAppendAnnouncer();
   const subscriptions = new Set<Subscription>();
   let listener: CommitListener | undefined;
   let closed = false;
@@ -230,7 +232,11 @@ function storeOn(
       const valid = validateAppend(request, settings.limits);
       if (E.isLeft(valid)) return valid;
       return guard('append', () =>
-        withClient((client) => appendOnce(client, appendSql, valid.right, settings.clock())),
+        withClient((client) =>
+          appendOnce(client, appendSql, valid.right, settings.clock(), (rows) =>
+            announcer.announce(valid.right, rows),
+          ),
+        ),
       );
     },
 
@@ -259,6 +265,8 @@ function storeOn(
       checkCount(options.maxCount);
       return guard('read the log', () => readAllOnce(readPool, readSql, options));
     },
+
+    onAppended: announcer.listen,
 
     subscribe: (options) => {
       listener ??= listenForCommits(settings.listenTo, names.channel);

@@ -13,14 +13,16 @@
  *    carries that command id in its hashed metadata; every event appended for a command has the
  *    command's row, and carries its id in its metadata.
  *
- * The first problem found is reported as `TamperDetected` naming the table, the stream and the
- * revision concerned.
+ * The first problem found is reported: a `streams` or `commands` row that does not match the log
+ * as `RowTampered` naming its table and key (as every store does), anything else as
+ * `TamperDetected` naming the stream and revision concerned.
  *
  * @see docs/reference/domain.md rule 13
  */
 import type { PoolClient } from 'pg';
 import * as E from 'fp-ts/Either';
 import {
+  rowTampered,
   tamperDetected,
   verifyLog,
   type RawStoredEvent,
@@ -78,6 +80,11 @@ export const verifyStatements = ({ quoted: s }: SchemaNames): VerifyStatements =
 
 type Problem = Extract<VerifyReport, { ok: false }>;
 
+const rowProblem = (table: 'streams' | 'commands', key: string, reason: string): Problem => ({
+  ok: false,
+  problem: rowTampered(table, key, reason),
+});
+
 const problem = (
   stream: string,
   revision: bigint,
@@ -106,26 +113,22 @@ async function checkHeads(client: PoolClient, sql: VerifyStatements): Promise<Pr
   const row = rows[0];
   if (row === undefined) return undefined;
   if (row.revision === null) {
-    return problem(
+    return rowProblem(
+      'streams',
       row.stream,
-      BigInt(row.last_revision ?? -1),
-      undefined,
-      'the streams table has a head for a stream without events (forged)',
+      `the streams table has a head at revision ${row.last_revision ?? ''} for a stream without events (forged)`,
     );
   }
-  const revision = BigInt(row.revision);
   return row.last_revision === null
-    ? problem(
+    ? rowProblem(
+        'streams',
         row.stream,
-        revision,
-        undefined,
-        'the streams table has no head for this stream (deleted)',
+        `the streams table has no head for this stream, whose last revision is ${row.revision} (deleted)`,
       )
-    : problem(
+    : rowProblem(
+        'streams',
         row.stream,
-        revision,
-        undefined,
-        `the streams table says the stream ends at revision ${row.last_revision} with hash ${row.last_hash ?? ''}, not at its last event (edited)`,
+        `the streams table says the stream ends at revision ${row.last_revision} with hash ${row.last_hash ?? ''}, not at its last event, revision ${row.revision} (edited)`,
       );
 }
 
@@ -206,25 +209,23 @@ async function checkCommands(
     for (const { id, result } of decoded) {
       const where = `the commands row of ${JSON.stringify(id)}`;
       if (E.isLeft(result))
-        return problem('', -1n, undefined, `${where} is malformed: ${result.left}`);
+        return rowProblem('commands', id, `${where} is malformed: ${result.left}`);
       for (const { stream, nextExpectedRevision } of result.right.streams) {
         const why = foreign(byPlace.get(`${stream}@${nextExpectedRevision}`), id);
         if (why !== undefined) {
-          return problem(
-            stream,
-            nextExpectedRevision,
-            undefined,
-            `${where} names this event, which ${why} (forged or edited)`,
+          return rowProblem(
+            'commands',
+            id,
+            `${where} names ${stream}@${nextExpectedRevision}, which ${why} (forged or edited)`,
           );
         }
       }
       const lastEvent = byPosition.get(String(result.right.lastPosition));
       const why = foreign(lastEvent, id);
       if (why !== undefined) {
-        return problem(
-          lastEvent?.stream ?? '',
-          BigInt(lastEvent?.revision ?? -1),
-          result.right.lastPosition,
+        return rowProblem(
+          'commands',
+          id,
           `${where} names position ${result.right.lastPosition}, whose event ${why} (forged or edited)`,
         );
       }
@@ -234,14 +235,18 @@ async function checkCommands(
   const orphans = await client.query<NamedEventRow & { recorded: boolean }>(sql.orphanedEvents);
   const orphan = orphans.rows[0];
   if (orphan === undefined) return undefined;
-  return problem(
-    orphan.stream,
-    BigInt(orphan.revision),
-    BigInt(orphan.position),
-    orphan.recorded
-      ? `the event was appended for command ${JSON.stringify(orphan.command_id)} but carries another command id in its metadata`
-      : `the event was appended for command ${JSON.stringify(orphan.command_id)}, which has no commands row (deleted)`,
-  );
+  return orphan.recorded || orphan.command_id === null
+    ? problem(
+        orphan.stream,
+        BigInt(orphan.revision),
+        BigInt(orphan.position),
+        `the event was appended for command ${JSON.stringify(orphan.command_id)} but carries another command id in its metadata`,
+      )
+    : rowProblem(
+        'commands',
+        orphan.command_id,
+        `the row is missing, yet ${orphan.stream}@${orphan.revision} was appended for it (deleted)`,
+      );
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   planAppend,
   versionConflict,
   type AppendResult,
+  type RawStoredEvent,
   type StoreError,
   type StoreUnavailable,
   type ValidatedAppend,
@@ -58,6 +59,7 @@ function writeWithinTransaction(
   connection: SharedConnection,
   append: ValidatedAppend,
   now: Instant,
+  written: (rows: ReadonlyArray<RawStoredEvent>) => void,
 ): E.Either<StoreError, AppendResult> {
   const { statements } = connection;
   const earlier =
@@ -103,24 +105,31 @@ function writeWithinTransaction(
       plan.right.recordedAt,
     );
   }
+  written(plan.right.rows);
   return E.right(plan.right.result);
 }
 
 /**
  * Runs one append attempt as a `BEGIN IMMEDIATE` transaction stamped `now`: commits what it
  * wrote, rolls back a refusal or a duplicate, and rethrows driver errors (after rolling back) for
- * the caller to retry or map.
+ * the caller to retry or map. `committed` is told the rows once they are committed.
  */
 export function appendOnce(
   connection: SharedConnection,
   append: ValidatedAppend,
   now: Instant,
+  committed: (rows: ReadonlyArray<RawStoredEvent>) => void = () => undefined,
 ): E.Either<StoreError, AppendResult> {
   const { db } = connection;
   db.exec('BEGIN IMMEDIATE');
   try {
-    const outcome = writeWithinTransaction(connection, append, now);
-    db.exec(E.isRight(outcome) && !outcome.right.duplicate ? 'COMMIT' : 'ROLLBACK');
+    let rows: ReadonlyArray<RawStoredEvent> = [];
+    const outcome = writeWithinTransaction(connection, append, now, (written) => {
+      rows = written;
+    });
+    const commit = E.isRight(outcome) && !outcome.right.duplicate;
+    db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+    if (commit) committed(rows);
     return outcome;
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

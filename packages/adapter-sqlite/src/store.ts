@@ -15,6 +15,7 @@ import * as E from 'fp-ts/Either';
 import { CommandId, instantOf, type Instant } from '@mandate/core';
 import {
   APPEND_LIMITS,
+  createAppendAnnouncer,
   createCatchUpSubscription,
   validateAppend,
   verifyStore,
@@ -160,6 +161,7 @@ function storeOn(
   pollIntervalMs: number,
 ): SqliteEventStore {
   const subscriptions = new Set<Subscription>();
+  const announcer = createAppendAnnouncer();
   let closed = false;
 
   /** Runs one synchronous SQLite operation, retried while busy; driver failures become values. */
@@ -190,7 +192,11 @@ function storeOn(
       if (closed) return E.left(storeClosed());
       const valid = validateAppend(request, limits);
       if (E.isLeft(valid)) return valid;
-      const outcome = await run('append', () => appendOnce(connection, valid.right, clock()));
+      const outcome = await run('append', () =>
+        appendOnce(connection, valid.right, clock(), (rows) =>
+          announcer.announce(valid.right, rows),
+        ),
+      );
       if (E.isRight(outcome) && !outcome.right.duplicate) announceCommit(connection);
       return outcome;
     },
@@ -212,6 +218,8 @@ function storeOn(
       checkCount(options.maxCount);
       return run('read the log', () => readAllOnce(connection, options));
     },
+
+    onAppended: announcer.listen,
 
     subscribe: (options) => {
       const subscription = createCatchUpSubscription(

@@ -2,7 +2,8 @@
  * @mandate/application — command handling for Mandate: decode a submitted command, answer a
  * repeated command id with its first outcome, authorise the actor, load and fold the streams the
  * command touches, decide, and append atomically with optimistic concurrency, retrying a bounded
- * number of times on a version conflict. Also loaders of folded states for read-side use.
+ * number of times on a version conflict; batches of commands applied all or nothing under one id.
+ * Also loaders of folded states for read-side use.
  */
 export type {
   CommandHandler,
@@ -20,6 +21,27 @@ export type {
   Unauthorised,
 } from './result.js';
 export { unauthorised } from './result.js';
+export type {
+  BatchAccepted,
+  BatchCallOptions,
+  BatchEventIds,
+  BatchFailure,
+  BatchHandler,
+  BatchHandlerOptions,
+  BatchPlan,
+  DuplicateEventId,
+  PlannedCommand,
+  PlannedEvent,
+  RefusedInBatch,
+} from './batch.js';
+export {
+  BATCH_LIMITS,
+  BatchEnvelope,
+  createBatchHandler,
+  decodeBatch,
+  duplicateEventId,
+  refusedInBatch,
+} from './batch.js';
 export type { ActorPolicy } from './authorise.js';
 export { allowEveryActor } from './authorise.js';
 export type { Aggregate, CommandInput, RoutedCommand } from './command.js';

@@ -5,9 +5,15 @@
  *
  * 1. the checkpoint note opens with the auditor's verifier key (C2SP signed note, Ed25519);
  * 2. each event's hash is the SHA-256 of its JCS envelope;
- * 3. each event's inclusion proof leads from its leaf to the checkpoint's root (RFC 9162 §2.1.3.2);
+ * 3. each event's inclusion proof, a C2SP `tlog-proof` carrying that same note, leads from its
+ *    leaf to the checkpoint's root (RFC 9162 §2.1.3.2);
  * 4. each event belongs to the bundle's scope; a stream's events link by `previousHash` from
- *    revision 0 without a gap, and a whole-log bundle holds every position of the checkpoint.
+ *    revision 0 without a gap;
+ * 5. nothing of the scope is left out: a whole-log bundle holds every position of the checkpoint;
+ *    a stream's bundle ends at the stream's head, and an instrument's holds as many events, with
+ *    the same digest, as its tally — each leaf proven in the scope tree whose root the checkpoint
+ *    signs in an extension line; a scope with no event is proven absent by the two adjacent
+ *    leaves around where it would sort.
  *
  * @see docs/reference/domain.md rule 13
  */
@@ -16,10 +22,20 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
 
-/** Standard base64, through the `atob`/`btoa` every browser and Node have. */
+const encodeBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
+
+/**
+ * Standard base64, through the `atob`/`btoa` every browser and Node have. Only the canonical
+ * spelling decodes (padded, unused bits zero), so one hash has one text and a changed character
+ * is never a no-op.
+ */
 const base64 = {
-  decode: (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)),
-  encode: (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes)),
+  decode: (text: string): Uint8Array => {
+    const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    if (encodeBase64(bytes) !== text) throw new TypeError('not canonical base64');
+    return bytes;
+  },
+  encode: encodeBase64,
 };
 const hex = { decode: hexToBytes, encode: bytesToHex };
 const utf8 = { decode: utf8ToBytes };
@@ -42,6 +58,12 @@ export interface BundleProof {
   readonly streams: ReadonlyArray<{ readonly stream: string; readonly revisions: number }>;
   /** True when the bundle holds every event of the checkpoint's log. */
   readonly complete: boolean;
+}
+
+/** The size and root of a scope tree signed in the checkpoint. */
+interface TreeHead {
+  readonly size: bigint;
+  readonly root: Uint8Array;
 }
 
 /** The outcome of {@link verifyAuditBundle}: what the bundle proves, or why it is rejected. */
@@ -111,6 +133,28 @@ interface OpenedCheckpoint {
   readonly size: bigint;
   readonly root: Uint8Array;
   readonly keyName: string;
+  /** The scope trees of the extension lines, by name (`streams`, `instruments`). */
+  readonly scopes: ReadonlyMap<string, TreeHead>;
+}
+
+/** Reads `mandate/<name> <leaves> <base64 root>` extension lines; others are not Mandate's. */
+function scopeTrees(lines: ReadonlyArray<string>): ReadonlyMap<string, TreeHead> | string {
+  const trees = new Map<string, TreeHead>();
+  for (const line of lines) {
+    const match = /^mandate\/(streams|instruments) (0|[1-9][0-9]*) (\S+)$/.exec(line);
+    if (match === null) {
+      if (line.startsWith('mandate/'))
+        return `the checkpoint's line ${JSON.stringify(line)} does not read`;
+      continue;
+    }
+    const root = tryDecode(() => base64.decode(match[3] ?? ''));
+    const name = match[1] ?? '';
+    if (root?.length !== 32 || trees.has(name)) {
+      return `the checkpoint's ${name} line does not read`;
+    }
+    trees.set(name, { size: BigInt(match[2] ?? '0'), root });
+  }
+  return trees;
 }
 
 /** Opens a C2SP signed note with a verifier key `<name>+<id hex>+<base64(0x01 ‖ key)>`. */
@@ -146,7 +190,7 @@ function openNote(note: string, key: string): OpenedCheckpoint | string {
       );
     });
   if (!signed) return `the checkpoint has no valid signature by ${name}`;
-  const [origin, size, root] = body.slice(0, -1).split('\n');
+  const [origin, size, root, ...extensions] = body.slice(0, -1).split('\n');
   const rootBytes = tryDecode(() => base64.decode(root ?? ''));
   if (
     origin === undefined ||
@@ -156,7 +200,34 @@ function openNote(note: string, key: string): OpenedCheckpoint | string {
   ) {
     return 'the checkpoint body is not origin, size and root hash';
   }
-  return { origin, size: BigInt(size ?? '0'), root: rootBytes, keyName: name };
+  const scopes = scopeTrees(extensions);
+  if (typeof scopes === 'string') return scopes;
+  return { origin, size: BigInt(size ?? '0'), root: rootBytes, keyName: name, scopes };
+}
+
+/** A C2SP `tlog-proof@v1`: the leaf index, the audit path and the checkpoint note it carries. */
+interface TlogProof {
+  readonly index: bigint;
+  readonly path: ReadonlyArray<Uint8Array>;
+  readonly note: string;
+}
+
+/** Reads a `tlog-proof@v1` text (c2sp.org/tlog-proof), or says why it does not read. */
+function parseTlogProof(text: string): TlogProof | string {
+  const lines = text.split('\n');
+  let at = 0;
+  if (lines[at++] !== 'c2sp.org/tlog-proof@v1') return 'is not a c2sp.org/tlog-proof@v1';
+  if (lines[at]?.startsWith('extra ') === true) at += 1;
+  const index = /^index (0|[1-9][0-9]*)$/.exec(lines[at++] ?? '')?.[1];
+  if (index === undefined) return 'has no index line';
+  const path: Uint8Array[] = [];
+  for (; at < lines.length && lines[at] !== ''; at++) {
+    const hash = tryDecode(() => base64.decode(lines[at] ?? ''));
+    if (hash?.length !== 32) return 'has a proof line that is not a base64 SHA-256 hash';
+    path.push(hash);
+  }
+  if (at >= lines.length) return 'has no checkpoint';
+  return { index: BigInt(index), path, note: lines.slice(at + 1).join('\n') };
 }
 
 const isRecord = (u: unknown): u is Record<string, unknown> =>
@@ -194,22 +265,142 @@ const describeScope = (scope: unknown): string | undefined => {
   return undefined;
 };
 
-const inScope = (scope: Record<string, unknown>, event: Record<string, unknown>): boolean => {
-  if (scope['kind'] === 'all') return true;
-  if (scope['kind'] === 'stream') return event['stream'] === scope['stream'];
+/** The instrument an event's payload names as its source: issuer, number, year signed. */
+const citedInstrument = (
+  event: Record<string, unknown>,
+): { issuer: unknown; number: unknown; year: number } | undefined => {
   const data = event['data'];
   const source = isRecord(data) ? data['source'] : undefined;
   const instrument = isRecord(source) ? source['instrument'] : undefined;
+  if (!isRecord(source) || source['kind'] !== 'instrument' || !isRecord(instrument)) {
+    return undefined;
+  }
+  const signedOn = instrument['signedOn'];
+  const year = typeof signedOn === 'string' ? /^([0-9]{4})-/.exec(signedOn)?.[1] : undefined;
+  if (typeof instrument['issuer'] !== 'string' || typeof instrument['number'] !== 'string') {
+    return undefined;
+  }
+  return year === undefined
+    ? undefined
+    : { issuer: instrument['issuer'], number: instrument['number'], year: Number(year) };
+};
+
+const inScope = (scope: Record<string, unknown>, event: Record<string, unknown>): boolean => {
+  if (scope['kind'] === 'all') return true;
+  if (scope['kind'] === 'stream') return event['stream'] === scope['stream'];
+  const cited = citedInstrument(event);
   return (
-    isRecord(source) &&
-    source['kind'] === 'instrument' &&
-    isRecord(instrument) &&
-    instrument['number'] === scope['number'] &&
-    instrument['issuer'] === scope['issuer'] &&
-    typeof instrument['signedOn'] === 'string' &&
-    instrument['signedOn'].startsWith(`${String(scope['year'])}-`)
+    cited !== undefined &&
+    cited.issuer === scope['issuer'] &&
+    cited.number === scope['number'] &&
+    cited.year === scope['year']
   );
 };
+
+/** A scope leaf's sort key: the stream name, or the JCS text of the instrument. */
+const scopeKey = (kind: 'stream' | 'instrument', value: unknown): string | undefined => {
+  if (kind === 'stream') return typeof value === 'string' ? value : undefined;
+  if (!isRecord(value)) return undefined;
+  return tryDecode(() =>
+    canonicalize({ issuer: value['issuer'], number: value['number'], year: value['year'] }),
+  );
+};
+
+/** A scope leaf proven in its tree: its value, or why it is not proven. */
+function provenLeaf(
+  given: unknown,
+  kind: 'stream' | 'instrument',
+  tree: TreeHead,
+):
+  | { readonly leaf: Record<string, unknown>; readonly index: bigint; readonly key: string }
+  | string {
+  if (!isRecord(given) || !isRecord(given['leaf']) || !Array.isArray(given['proof'])) {
+    return 'is not a leaf with its proof';
+  }
+  const { leaf, index, proof } = given as {
+    leaf: Record<string, unknown>;
+    index: unknown;
+    proof: unknown[];
+  };
+  if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) {
+    return 'has no leaf index';
+  }
+  const fields =
+    kind === 'stream' ? ['hash', 'revision', 'stream'] : ['digest', 'events', 'instrument'];
+  if (Object.keys(leaf).sort().join() !== fields.join()) return `is not a ${kind} leaf`;
+  const key = scopeKey(kind, leaf[kind]);
+  const text = tryDecode(() => canonicalize(leaf));
+  const path = proof.map((p) =>
+    typeof p === 'string' ? tryDecode(() => base64.decode(p)) : undefined,
+  );
+  if (key === undefined || text === undefined || path.some((p) => p?.length !== 32)) {
+    return `is not a ${kind} leaf with its proof`;
+  }
+  const hash = sha256(concat(Uint8Array.of(0), utf8.decode(text)));
+  if (!includes(BigInt(index), tree.size, hash, path as Uint8Array[], tree.root)) {
+    return `is not in the checkpoint's ${kind} tree`;
+  }
+  return { leaf, index: BigInt(index), key };
+}
+
+interface ScopedEvent {
+  readonly stream: string;
+  readonly revision: string;
+  readonly hash: string;
+}
+
+/**
+ * Checks that `events` (verified, in position order) are the whole of a stream or instrument
+ * scope, against the scope tree the checkpoint signs; returns why not, if not.
+ */
+function checkComplete(
+  scope: Record<string, unknown>,
+  kind: 'stream' | 'instrument',
+  completeness: unknown,
+  events: ReadonlyArray<ScopedEvent>,
+  tree: TreeHead | undefined,
+): string | undefined {
+  if (tree === undefined) {
+    return 'its checkpoint commits to no scope trees, so the bundle cannot be proven complete';
+  }
+  if (!isRecord(completeness)) return 'it carries no proof that its scope is complete';
+  const wanted = scopeKey(kind, kind === 'stream' ? scope['stream'] : scope);
+  if (wanted === undefined) return 'its scope has no key';
+  if (completeness['kind'] === 'present') {
+    const proven = provenLeaf(completeness, kind, tree);
+    if (typeof proven === 'string') return `its completeness leaf ${proven}`;
+    if (proven.key !== wanted) return 'its completeness leaf is of another scope';
+    const last = events.at(-1);
+    if (kind === 'stream') {
+      const { hash, revision } = proven.leaf;
+      return last !== undefined && last.revision === revision && last.hash === hash
+        ? undefined
+        : `the stream's head is revision ${String(revision)}, which the bundle does not end at (events left out)`;
+    }
+    let digest = '0'.repeat(64);
+    for (const event of events) digest = hex.encode(sha256(utf8.decode(digest + event.hash)));
+    return proven.leaf['events'] === String(events.length) && proven.leaf['digest'] === digest
+      ? undefined
+      : `the instrument's tally counts ${String(proven.leaf['events'])} events, not these ${events.length} (events left out)`;
+  }
+  if (completeness['kind'] !== 'absent') return 'its completeness proof is of no known kind';
+  if (events.length > 0) return 'it proves its scope empty, yet holds events';
+  const before =
+    completeness['before'] === undefined
+      ? undefined
+      : provenLeaf(completeness['before'], kind, tree);
+  const after =
+    completeness['after'] === undefined ? undefined : provenLeaf(completeness['after'], kind, tree);
+  if (typeof before === 'string') return `its absence proof's leaf before ${before}`;
+  if (typeof after === 'string') return `its absence proof's leaf after ${after}`;
+  const adjacent =
+    (before === undefined ? -1n : before.index) + 1n === (after?.index ?? tree.size) &&
+    (before === undefined || before.key < wanted) &&
+    (after === undefined || wanted < after.key);
+  return adjacent
+    ? undefined
+    : 'its absence proof does not show two adjacent leaves around its scope';
+}
 
 /**
  * Verifies a parsed audit bundle against the auditor's verifier key; resolves what it proves, or
@@ -230,6 +421,7 @@ export function verifyAuditBundle(bundle: unknown, key: string): BundleVerificat
   if (!Array.isArray(events)) return reject('it has no list of events');
 
   const streams = new Map<string, { revisions: number; hash: string }>();
+  const scoped: ScopedEvent[] = [];
   let lastPosition = 0n;
   for (const [i, event] of events.entries()) {
     const where = `event ${i}`;
@@ -261,14 +453,16 @@ export function verifyAuditBundle(bundle: unknown, key: string): BundleVerificat
     const at = BigInt(position);
     if (at <= lastPosition) return reject(`${where} is out of position order`);
     lastPosition = at;
-    const path = Array.isArray(proof)
-      ? proof.map((p) => (typeof p === 'string' ? tryDecode(() => base64.decode(p)) : undefined))
-      : [];
-    if (!Array.isArray(proof) || path.some((p) => p?.length !== 32)) {
-      return reject(`${where} has no inclusion proof`);
+    const parsed = typeof proof === 'string' ? parseTlogProof(proof) : 'is not a tlog-proof text';
+    if (typeof parsed === 'string') return reject(`${where}'s inclusion proof ${parsed}`);
+    if (parsed.note !== bundle['checkpoint']) {
+      return reject(`${where}'s inclusion proof carries another checkpoint`);
     }
     const leaf = sha256(concat(Uint8Array.of(0), hex.decode(hash)));
-    if (!includes(at - 1n, checkpoint.size, leaf, path as Uint8Array[], checkpoint.root)) {
+    if (
+      parsed.index !== at - 1n ||
+      !includes(parsed.index, checkpoint.size, leaf, parsed.path, checkpoint.root)
+    ) {
       return reject(
         `${where} (${stream}@${revision}) is not in the checkpoint's log at position ${position}`,
       );
@@ -284,10 +478,22 @@ export function verifyAuditBundle(bundle: unknown, key: string): BundleVerificat
       }
     }
     streams.set(stream, { revisions: (seen?.revisions ?? 0) + 1, hash });
+    scoped.push({ stream, revision, hash });
   }
-  const complete = BigInt(events.length) === checkpoint.size;
-  if (scope['kind'] === 'all' && !complete) {
+  const whole = BigInt(events.length) === checkpoint.size;
+  if (scope['kind'] === 'all' && !whole) {
     return reject(`it holds ${events.length} events of a log of ${checkpoint.size}`);
+  }
+  if (scope['kind'] === 'stream' || scope['kind'] === 'instrument') {
+    const kind = scope['kind'];
+    const incomplete = checkComplete(
+      scope,
+      kind,
+      bundle['completeness'],
+      scoped,
+      checkpoint.scopes.get(kind === 'stream' ? 'streams' : 'instruments'),
+    );
+    if (incomplete !== undefined) return reject(incomplete);
   }
   return {
     ok: true,
@@ -299,7 +505,7 @@ export function verifyAuditBundle(bundle: unknown, key: string): BundleVerificat
       scope: scopeText,
       events: events.length,
       streams: [...streams].map(([stream, { revisions }]) => ({ stream, revisions })),
-      complete,
+      complete: whole,
     },
   };
 }
@@ -315,6 +521,6 @@ export function describeProof(proof: BundleProof): ReadonlyArray<string> {
     ),
     proof.complete
       ? 'The bundle holds the whole log of the checkpoint.'
-      : 'Events outside the bundle are not shown.',
+      : `The bundle holds every event of its scope in that log (proven against the scope's signed head); events outside it are not shown.`,
   ];
 }

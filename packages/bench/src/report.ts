@@ -11,7 +11,7 @@ import type { ChildReport } from './replay-child.js';
 import type { Latencies, ReadModelResult } from './read-models.bench.js';
 import type { ReplayResult } from './replay-1m.js';
 import type { RunContext, SuiteResult } from './suite.js';
-import { treeOverhead, type TrustResult } from './trust.bench.js';
+import { treeCpuOverhead, treeOverhead, type TrustResult } from './trust.bench.js';
 import type { SubjectResult, WorkloadsResult } from './workloads.js';
 
 // -------------------------------------------------------------------------------------------------
@@ -487,6 +487,7 @@ function trustSection(result: TrustResult): string {
           percent(overhead),
           `≤ 15 % ${verdict(overhead <= TREE_OVERHEAD_TARGET)}`,
         ],
+        ['the same in CPU time of the process', percent(treeCpuOverhead(result)), '—'],
         [
           `checkpoint from scratch (${count(events)} events)`,
           secondsAsMs(medianSeconds(result.checkpointFromScratch)),

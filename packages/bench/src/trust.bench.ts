@@ -39,6 +39,9 @@ export interface TrustResult {
   readonly options: TrustOptions;
   readonly plain: Timing;
   readonly withTree: Timing;
+  /** The process's CPU seconds (user + system) during each repeat of `plain` and `withTree`. */
+  readonly plainCpu: Timing;
+  readonly withTreeCpu: Timing;
   readonly checkpointFromScratch: Timing;
   readonly checkpointIncremental: Timing;
   readonly proofTree: Timing;
@@ -84,13 +87,32 @@ async function appendAll(store: EventStore, events: number): Promise<void> {
   }
 }
 
+/** Runs `run` timed, adding its wall-clock seconds to `wall` and its CPU seconds to `cpu`. */
+async function timeWithCpu(
+  wall: number[],
+  cpu: number[],
+  run: () => Promise<unknown>,
+): Promise<void> {
+  let used = { user: 0, system: 0 };
+  wall.push(
+    await timeOnce(async () => {
+      const start = process.cpuUsage();
+      await run();
+      used = process.cpuUsage(start);
+    }),
+  );
+  cpu.push((used.user + used.system) / 1e6);
+}
+
 /** Runs T1. */
 export async function runTrustBench(options: TrustOptions): Promise<TrustResult> {
   const plain: number[] = [];
   const withTree: number[] = [];
+  const plainCpu: number[] = [];
+  const withTreeCpu: number[] = [];
   for (let r = 0; r < options.repeats; r++) {
     const a = await openScratch();
-    plain.push(await timeOnce(() => appendAll(a.store, options.events)));
+    await timeWithCpu(plain, plainCpu, () => appendAll(a.store, options.events));
     await a.remove();
     const b = await openScratch();
     const checkpointer = createCheckpointer({
@@ -100,16 +122,14 @@ export async function runTrustBench(options: TrustOptions): Promise<TrustResult>
       sink: memorySink(),
       everyEvents: 1_000,
     });
-    withTree.push(
-      await timeOnce(async () => {
-        checkpointer.start();
-        await appendAll(b.store, options.events);
-        // The tree is current once the checkpointer has taken in the last append.
-        const final = await checkpointer.checkpoint();
-        if (E.isLeft(final)) throw new Error(final.left.message);
-        await checkpointer.stop();
-      }),
-    );
+    await timeWithCpu(withTree, withTreeCpu, async () => {
+      checkpointer.start();
+      await appendAll(b.store, options.events);
+      // The tree is current once the checkpointer has taken in the last append.
+      const final = await checkpointer.checkpoint();
+      if (E.isLeft(final)) throw new Error(final.left.message);
+      await checkpointer.stop();
+    });
     await b.remove();
   }
 
@@ -143,6 +163,8 @@ export async function runTrustBench(options: TrustOptions): Promise<TrustResult>
       options,
       plain: { seconds: plain },
       withTree: { seconds: withTree },
+      plainCpu: { seconds: plainCpu },
+      withTreeCpu: { seconds: withTreeCpu },
       checkpointFromScratch: { seconds: [scratch] },
       checkpointIncremental: { seconds: [incremental] },
       proofTree: { seconds: [proofTree] },
@@ -158,3 +180,7 @@ export async function runTrustBench(options: TrustOptions): Promise<TrustResult>
 /** The append overhead of keeping the tree, as a ratio of the medians minus one. */
 export const treeOverhead = (result: TrustResult): number =>
   median(result.withTree.seconds) / median(result.plain.seconds) - 1;
+
+/** The same overhead in the process's CPU time, which other processes' load does not hide. */
+export const treeCpuOverhead = (result: TrustResult): number =>
+  median(result.withTreeCpu.seconds) / median(result.plainCpu.seconds) - 1;

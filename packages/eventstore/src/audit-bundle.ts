@@ -1,18 +1,20 @@
 /**
  * Offline audit bundles: the events of a scope (the whole log, one stream, or everything one legal
- * instrument changed), each with its RFC 9162 inclusion proof in the log of a signed checkpoint,
- * and that checkpoint's note — everything `@mandate/audit` needs to check them with no database.
+ * instrument changed), each with its inclusion proof in the log of a signed checkpoint, the proof
+ * that the scope is complete, and that checkpoint's note — everything `@mandate/audit` needs to
+ * check them with no database.
  *
- * The bundle is JSON: `format`, `scope`, `checkpoint` (the signed note), and `events`, each an
+ * The bundle is JSON: `format`, `scope`, `checkpoint` (the signed note), `events` — each an
  * envelope exactly as hashed (positions and revisions as decimal strings), its `hash`, and
- * `proof` (the audit path, base64 hashes from the leaf up). Specified in
+ * `proof`, a C2SP `tlog-proof` of its leaf — and, for a stream or an instrument, `completeness`:
+ * the scope's leaf in the checkpoint's stream-head or instrument-tally tree with its audit path,
+ * or the two leaves around where it would be when the scope has no event. Specified in
  * `docs/reference/hash-chain.md`.
  *
  * @see docs/reference/domain.md rule 13
  */
 import * as E from 'fp-ts/Either';
-import { Source } from '@mandate/core';
-import type { SignedCheckpoint } from './checkpoint.js';
+import { invalidCheckpoint, type InvalidCheckpoint, type SignedCheckpoint } from './checkpoint.js';
 import {
   tamperDetected,
   type CorruptEvent,
@@ -21,6 +23,13 @@ import {
 } from './errors.js';
 import { merkleTree } from './merkle.js';
 import type { EventStore, StoredEvent } from './port.js';
+import {
+  ScopeIndex,
+  citedInstrument,
+  type ScopeAbsenceProof,
+  type ScopeLeafProof,
+} from './scope-index.js';
+import { tlogProof } from './tlog-proof.js';
 
 /** The bundle format this module writes. */
 export const AUDIT_BUNDLE_FORMAT = 'mandate-audit-bundle/1';
@@ -29,7 +38,7 @@ export const AUDIT_BUNDLE_FORMAT = 'mandate-audit-bundle/1';
 export type AuditScope =
   | { readonly kind: 'all' }
   | { readonly kind: 'stream'; readonly stream: string }
-  /** Every event whose data cites the instrument `number` of `issuer` signed in `year`. */
+  /** Every event whose payload's source is the instrument `number` of `issuer` signed in `year`. */
   | {
       readonly kind: 'instrument';
       readonly issuer: string;
@@ -50,9 +59,27 @@ export interface AuditBundleEvent {
   readonly stream: string;
   readonly type: string;
   readonly hash: string;
-  /** The audit path of leaf `position - 1` in the checkpoint's tree, base64, leaf upwards. */
+  /** A C2SP `tlog-proof` of leaf `position - 1` in the checkpoint's tree. */
+  readonly proof: string;
+}
+
+/** A leaf of a scope tree as a bundle carries it: its value, index and audit path (base64). */
+export interface AuditScopeLeaf {
+  readonly leaf: Readonly<Record<string, unknown>>;
+  readonly index: number;
   readonly proof: ReadonlyArray<string>;
 }
+
+/** What proves a stream or instrument bundle complete. */
+export type AuditCompleteness =
+  /** The scope's leaf: the stream's head, or the instrument's tally. */
+  | ({ readonly kind: 'present' } & AuditScopeLeaf)
+  /** The scope has no event: the adjacent leaves around its key (absent at either end). */
+  | {
+      readonly kind: 'absent';
+      readonly before?: AuditScopeLeaf;
+      readonly after?: AuditScopeLeaf;
+    };
 
 /** An offline audit bundle. */
 export interface AuditBundle {
@@ -61,23 +88,19 @@ export interface AuditBundle {
   /** The signed checkpoint note every proof leads to. */
   readonly checkpoint: string;
   readonly events: ReadonlyArray<AuditBundleEvent>;
+  /** For a stream or instrument scope: the proof that `events` is all of it. */
+  readonly completeness?: AuditCompleteness;
 }
 
-/** The source document an event's data holds (every domain event holds one), if it holds one. */
-const sourceOf = (data: unknown): Source | undefined => {
-  const source: unknown =
-    typeof data === 'object' && data !== null
-      ? (data as { readonly source?: unknown }).source
-      : undefined;
-  return Source.is(source) ? source : undefined;
-};
+const base64 = (hash: Uint8Array): string => Buffer.from(hash).toString('base64');
 
 const cites = (event: StoredEvent, scope: AuditScope & { kind: 'instrument' }): boolean => {
-  const source = sourceOf(event.data);
-  if (source?.kind !== 'instrument') return false;
-  const { issuer, number, signedOn } = source.instrument;
+  const cited = citedInstrument(event.data);
   return (
-    issuer === scope.issuer && number === scope.number && signedOn.startsWith(`${scope.year}-`)
+    cited !== undefined &&
+    cited.issuer === scope.issuer &&
+    cited.number === scope.number &&
+    cited.year === scope.year
   );
 };
 
@@ -96,16 +119,43 @@ const inScope = (event: StoredEvent, scope: AuditScope): boolean => {
   }
 };
 
+const scopeLeaf = (proven: ScopeLeafProof): AuditScopeLeaf => ({
+  leaf: proven.leaf,
+  index: proven.index,
+  proof: proven.proof.map(base64),
+});
+
+const completenessOf = (proven: ScopeLeafProof | ScopeAbsenceProof): AuditCompleteness =>
+  'leaf' in proven
+    ? { kind: 'present', ...scopeLeaf(proven) }
+    : {
+        kind: 'absent',
+        ...(proven.before === undefined ? {} : { before: scopeLeaf(proven.before) }),
+        ...(proven.after === undefined ? {} : { after: scopeLeaf(proven.after) }),
+      };
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length === b.length && a.every((byte, i) => byte === b[i]);
+
 /**
  * Builds the bundle of `scope` against `signed`: reads the first `size` events of the store, and
- * proves each event of the scope among them. The store must still hold the checkpoint's log.
+ * proves each event of the scope among them and, for a stream or an instrument, that they are all
+ * of it. The store must still hold the checkpoint's log; a stream or instrument bundle needs a
+ * checkpoint that commits to the scope trees (as `createCheckpointer` writes them).
  */
 export async function createAuditBundle(
   store: EventStore,
   scope: AuditScope,
   signed: SignedCheckpoint,
-): Promise<E.Either<StoreUnavailable | CorruptEvent | TamperDetected, AuditBundle>> {
-  const size = signed.checkpoint.size;
+): Promise<
+  E.Either<StoreUnavailable | CorruptEvent | TamperDetected | InvalidCheckpoint, AuditBundle>
+> {
+  const { size, scopes } = signed.checkpoint;
+  if (scope.kind !== 'all' && scopes === undefined) {
+    return E.left(
+      invalidCheckpoint('it commits to no scope trees, so it cannot prove a scope complete'),
+    );
+  }
   const log: StoredEvent[] = [];
   while (BigInt(log.length) < size) {
     const page = await store.readAll({ after: BigInt(log.length) });
@@ -113,18 +163,26 @@ export async function createAuditBundle(
     if (page.right.length === 0) break;
     log.push(...page.right.slice(0, Number(size) - log.length));
   }
-  if (BigInt(log.length) < size) {
-    const last = log.at(-1);
-    return E.left(
-      tamperDetected(
-        last?.stream ?? '',
-        last?.revision ?? -1n,
-        size,
-        'the log is shorter than the checkpoint',
-      ),
-    );
-  }
+  const last = log.at(-1);
+  const tampered = (reason: string) =>
+    E.left(tamperDetected(last?.stream ?? '', last?.revision ?? -1n, size, reason));
+  if (BigInt(log.length) < size) return tampered('the log is shorter than the checkpoint');
   const tree = merkleTree(log.map((event) => event.hash));
+  if (!sameBytes(tree.root(), signed.checkpoint.rootHash)) {
+    return tampered(`the Merkle root of the first ${size} events differs from the checkpoint`);
+  }
+  const index = new ScopeIndex();
+  for (const event of log) index.add(event);
+  const roots = index.roots();
+  if (
+    scopes !== undefined &&
+    (roots.streams.size !== scopes.streams.size ||
+      !sameBytes(roots.streams.rootHash, scopes.streams.rootHash) ||
+      roots.instruments.size !== scopes.instruments.size ||
+      !sameBytes(roots.instruments.rootHash, scopes.instruments.rootHash))
+  ) {
+    return tampered("the log's scope trees differ from the checkpoint's");
+  }
   const events = log
     .filter((event) => inScope(event, scope))
     .map((event) => ({
@@ -139,9 +197,23 @@ export async function createAuditBundle(
       stream: event.stream,
       type: event.type,
       hash: event.hash,
-      proof: tree
-        .inclusionProof(Number(event.position) - 1, tree.size)
-        .map((hash) => Buffer.from(hash).toString('base64')),
+      proof: tlogProof(
+        Number(event.position) - 1,
+        tree.inclusionProof(Number(event.position) - 1),
+        signed.note,
+      ),
     }));
-  return E.right({ format: AUDIT_BUNDLE_FORMAT, scope, checkpoint: signed.note, events });
+  const bundle = { format: AUDIT_BUNDLE_FORMAT, scope, checkpoint: signed.note, events } as const;
+  switch (scope.kind) {
+    case 'all':
+      return E.right(bundle);
+    case 'stream':
+      return E.right({ ...bundle, completeness: completenessOf(index.proveStream(scope.stream)) });
+    case 'instrument':
+      return E.right({ ...bundle, completeness: completenessOf(index.proveInstrument(scope)) });
+    default: {
+      const _exhaustive: never = scope;
+      return _exhaustive;
+    }
+  }
 }

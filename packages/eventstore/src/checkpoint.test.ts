@@ -1,5 +1,5 @@
 /** Signed checkpoints: the C2SP note format, pinned byte for byte, and what does not open. */
-import { generateKeyPairSync, createPrivateKey } from 'node:crypto';
+import { generateKeyPairSync, createPrivateKey, sign as cryptoSign } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import { openCheckpoint, signCheckpoint, verifierKey, type Checkpoint } from './checkpoint.js';
@@ -65,5 +65,40 @@ describe('signed checkpoints', () => {
       E.left({ _tag: 'InvalidCheckpoint' }),
     );
     expect(openCheckpoint(note, 'not a key')).toMatchObject(E.left({ _tag: 'InvalidCheckpoint' }));
+  });
+
+  it('commit to the scope trees in two extension lines after the root hash, read back as signed', () => {
+    const scopes = {
+      streams: { size: 2, rootHash: new Uint8Array(32).fill(1) },
+      instruments: { size: 0, rootHash: new Uint8Array(32).fill(2) },
+    };
+    const { note } = signCheckpoint({ ...checkpoint, scopes }, signer);
+    expect(note.split('\n').slice(3, 6)).toEqual([
+      `mandate/streams 2 ${Buffer.alloc(32, 1).toString('base64')}`,
+      `mandate/instruments 0 ${Buffer.alloc(32, 2).toString('base64')}`,
+      '',
+    ]);
+    expect(openCheckpoint(note, key)).toEqual(E.right({ ...checkpoint, scopes }));
+  });
+
+  it('ignore extension lines of others, and refuse a Mandate line that does not read', () => {
+    // A note over a hand-made body, signed with the same key (its id taken from a genuine note).
+    const keyId = Buffer.from(
+      signCheckpoint(checkpoint, signer).note.split(' ').at(-1) ?? '',
+      'base64',
+    ).subarray(0, 4);
+    const sign = (extensions: string) => {
+      const body = `${checkpoint.origin}\n3\n${Buffer.alloc(32, 7).toString('base64')}\n${extensions}`;
+      const signature = cryptoSign(null, Buffer.from(body, 'utf8'), privateKey);
+      return `${body}\n— ${signer.name} ${Buffer.concat([keyId, signature]).toString('base64')}\n`;
+    };
+    expect(openCheckpoint(sign('other.example/witness x\n'), key)).toEqual(E.right(checkpoint));
+    for (const bad of [
+      'mandate/streams 1 AAAA\n',
+      `mandate/streams 01 ${Buffer.alloc(32).toString('base64')}\n`,
+      `mandate/streams 1 ${Buffer.alloc(32).toString('base64')}\n`,
+    ]) {
+      expect(openCheckpoint(sign(bad), key)).toMatchObject(E.left({ _tag: 'InvalidCheckpoint' }));
+    }
   });
 });

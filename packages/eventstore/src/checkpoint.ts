@@ -4,8 +4,12 @@
  * checkpoints checks them:
  *
  * ```text
- * <origin>\n<size>\n<base64 root hash>\n\n— <key name> <base64(key id ‖ signature)>\n
+ * <origin>\n<size>\n<base64 root hash>\n[extension lines]\n— <key name> <base64(key id ‖ signature)>\n
  * ```
+ *
+ * The extension lines (allowed by `tlog-checkpoint` after the root hash) commit to the scope
+ * trees of scope-index.ts: `mandate/streams <leaves> <base64 root>` and
+ * `mandate/instruments <leaves> <base64 root>`.
  *
  * The key id is the first four bytes of `SHA-256(name ‖ 0x0A ‖ 0x01 ‖ public key)`; a verifier key
  * is written `<name>+<key id hex>+<base64(0x01 ‖ public key)>`. The private key stays the
@@ -21,6 +25,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import * as E from 'fp-ts/Either';
+import type { ScopeRoots, TreeHead } from './scope-index.js';
 
 /** What a checkpoint commits to: the log named `origin` had `size` events with this root. */
 export interface Checkpoint {
@@ -28,6 +33,8 @@ export interface Checkpoint {
   readonly size: bigint;
   /** The RFC 6962 root of the first `size` events (32 bytes). */
   readonly rootHash: Uint8Array;
+  /** The scope trees over the same events, when the checkpoint commits to them. */
+  readonly scopes?: ScopeRoots;
 }
 
 /** A checkpoint together with its signed note, as kept outside the store. */
@@ -74,9 +81,52 @@ const keyId = (name: string, publicKey: Uint8Array): Buffer =>
     'buffer',
   ).subarray(0, 4);
 
-/** The checkpoint's note body: origin, size and base64 root hash, one line each. */
+const STREAMS_LINE = 'mandate/streams';
+const INSTRUMENTS_LINE = 'mandate/instruments';
+
+const treeLine = (name: string, head: TreeHead): string =>
+  `${name} ${head.size} ${Buffer.from(head.rootHash).toString('base64')}\n`;
+
+/**
+ * The checkpoint's note body: origin, size and base64 root hash, one line each, then the scope
+ * roots' extension lines when it has them.
+ */
 export const checkpointBody = (checkpoint: Checkpoint): string =>
-  `${checkpoint.origin}\n${checkpoint.size}\n${Buffer.from(checkpoint.rootHash).toString('base64')}\n`;
+  `${checkpoint.origin}\n${checkpoint.size}\n${Buffer.from(checkpoint.rootHash).toString('base64')}\n` +
+  (checkpoint.scopes === undefined
+    ? ''
+    : treeLine(STREAMS_LINE, checkpoint.scopes.streams) +
+      treeLine(INSTRUMENTS_LINE, checkpoint.scopes.instruments));
+
+/** Reads the scope roots from a note's extension lines: none, both, or an error. */
+const scopeRootsOf = (
+  lines: ReadonlyArray<string>,
+): E.Either<InvalidCheckpoint, ScopeRoots | undefined> => {
+  const heads = new Map<string, TreeHead>();
+  for (const line of lines) {
+    const [name, size, root, ...rest] = line.split(' ');
+    if (name !== STREAMS_LINE && name !== INSTRUMENTS_LINE) continue; // another's extension
+    const rootHash = Buffer.from(root ?? '', 'base64');
+    if (
+      heads.has(name) ||
+      rest.length > 0 ||
+      !SIZE.test(size ?? '') ||
+      !Number.isSafeInteger(Number(size)) ||
+      !BASE64.test(root ?? '') ||
+      rootHash.length !== 32
+    ) {
+      return E.left(invalidCheckpoint(`its ${name} line is not <leaves> <base64 root>`));
+    }
+    heads.set(name, { size: Number(size), rootHash: new Uint8Array(rootHash) });
+  }
+  const streams = heads.get(STREAMS_LINE);
+  const instruments = heads.get(INSTRUMENTS_LINE);
+  if (streams === undefined && instruments === undefined) return E.right(undefined);
+  if (streams === undefined || instruments === undefined) {
+    return E.left(invalidCheckpoint('it commits to one scope tree without the other'));
+  }
+  return E.right({ streams, instruments });
+};
 
 /** The verifier key of a signer, `<name>+<key id hex>+<base64(0x01 ‖ public key)>`. */
 export function verifierKey(name: string, key: KeyObject): string {
@@ -162,7 +212,7 @@ export function openCheckpoint(
     );
   });
   if (!signed) return E.left(invalidCheckpoint(`no valid signature by ${verifier.right.name}`));
-  const [noteOrigin, size, root] = body.slice(0, -1).split('\n');
+  const [noteOrigin, size, root, ...extensions] = body.slice(0, -1).split('\n');
   if (noteOrigin === undefined || noteOrigin === '') {
     return E.left(invalidCheckpoint('it has no origin'));
   }
@@ -177,5 +227,12 @@ export function openCheckpoint(
   if (!BASE64.test(root ?? '') || rootHash.length !== 32) {
     return E.left(invalidCheckpoint('its root hash is not 32 bytes of base64'));
   }
-  return E.right({ origin: noteOrigin, size: BigInt(size), rootHash: new Uint8Array(rootHash) });
+  const scopes = scopeRootsOf(extensions);
+  if (E.isLeft(scopes)) return scopes;
+  return E.right({
+    origin: noteOrigin,
+    size: BigInt(size),
+    rootHash: new Uint8Array(rootHash),
+    ...(scopes.right === undefined ? {} : { scopes: scopes.right }),
+  });
 }

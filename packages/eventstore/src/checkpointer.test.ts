@@ -59,6 +59,13 @@ describe('the checkpointer', () => {
     const latest = openCheckpoint((await sink.latest()) ?? '', key, origin);
     if (E.isLeft(latest)) throw new Error(latest.left.message);
     expect(await store.verify({ checkpoint: latest.right })).toMatchObject(E.right({ ok: true }));
+    expect(latest.right.scopes?.streams.size).toBe(5);
+    const { scopes } = latest.right;
+    if (scopes === undefined) throw new Error('The checkpoint commits to no scope trees');
+    const wrongHeads = { ...scopes, streams: { ...scopes.streams, size: 6 } };
+    expect(
+      await store.verify({ checkpoint: { ...latest.right, scopes: wrongHeads } }),
+    ).toMatchObject(E.right({ ok: false, problem: { message: /stream heads/ } }));
     rewriteLog((log) => log.slice(0, -3));
     expect(await store.verify({ checkpoint: latest.right })).toMatchObject(
       E.right({ ok: false, problem: { _tag: 'TamperDetected' } }),

@@ -2,10 +2,14 @@
  * Writing signed checkpoints of a live store, on demand and periodically, to wherever the caller
  * keeps them (a {@link CheckpointSink}: a file, a directory, another database).
  *
- * The checkpointer keeps the Merkle tree's compact range ({@link MerkleFrontier}) in memory and
- * extends it with the events appended since its last look, read through `readAll` a page at a
- * time, so a checkpoint costs one leaf hash per new event plus a few node hashes — never a walk of
- * the whole log — and appends pay nothing while it waits. It works on every store of the port. The signing key is the caller's and is never written anywhere.
+ * The checkpointer keeps the Merkle tree's compact range ({@link MerkleFrontier}) and the scope
+ * index (stream heads, instrument tallies) in memory and extends them one event at a time, so a
+ * checkpoint costs one leaf hash and about one node hash per new event — never a walk of the whole
+ * log. While started, it takes the events this store object appends straight from the append
+ * (`onAppended`, when the store has it) instead of reading them back; every `intervalMs` it reads
+ * whatever else the log holds past its tree (events of other processes, or all of them on a store
+ * without `onAppended`) through `readAll`. Events are taken strictly in position order, so the two
+ * paths never double or skip one. The signing key is the caller's and is never written anywhere.
  *
  * @see docs/reference/domain.md rule 13
  */
@@ -15,7 +19,8 @@ import * as E from 'fp-ts/Either';
 import { signCheckpoint, type CheckpointSigner, type SignedCheckpoint } from './checkpoint.js';
 import type { CorruptEvent, StoreUnavailable } from './errors.js';
 import { EMPTY_FRONTIER, extendFrontier, frontierRoot, type MerkleFrontier } from './merkle.js';
-import type { EventStore } from './port.js';
+import type { EventStore, StoredEvent } from './port.js';
+import { ScopeIndex } from './scope-index.js';
 
 /** Where signed checkpoints are kept, outside the store's reach. */
 export interface CheckpointSink {
@@ -91,37 +96,93 @@ export function createCheckpointer(options: CheckpointerOptions): Checkpointer {
     throw new RangeError('intervalMs must be a whole number from 1');
   }
   let frontier: MerkleFrontier = EMPTY_FRONTIER;
+  const index = new ScopeIndex();
+  /** Announced batches that came before the tree reached them, by first position. */
+  const waiting = new Map<bigint, ReadonlyArray<StoredEvent>>();
   let signedSize = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setInterval> | undefined;
+  let unlisten: (() => void) | undefined;
 
-  /** Runs `task` after every task queued before it, so the frontier has one writer. */
+  /** Runs `task` after every task queued before it, so that signing has one writer. */
   const serially = <A>(task: () => Promise<A>): Promise<A> => {
     const next = queue.then(task);
     queue = next.catch(() => undefined);
     return next;
   };
 
+  /**
+   * Extends the tree and the index with the events that continue them, skipping those already in;
+   * returns false at a gap (an event past the next position), taking nothing from there on.
+   */
+  const take = (events: ReadonlyArray<StoredEvent>): boolean => {
+    const hashes: string[] = [];
+    let next = BigInt(frontier.size) + 1n;
+    let contiguous = true;
+    for (const event of events) {
+      if (event.position < next) continue;
+      if (event.position > next) {
+        contiguous = false;
+        break;
+      }
+      hashes.push(event.hash);
+      index.add(event);
+      next += 1n;
+    }
+    if (hashes.length > 0) frontier = extendFrontier(frontier, hashes);
+    return contiguous;
+  };
+
+  /** Takes every waiting batch the tree has reached, and drops those it has passed. */
+  const drain = (): void => {
+    for (let progressed = true; progressed && waiting.size > 0;) {
+      progressed = false;
+      for (const [first, events] of waiting) {
+        const last = events.at(-1)?.position ?? first;
+        if (last <= BigInt(frontier.size)) waiting.delete(first);
+        else if (first <= BigInt(frontier.size) + 1n) {
+          waiting.delete(first);
+          take(events);
+          progressed = true;
+        }
+      }
+    }
+  };
+
+  /** An append of this store object, just committed: taken now, or kept until the tree gets there. */
+  const appended = (events: ReadonlyArray<StoredEvent>): void => {
+    const first = events[0]?.position;
+    if (first === undefined) return;
+    if (first <= BigInt(frontier.size) + 1n) take(events);
+    else waiting.set(first, events);
+    drain();
+  };
+
   const sign = async (): Promise<SignedCheckpoint> => {
+    // Appends may extend the tree while the sink writes: remember the size signed.
+    const size = frontier.size;
     const signed = signCheckpoint(
-      { origin, size: BigInt(frontier.size), rootHash: frontierRoot(frontier) },
+      {
+        origin,
+        size: BigInt(size),
+        rootHash: frontierRoot(frontier),
+        scopes: index.roots(),
+      },
       signer,
     );
     await sink.write(signed);
-    signedSize = frontier.size;
+    signedSize = size;
     return signed;
   };
 
-  /** Extends the frontier with every event after it, a page at a time. */
+  /** Takes every event of the log past the tree, a page at a time. */
   const catchUp = async (): Promise<E.Either<StoreUnavailable | CorruptEvent, void>> => {
     for (;;) {
+      drain();
       const page = await store.readAll({ after: BigInt(frontier.size) });
       if (E.isLeft(page)) return page;
       if (page.right.length === 0) return E.right(undefined);
-      frontier = extendFrontier(
-        frontier,
-        page.right.map((event) => event.hash),
-      );
+      take(page.right);
     }
   };
 
@@ -142,11 +203,15 @@ export function createCheckpointer(options: CheckpointerOptions): Checkpointer {
     checkpoint,
     start: () => {
       if (timer !== undefined) return;
+      unlisten = store.onAppended?.(appended);
       timer = setInterval(() => void tick().catch(() => undefined), intervalMs);
     },
     stop: async () => {
       if (timer !== undefined) clearInterval(timer);
       timer = undefined;
+      unlisten?.();
+      unlisten = undefined;
+      waiting.clear();
       await queue;
     },
   };

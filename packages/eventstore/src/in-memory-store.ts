@@ -14,6 +14,7 @@
 import * as E from 'fp-ts/Either';
 import { instantOf, type CommandId, type Instant } from '@mandate/core';
 import { planAppend } from './append-plan.js';
+import { createAppendAnnouncer } from './appended.js';
 import { readCount } from './store-options.js';
 import { storeUnavailable, streamNotFound, type StoreUnavailable } from './errors.js';
 import type { StreamHead } from './hash-chain.js';
@@ -71,6 +72,7 @@ export function createTamperableInMemoryEventStore(
   const clock = options.clock ?? systemClock;
   const limits = options.limits ?? APPEND_LIMITS;
   const commits = createCommitSignal();
+  const announcer = createAppendAnnouncer();
   const subscriptions = new Set<Subscription>();
   let commands = new Map<string, AppendResult | undefined>();
   let heads = new Map<string, StreamHead>();
@@ -128,6 +130,7 @@ export function createTamperableInMemoryEventStore(
       }
       if (commandId !== undefined) commands.set(commandId, plan.right.result);
       commits.notify();
+      announcer.announce(valid.right, plan.right.rows);
       return E.right(plan.right.result);
     },
 
@@ -165,6 +168,8 @@ export function createTamperableInMemoryEventStore(
       const start = indexAfter(after);
       return parseRawEvents(log.slice(start, start + count));
     },
+
+    onAppended: announcer.listen,
 
     subscribe: (options) => {
       const subscription = createCatchUpSubscription(

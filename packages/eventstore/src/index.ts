@@ -4,6 +4,7 @@
  * in-memory reference store. The conformance suite is `@mandate/eventstore/conformance`.
  */
 export type {
+  AppendListener,
   AppendRequest,
   AppendResult,
   EventMetadata,
@@ -63,10 +64,32 @@ export {
   signCheckpoint,
   verifierKey,
 } from './checkpoint.js';
-export type { AuditBundle, AuditBundleEvent, AuditScope } from './audit-bundle.js';
+export type {
+  AuditBundle,
+  AuditBundleEvent,
+  AuditCompleteness,
+  AuditScope,
+  AuditScopeLeaf,
+} from './audit-bundle.js';
 export { AUDIT_BUNDLE_FORMAT, createAuditBundle } from './audit-bundle.js';
 export type { Checkpointer, CheckpointerOptions, CheckpointSink } from './checkpointer.js';
 export { createCheckpointer, directoryCheckpointSink, fileCheckpointSink } from './checkpointer.js';
+export type {
+  IndexedEvent,
+  InstrumentKey,
+  ScopeAbsenceProof,
+  ScopeLeafProof,
+  ScopeRoots,
+  TreeHead,
+} from './scope-index.js';
+export {
+  EMPTY_DIGEST,
+  ScopeIndex,
+  citedInstrument,
+  instrumentKeyText,
+  nextDigest,
+} from './scope-index.js';
+export { TLOG_PROOF_HEADER, tlogProof } from './tlog-proof.js';
 export type { MerkleFrontier, MerkleTree } from './merkle.js';
 export {
   EMPTY_FRONTIER,
@@ -74,7 +97,9 @@ export {
   extendFrontier,
   frontierRoot,
   leafHash,
+  leafHashOfBytes,
   merkleTree,
+  merkleTreeOfLeaves,
   nodeHash,
 } from './merkle.js';
 export type { RawStoredEvent } from './raw-event.js';
@@ -89,6 +114,8 @@ export {
 } from './limits.js';
 export type { AppendContext, AppendPlan } from './append-plan.js';
 export { nextRecordedAt, planAppend, revisionConflict } from './append-plan.js';
+export type { AppendAnnouncer } from './appended.js';
+export { createAppendAnnouncer } from './appended.js';
 export type { CatchUpSettings, CatchUpSource, CommitSignal } from './subscription.js';
 export {
   DEFAULT_PAGE_SIZE,

@@ -13,19 +13,31 @@
  */
 import { hash as digest } from 'node:crypto';
 
-const LEAF_PREFIX = Buffer.from([0]);
-const NODE_PREFIX = Buffer.from([1]);
-
 /** The root of the empty tree: SHA-256 of no bytes. */
 export const EMPTY_ROOT: Uint8Array = digest('sha256', Buffer.alloc(0), 'buffer');
 
+// One buffer per shape, reused: hashing a leaf or a node allocates only its digest.
+const leafInput = Buffer.alloc(33);
+const nodeInput = Buffer.alloc(65).fill(1, 0, 1);
+
 /** The leaf hash of an event: `SHA-256(0x00 ‖ event hash bytes)`; `eventHash` is 64 hex digits. */
-export const leafHash = (eventHash: string): Uint8Array =>
-  digest('sha256', Buffer.concat([LEAF_PREFIX, Buffer.from(eventHash, 'hex')]), 'buffer');
+export const leafHash = (eventHash: string): Uint8Array => {
+  if (eventHash.length !== 64 || leafInput.write(eventHash, 1, 'hex') !== 32) {
+    throw new TypeError('An event hash is 64 hex digits');
+  }
+  return digest('sha256', leafInput, 'buffer');
+};
+
+/** The RFC 6962 hash of a leaf holding `bytes`: `SHA-256(0x00 ‖ bytes)`. */
+export const leafHashOfBytes = (bytes: Uint8Array): Uint8Array =>
+  digest('sha256', Buffer.concat([leafInput.subarray(0, 1), bytes]), 'buffer');
 
 /** The hash of an inner node: `SHA-256(0x01 ‖ left ‖ right)`. */
-export const nodeHash = (left: Uint8Array, right: Uint8Array): Uint8Array =>
-  digest('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
+export const nodeHash = (left: Uint8Array, right: Uint8Array): Uint8Array => {
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 33);
+  return digest('sha256', nodeInput, 'buffer');
+};
 
 /** The largest power of two strictly smaller than `n` (n ≥ 2). */
 const splitPoint = (n: number): number => {
@@ -99,9 +111,13 @@ const checkRange = (name: string, value: number, min: number, max: number): void
 };
 
 /** Builds the tree over the events whose hashes (hex) are `eventHashes`, in global order. */
-export function merkleTree(eventHashes: Iterable<string>): MerkleTree {
+export const merkleTree = (eventHashes: Iterable<string>): MerkleTree =>
+  merkleTreeOfLeaves(Array.from(eventHashes, leafHash));
+
+/** Builds the tree whose leaves have the given leaf hashes (32 bytes each), in order. */
+export function merkleTreeOfLeaves(leafHashes: ReadonlyArray<Uint8Array>): MerkleTree {
   // levels[h][i] is the root of the perfect subtree of 2^h leaves starting at leaf i·2^h.
-  const levels: Uint8Array[][] = [[...eventHashes].map(leafHash)];
+  const levels: Uint8Array[][] = [[...leafHashes]];
   for (let below = levels[0] as Uint8Array[]; below.length > 1;) {
     const above: Uint8Array[] = [];
     for (let i = 0; i + 1 < below.length; i += 2) {

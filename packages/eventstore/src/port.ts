@@ -145,6 +145,12 @@ export interface SubscribeOptions {
   readonly onError?: (error: StoreError | unknown) => void;
 }
 
+/**
+ * Told of the events one append of this store object committed, in position order, right after
+ * the commit. Must not throw and must not change the events.
+ */
+export type AppendListener = (events: ReadonlyArray<StoredEvent>) => void;
+
 /** The first broken link `verify` found, if any. */
 export type VerifyReport =
   | { readonly ok: true; readonly streams: number; readonly events: bigint }
@@ -188,6 +194,12 @@ export interface EventStore {
   readonly readAll: (
     options?: ReadAllOptions,
   ) => Promise<Either<StoreUnavailable | CorruptEvent, ReadonlyArray<StoredEvent>>>;
+  /**
+   * Registers a listener told of the events each append made through this store object commits
+   * (not those of other processes or store objects: read those with `readAll`); returns the
+   * function that unregisters it. Optional: a follower without it reads the log instead.
+   */
+  readonly onAppended?: (listener: AppendListener) => () => void;
   /** Catches up from a position, then delivers live events as they are committed. */
   readonly subscribe: (options: SubscribeOptions) => Subscription;
   /**

@@ -12,8 +12,10 @@
  * recomputes every later hash, or removes the newest events, leaves a log consistent on its own.
  * A signed checkpoint kept outside the store closes that gap: given one, the walk also computes
  * the RFC 6962 Merkle root of the first `size` events and compares it with the checkpoint's, and
- * a log shorter than `size` is reported as truncated. A caller that keeps only the last position
- * and hash it saw passes them as `expectHead` instead.
+ * a log shorter than `size` is reported as truncated; when the checkpoint commits to the scope
+ * trees (stream heads, instrument tallies), the walk recomputes them too, so that what a scoped
+ * bundle proves holds for the store. A caller that keeps only the last position and hash it saw
+ * passes them as `expectHead` instead.
  *
  * @see docs/reference/domain.md rule 13
  */
@@ -24,6 +26,7 @@ import { tryCanonicalJson } from './canonical-json.js';
 import { GENESIS_HASH, computeRawHash, type StreamHead } from './hash-chain.js';
 import { EMPTY_FRONTIER, extendFrontier, frontierRoot } from './merkle.js';
 import type { VerifyReport } from './port.js';
+import { ScopeIndex, type TreeHead } from './scope-index.js';
 import type { RawStoredEvent } from './raw-event.js';
 
 /** A position and hash of the log kept outside the store, e.g. after the last append seen. */
@@ -43,25 +46,27 @@ export interface VerifyOptions {
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((byte, i) => byte === b[i]);
 
-/** Why `text` is not JSON, or `undefined` when it is. */
-const jsonProblem = (text: string): string | undefined => {
+/** The value of JSON `text`, or why it is not JSON. */
+const parseJson = (text: string): E.Either<string, unknown> => {
   try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    return `not JSON (${error instanceof Error ? error.message : String(error)})`;
-  }
-};
-
-const canonicalText = (json: string): E.Either<string, string> => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
+    return E.right(JSON.parse(text) as unknown);
   } catch (error) {
     return E.left(`not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  return tryCanonicalJson(parsed);
 };
+
+const canonicalText = (json: string): E.Either<string, { value: unknown; text: string }> => {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return E.left(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return E.map((text: string) => ({ value, text }))(tryCanonicalJson(value));
+};
+
+const sameTree = (a: TreeHead, b: TreeHead): boolean =>
+  a.size === b.size && sameBytes(a.rootHash, b.rootHash);
 
 /**
  * Verifies rows given in global position order: positions from 1 without gaps, revisions from 0
@@ -76,6 +81,7 @@ export async function verifyLog(
   const anchor = options.expectHead;
   const checkpoint = options.checkpoint;
   let frontier = EMPTY_FRONTIER;
+  const scopes = checkpoint?.scopes === undefined ? undefined : new ScopeIndex();
   let last: RawStoredEvent | undefined;
   let count = 0n;
   let lastMetadataJson: string | undefined;
@@ -99,17 +105,18 @@ export async function verifyLog(
     // are; the texts must still parse (a CorruptEvent otherwise), and only a row whose hash does
     // not match them as they are is canonicalised before it is found edited. The events of one
     // command share their metadata text, which is parsed once.
-    const notJson = (what: string, text: string): VerifyReport | undefined => {
-      const problem = jsonProblem(text);
-      return problem === undefined
-        ? undefined
-        : { ok: false, problem: corruptEvent(row.stream, row.revision, `${what} is ${problem}`) };
-    };
-    const badData = notJson('data', row.dataJson);
-    if (badData !== undefined) return badData;
+    const data = parseJson(row.dataJson);
+    if (E.isLeft(data)) {
+      return { ok: false, problem: corruptEvent(row.stream, row.revision, `data is ${data.left}`) };
+    }
     if (row.metadataJson !== lastMetadataJson) {
-      const badMetadata = notJson('metadata', row.metadataJson);
-      if (badMetadata !== undefined) return badMetadata;
+      const metadata = parseJson(row.metadataJson);
+      if (E.isLeft(metadata)) {
+        return {
+          ok: false,
+          problem: corruptEvent(row.stream, row.revision, `metadata is ${metadata.left}`),
+        };
+      }
       lastMetadataJson = row.metadataJson;
     }
     let recomputed = computeRawHash(row);
@@ -130,8 +137,8 @@ export async function verifyLog(
       }
       recomputed = computeRawHash({
         ...row,
-        dataJson: dataJson.right,
-        metadataJson: metadataJson.right,
+        dataJson: dataJson.right.text,
+        metadataJson: metadataJson.right.text,
       });
     }
     if (recomputed !== row.hash) return tampered('the hash does not match the content (edited)');
@@ -155,12 +162,26 @@ export async function verifyLog(
     }
     if (checkpoint !== undefined && row.position <= checkpoint.size) {
       frontier = extendFrontier(frontier, [row.hash]);
+      scopes?.add({ ...row, data: data.right });
       if (
         row.position === checkpoint.size &&
         !sameBytes(frontierRoot(frontier), checkpoint.rootHash)
       ) {
         return tampered(
           `the Merkle root of the first ${checkpoint.size} events differs from the signed checkpoint (rewritten)`,
+        );
+      }
+      const signed = checkpoint.scopes;
+      const roots = row.position === checkpoint.size ? scopes?.roots() : undefined;
+      if (
+        signed !== undefined &&
+        roots !== undefined &&
+        !(
+          sameTree(roots.streams, signed.streams) && sameTree(roots.instruments, signed.instruments)
+        )
+      ) {
+        return tampered(
+          `the stream heads or instrument tallies of the first ${checkpoint.size} events differ from the signed checkpoint`,
         );
       }
     }

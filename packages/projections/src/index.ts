@@ -29,6 +29,7 @@ export type {
   ChangeView,
   ComplianceView,
   DutyView,
+  InstrumentCitation,
   OfficeTenure,
   PersonHoldings,
   ReadModelQueries,

@@ -11,7 +11,7 @@
  * @see docs/reference/domain.md rule 11 and "Time"
  */
 import { Body, Office, contains, isCalendarDate, isInstant, sameInstrument } from '@mandate/core';
-import type { BodyId, CalendarDate, Instant, LegalBasis, OfficeId, PersonId } from '@mandate/core';
+import type { BodyId, CalendarDate, Instant, OfficeId, PersonId } from '@mandate/core';
 import type { StoredEvent } from '@mandate/eventstore';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
@@ -22,6 +22,7 @@ import { canonicalHoldings } from './tenure.js';
 import type {
   BodyView,
   ChangeView,
+  InstrumentCitation,
   OfficeTenure,
   PersonHoldings,
   ReadModelQueries,
@@ -182,7 +183,7 @@ function changesKnown(
   });
 }
 
-const causedBy = (change: ChangeView, instrument: LegalBasis): boolean =>
+const causedBy = (change: ChangeView, instrument: InstrumentCitation): boolean =>
   change.source.kind === 'instrument' && sameInstrument(change.source.instrument, instrument);
 
 /** The first argument that is not a real date, or a given `knownAt` that is not a real instant. */

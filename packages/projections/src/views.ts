@@ -114,6 +114,12 @@ export interface PersonHoldings {
   readonly seats: ReadonlyArray<SeatTenure>;
 }
 
+/**
+ * What identifies a legal instrument to {@link ReadModelQueries.changesByInstrument}: its number,
+ * issuer and signing date, of which only the year counts (`instrumentKey`).
+ */
+export type InstrumentCitation = Pick<LegalBasis, 'number' | 'issuer' | 'signedOn'>;
+
 /** One obligation of a body, and each of its periods as it stands on a date. */
 export type ComplianceView = Body.ObligationCompliance;
 
@@ -185,7 +191,7 @@ export interface ReadModelQueries {
    * wrong year finds nothing.
    */
   readonly changesByInstrument: (
-    instrument: LegalBasis,
+    instrument: InstrumentCitation,
     knownAt?: Instant,
   ) => Promise<Either<InvalidQuery, ReadonlyArray<ChangeView>>>;
   /**

@@ -333,13 +333,30 @@ const fitsLife = (holding: HoldingDates, life: HoldingDates): boolean =>
   (life.to === undefined || (holding.to !== undefined && holding.to <= life.to));
 
 /**
+ * Rule 16 for corrected dates: the holding of `person` in the other capacity than `capacity`
+ * that shares a day with `dates`, if any — a correction must not make anyone acting and
+ * substantive holder at once.
+ */
+const otherCapacityOverlap = (
+  holdings: ReadonlyArray<Holding>,
+  person: Holding['person'],
+  capacity: Holding['capacity'],
+  dates: HoldingDates,
+): Holding | undefined =>
+  holdings.find(
+    (h) =>
+      h.person === person && h.capacity !== capacity && intersect(datesOf(h.from, h.to), dates),
+  );
+
+/**
  * Corrects the dates of the holding an earlier event recorded, on an abolished office too. When
  * its start moves, the holding of the same capacity that ended on the old start (the holder it
  * replaced, "X replaces Y") ends on the new start instead, by a correction of its own. Refused
  * when the event is unknown, records no holding as it stands now, or when the corrected dates
- * leave the office's life or overlap another holder in the same capacity (rule 6).
+ * leave the office's life or overlap another holder in the same capacity (rule 6), or make the
+ * holder (or the holder it replaced) acting and substantive at once (rule 16).
  *
- * @see docs/reference/domain.md rules 6, 9 and 14
+ * @see docs/reference/domain.md rules 6, 9, 14 and 16
  */
 function correct({ data }: CorrectOfficeHolding, state: OfficeState, context: OfficeContext) {
   const { officeId, corrects, effectiveOn: from, to, basis } = data;
@@ -379,7 +396,18 @@ function correct({ data }: CorrectOfficeHolding, state: OfficeState, context: Of
       : undefined);
   if (overlapped !== undefined)
     return left(holdingsOverlap(officeId, person, capacity, from, overlapped));
+  const ownOther = otherCapacityOverlap(state.holdings, person, capacity, holding);
+  if (ownOther !== undefined)
+    return left(actingAndSubstantiveAtOnce(officeId, person, capacity, from, ownOther));
   if (replaced === undefined || replacedBy === undefined) return right([corrected]);
+  const replacedOther = otherCapacityOverlap(state.holdings, replaced.person, capacity, {
+    from: replaced.from,
+    to: from,
+  });
+  if (replacedOther !== undefined)
+    return left(
+      actingAndSubstantiveAtOnce(officeId, replaced.person, capacity, replaced.from, replacedOther),
+    );
   const follows: Event = {
     type: 'OfficeHoldingCorrected',
     data: {

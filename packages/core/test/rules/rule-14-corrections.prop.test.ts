@@ -2,7 +2,8 @@
  * Rule 14: any recorded fact can be corrected by a correction event with its own basis, naming
  * the event it corrects; nothing is deleted. Here, office holdings: over generated office
  * histories, a correction naming any recorded event (or an unknown id), with any dates and
- * issuer, is refused exactly when a naive model says so; an accepted one changes exactly the
+ * issuer, is refused exactly when a naive model says so (including rule 16: a correction never
+ * makes anyone acting and substantive holder at once); an accepted one changes exactly the
  * holdings the model changes, leaves the state it was decided on untouched, and only appends.
  * The model replays plain records from the events and imports nothing it checks.
  */
@@ -145,6 +146,13 @@ function modelCorrects(
   corrected.from = from;
   if (to === undefined) delete corrected.to;
   else corrected.to = to;
+  // Rule 16: no changed holding may share a day with its holder's holding in the other capacity.
+  const changed = before === undefined ? [corrected] : [corrected, before];
+  for (const c of changed)
+    if (
+      copy.some((h) => h.person === c.person && h.capacity !== c.capacity && meets(h, c.from, c.to))
+    )
+      return 'refused';
   return copy;
 }
 
@@ -260,5 +268,105 @@ describe('docs/reference/domain.md rule 14: a recorded office holding can be cor
       { numRuns: 400 },
     );
     expect(accepted, 'some corrections were accepted and recorded').toBeGreaterThan(20);
+  });
+});
+
+describe('docs/reference/domain.md rules 14 and 16: a correction never makes anyone acting and substantive at once', () => {
+  const AUTHORITY = 'ubnd-tinh-binh-phuoc';
+  const basisOn = (signedOn: string) => ({
+    type: 'decision',
+    number: `XXXX-${signedOn.replaceAll('-', '')}/QĐ-UBND`,
+    issuer: AUTHORITY,
+    signer: { name: 'Người ký' },
+    signedOn,
+  });
+  const decoded = (json: unknown): Office.Command => {
+    const result = decodeWith(Office.Command, json);
+    if (isLeft(result)) throw new Error(`bad fixture: ${show(json)}`);
+    return result.right;
+  };
+  const context = { jurisdiction: establisherOnly };
+  const appoint = (person: string, capacity: string, on: string) =>
+    decoded({
+      type: 'AppointOfficeHolder',
+      data: { officeId: OFFICE, person, capacity, basis: basisOn(on), effectiveOn: on },
+    });
+
+  /** Mr. A substantive from 2019, replaced by Ms. B in 2020 and acting from that day on. */
+  function history() {
+    let state = Office.decider.initialState;
+    const recorded = new Map<EventId, Office.Event>();
+    for (const command of [
+      decoded({
+        type: 'EstablishOffice',
+        data: {
+          officeId: OFFICE,
+          authority: AUTHORITY,
+          name: { vi: 'Giám đốc Sở' },
+          basis: basisOn('2018-01-01'),
+          effectiveOn: '2018-01-01',
+        },
+      }),
+      appoint('nguyen-van-a', 'substantive', '2019-01-01'),
+      appoint('tran-thi-b', 'substantive', '2020-01-01'),
+      appoint('nguyen-van-a', 'acting', '2020-01-01'),
+    ]) {
+      const decision = Office.decider.decide(command, state, { ...context, recorded });
+      if (isLeft(decision)) throw new Error(show(decision.left));
+      for (const event of decision.right)
+        recorded.set(`event-${recorded.size + 1}` as EventId, event);
+      state = decision.right.reduce(Office.decider.evolve, state);
+    }
+    return { state, recorded };
+  }
+  const correct = (corrects: string, effectiveOn: string) =>
+    decoded({
+      type: 'CorrectOfficeHolding',
+      data: { officeId: OFFICE, corrects, effectiveOn, basis: basisOn('2021-01-10') },
+    });
+
+  it('refuses moving the acting start into the same holder’s substantive term', () => {
+    const { state, recorded } = history();
+    const acting = [...recorded].find(
+      ([, e]) => e.type === 'OfficeHolderAppointed' && e.data.capacity === 'acting',
+    );
+    const decision = Office.decider.decide(correct(acting?.[0] ?? '', '2019-06-01'), state, {
+      ...context,
+      recorded,
+    });
+    expect(decision).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'ActingAndSubstantiveAtOnce',
+        rule: 16,
+        person: 'nguyen-van-a',
+        capacity: 'acting',
+      },
+    });
+  });
+
+  it('refuses moving a successor’s start when the holder it replaced would then overlap their own acting term', () => {
+    const { state, recorded } = history();
+    const successor = [...recorded].find(
+      ([, e]) => e.type === 'OfficeHolderAppointed' && e.data.person === 'tran-thi-b',
+    );
+    const decision = Office.decider.decide(correct(successor?.[0] ?? '', '2020-03-01'), state, {
+      ...context,
+      recorded,
+    });
+    expect(decision).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'ActingAndSubstantiveAtOnce',
+        rule: 16,
+        person: 'nguyen-van-a',
+        capacity: 'substantive',
+      },
+    });
+    const earlier = Office.decider.decide(correct(successor?.[0] ?? '', '2019-11-01'), state, {
+      ...context,
+      recorded,
+    });
+    expect(earlier._tag, 'an earlier start overlaps nothing of Mr. A').toBe('Right');
   });
 });

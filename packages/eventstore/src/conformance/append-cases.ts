@@ -6,7 +6,7 @@
  * @see docs/reference/domain.md rule 10
  */
 import type { CommandId, Instant } from '@mandate/core';
-import type { EventStore } from '../port.js';
+import type { EventStore, StoredEvent } from '../port.js';
 import { check, checkEqual, expectLeft, expectRight } from './assert.js';
 import { appendTo, eventFactory } from './fixtures.js';
 import { withStore, type ConformanceCase, type StoreFactory } from './store-under-test.js';
@@ -360,6 +360,50 @@ export const appendCases = (factory: StoreFactory): ReadonlyArray<ConformanceCas
         },
         'retry',
       );
+    }),
+  },
+  {
+    name: 'a store that announces appends tells each committed append once, as readAll reads it',
+    run: withStore(factory, async ({ store }) => {
+      if (store.onAppended === undefined) return;
+      const told: StoredEvent[][] = [];
+      const stop = store.onAppended((events) => told.push([...events]));
+      const { events } = eventFactory();
+      const commandId = 'cmd-told' as CommandId;
+      const labelled = (count: number) =>
+        events(count).map((event) => ({ ...event, metadata: { ...event.metadata, commandId } }));
+      expectRight(
+        await store.append({
+          commandId,
+          appends: [
+            { stream: 'a', expectedRevision: 'no-stream', events: labelled(2) },
+            { stream: 'b', expectedRevision: 'any', events: labelled(1) },
+          ],
+        }),
+        'first append',
+      );
+      expectLeft(
+        await store.append(appendTo('a', 'no-stream', events(1))),
+        'VersionConflict',
+        'conflict',
+      );
+      expectRight(
+        await store.append({
+          commandId,
+          appends: [{ stream: 'a', expectedRevision: 'any', events: labelled(1) }],
+        }),
+        'repeated command',
+      );
+      expectRight(await store.append(appendTo('a', 1n, events(1))), 'second append');
+      stop();
+      expectRight(await store.append(appendTo('c', 'any', events(1))), 'unheard append');
+      const log = expectRight(await store.readAll(), 'readAll');
+      checkEqual(
+        told.map((batch) => batch.length),
+        [3, 1],
+        'batches told',
+      );
+      checkEqual(told.flat(), log.slice(0, 4), 'events told');
     }),
   },
 ];
