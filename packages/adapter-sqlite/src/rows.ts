@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/Either';
 import {
-  parseRawEvents,
+  parseRows,
   type AppendResult,
   type CorruptEvent,
   type RawStoredEvent,
@@ -67,7 +67,7 @@ export const eventRowValues = (
 /** Reads rows into stored events, stopping at the first corrupt one. */
 export const storedEventsOf = (
   rows: ReadonlyArray<EventRow>,
-): E.Either<CorruptEvent, ReadonlyArray<StoredEvent>> => parseRawEvents(rows.map(rawEventOf));
+): E.Either<CorruptEvent, ReadonlyArray<StoredEvent>> => parseRows(rows, rawEventOf);
 
 /** Encodes an append result for the `commands` table. */
 export const encodeAppendResult = (result: AppendResult): string =>

@@ -9,10 +9,25 @@
  * PostgreSQL read model in a schema of its own (dropped afterwards).
  * `read-models-child.ts raw <events file>`: the baseline, a raw scan of the same log (better-sqlite3
  * `iterate()` + `JSON.parse`).
+ *
+ * A rebuild reports its progress on stderr (events done of the log's total, rate so far) about
+ * every tenth of the log.
  */
 import type { CheckpointedModel, FactStore } from '@mandate/projections';
 import type { ChildReport } from './replay-child.js';
 import { openRaw, rawReplay } from './raw.js';
+
+/** The number of events in an events file (its last position). */
+function eventsIn(eventsFile: string): number {
+  const db = openRaw(eventsFile);
+  try {
+    const row = db.prepare('SELECT max(position) AS last FROM events').get() as
+      { last: number | null } | undefined;
+    return row?.last ?? 0;
+  } finally {
+    db.close();
+  }
+}
 
 /** The rebuild of every projection from the store at `eventsFile` into the model `open` gives. */
 async function rebuildFrom(
@@ -29,8 +44,20 @@ async function rebuildFrom(
   if (E.isLeft(opened)) throw new Error(opened.left.message);
   const store = opened.right;
   const model = await openModel();
+  const total = eventsIn(eventsFile);
+  let reported = 0;
   try {
-    return await rebuildInto(store, model.target);
+    return await rebuildInto(store, model.target, {
+      total,
+      report: ({ events, perSecond }) => {
+        if (events < total && events < reported + total / 10) return;
+        reported = events;
+        const share = total === 0 ? 100 : Math.round((100 * events) / total);
+        process.stderr.write(
+          `rebuild: ${events.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} events (${share} %), ${Math.round(perSecond).toLocaleString('en-US')} events/s\n`,
+        );
+      },
+    });
   } finally {
     await model.close();
     await store.close();

@@ -14,13 +14,37 @@ import {
 /** Events read and applied per commit. */
 const PAGE_SIZE = 200;
 
-/** Rebuilds the read model `target` from `store`'s whole log; returns how many events it read. */
+/** Events done of the total, and the rate since the rebuild started. */
+export interface RebuildProgressLine {
+  readonly events: number;
+  readonly total: number;
+  readonly perSecond: number;
+}
+
+/**
+ * Rebuilds the read model `target` from `store`'s whole log, reporting progress after every page
+ * (with `total`, the events the log holds); returns how many events it read.
+ */
 export async function rebuildInto(
   store: EventStore,
   target: CheckpointedModel<FactStore>,
+  progress?: { readonly total: number; readonly report: (line: RebuildProgressLine) => void },
 ): Promise<number> {
   const runner = startProjection({ store, projection: bitemporalProjection, target });
-  const rebuilt = await runner.rebuild({ pageSize: PAGE_SIZE });
+  const start = performance.now();
+  const rebuilt = await runner.rebuild({
+    pageSize: PAGE_SIZE,
+    ...(progress === undefined
+      ? {}
+      : {
+          onProgress: ({ events }) =>
+            progress.report({
+              events,
+              total: progress.total,
+              perSecond: events / ((performance.now() - start) / 1000),
+            }),
+        }),
+  });
   await runner.stop();
   if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.message);
   return rebuilt.right.events;

@@ -22,7 +22,7 @@ import type { ChildReport } from './replay-child.js';
 import { temporaryDirectory } from './subject.js';
 
 /** Bump when the generated file would differ (generator, shape, schema): old caches are ignored. */
-const REPLAY_FILE_VERSION = 'v1';
+const REPLAY_FILE_VERSION = 'v2';
 
 /** Sizes, repeats and caching of W4. */
 export interface ReplayOptions {
@@ -35,6 +35,8 @@ export interface ReplayOptions {
   /** Keep the generated file under the OS temporary directory for later runs. */
   readonly cache: boolean;
   readonly peakRssLimitMiB: number;
+  /** The streams of the smaller log replayed beside it, to see whether replay stays flat. */
+  readonly smallerStreams: number;
 }
 
 /** The full run: 1,000,000 events, cached. */
@@ -45,6 +47,7 @@ export const REPLAY_FULL: ReplayOptions = {
   budgetSeconds: 60,
   cache: true,
   peakRssLimitMiB: 256,
+  smallerStreams: 1_000,
 };
 
 /** The quick run: 2,000 events in a temporary file, removed after. */
@@ -55,6 +58,7 @@ export const REPLAY_QUICK: ReplayOptions = {
   budgetSeconds: 60,
   cache: false,
   peakRssLimitMiB: 256,
+  smallerStreams: 2,
 };
 
 /** How the replayed file came to be. */
@@ -71,6 +75,11 @@ export interface ReplayResult {
   readonly file: ReplayFile;
   readonly mandate: ReadonlyArray<ChildReport>;
   readonly raw: ReadonlyArray<ChildReport>;
+  /** Mandate's `verify()` of the same file, and its floor: a raw scan hashing every row. */
+  readonly verify: ReadonlyArray<ChildReport>;
+  readonly rawHash: ReadonlyArray<ChildReport>;
+  /** Mandate's replay of the smaller log (a tenth of the streams in the full run). */
+  readonly smaller: { readonly file: ReplayFile; readonly mandate: ReadonlyArray<ChildReport> };
 }
 
 const PACKAGE_DIRECTORY = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -165,7 +174,11 @@ export function runChild<Report>(script: string, args: ReadonlyArray<string>): P
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // The child's progress lines (R1's rebuilds report theirs) go on to this process's stderr.
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      process.stderr.write(chunk);
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       const label = `${script} ${args.join(' ')}`;
@@ -182,37 +195,56 @@ export function runChild<Report>(script: string, args: ReadonlyArray<string>): P
   });
 }
 
-/** Runs W4: makes sure the file exists, then replays it in child processes, taking turns. */
+/** Runs W4: makes sure the files exist, then replays and verifies them in child processes, taking turns. */
 export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
   const file = await replayFile(options);
+  const smallerFile = await replayFile({
+    ...options,
+    shape: { ...options.shape, streams: options.smallerStreams },
+  });
   try {
     const mandate: ChildReport[] = [];
     const raw: ChildReport[] = [];
+    const verify: ChildReport[] = [];
+    const rawHash: ChildReport[] = [];
+    const smaller: ChildReport[] = [];
     let spent = 0;
     for (
       let turn = 0;
       turn < options.maxRepeats && (turn === 0 || spent < options.budgetSeconds);
       turn++
     ) {
-      for (const [mode, reports] of [
-        ['mandate', mandate],
-        ['raw', raw],
+      for (const [mode, reports, on] of [
+        ['mandate', mandate, file],
+        ['raw', raw, file],
+        ['verify', verify, file],
+        ['raw-hash', rawHash, file],
+        ['mandate', smaller, smallerFile],
       ] as const) {
-        const report = await runChild<ChildReport>('replay-child.ts', [mode, file.path]);
-        if (report.events !== file.events) {
-          throw new Error(`The ${mode} replay read ${report.events} of ${file.events} events`);
+        const report = await runChild<ChildReport>('replay-child.ts', [mode, on.path]);
+        if (report.events !== on.events) {
+          throw new Error(`The ${mode} replay read ${report.events} of ${on.events} events`);
         }
         reports.push(report);
         spent += report.seconds;
       }
     }
+    const described = (f: ReplayFile): ReplayFile => ({
+      path: f.path,
+      events: f.events,
+      generatedInSeconds: f.generatedInSeconds,
+    });
     return {
       options,
-      file: { path: file.path, events: file.events, generatedInSeconds: file.generatedInSeconds },
+      file: described(file),
       mandate,
       raw,
+      verify,
+      rawHash,
+      smaller: { file: described(smallerFile), mandate: smaller },
     };
   } finally {
     file.remove();
+    smallerFile.remove();
   }
 }

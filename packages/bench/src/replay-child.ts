@@ -5,8 +5,13 @@
  * `replay-child.ts mandate <file>`: Mandate's SQLite store, `readAll` page by page, every event
  * decoded through the body's codecs, into the projection. `replay-child.ts raw <file>`: raw
  * better-sqlite3 `iterate()` over the same rows, `JSON.parse` only, into the same projection.
+ * `replay-child.ts verify <file>`: Mandate's SQLite store's `verify()` of the whole file (hash chain,
+ * stream heads, command rows). `replay-child.ts raw-hash <file>`: the floor of a verification, raw
+ * better-sqlite3 `iterate()` over the same rows, `JSON.parse` of data and metadata and one SHA-256
+ * of each row's stored text.
  * Mandate's packages are imported only by the replay that uses them.
  */
+import { hash } from 'node:crypto';
 import { countsBuilder, type Counts } from './projection.js';
 import { openRaw, rawReplay } from './raw.js';
 
@@ -52,6 +57,59 @@ async function mandateReplay(): Promise<(file: string) => Promise<Counts>> {
   };
 }
 
+/** Verifies the file through Mandate's store; the counts hold only the number of events. */
+async function mandateVerify(): Promise<(file: string) => Promise<Counts>> {
+  const E = await import('fp-ts/Either');
+  const { createSqliteEventStore } = await import('@mandate/adapter-sqlite');
+  return async (file) => {
+    const opened = await createSqliteEventStore({ path: file });
+    if (E.isLeft(opened)) throw new Error(opened.left.message);
+    try {
+      const verified = await opened.right.verify();
+      if (E.isLeft(verified)) throw new Error(verified.left.message);
+      if (!verified.right.ok) throw new Error(verified.right.problem.message);
+      return { events: Number(verified.right.events), byType: new Map(), streams: 0 };
+    } finally {
+      await opened.right.close();
+    }
+  };
+}
+
+interface HashedRow {
+  readonly stream: string;
+  readonly event_id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+  readonly recorded_at: string;
+  readonly previous_hash: string;
+}
+
+/** The floor of a verification: every row parsed and its stored text hashed once. */
+function rawHash(file: string): Promise<Counts> {
+  const db = openRaw(file);
+  try {
+    const rows = db.prepare<[], HashedRow>(
+      'SELECT stream, event_id, type, data, metadata, recorded_at, previous_hash FROM events ORDER BY position',
+    );
+    let events = 0;
+    for (const row of rows.iterate()) {
+      JSON.parse(row.data);
+      JSON.parse(row.metadata);
+      const digest = hash(
+        'sha256',
+        `${row.data}${row.event_id}${row.metadata}${row.previous_hash}${row.recorded_at}${row.stream}${row.type}`,
+        'hex',
+      );
+      if (digest.length !== 64) throw new Error('not a SHA-256 digest');
+      events += 1;
+    }
+    return Promise.resolve({ events, byType: new Map(), streams: 0 });
+  } finally {
+    db.close();
+  }
+}
+
 async function replayRaw(file: string): Promise<Counts> {
   const db = openRaw(file);
   try {
@@ -64,10 +122,18 @@ async function replayRaw(file: string): Promise<Counts> {
 const MiB = 1024;
 
 const [mode, file] = process.argv.slice(2);
-if (file === undefined || (mode !== 'mandate' && mode !== 'raw')) {
-  throw new Error('usage: replay-child.ts mandate|raw <file>');
+const modes = {
+  mandate: mandateReplay,
+  raw: () => Promise.resolve(replayRaw),
+  verify: mandateVerify,
+  'raw-hash': () => Promise.resolve(rawHash),
+} as const;
+const isMode = (name: string | undefined): name is keyof typeof modes =>
+  name !== undefined && Object.prototype.hasOwnProperty.call(modes, name);
+if (file === undefined || !isMode(mode)) {
+  throw new Error('usage: replay-child.ts mandate|raw|verify|raw-hash <file>');
 }
-const replay = mode === 'mandate' ? await mandateReplay() : replayRaw;
+const replay = await modes[mode]();
 const startRssMiB = process.memoryUsage().rss / MiB / MiB;
 const start = performance.now();
 const counts = await replay(file);

@@ -192,8 +192,13 @@ function asShippedSection(result: WorkloadsResult): string {
 const medianOf = (reports: ReadonlyArray<ChildReport>, pick: (r: ChildReport) => number): number =>
   median(reports.map(pick));
 
+/** `verify` must keep at least this share of a raw scan that parses and hashes every row. */
+const VERIFY_OF_RAW_TARGET = 0.5;
+/** Replay at the full log's size must keep at least this share of its rate on the smaller log. */
+const REPLAY_FLAT_TARGET = 0.8;
+
 function replaySection(result: ReplayResult): string {
-  const { file, mandate, raw, options } = result;
+  const { file, mandate, raw, verify, rawHash, smaller, options } = result;
   const rateOf = (reports: ReadonlyArray<ChildReport>) =>
     medianOf(reports, (r) => r.events / r.seconds);
   const peak = (reports: ReadonlyArray<ChildReport>) =>
@@ -224,6 +229,23 @@ function replaySection(result: ReplayResult): string {
         row('Mandate SQLite `readAll` + decode every event', mandate, true),
         row('raw better-sqlite3 `iterate()` + `JSON.parse`', raw, false),
         ['Mandate ÷ raw', percent(rateOf(mandate) / rateOf(raw)), '', '', ''],
+        row('Mandate SQLite `verify()`', verify, true),
+        row('raw `iterate()` + `JSON.parse` + one SHA-256 per row', rawHash, false),
+        [
+          `verify ÷ raw with SHA-256 (≥ ${percent(VERIFY_OF_RAW_TARGET)})`,
+          `${percent(rateOf(verify) / rateOf(rawHash))} ${verdict(rateOf(verify) / rateOf(rawHash) >= VERIFY_OF_RAW_TARGET)}`,
+          '',
+          '',
+          '',
+        ],
+        row(`Mandate replay of ${count(smaller.file.events)} events`, smaller.mandate, true),
+        [
+          `replay at ${count(file.events)} ÷ at ${count(smaller.file.events)} (≥ ${REPLAY_FLAT_TARGET.toFixed(2)}×)`,
+          `${(rateOf(mandate) / rateOf(smaller.mandate)).toFixed(2)}× ${verdict(rateOf(mandate) / rateOf(smaller.mandate) >= REPLAY_FLAT_TARGET)}`,
+          '',
+          '',
+          '',
+        ],
       ],
     ),
     '',

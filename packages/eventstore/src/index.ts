@@ -103,7 +103,7 @@ export {
   nodeHash,
 } from './merkle.js';
 export type { RawStoredEvent } from './raw-event.js';
-export { parseRawEvent, parseRawEvents, toRawEvent } from './raw-event.js';
+export { parseRawEvent, parseRawEvents, parseRows, toRawEvent } from './raw-event.js';
 export type { AppendLimits, ValidatedAppend, ValidatedStreamAppend } from './limits.js';
 export {
   APPEND_LIMITS,

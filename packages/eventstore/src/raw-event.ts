@@ -4,11 +4,11 @@
  * back is a `CorruptEvent`, never a throw), and feed them to `verifyLog`.
  */
 import * as E from 'fp-ts/Either';
-import { isInstant } from '@mandate/core';
+import { isInstant, type Instant } from '@mandate/core';
 import { corruptEvent, type CorruptEvent } from './errors.js';
 import { canonicalJson } from './canonical-json.js';
 import { EventMetadataCodec } from './metadata.js';
-import type { StoredEvent } from './port.js';
+import type { EventMetadata, StoredEvent } from './port.js';
 
 /** A stored event as a row: `data` and `metadata` are JSON text, everything else as stored. */
 export interface RawStoredEvent {
@@ -29,53 +29,101 @@ export interface RawStoredEvent {
 
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
 
-const parseJson = (text: string): E.Either<string, unknown> => {
-  try {
-    return E.right(JSON.parse(text) as unknown);
-  } catch (error) {
-    return E.left(error instanceof Error ? error.message : String(error));
-  }
-};
+/**
+ * Reads rows one after another. The events of one append share their `recordedAt`, and those of
+ * one command their metadata text, so a reader checks a `recordedAt` and parses and checks a
+ * metadata text only when it differs from the previous row's; rows with the same metadata text
+ * share one (read-only) metadata object. Every row is still checked in full: a text equal to one
+ * already accepted is accepted for the same reasons.
+ */
+function rowReader(): (raw: RawStoredEvent) => E.Either<CorruptEvent, StoredEvent> {
+  let lastMetadataJson: string | undefined;
+  let lastMetadata: EventMetadata | undefined;
+  let lastRecordedAt: string | undefined;
+  return (raw) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(raw.dataJson) as unknown;
+    } catch (error) {
+      return E.left(corruptEvent(raw.stream, raw.revision, `data is not JSON (${reason(error)})`));
+    }
+    let metadata = lastMetadata;
+    if (raw.metadataJson !== lastMetadataJson || metadata === undefined) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw.metadataJson) as unknown;
+      } catch (error) {
+        return E.left(
+          corruptEvent(raw.stream, raw.revision, `metadata is not JSON (${reason(error)})`),
+        );
+      }
+      if (!EventMetadataCodec.is(parsed)) {
+        return E.left(corruptEvent(raw.stream, raw.revision, 'metadata is not event metadata'));
+      }
+      metadata = parsed;
+      lastMetadata = parsed;
+      lastMetadataJson = raw.metadataJson;
+    }
+    if (raw.recordedAt !== lastRecordedAt) {
+      if (!isInstant(raw.recordedAt)) {
+        return E.left(corruptEvent(raw.stream, raw.revision, 'recordedAt is not an instant'));
+      }
+      lastRecordedAt = raw.recordedAt;
+    }
+    if (!HASH_PATTERN.test(raw.hash) || !HASH_PATTERN.test(raw.previousHash)) {
+      return E.left(
+        corruptEvent(raw.stream, raw.revision, 'hash or previousHash is not a SHA-256 hex digest'),
+      );
+    }
+    if (!Number.isSafeInteger(raw.schemaVersion) || raw.schemaVersion < 1) {
+      return E.left(
+        corruptEvent(raw.stream, raw.revision, 'schemaVersion is not a positive integer'),
+      );
+    }
+    return E.right({
+      eventId: raw.eventId,
+      type: raw.type,
+      schemaVersion: raw.schemaVersion,
+      data,
+      metadata,
+      stream: raw.stream,
+      revision: raw.revision,
+      position: raw.position,
+      recordedAt: raw.recordedAt as Instant,
+      previousHash: raw.previousHash,
+      hash: raw.hash,
+    });
+  };
+}
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Reads a row back into a stored event, or says why it is corrupt (bad JSON, bad field). */
 export function parseRawEvent(raw: RawStoredEvent): E.Either<CorruptEvent, StoredEvent> {
-  const corrupt = (reason: string) => E.left(corruptEvent(raw.stream, raw.revision, reason));
-  const data = parseJson(raw.dataJson);
-  if (E.isLeft(data)) return corrupt(`data is not JSON (${data.left})`);
-  const metadata = parseJson(raw.metadataJson);
-  if (E.isLeft(metadata)) return corrupt(`metadata is not JSON (${metadata.left})`);
-  if (!EventMetadataCodec.is(metadata.right)) return corrupt('metadata is not event metadata');
-  if (!isInstant(raw.recordedAt)) return corrupt('recordedAt is not an instant');
-  if (!HASH_PATTERN.test(raw.hash) || !HASH_PATTERN.test(raw.previousHash)) {
-    return corrupt('hash or previousHash is not a SHA-256 hex digest');
-  }
-  if (!Number.isSafeInteger(raw.schemaVersion) || raw.schemaVersion < 1) {
-    return corrupt('schemaVersion is not a positive integer');
-  }
-  return E.right({
-    eventId: raw.eventId,
-    type: raw.type,
-    schemaVersion: raw.schemaVersion,
-    data: data.right,
-    metadata: metadata.right,
-    stream: raw.stream,
-    revision: raw.revision,
-    position: raw.position,
-    recordedAt: raw.recordedAt,
-    previousHash: raw.previousHash,
-    hash: raw.hash,
-  });
+  return rowReader()(raw);
 }
 
 /** Reads rows in order, stopping at the first corrupt one. */
 export function parseRawEvents(
   rows: ReadonlyArray<RawStoredEvent>,
 ): E.Either<CorruptEvent, ReadonlyArray<StoredEvent>> {
-  const events: StoredEvent[] = [];
-  for (const row of rows) {
-    const event = parseRawEvent(row);
+  return parseRows(rows, (row) => row);
+}
+
+/**
+ * Reads a backend's rows in order through `toRaw`, stopping at the first corrupt one; adapters
+ * use it to read their rows without first copying them all into raw events.
+ */
+export function parseRows<R>(
+  rows: ReadonlyArray<R>,
+  toRaw: (row: R) => RawStoredEvent,
+): E.Either<CorruptEvent, ReadonlyArray<StoredEvent>> {
+  const read = rowReader();
+  const events: StoredEvent[] = new Array<StoredEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const event = read(toRaw(rows[i] as R));
     if (E.isLeft(event)) return event;
-    events.push(event.right);
+    events[i] = event.right;
   }
   return E.right(events);
 }

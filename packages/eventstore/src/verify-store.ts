@@ -38,34 +38,45 @@ export interface StoreContents {
   readonly commands: Iterable<CommandRecord>;
 }
 
-interface Placed {
-  readonly position: bigint;
-  readonly commandId: string | undefined;
+/** What the checks of the stream and command rows need of one stream of the log. */
+interface StreamRecord {
+  readonly name: string;
+  /** The position of each of its events, by revision. */
+  readonly positions: number[];
+  lastHash: string;
 }
-
-const commandIdOf = (metadataJson: string): string | undefined => {
-  const metadata = JSON.parse(metadataJson) as { readonly commandId?: unknown };
-  return typeof metadata.commandId === 'string' ? metadata.commandId : undefined;
-};
 
 /** Verifies the log, then every stream head and command row against it; the first problem wins. */
 export async function verifyStore(
   contents: StoreContents,
   options: StoreVerifyOptions = {},
 ): Promise<VerifyReport> {
-  const byPosition = new Map<bigint, Placed & { readonly stream: string }>();
-  const streams = new Map<string, Placed[]>();
-  const lastHash = new Map<string, string>();
+  // Compact, since they hold the whole log: by position (from 1, without gaps once verifyLog has
+  // accepted the log) the command id and the stream of each event; the events of one command
+  // share their metadata text, so they share one parse and one command id string.
+  const commandAt: Array<string | undefined> = [];
+  const streamAt: StreamRecord[] = [];
+  const streams = new Map<string, StreamRecord>();
+  let lastMetadataJson: string | undefined;
+  let lastCommandId: string | undefined;
   async function* recorded(): AsyncGenerator<RawStoredEvent> {
     for await (const row of contents.events) {
       yield row;
       // Reached only for rows verifyLog accepted, so their metadata is JSON.
-      const placed = { position: row.position, commandId: commandIdOf(row.metadataJson) };
-      byPosition.set(row.position, { ...placed, stream: row.stream });
-      const events = streams.get(row.stream);
-      if (events === undefined) streams.set(row.stream, [placed]);
-      else events.push(placed);
-      lastHash.set(row.stream, row.hash);
+      if (row.metadataJson !== lastMetadataJson) {
+        const metadata = JSON.parse(row.metadataJson) as { readonly commandId?: unknown };
+        lastCommandId = typeof metadata.commandId === 'string' ? metadata.commandId : undefined;
+        lastMetadataJson = row.metadataJson;
+      }
+      let stream = streams.get(row.stream);
+      if (stream === undefined) {
+        stream = { name: row.stream, positions: [], lastHash: row.hash };
+        streams.set(row.stream, stream);
+      }
+      stream.positions.push(Number(row.position));
+      stream.lastHash = row.hash;
+      commandAt.push(lastCommandId);
+      streamAt.push(stream);
     }
   }
   const report = await verifyLog(
@@ -73,6 +84,15 @@ export async function verifyStore(
     options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint },
   );
   if (!report.ok) return report;
+  /** The command id and stream of the event at `position`, if the log has one there. */
+  const placedAt = (
+    position: bigint | number | undefined,
+  ): { readonly commandId: string | undefined; readonly stream: string } | undefined => {
+    if (position === undefined) return undefined;
+    const index = Number(position) - 1;
+    const stream = index >= 0 ? streamAt[index] : undefined;
+    return stream === undefined ? undefined : { commandId: commandAt[index], stream: stream.name };
+  };
 
   const headed = new Set<string>();
   for (const head of contents.heads) {
@@ -83,11 +103,11 @@ export async function verifyStore(
       problem: rowTampered('streams', head.stream, reason),
     });
     if (events === undefined) return fail('the log has no such stream (forged)');
-    const last = BigInt(events.length - 1);
+    const last = BigInt(events.positions.length - 1);
     if (head.revision !== last) {
       return fail(`it says revision ${head.revision}, the log's last is ${last} (edited)`);
     }
-    if (head.hash !== lastHash.get(head.stream)) {
+    if (head.hash !== events.lastHash) {
       return fail("its hash is not the hash of the stream's last event (edited)");
     }
   }
@@ -106,7 +126,7 @@ export async function verifyStore(
       problem: rowTampered('commands', commandId, reason),
     });
     if (result === undefined) return fail('its recorded result does not read (edited)');
-    const lastEvent = byPosition.get(result.lastPosition);
+    const lastEvent = placedAt(result.lastPosition);
     if (lastEvent?.commandId !== commandId) {
       return fail(`the event at position ${result.lastPosition} was not appended by it (forged)`);
     }
@@ -116,25 +136,29 @@ export async function verifyStore(
       );
     }
     for (const { stream, nextExpectedRevision } of result.streams) {
-      const events = streams.get(stream) ?? [];
-      const event = events[Number(nextExpectedRevision)];
-      if (event?.commandId !== commandId || event.position > result.lastPosition) {
+      const positions = streams.get(stream)?.positions ?? [];
+      const position = positions[Number(nextExpectedRevision)];
+      if (
+        placedAt(position)?.commandId !== commandId ||
+        (position ?? 0) > Number(result.lastPosition)
+      ) {
         return fail(`${stream}@${nextExpectedRevision} was not appended by it (forged)`);
       }
-      if (strict && events[Number(nextExpectedRevision) + 1]?.commandId === commandId) {
+      const next = positions[Number(nextExpectedRevision) + 1];
+      if (strict && placedAt(next)?.commandId === commandId) {
         return fail(`its result stops before the last event it appended to ${stream} (edited)`);
       }
     }
-    if (strict && byPosition.get(result.lastPosition + 1n)?.commandId === commandId) {
+    if (strict && placedAt(result.lastPosition + 1n)?.commandId === commandId) {
       return fail('its result stops before the last event it appended (edited)');
     }
   }
   if (strict) {
-    for (const event of byPosition.values()) {
-      if (event.commandId !== undefined && !rows.has(event.commandId)) {
+    for (const commandId of commandAt) {
+      if (commandId !== undefined && !rows.has(commandId)) {
         return {
           ok: false,
-          problem: rowTampered('commands', event.commandId, 'the row is missing (deleted)'),
+          problem: rowTampered('commands', commandId, 'the row is missing (deleted)'),
         };
       }
     }

@@ -34,6 +34,16 @@ export interface CheckpointedModel<Model> {
   ) => void | Promise<void>;
   /** Empties the model and sets its checkpoint back to 0 (before a rebuild). */
   readonly reset: () => void | Promise<void>;
+  /**
+   * Called after `reset` when a rebuild is about to apply the whole log: the model may stop
+   * upkeeping what only its queries use (secondary indexes) until `rebuilt`.
+   */
+  readonly rebuilding?: () => void | Promise<void>;
+  /**
+   * Called once a rebuild stops, whether it applied the whole log or failed part-way: the model
+   * builds what it deferred, so that its queries answer for every event applied.
+   */
+  readonly rebuilt?: () => void | Promise<void>;
 }
 
 /**

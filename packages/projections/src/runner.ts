@@ -146,7 +146,13 @@ export function startProjection<Model>(options: ProjectionRunnerOptions<Model>):
     await target.reset();
     refused = undefined;
     stopped = false;
-    const built = await catchUp({ store, projection, target }, rebuildOptions);
+    await target.rebuilding?.();
+    let built: E.Either<CatchUpError, RebuildProgress>;
+    try {
+      built = await catchUp({ store, projection, target }, rebuildOptions);
+    } finally {
+      await target.rebuilt?.();
+    }
     if (E.isRight(built)) subscription = follow();
     return built;
   }

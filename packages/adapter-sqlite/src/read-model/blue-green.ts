@@ -16,6 +16,7 @@ import {
   type Projection,
 } from '@mandate/projections';
 import { extentTable, subjectTable } from './extent.js';
+import { rebuildingTable } from './schema.js';
 
 /** The registry of active versions in a SQLite database (its table created if needed). */
 export function createSqliteActiveVersions(db: Database): ActiveVersionRegistry {
@@ -43,12 +44,14 @@ export function createSqliteActiveVersions(db: Database): ActiveVersionRegistry 
 
 /**
  * Every table of a projection version: its fact tables with their extent indexes (R*Tree
- * virtual tables, whose own tables go with them), its subject numbers and its stream events.
+ * virtual tables, whose own tables go with them), its subject numbers, its stream events and its
+ * rebuild marker.
  */
 const versionTables = (prefix: string): ReadonlyArray<string> => [
   ...FACT_KINDS.flatMap((kind) => [extentTable(prefix, kind), factTable(prefix, kind)]),
   subjectTable(prefix),
   streamEventTable(prefix),
+  rebuildingTable(prefix),
 ];
 
 /** Drops the tables and the checkpoint of a projection version, in one transaction (idempotent). */

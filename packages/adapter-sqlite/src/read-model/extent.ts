@@ -5,13 +5,14 @@
  * finds the few rows whose box contains the point (S, D, T) instead of scanning every version of
  * the subject's history. The R*Tree keeps 32-bit integers: recorded instants are widened to whole
  * seconds (and clamped beyond 2068), so it yields a superset of the rows, and the exact conditions
- * are checked again on the fact table.
+ * are checked again on the fact table. Only the kinds the queries ask about on a date have extents
+ * (not obligations, nor changes, which are one row per event).
  *
  * @see docs/reference/domain.md "Time"
  */
 import type { Database } from 'better-sqlite3';
 import type { CalendarDate, Instant, ValidInterval } from '@mandate/core';
-import { FACT_KINDS, factTable, type FactKind } from '@mandate/projections';
+import { factTable, type FactKind } from '@mandate/projections';
 
 /** The R*Tree of one fact kind's rows. */
 export const extentTable = (prefix: string, kind: FactKind): string =>
@@ -20,6 +21,15 @@ export const extentTable = (prefix: string, kind: FactKind): string =>
 /** The numbers standing for subjects in the extents. */
 export const subjectTable = (prefix: string): string => `${prefix}_subject`;
 
+/** The kinds whose facts the queries ask about on a date: only their rows get an extent. */
+const DATED_KINDS: ReadonlySet<FactKind> = new Set<FactKind>([
+  'body',
+  'seat',
+  'duty',
+  'report',
+  'holding',
+]);
+
 /** The statements creating the extent tables of a projection version (idempotent). */
 export function extentSchema(prefix: string): ReadonlyArray<string> {
   return [
@@ -27,7 +37,7 @@ export function extentSchema(prefix: string): ReadonlyArray<string> {
        id INTEGER PRIMARY KEY,
        subject TEXT NOT NULL UNIQUE
      ) STRICT`,
-    ...FACT_KINDS.map(
+    ...[...DATED_KINDS].map(
       (kind) =>
         `CREATE VIRTUAL TABLE IF NOT EXISTS ${extentTable(prefix, kind)} USING rtree_i32(
            row_id, subject_lo, subject_hi, valid_lo, valid_hi, recorded_lo, recorded_hi
@@ -35,6 +45,9 @@ export function extentSchema(prefix: string): ReadonlyArray<string> {
     ),
   ];
 }
+
+/** Fact rows read per page while the extents are filled. */
+const FILL_PAGE = 5_000;
 
 /** The largest 32-bit integer: the end of what is still open. */
 const OPEN_END = 2 ** 31 - 1;
@@ -85,6 +98,11 @@ export interface Extents {
   ) => Row[];
   /** Empties every extent and the subject numbers. */
   readonly empty: () => void;
+  /**
+   * Empties every extent, then indexes every row of the fact tables as opening and closing it
+   * would have: how a rebuild that deferred the extents builds them once at its end.
+   */
+  readonly fill: () => void;
   /** Forgets the cached subject numbers (after a transaction was rolled back). */
   readonly forget: () => void;
 }
@@ -93,7 +111,7 @@ export interface Extents {
 export function createExtents(db: Database, prefix: string): Extents {
   const subjects = subjectTable(prefix);
   const perKind = <S>(make: (kind: FactKind) => S): ReadonlyMap<FactKind, S> =>
-    new Map(FACT_KINDS.map((kind) => [kind, make(kind)]));
+    new Map([...DATED_KINDS].map((kind) => [kind, make(kind)]));
   const of = <S>(map: ReadonlyMap<FactKind, S>, kind: FactKind): S => {
     const found = map.get(kind);
     if (found === undefined) throw new Error(`No extent statement for fact kind ${kind}`);
@@ -132,8 +150,24 @@ export function createExtents(db: Database, prefix: string): Extents {
          ORDER BY f.ordinal, f.valid_from, f.row_id`,
       ),
     ),
+    rows: perKind((kind) =>
+      db.prepare<
+        [number, number],
+        {
+          row_id: number;
+          subject: string;
+          valid_from: CalendarDate;
+          valid_to: CalendarDate | null;
+          recorded_from: Instant;
+          recorded_to: Instant | null;
+        }
+      >(
+        `SELECT row_id, subject, valid_from, valid_to, recorded_from, recorded_to
+         FROM ${factTable(prefix, kind)} WHERE row_id > ? ORDER BY row_id LIMIT ?`,
+      ),
+    ),
     empty: [
-      ...FACT_KINDS.map((kind) => db.prepare(`DELETE FROM ${extentTable(prefix, kind)}`)),
+      ...[...DATED_KINDS].map((kind) => db.prepare(`DELETE FROM ${extentTable(prefix, kind)}`)),
       db.prepare(`DELETE FROM ${subjects}`),
     ],
   };
@@ -155,22 +189,39 @@ export function createExtents(db: Database, prefix: string): Extents {
     return id;
   };
 
+  const empty = (): void => {
+    for (const statement of statements.empty) statement.run();
+    ids.clear();
+  };
+  /** The box of a row: its subject's number, its valid days, its recorded seconds. */
+  const insert = (
+    kind: FactKind,
+    rowId: number | bigint,
+    subject: string,
+    valid: { readonly from: CalendarDate; readonly to: CalendarDate | undefined },
+    from: Instant,
+    to: Instant | undefined,
+  ): void => {
+    const id = ensureId(subject);
+    of(statements.insert, kind).run(
+      rowId,
+      id,
+      id,
+      dayOf(valid.from),
+      valid.to === undefined ? OPEN_END : dayOf(valid.to),
+      secondsFloor(from),
+      to === undefined ? OPEN_END : secondsCeiling(to),
+    );
+  };
+
   return {
     open: (kind, rowId, subject, valid, at) => {
-      const id = ensureId(subject);
-      const validTo = valid.to === undefined ? OPEN_END : dayOf(valid.to);
-      of(statements.insert, kind).run(
-        rowId,
-        id,
-        id,
-        dayOf(valid.from),
-        validTo,
-        secondsFloor(at),
-        OPEN_END,
-      );
+      if (DATED_KINDS.has(kind)) {
+        insert(kind, rowId, subject, { from: valid.from, to: valid.to }, at, undefined);
+      }
     },
     close: (kind, rowId, at) => {
-      of(statements.close, kind).run(secondsCeiling(at), rowId);
+      if (DATED_KINDS.has(kind)) of(statements.close, kind).run(secondsCeiling(at), rowId);
     },
     rowsOn: <Row>(
       kind: FactKind,
@@ -178,6 +229,8 @@ export function createExtents(db: Database, prefix: string): Extents {
       on: CalendarDate,
       knownAt: Instant | undefined,
     ): Row[] => {
+      // A defect: a query asking a kind on a date must list it in DATED_KINDS.
+      if (!DATED_KINDS.has(kind)) throw new Error(`Facts of kind ${kind} have no extents`);
       const id = idOf(subject);
       if (id === undefined) return [];
       const day = dayOf(on);
@@ -189,9 +242,23 @@ export function createExtents(db: Database, prefix: string): Extents {
           : of(statements.known, kind).all(...boxed, knownAt, knownAt)
       ) as Row[];
     },
-    empty: () => {
-      for (const statement of statements.empty) statement.run();
-      ids.clear();
+    empty,
+    fill: () => {
+      empty();
+      // Page by page: the connection cannot write while a statement is still being iterated.
+      for (const kind of DATED_KINDS) {
+        for (let after = 0; ;) {
+          const rows = of(statements.rows, kind).all(after, FILL_PAGE);
+          for (const row of rows) {
+            const valid = { from: row.valid_from, to: row.valid_to ?? undefined };
+            const to = row.recorded_to ?? undefined;
+            insert(kind, row.row_id, row.subject, valid, row.recorded_from, to);
+          }
+          const last = rows.at(-1);
+          if (last === undefined) break;
+          after = last.row_id;
+        }
+      }
     },
     forget: () => ids.clear(),
   };

@@ -31,7 +31,12 @@ import {
   type ReadModelQueries,
 } from '@mandate/projections';
 import { createExtents, extentSchema } from './extent.js';
-import { schemaStatements } from './schema.js';
+import {
+  dropQueryIndexStatements,
+  queryIndexStatements,
+  rebuildingTable,
+  schemaStatements,
+} from './schema.js';
 
 /** Options of a SQLite read model. */
 export interface SqliteReadModelOptions {
@@ -93,6 +98,13 @@ export function createSqliteReadModel(
     );
 
   const statements = {
+    markRebuilding: db.prepare(
+      `INSERT INTO ${rebuildingTable(prefix)} (marker) VALUES (1) ON CONFLICT DO NOTHING`,
+    ),
+    rebuildingMarked: db.prepare<[], { marker: number }>(
+      `SELECT marker FROM ${rebuildingTable(prefix)}`,
+    ),
+    unmarkRebuilding: db.prepare(`DELETE FROM ${rebuildingTable(prefix)}`),
     checkpoint: db.prepare<[string], { position: string; hash: string }>(
       `SELECT position, hash FROM ${CHECKPOINT_TABLE} WHERE projection = ?`,
     ),
@@ -160,6 +172,23 @@ export function createSqliteReadModel(
     return found;
   };
 
+  /**
+   * Whether a rebuild is under way in this connection: the query indexes are dropped and no
+   * extent is kept until {@link finishRebuild} builds them all at once from the fact tables.
+   */
+  let deferring = false;
+  const finishRebuild = (): void => {
+    db.transaction(() => {
+      for (const create of queryIndexStatements(prefix)) db.exec(create);
+      extents.fill();
+      statements.unmarkRebuilding.run();
+    })();
+    deferring = false;
+  };
+  // A rebuild interrupted (a crash, a killed process) left its marker: finish what it deferred,
+  // so that the rows it applied are found by the queries before anything else reads them.
+  if (statements.rebuildingMarked.get() !== undefined) finishRebuild();
+
   /** Folded states of the streams touched lately, by `aggregate:subject`; cleared on rollback. */
   const cache = boundedCache<string, Body.State | Office.OfficeState>(cachedStreams);
   const folded = <S, E>(
@@ -200,7 +229,7 @@ export function createSqliteReadModel(
     },
     closeFact: (fact, at) => {
       statement(statements.close, fact.kind).run(at, fact.rowId);
-      extents.close(fact.kind, fact.rowId, at);
+      if (!deferring) extents.close(fact.kind, fact.rowId, at);
     },
     openFact: (fact: Fact, at: Instant) => {
       const { lastInsertRowid } = statement(statements.insert, fact.kind).run(
@@ -213,7 +242,7 @@ export function createSqliteReadModel(
         JSON.stringify(fact.payload),
         at,
       );
-      extents.open(fact.kind, lastInsertRowid, fact.subject, fact.valid, at);
+      if (!deferring) extents.open(fact.kind, lastInsertRowid, fact.subject, fact.valid, at);
     },
   };
 
@@ -271,6 +300,15 @@ export function createSqliteReadModel(
       })();
       cache.clear();
     },
+    rebuilding: () => {
+      db.transaction(() => {
+        statements.markRebuilding.run();
+        for (const drop of dropQueryIndexStatements(prefix)) db.exec(drop);
+        extents.empty();
+      })();
+      deferring = true;
+    },
+    rebuilt: finishRebuild,
   };
 
   return { target, queries: createQueries(reader) };

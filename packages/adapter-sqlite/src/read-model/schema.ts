@@ -2,11 +2,46 @@
  * The SQLite tables of one projection version, named as `@mandate/projections` names them
  * (`<name>_v<version>_*`, so that a new version can be built beside the old one): one table per
  * fact kind with its valid and recorded intervals, the decoded events of each stream (to fold a
- * stream's state again after a restart), and the shared checkpoint table.
+ * stream's state again after a restart), and the shared checkpoint table. A rebuild drops the
+ * indexes only the queries use and builds them again at its end ({@link queryIndexStatements}).
  *
  * @see docs/reference/domain.md "Time"
  */
 import { CHECKPOINT_TABLE, FACT_KINDS, factTable, streamEventTable } from '@mandate/projections';
+
+/**
+ * The indexes that only the queries use (not the projection while it applies events), so that a
+ * rebuild may drop them and build each once at its end instead of updating it for every row.
+ */
+function queryIndexes(
+  prefix: string,
+): ReadonlyArray<{ readonly name: string; readonly sql: string }> {
+  return FACT_KINDS.flatMap((kind) => {
+    const table = factTable(prefix, kind);
+    return [
+      // Every fact about a subject (queries; facts on a date are found through the extent
+      // index, see extent.ts), facts referring to a person, office or instrument, and facts
+      // starting between two dates.
+      { name: `${table}_about`, sql: `ON ${table} (subject, ordinal, valid_from)` },
+      { name: `${table}_ref`, sql: `ON ${table} (ref) WHERE ref IS NOT NULL` },
+      { name: `${table}_from`, sql: `ON ${table} (valid_from)` },
+    ];
+  });
+}
+
+/** The statements creating the indexes only the queries use (idempotent). */
+export const queryIndexStatements = (prefix: string): ReadonlyArray<string> =>
+  queryIndexes(prefix).map(({ name, sql }) => `CREATE INDEX IF NOT EXISTS ${name} ${sql}`);
+
+/** The statements dropping the indexes only the queries use (idempotent). */
+export const dropQueryIndexStatements = (prefix: string): ReadonlyArray<string> =>
+  queryIndexes(prefix).map(({ name }) => `DROP INDEX IF EXISTS ${name}`);
+
+/**
+ * The table marking a rebuild under way (one row while the query indexes and extents are
+ * deferred), so that a model opened after a rebuild was interrupted builds them first.
+ */
+export const rebuildingTable = (prefix: string): string => `${prefix}_rebuilding`;
 
 /** The statements creating the tables and indexes of a projection version (idempotent). */
 export function schemaStatements(prefix: string): ReadonlyArray<string> {
@@ -25,13 +60,8 @@ export function schemaStatements(prefix: string): ReadonlyArray<string> {
          recorded_from TEXT NOT NULL,
          recorded_to TEXT
        ) STRICT`,
-      // Current facts of a subject's key (superseding), and every fact about a subject (queries;
-      // facts on a date are found through the extent index, see extent.ts).
+      // Current facts of a subject's key: what superseding reads for every event.
       `CREATE INDEX IF NOT EXISTS ${table}_open ON ${table} (subject, key) WHERE recorded_to IS NULL`,
-      `CREATE INDEX IF NOT EXISTS ${table}_about ON ${table} (subject, ordinal, valid_from)`,
-      // Facts referring to a person, office or instrument, and facts starting between two dates.
-      `CREATE INDEX IF NOT EXISTS ${table}_ref ON ${table} (ref) WHERE ref IS NOT NULL`,
-      `CREATE INDEX IF NOT EXISTS ${table}_from ON ${table} (valid_from)`,
     ];
   });
   return [
@@ -49,5 +79,9 @@ export function schemaStatements(prefix: string): ReadonlyArray<string> {
        position TEXT NOT NULL,
        hash TEXT NOT NULL
      ) STRICT`,
+    `CREATE TABLE IF NOT EXISTS ${rebuildingTable(prefix)} (
+       marker INTEGER PRIMARY KEY CHECK (marker = 1)
+     ) STRICT`,
+    ...queryIndexStatements(prefix),
   ];
 }

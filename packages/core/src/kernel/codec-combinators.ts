@@ -37,7 +37,12 @@ export function discriminatedUnion<
   const tags = [...byTag.keys()].join(', ');
   const codec = new t.UnionType<CS, A, O, unknown>(
     name,
-    (u): u is A => members.some((member) => member.is(u)),
+    // Only the member named by the tag can accept `u` (each member requires its own tag).
+    (u): u is A => {
+      if (!isRecord(u) || !Object.prototype.hasOwnProperty.call(u, key)) return false;
+      const tag = u[key];
+      return typeof tag === 'string' && byTag.get(tag)?.is(u) === true;
+    },
     (u, c) => {
       if (!isRecord(u)) return t.failure(u, c, `${name} must be an object`);
       const tag = Object.prototype.hasOwnProperty.call(u, key) ? u[key] : undefined;

@@ -1,7 +1,8 @@
 /**
  * Codec building blocks shared by every command and event schema.
  *
- * `struct` is the one way to declare an object codec in the core: unknown keys are stripped,
+ * `struct` is the one way to declare an object codec in the core: unknown keys are stripped by the
+ * decoder and refused by the guard (so a value the guard accepts decodes to an equal value),
  * optional keys must be absent rather than `undefined` (io-ts `t.partial` would let an explicit
  * `undefined` through, which `exactOptionalPropertyTypes` forbids), and the prototype-polluting
  * keys `__proto__`, `constructor` and `prototype` are never copied.
@@ -40,10 +41,40 @@ export function struct<R extends t.Props, O extends t.Props = Record<never, neve
   const entries = (props: t.Props) => Object.entries(props) as ReadonlyArray<[string, t.Mixed]>;
   const requiredEntries = entries(required);
   const optionalEntries = entries(optional);
-  const is = (u: unknown): u is StructOf<R, O> =>
-    isRecord(u) &&
-    requiredEntries.every(([key, codec]) => codec.is(u[key])) &&
-    optionalEntries.every(([key, codec]) => !(key in u) || codec.is(u[key]));
+  const requiredKeys = requiredEntries.map(([key]) => key);
+  const requiredCodecs = requiredEntries.map(([, codec]) => codec);
+  const optionalKeys = optionalEntries.map(([key]) => key);
+  const optionalCodecs = optionalEntries.map(([, codec]) => codec);
+  const declared = new Set([...requiredKeys, ...optionalKeys]);
+  // Exact, like the decoder: a value the guard accepts decodes to an equal value, so a reader
+  // that checks with the guard may keep the value as it is instead of decoding a copy. Plain
+  // loops: this guard runs for every object of every event read.
+  const is = (u: unknown): u is StructOf<R, O> => {
+    if (!isRecord(u)) return false;
+    for (let i = 0; i < requiredKeys.length; i++) {
+      if (!(requiredCodecs[i] as t.Mixed).is(u[requiredKeys[i] as string])) return false;
+    }
+    for (let i = 0; i < optionalKeys.length; i++) {
+      const key = optionalKeys[i] as string;
+      if (key in u && !(optionalCodecs[i] as t.Mixed).is(u[key])) return false;
+    }
+    for (const key in u) {
+      if (Object.prototype.hasOwnProperty.call(u, key) && !declared.has(key)) return false;
+    }
+    return true;
+  };
+  const decodeKey = (
+    input: Record<string, unknown>,
+    context: t.Context,
+    key: string,
+    codec: t.Mixed,
+    output: Record<string, unknown>,
+    errors: t.Errors,
+  ) => {
+    const result = codec.validate(input[key], t.appendContext(context, key, codec, input[key]));
+    if (result._tag === 'Left') errors.push(...result.left);
+    else output[key] = result.right;
+  };
   const codec = new t.Type<StructOf<R, O>, StructOutputOf<R, O>, unknown>(
     name,
     is,
@@ -51,12 +82,9 @@ export function struct<R extends t.Props, O extends t.Props = Record<never, neve
       if (!isRecord(input)) return t.failure(input, context, `${name} must be an object`);
       const output: Record<string, unknown> = {};
       const errors: t.Errors = [];
-      const decodeKey = (key: string, codec: t.Mixed) => {
-        const result = codec.validate(input[key], t.appendContext(context, key, codec, input[key]));
-        if (result._tag === 'Left') errors.push(...result.left);
-        else output[key] = result.right;
-      };
-      for (const [key, codec] of requiredEntries) decodeKey(key, codec);
+      for (const [key, codec] of requiredEntries) {
+        decodeKey(input, context, key, codec, output, errors);
+      }
       for (const [key, codec] of optionalEntries) {
         if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
         if (input[key] === undefined) {
@@ -67,7 +95,7 @@ export function struct<R extends t.Props, O extends t.Props = Record<never, neve
           });
           continue;
         }
-        decodeKey(key, codec);
+        decodeKey(input, context, key, codec, output, errors);
       }
       return errors.length > 0 ? t.failures(errors) : t.success(output as StructOf<R, O>);
     },

@@ -48,25 +48,28 @@ export function invisibleCharacterProblem(name: string, u: string): string | und
 }
 
 function nfcString<B>(name: string, maxLength: number, control: RegExp) {
-  const problem = (u: unknown): string | undefined => {
-    if (typeof u !== 'string') return `${name} must be a string`;
+  // `normalised` is `u` in NFC, computed once by the caller for both the checks and the result.
+  const problem = (u: string, normalised: string): string | undefined => {
     if (LONE_SURROGATE.test(u)) return `${name} must be well-formed Unicode`;
     if (control.test(u)) return `${name} must not contain control characters`;
     const invisible = invisibleCharacterProblem(name, u);
     if (invisible !== undefined) return invisible;
-    const normalised = u.normalize('NFC');
     if (normalised.trim().length === 0) return `${name} must not be blank`;
     if (normalised.length > maxLength) return `${name} must be at most ${maxLength} characters`;
     return undefined;
   };
   return new t.Type<string & B, string, unknown>(
     name,
-    (u): u is string & B => problem(u) === undefined && (u as string).normalize('NFC') === u,
+    (u): u is string & B => {
+      if (typeof u !== 'string') return false;
+      const normalised = u.normalize('NFC');
+      return normalised === u && problem(u, normalised) === undefined;
+    },
     (u, c) => {
-      const reason = problem(u);
-      return reason === undefined
-        ? t.success((u as string).normalize('NFC') as string & B)
-        : t.failure(u, c, reason);
+      if (typeof u !== 'string') return t.failure(u, c, `${name} must be a string`);
+      const normalised = u.normalize('NFC');
+      const reason = problem(u, normalised);
+      return reason === undefined ? t.success(normalised as string & B) : t.failure(u, c, reason);
     },
     (a) => a,
   );
