@@ -69,6 +69,8 @@ const basis = {
 };
 const on = '2018-12-04';
 const commands: ReadonlyArray<CommandInput> = [
+  // Every cited instrument is recorded in the registry before it is cited.
+  { type: 'RecordInstrument', data: { basis, effectiveOn: on, relations: [] } },
   {
     type: 'RegisterAuthority',
     data: {
