@@ -9,10 +9,12 @@ import { createCommandHandler } from './handle.js';
 import {
   createSeat,
   establishBody,
+  FIXTURE_OFFICES,
   recordingsOf,
   registerCity,
   registerProvince,
   renameBody,
+  seatedWorld,
   type CitingCommand,
 } from './commands.fixture.js';
 import { intercepted, memoryStore, wholeLog } from './store.fixture.js';
@@ -35,13 +37,25 @@ const citing = (...commands: ReadonlyArray<CitingCommand>): ReadonlyArray<unknow
   ...commands,
 ];
 
+/** The offices and the person the fixtures' seats name (rules 18 and 19), one event each. */
+const world = seatedWorld.map(([, command]) => command);
+
 const story = citing(
   registerProvince,
+  ...world,
   establishBody('bcd-1'),
   createSeat('bcd-1', 'uy-vien-1', 'giam-doc-so-tc'),
   renameBody('bcd-1', 'Tên mới'),
 );
-const recordings = story.length - 4;
+const recordings = story.length - 4 - world.length;
+/** What the world's commands record, as a plan lists them. */
+const worldPlanned = [
+  ...FIXTURE_OFFICES.map(([officeId]) => [
+    'EstablishOffice',
+    [[`office-${officeId}`, 'OfficeEstablished', '2018-01-05']],
+  ]),
+  ['RegisterPerson', [['person-nguyen-van-tram', 'PersonRegistered', '2018-01-10']]],
+];
 
 describe('handleBatch', () => {
   it('decides each command on what the earlier ones leave, and appends them in one go', async () => {
@@ -55,8 +69,9 @@ describe('handleBatch', () => {
     const result = accepted(
       await createBatchHandler({ store: watched }).handleBatch(batch('b-1', story)),
     );
-    expect(appends).toEqual([3]);
-    expect(result.events).toBe(recordings + 7);
+    // The instrument registry, the authority registry, the body, and the world's streams.
+    expect(appends).toEqual([3 + world.length]);
+    expect(result.events).toBe(recordings + 7 + world.length);
     expect(result.commands.slice(0, recordings).map(({ type }) => type)).toEqual(
       Array.from({ length: recordings }, () => 'RecordInstrument'),
     );
@@ -64,6 +79,7 @@ describe('handleBatch', () => {
       result.commands.slice(recordings).map(({ type, events }) => [type, events.length]),
     ).toEqual([
       ['RegisterAuthority', 1],
+      ...worldPlanned.map(([type]) => [type, 1]),
       ['EstablishBody', 4],
       ['AmendBody', 1],
       ['AmendBody', 1],
@@ -89,7 +105,12 @@ describe('handleBatch', () => {
   it('appends nothing when one command is refused, and names it', async () => {
     const store = memoryStore();
     const handler = createBatchHandler({ store });
-    const refusing = citing(registerProvince, establishBody('bcd-1'), establishBody('bcd-1'));
+    const refusing = citing(
+      registerProvince,
+      ...world,
+      establishBody('bcd-1'),
+      establishBody('bcd-1'),
+    );
     const result = await handler.handleBatch(batch('b-1', refusing));
     expect(E.isLeft(result) && result.left._tag === 'RefusedInBatch' && result.left.index).toBe(
       refusing.length - 1,
@@ -120,9 +141,8 @@ describe('handleBatch', () => {
 
   it('decides the whole batch again after a concurrent change to a stream it read', async () => {
     const store = memoryStore();
-    accepted(
-      await createBatchHandler({ store }).handleBatch(batch('b-0', citing(registerProvince))),
-    );
+    const seated = citing(registerProvince, ...world);
+    accepted(await createBatchHandler({ store }).handleBatch(batch('b-0', seated)));
     let attempts = 0;
     const watched = intercepted(store, {
       beforeAppend: async (_request, call) => {
@@ -140,8 +160,7 @@ describe('handleBatch', () => {
     const events = commands.length - 2 + 5;
     expect([attempts, result.events]).toEqual([2, events]);
     expect((await wholeLog(store)).map((event) => event.metadata.commandId)).toEqual([
-      'b-0',
-      'b-0',
+      ...Array.from({ length: seated.length }, () => 'b-0'),
       'b-city',
       'b-city',
       ...Array.from({ length: events }, () => 'b-1'),
@@ -170,6 +189,7 @@ describe('planBatch', () => {
       ]),
     ).toEqual([
       ['RegisterAuthority', [['authorities', 'AuthorityRegistered', '2017-12-20']]],
+      ...worldPlanned,
       [
         'EstablishBody',
         [
