@@ -21,6 +21,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
+import { canonicalNumber } from './canonical-number.js';
 
 const encodeBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 
@@ -265,7 +266,7 @@ const describeScope = (scope: unknown): string | undefined => {
   return undefined;
 };
 
-/** The instrument an event's payload names as its source: issuer, number, year signed. */
+/** The instrument an event's payload names as its source: issuer, canonical number, year signed. */
 const citedInstrument = (
   event: Record<string, unknown>,
 ): { issuer: unknown; number: unknown; year: number } | undefined => {
@@ -282,7 +283,11 @@ const citedInstrument = (
   }
   return year === undefined
     ? undefined
-    : { issuer: instrument['issuer'], number: instrument['number'], year: Number(year) };
+    : {
+        issuer: instrument['issuer'],
+        number: canonicalNumber(instrument['number']),
+        year: Number(year),
+      };
 };
 
 const inScope = (scope: Record<string, unknown>, event: Record<string, unknown>): boolean => {

@@ -14,6 +14,7 @@
  * @see docs/reference/domain.md rule 13
  */
 import * as E from 'fp-ts/Either';
+import { canonicalNumber } from '@mandate/core';
 import { invalidCheckpoint, type InvalidCheckpoint, type SignedCheckpoint } from './checkpoint.js';
 import {
   tamperDetected,
@@ -38,7 +39,10 @@ export const AUDIT_BUNDLE_FORMAT = 'mandate-audit-bundle/1';
 export type AuditScope =
   | { readonly kind: 'all' }
   | { readonly kind: 'stream'; readonly stream: string }
-  /** Every event whose payload's source is the instrument `number` of `issuer` signed in `year`. */
+  /**
+   * Every event whose payload's source is the instrument `number` of `issuer` signed in `year`;
+   * numbers compare in their canonical form (`canonicalNumber`), as instrument keys do.
+   */
   | {
       readonly kind: 'instrument';
       readonly issuer: string;
@@ -138,18 +142,20 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 /**
- * Builds the bundle of `scope` against `signed`: reads the first `size` events of the store, and
- * proves each event of the scope among them and, for a stream or an instrument, that they are all
- * of it. The store must still hold the checkpoint's log; a stream or instrument bundle needs a
+ * Builds the bundle of the scope `asked` (an instrument's number put in canonical form) against
+ * `signed`: reads the first `size` events of the store, and proves each event of the scope among
+ * them and, for a stream or an instrument, that they are all of it. The store must still hold the checkpoint's log; a stream or instrument bundle needs a
  * checkpoint that commits to the scope trees (as `createCheckpointer` writes them).
  */
 export async function createAuditBundle(
   store: EventStore,
-  scope: AuditScope,
+  asked: AuditScope,
   signed: SignedCheckpoint,
 ): Promise<
   E.Either<StoreUnavailable | CorruptEvent | TamperDetected | InvalidCheckpoint, AuditBundle>
 > {
+  const scope: AuditScope =
+    asked.kind === 'instrument' ? { ...asked, number: canonicalNumber(asked.number) } : asked;
   const { size, scopes } = signed.checkpoint;
   if (scope.kind !== 'all' && scopes === undefined) {
     return E.left(

@@ -7,7 +7,8 @@
  *   `{"hash":…,"revision":"…","stream":…}` of the stream's last event — the stream's own hash
  *   chain then shows that no event before it is missing;
  * - the **instrument tallies**: one leaf per instrument cited by an event's payload source
- *   (`data.source.instrument`: issuer, number, year signed), in key order, holding
+ *   (`data.source.instrument`: issuer, number in its canonical form — `canonicalNumber`, so two
+ *   spellings of one instrument are one leaf — and year signed), in key order, holding
  *   `{"digest":…,"events":"…","instrument":{"issuer":…,"number":…,"year":…}}`, where `digest`
  *   chains the hashes of every event citing it, in position order.
  *
@@ -19,6 +20,7 @@
  * @see docs/reference/domain.md rule 13
  */
 import { hash as digest } from 'node:crypto';
+import { canonicalNumber } from '@mandate/core';
 import { canonicalJson } from './canonical-json.js';
 import { EMPTY_ROOT, leafHashOfBytes, merkleTreeOfLeaves, type MerkleTree } from './merkle.js';
 
@@ -87,7 +89,9 @@ export function citedInstrument(data: unknown): InstrumentKey | undefined {
     return undefined;
   }
   const year = /^([0-9]{4})-/.exec(signedOn)?.[1];
-  return year === undefined ? undefined : { issuer, number, year: Number(year) };
+  return year === undefined
+    ? undefined
+    : { issuer, number: canonicalNumber(number), year: Number(year) };
 }
 
 /** The key ordering an instrument's leaf: the JCS text of the instrument. */
