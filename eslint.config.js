@@ -2,7 +2,7 @@
 /**
  * Lint rules. Beyond typescript-eslint's recommended set, this file enforces the architecture:
  * the domain core (`packages/core/src`) imports only fp-ts, io-ts, ts-pattern and itself, and
- * never touches a clock, randomness, the process or Node's built-ins (STYLE.md "Architecture").
+ * never touches a clock, randomness, the process or Node's built-ins.
  */
 import tseslint from 'typescript-eslint';
 

@@ -1,5 +1,5 @@
 /**
- * One vitest run for the whole workspace, split into tiers by file suffix (STYLE.md "Tests"):
+ * One vitest run for the whole workspace, split into tiers by file suffix:
  * `*.test.ts` unit, `*.prop.test.ts` property, `*.int.test.ts` integration, `*.type.test.ts` types.
  * Workspace packages resolve to their TypeScript sources through the `@mandate/source` condition.
  */
