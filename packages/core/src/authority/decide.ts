@@ -1,23 +1,26 @@
 /**
  * Decides commands to the authority registry. An authority is registered once, under a parent
  * not ended by that date — possibly recorded with a later valid date than the child's — or as a
- * root; renames, mergers and dissolutions apply only while it is
- * active; a merged or dissolved authority accepts nothing more, and one with an authority still
- * under it is not dissolved; a merger's successor is another authority, active on the date,
- * and never one below or merged into the authority merged away (the hierarchy stays acyclic).
+ * root; renames, mergers, splits, dissolutions and new superiors apply only while it is active;
+ * an ended authority accepts nothing more, and one with an authority still under it is neither
+ * split nor dissolved; a merger's successor is another authority, active on the date, a split's
+ * are at least two, and none lies below or was merged into the authority ended; a new superior
+ * lies neither at nor below the authority (the hierarchy stays acyclic).
  *
  * Authorisation (docs/reference/domain.md rule 9 for the registry itself), judged on the instrument's signing
- * date: a child is registered by its parent or an authority above it, a root by itself; a rename
- * or merger needs an authority above the one changed (for a root, the root itself).
+ * date: a child is registered by its parent or an authority above it, a root by itself; every
+ * other change needs an authority above the one changed (for a root, the root itself).
  */
 import { left, right, type Either } from 'fp-ts/Either';
 import { instrumentSource, sameName, type AuthorityId, type LegalBasis } from '../kernel/index.js';
 import type {
+  AddAuthoritySuperior,
   Command,
   DissolveAuthority,
   MergeAuthority,
   RegisterAuthority,
   RenameAuthority,
+  SplitAuthority,
 } from './commands.js';
 import type { Event } from './events.js';
 import { jurisdictionOf } from './jurisdiction.js';
@@ -29,7 +32,10 @@ import {
   authorityMergedAway,
   authorityNotActive,
   authorityNotFound,
+  authoritySplitAway,
   noJurisdiction,
+  splitNeedsTwoSuccessors,
+  superiorCycle,
   mergerCycle,
   mergerIntoItself,
   type Refusal,
@@ -58,7 +64,10 @@ const mayGovern = (state: RegistryState, record: AuthorityRecord, basis: LegalBa
     basis.signedOn,
   );
 
-/** True when `target` can be reached from `from` by parent and merger links, whatever the dates. */
+/**
+ * True when `target` can be reached from `from` by parent, superior, merger and split links,
+ * whatever the dates.
+ */
 function reaches(state: RegistryState, from: AuthorityId, target: AuthorityId): boolean {
   const seen = new Set<AuthorityId>();
   const pending = [from];
@@ -67,13 +76,16 @@ function reaches(state: RegistryState, from: AuthorityId, target: AuthorityId): 
     if (seen.has(id)) continue;
     seen.add(id);
     const record = authorityOf(state, id);
-    if (record?.parent !== undefined) pending.push(record.parent);
-    if (record?.status === 'merged') pending.push(record.into);
+    if (record === undefined) continue;
+    if (record.parent !== undefined) pending.push(record.parent);
+    for (const link of record.superiors ?? []) pending.push(link.authorityId);
+    if (record.status === 'merged') pending.push(record.into);
+    if (record.status === 'split') pending.push(...record.into);
   }
   return false;
 }
 
-/** The authority a rename or merger is about, when it is registered and not merged away. */
+/** The authority a change is about, when it is registered and has not ended. */
 function subjectOf(
   state: RegistryState,
   authorityId: AuthorityId,
@@ -84,6 +96,8 @@ function subjectOf(
     return left(authorityMergedAway(authorityId, record.into, record.mergedOn));
   if (record.status === 'dissolved')
     return left(authorityDissolvedAway(authorityId, record.dissolvedOn));
+  if (record.status === 'split')
+    return left(authoritySplitAway(authorityId, record.into, record.splitOn));
   return right(record);
 }
 
@@ -175,15 +189,88 @@ function dissolve({ data }: DissolveAuthority, state: RegistryState): Decision {
   if (!isActiveOn(record, effectiveOn)) return left(authorityNotActive(authorityId, effectiveOn));
   if (effectiveOn <= record.lastReliedOn)
     return left(authorityActiveAfterMerger(authorityId, effectiveOn, record.lastReliedOn));
-  const child = authoritiesOf(state).find(
-    (other) => other.parent === authorityId && isActiveOn(other, effectiveOn),
-  );
-  if (child !== undefined)
-    return left(authorityHasChildren(authorityId, child.authorityId, effectiveOn));
+  const child = childOn(state, authorityId, effectiveOn);
+  if (child !== undefined) return left(authorityHasChildren(authorityId, child, effectiveOn));
   return right([
     {
       type: 'AuthorityDissolved',
       data: { authorityId, effectiveOn, source: instrumentSource(basis) },
+    },
+  ]);
+}
+
+/** An authority whose parent is `authorityId` and which is active on `on`, if there is one. */
+const childOn = (
+  state: RegistryState,
+  authorityId: AuthorityId,
+  on: ActiveAuthority['registeredOn'],
+): AuthorityId | undefined =>
+  authoritiesOf(state).find((other) => other.parent === authorityId && isActiveOn(other, on))
+    ?.authorityId;
+
+/**
+ * Splits an active authority into at least two distinct successors, each registered and active on
+ * the date and none below or merged into it, after every date the registry relies on it, with no
+ * authority under it then. Its bodies are left to explicit transfers; until then they are orphaned.
+ */
+function split({ data }: SplitAuthority, state: RegistryState): Decision {
+  const { authorityId, into, basis, effectiveOn } = data;
+  const subject = subjectOf(state, authorityId);
+  if (subject._tag === 'Left') return subject;
+  const record = subject.right;
+  if (new Set(into).size !== into.length || into.length < 2 || into.includes(authorityId))
+    return left(splitNeedsTwoSuccessors(authorityId, into));
+  const missing = into.find((id) => authorityOf(state, id) === undefined);
+  if (missing !== undefined) return left(authorityNotFound(missing));
+  if (!mayGovern(state, record, basis))
+    return left(noJurisdiction(basis.issuer, authorityId, basis.signedOn));
+  if (!isActiveOn(record, effectiveOn)) return left(authorityNotActive(authorityId, effectiveOn));
+  const inactive = into.find((id) => {
+    const successor = authorityOf(state, id);
+    return successor === undefined || !isActiveOn(successor, effectiveOn);
+  });
+  if (inactive !== undefined) return left(authorityNotActive(inactive, effectiveOn));
+  if (effectiveOn <= record.lastReliedOn)
+    return left(authorityActiveAfterMerger(authorityId, effectiveOn, record.lastReliedOn));
+  const below = into.find((id) => reaches(state, id, authorityId));
+  if (below !== undefined) return left(mergerCycle(authorityId, below));
+  const child = childOn(state, authorityId, effectiveOn);
+  if (child !== undefined) return left(authorityHasChildren(authorityId, child, effectiveOn));
+  return right([
+    {
+      type: 'AuthoritySplit',
+      data: { authorityId, into, effectiveOn, source: instrumentSource(basis) },
+    },
+  ]);
+}
+
+/**
+ * Places an active authority also under another superior, active on the date and lying neither
+ * at nor below it. Already above it directly (its parent, or a superior added before): nothing to
+ * record.
+ */
+function addSuperior({ data }: AddAuthoritySuperior, state: RegistryState): Decision {
+  const { authorityId, superior, basis, effectiveOn } = data;
+  const subject = subjectOf(state, authorityId);
+  if (subject._tag === 'Left') return subject;
+  const record = subject.right;
+  const superiorRecord = authorityOf(state, superior);
+  if (superiorRecord === undefined) return left(authorityNotFound(superior));
+  if (!mayGovern(state, record, basis))
+    return left(noJurisdiction(basis.issuer, authorityId, basis.signedOn));
+  if (!isActiveOn(record, effectiveOn)) return left(authorityNotActive(authorityId, effectiveOn));
+  if (!isActiveOn(superiorRecord, effectiveOn))
+    return left(authorityNotActive(superior, effectiveOn));
+  if (reaches(state, superior, authorityId)) return left(superiorCycle(authorityId, superior));
+  if (
+    record.parent === superior ||
+    (record.superiors ?? []).some((link) => link.authorityId === superior)
+  )
+    return right([]);
+  return right([
+    {
+      type: 'AuthoritySuperiorAdded',
+      data: { authorityId, superior, effectiveOn, source: instrumentSource(basis) },
     },
   ]);
 }
@@ -199,6 +286,10 @@ export function decide(command: Command, state: RegistryState): Decision {
       return merge(command, state);
     case 'DissolveAuthority':
       return dissolve(command, state);
+    case 'SplitAuthority':
+      return split(command, state);
+    case 'AddAuthoritySuperior':
+      return addSuperior(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

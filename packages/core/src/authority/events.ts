@@ -4,7 +4,14 @@
  * previous name).
  */
 import * as t from 'io-ts';
-import { AuthorityId, BilingualName, CalendarDate, Source, struct } from '../kernel/index.js';
+import {
+  AuthorityId,
+  BilingualName,
+  CalendarDate,
+  Source,
+  nonEmptyArray,
+  struct,
+} from '../kernel/index.js';
 import { AuthorityLevel } from './level.js';
 
 /** The schema version of every authority event type (docs/reference/domain.md rule 12). */
@@ -13,6 +20,8 @@ export const EventVersions = {
   AuthorityRenamed: 1,
   AuthorityMerged: 1,
   AuthorityDissolved: 1,
+  AuthoritySplit: 1,
+  AuthoritySuperiorAdded: 1,
 } as const;
 
 /** An authority was registered, under `parent` or as a root. */
@@ -72,9 +81,49 @@ export const AuthorityDissolved = struct('AuthorityDissolved', {
 /** An authority was dissolved without a successor. */
 export type AuthorityDissolved = t.TypeOf<typeof AuthorityDissolved>;
 
+/**
+ * An authority was split into the authorities `into` (at least two): its last day was the day
+ * before `effectiveOn`. Its bodies pass to a successor only by an explicit transfer; until then
+ * they are orphaned.
+ */
+export const AuthoritySplit = struct('AuthoritySplit', {
+  type: t.literal('AuthoritySplit'),
+  data: struct('AuthoritySplitData', {
+    authorityId: AuthorityId,
+    into: nonEmptyArray(AuthorityId),
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** An authority was split into several successors. */
+export type AuthoritySplit = t.TypeOf<typeof AuthoritySplit>;
+
+/**
+ * From `effectiveOn`, `superior` is also above the authority, beside its parent: where the law
+ * gives an authority more than one superior, each of them has jurisdiction over what it governs.
+ */
+export const AuthoritySuperiorAdded = struct('AuthoritySuperiorAdded', {
+  type: t.literal('AuthoritySuperiorAdded'),
+  data: struct('AuthoritySuperiorAddedData', {
+    authorityId: AuthorityId,
+    superior: AuthorityId,
+    effectiveOn: CalendarDate,
+    source: Source,
+  }),
+});
+/** An authority gained another superior beside its parent. */
+export type AuthoritySuperiorAdded = t.TypeOf<typeof AuthoritySuperiorAdded>;
+
 /** Any event of the authority registry. */
 export const Event = t.union(
-  [AuthorityRegistered, AuthorityRenamed, AuthorityMerged, AuthorityDissolved],
+  [
+    AuthorityRegistered,
+    AuthorityRenamed,
+    AuthorityMerged,
+    AuthorityDissolved,
+    AuthoritySplit,
+    AuthoritySuperiorAdded,
+  ],
   'AuthorityEvent',
 );
 /** Any event of the authority registry. */

@@ -66,6 +66,30 @@ export function evolve(state: RegistryState, event: Event): RegistryState {
       const record = recordIn(table, authorityId);
       return next([record && { ...record, status: 'dissolved', dissolvedOn: effectiveOn }]);
     }
+    case 'AuthoritySplit': {
+      const { authorityId, into, effectiveOn } = event.data;
+      const record = recordIn(table, authorityId);
+      return next([
+        record && { ...record, status: 'split', into, splitOn: effectiveOn },
+        ...into.map((id) => {
+          const successor = recordIn(table, id);
+          return successor && reliedOn(successor, effectiveOn);
+        }),
+      ]);
+    }
+    case 'AuthoritySuperiorAdded': {
+      const { authorityId, superior, effectiveOn } = event.data;
+      const record = recordIn(table, authorityId);
+      const superiorRecord = recordIn(table, superior);
+      const link = { authorityId: superior, from: effectiveOn };
+      return next([
+        record && {
+          ...reliedOn(record, effectiveOn),
+          superiors: [...(record.superiors ?? []), link],
+        },
+        superiorRecord && reliedOn(superiorRecord, effectiveOn),
+      ]);
+    }
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -1,11 +1,16 @@
-/** The authority registry: the hierarchy of authorities, their renames and mergers, and jurisdiction. */
+/**
+ * The authority registry: the hierarchy of authorities (with any superiors beside a parent), their
+ * renames, mergers, splits and dissolutions, and jurisdiction.
+ */
 export type { AuthorityTable } from './authority-table.js';
 export {
+  AddAuthoritySuperior,
   Command,
   DissolveAuthority,
   MergeAuthority,
   RegisterAuthority,
   RenameAuthority,
+  SplitAuthority,
 } from './commands.js';
 export { decider } from './decider.js';
 export {
@@ -13,6 +18,8 @@ export {
   AuthorityMerged,
   AuthorityRegistered,
   AuthorityRenamed,
+  AuthoritySplit,
+  AuthoritySuperiorAdded,
   Event,
   EventVersions,
 } from './events.js';
@@ -27,7 +34,10 @@ export type {
   AuthorityMergedAway,
   AuthorityNotActive,
   AuthorityNotFound,
+  AuthoritySplitAway,
   NoJurisdiction,
+  SplitNeedsTwoSuccessors,
+  SuperiorCycle,
   MergerCycle,
   MergerIntoItself,
   Refusal,
@@ -42,6 +52,8 @@ export type {
   MergedAuthority,
   PopulatedRegistry,
   RegistryState,
+  SplitAuthorityRecord,
+  SuperiorLink,
 } from './state.js';
 export { orphanedBodies } from './orphans.js';
 export type { OrphanedBody } from './orphans.js';

@@ -1,13 +1,15 @@
 /**
  * Who has jurisdiction, and when (docs/reference/domain.md rule 9). An authority's current authority on a date
  * follows the mergers in force on that date: a province merged away on 2025-07-01 is, from that
- * day, represented by its successor. Its ancestors follow parents, each parent itself followed
+ * day, represented by its successor. Its superiors are its parent and, where the law gives it
+ * more than one, the other superiors in force on that date; each superior is itself followed
  * through its mergers. An issuer may change what an establisher created when, on that date, the
- * issuer exists and is the establisher's current authority or one of that authority's ancestors.
+ * issuer exists and is the establisher's current authority or lies above it along any path of
+ * superiors. A split or dissolved authority stands for itself: nobody succeeds to it.
  *
- * Every command to a body or an office asks this, so the walks below allocate nothing and touch
- * only the records on the way up (a handful of look-ups); the parent and merger links they
- * follow are kept on each record by `evolve`.
+ * Every command to a body or an office asks this, so the walks below allocate nothing while an
+ * authority has only its parent above it, and touch only the records on the way up (a handful of
+ * look-ups); the links they follow are kept on each record by `evolve`.
  *
  * @see docs/reference/domain.md rule 9
  */
@@ -55,10 +57,26 @@ export function currentAuthorityOf(
   return record === undefined ? undefined : follow(records, record, on).authorityId;
 }
 
+/** The superiors of `record` beside its parent in force on `on`, each followed through its mergers. */
+function otherSuperiorsOn(
+  records: Records,
+  record: AuthorityRecord,
+  on: CalendarDate,
+): ReadonlyArray<AuthorityRecord> {
+  if (record.superiors === undefined) return [];
+  const superiors: AuthorityRecord[] = [];
+  for (const link of record.superiors) {
+    const superior = link.from <= on ? recordIn(records, link.authorityId) : undefined;
+    if (superior !== undefined) superiors.push(follow(records, superior, on));
+  }
+  return superiors;
+}
+
 /**
- * The authorities above `authorityId` on `on`, nearest first: its parent, followed through the
- * parent's mergers, then that authority's parent likewise, up to a root. Empty for a root or an
- * unknown id. Callers asking about a merged authority's successor pass the successor's id.
+ * The authorities above `authorityId` on `on`, nearest first (breadth first, each once): its
+ * parent, followed through the parent's mergers, and its other superiors in force then, then
+ * theirs likewise, up to the roots. Empty for a root or an unknown id. Callers asking about a
+ * merged authority's successor pass the successor's id.
  */
 export function ancestorsOf(
   state: RegistryState,
@@ -66,19 +84,29 @@ export function ancestorsOf(
   on: CalendarDate,
 ): ReadonlyArray<AuthorityId> {
   const records = recordsOf(state);
+  const start = recordIn(records, authorityId);
+  if (start === undefined) return [];
+  const seen = new Set<AuthorityId>([authorityId]);
   const ancestors: AuthorityId[] = [];
-  let current = recordIn(records, authorityId);
-  while (current !== undefined && ancestors.length < records.size) {
-    current = parentOn(records, current, on);
-    if (current !== undefined) ancestors.push(current.authorityId);
+  const queue: AuthorityRecord[] = [start];
+  for (let record = queue.shift(); record !== undefined; record = queue.shift()) {
+    const parent = parentOn(records, record, on);
+    for (const above of parent === undefined
+      ? otherSuperiorsOn(records, record, on)
+      : [parent, ...otherSuperiorsOn(records, record, on)]) {
+      if (seen.has(above.authorityId)) continue;
+      seen.add(above.authorityId);
+      ancestors.push(above.authorityId);
+      queue.push(above);
+    }
   }
   return ancestors;
 }
 
 /**
  * The jurisdiction the registry defines: `issuer` may, on `on`, change what `establisher` created
- * when the issuer is registered and not merged away on `on`, and is the current authority of the
- * establisher on `on` or one of its ancestors on `on`.
+ * when the issuer is registered and not ended on `on`, and is the current authority of the
+ * establisher on `on` or one of its ancestors on `on`, along any path of superiors.
  *
  * @see docs/reference/domain.md rule 9
  */
@@ -90,10 +118,16 @@ export function jurisdictionOf(state: RegistryState): Jurisdiction {
       const establisherRecord = recordIn(records, establisher);
       if (issuerRecord === undefined || establisherRecord === undefined) return false;
       if (!isActiveOn(issuerRecord, on)) return false;
+      // The parent chain first, allocating nothing; other superiors met on the way wait in
+      // `pending`, created only for an authority that has them.
+      let pending: AuthorityRecord[] | undefined;
       let current: AuthorityRecord | undefined = follow(records, establisherRecord, on);
-      for (let steps = 0; current !== undefined && steps <= records.size; steps++) {
+      const bound = records.size * (records.size + 1);
+      for (let steps = 0; current !== undefined && steps <= bound; steps++) {
         if (current.authorityId === issuer) return true;
-        current = parentOn(records, current, on);
+        if (current.superiors !== undefined)
+          (pending ??= []).push(...otherSuperiorsOn(records, current, on));
+        current = parentOn(records, current, on) ?? pending?.pop();
       }
       return false;
     },

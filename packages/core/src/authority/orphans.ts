@@ -1,5 +1,6 @@
 /**
- * Orphaned bodies: a body active on a date whose authority — followed through its mergers to the
+ * Orphaned bodies: a body active on a date whose authority (its establisher, or the authority it
+ * was last transferred to by then) — followed through its mergers to the
  * one that stands for it then — no longer exists on that date, because it was dissolved without a
  * successor (or was never registered). Such a body answers to nobody until it is transferred; the
  * query reports it rather than letting it vanish from the hierarchy.
@@ -8,14 +9,14 @@
  */
 import type { AuthorityId, BodyId, CalendarDate } from '../kernel/index.js';
 import { contains } from '../kernel/index.js';
-import { bodyLife, type State as BodyState } from '../body/state.js';
+import { authorityOn, bodyLife, type State as BodyState } from '../body/state.js';
 import { currentAuthorityOf } from './jurisdiction.js';
 import { authorityOf, endedOn, isActiveOn, type RegistryState } from './state.js';
 
 /** A body left under an authority that does not exist on the date asked. */
 export interface OrphanedBody {
   readonly bodyId: BodyId;
-  /** The authority the body was established under. */
+  /** The authority the body answers to on the date: its establisher, or the one it was last transferred to. */
   readonly authority: AuthorityId;
   /** The authority that stands for it on the date (itself, or its successor by mergers). */
   readonly standing: AuthorityId;
@@ -32,13 +33,14 @@ export function orphanedBodies(
   const orphans: OrphanedBody[] = [];
   for (const body of bodies) {
     if (body.status === 'unestablished' || !contains(bodyLife(body), on)) continue;
-    const standing = currentAuthorityOf(registry, body.authority, on) ?? body.authority;
+    const authority = authorityOn(body, on);
+    const standing = currentAuthorityOf(registry, authority, on) ?? authority;
     const record = authorityOf(registry, standing);
     if (record !== undefined && isActiveOn(record, on)) continue;
     const ended = record === undefined ? undefined : endedOn(record);
     orphans.push({
       bodyId: body.bodyId,
-      authority: body.authority,
+      authority,
       standing,
       ...(ended === undefined ? {} : { endedOn: ended }),
     });

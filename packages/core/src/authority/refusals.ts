@@ -41,7 +41,7 @@ export const authorityNotActive = (
   _tag: 'AuthorityNotActive',
   authorityId,
   on,
-  message: `Authority ${authorityId} is not active on ${on}: not yet registered, or merged away.`,
+  message: `Authority ${authorityId} is not active on ${on}: not yet registered, or ended.`,
 });
 
 /** The authority was merged away: it accepts nothing more. */
@@ -162,6 +162,54 @@ export const authorityHasChildren = (
   message: `Authority ${authorityId} cannot be dissolved on ${on}: ${child} is still under it then; merge or dissolve it first.`,
 });
 
+/** The authority was split into several successors: it accepts nothing more. */
+export interface AuthoritySplitAway extends RefusalShape<'AuthoritySplitAway'> {
+  readonly authorityId: AuthorityId;
+  readonly into: ReadonlyArray<AuthorityId>;
+  readonly splitOn: CalendarDate;
+}
+/** The authority was split into several successors: it accepts nothing more. */
+export const authoritySplitAway = (
+  authorityId: AuthorityId,
+  into: ReadonlyArray<AuthorityId>,
+  splitOn: CalendarDate,
+): AuthoritySplitAway => ({
+  _tag: 'AuthoritySplitAway',
+  authorityId,
+  into,
+  splitOn,
+  message: `Authority ${authorityId} was split into ${into.join(', ')} on ${splitOn} and accepts nothing more.`,
+});
+
+/** A split needs at least two distinct successors, none of them the authority split. */
+export interface SplitNeedsTwoSuccessors extends RefusalShape<'SplitNeedsTwoSuccessors'> {
+  readonly authorityId: AuthorityId;
+  readonly into: ReadonlyArray<AuthorityId>;
+}
+/** A split needs at least two distinct successors, none of them the authority split. */
+export const splitNeedsTwoSuccessors = (
+  authorityId: AuthorityId,
+  into: ReadonlyArray<AuthorityId>,
+): SplitNeedsTwoSuccessors => ({
+  _tag: 'SplitNeedsTwoSuccessors',
+  authorityId,
+  into,
+  message: `Splitting ${authorityId} needs at least two distinct successors other than itself; got ${into.join(', ')}.`,
+});
+
+/** The superior lies at or below the authority: placing one above the other would make a cycle. */
+export interface SuperiorCycle extends RefusalShape<'SuperiorCycle'> {
+  readonly authorityId: AuthorityId;
+  readonly superior: AuthorityId;
+}
+/** The superior lies at or below the authority: placing one above the other would make a cycle. */
+export const superiorCycle = (authorityId: AuthorityId, superior: AuthorityId): SuperiorCycle => ({
+  _tag: 'SuperiorCycle',
+  authorityId,
+  superior,
+  message: `${superior} cannot be placed above ${authorityId}: it is ${authorityId} itself, or under or a successor of it.`,
+});
+
 /** Why the authority registry refused a command. */
 export type Refusal =
   | AuthorityAlreadyRegistered
@@ -173,4 +221,7 @@ export type Refusal =
   | AuthorityActiveAfterMerger
   | AuthorityDissolvedAway
   | AuthorityHasChildren
+  | AuthoritySplitAway
+  | SplitNeedsTwoSuccessors
+  | SuperiorCycle
   | NoJurisdiction;

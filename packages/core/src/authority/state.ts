@@ -1,6 +1,6 @@
 /**
  * The state of the authority registry: every authority ever registered, keyed by id, each active,
- * merged away or dissolved. The whole hierarchy is one stream and one consistency boundary, because its
+ * merged away, dissolved or split. The whole hierarchy is one stream and one consistency boundary, because its
  * invariants (an acyclic hierarchy, a merger's successor active) span several authorities.
  */
 import type { AuthorityId, BilingualName, CalendarDate } from '../kernel/index.js';
@@ -8,12 +8,20 @@ import { recordIn, recordsIn, type AuthorityTable } from './authority-table.js';
 import type { AuthorityLevel } from './level.js';
 import { nameInForce, type NameTimeline } from './name-timeline.js';
 
+/** Another superior of an authority, beside its parent, from a date. */
+export interface SuperiorLink {
+  readonly authorityId: AuthorityId;
+  readonly from: CalendarDate;
+}
+
 /** What the registry knows of every authority, merged or not. */
 export interface AuthorityFacts {
   readonly authorityId: AuthorityId;
   readonly level: AuthorityLevel;
   /** The authority directly above; never changes (a merged parent is followed to its successor). */
   readonly parent?: AuthorityId;
+  /** Superiors beside the parent, each from its date; absent when there are none. */
+  readonly superiors?: ReadonlyArray<SuperiorLink>;
   readonly registeredOn: CalendarDate;
   readonly names: NameTimeline;
   /**
@@ -42,8 +50,16 @@ export interface DissolvedAuthority extends AuthorityFacts {
   readonly dissolvedOn: CalendarDate;
 }
 
+/** An authority split into several successors; its last day was the day before `splitOn`. */
+export interface SplitAuthorityRecord extends AuthorityFacts {
+  readonly status: 'split';
+  readonly into: ReadonlyArray<AuthorityId>;
+  readonly splitOn: CalendarDate;
+}
+
 /** One authority of the registry. */
-export type AuthorityRecord = ActiveAuthority | MergedAuthority | DissolvedAuthority;
+export type AuthorityRecord =
+  ActiveAuthority | MergedAuthority | DissolvedAuthority | SplitAuthorityRecord;
 
 /** A registry with no authority yet. */
 export interface EmptyRegistry {
@@ -73,13 +89,23 @@ export const authorityOf = (
 export const authoritiesOf = (state: RegistryState): ReadonlyArray<AuthorityRecord> =>
   state.status === 'empty' ? [] : recordsIn(state.authorities);
 
-/** The day the authority ceased to exist (merged away or dissolved), if it has. */
-export const endedOn = (record: AuthorityRecord): CalendarDate | undefined =>
-  record.status === 'merged'
-    ? record.mergedOn
-    : record.status === 'dissolved'
-      ? record.dissolvedOn
-      : undefined;
+/** The day the authority ceased to exist (merged away, dissolved or split), if it has. */
+export function endedOn(record: AuthorityRecord): CalendarDate | undefined {
+  switch (record.status) {
+    case 'active':
+      return undefined;
+    case 'merged':
+      return record.mergedOn;
+    case 'dissolved':
+      return record.dissolvedOn;
+    case 'split':
+      return record.splitOn;
+    default: {
+      const _exhaustive: never = record;
+      return _exhaustive;
+    }
+  }
+}
 
 /** True when the authority exists on `date`: registered on or before it, not yet ended. */
 export const isActiveOn = (record: AuthorityRecord, date: CalendarDate): boolean => {

@@ -221,6 +221,22 @@ export const DissolveBody = struct('DissolveBody', {
 /** Dissolves a body. */
 export type DissolveBody = t.TypeOf<typeof DissolveBody>;
 
+/**
+ * Transfers a body to another authority from `effectiveOn`: the body keeps its identity, and
+ * jurisdiction over it follows `to` from that date (docs/reference/domain.md rule 9).
+ */
+export const TransferBody = struct('TransferBody', {
+  type: t.literal('TransferBody'),
+  data: struct('TransferBodyData', {
+    bodyId: BodyId,
+    to: AuthorityId,
+    basis: LegalBasis,
+    effectiveOn: CalendarDate,
+  }),
+});
+/** Transfers a body to another authority. */
+export type TransferBody = t.TypeOf<typeof TransferBody>;
+
 /** Files a report (or review) for one period of an obligation; the report is its own source. */
 export const FileReport = struct('FileReport', {
   type: t.literal('FileReport'),
@@ -253,6 +269,7 @@ export const Command = discriminatedUnion('Command', 'type', [
   EstablishBody,
   AmendBody,
   DissolveBody,
+  TransferBody,
   FileReport,
   CorrectReport,
 ]);

@@ -28,7 +28,14 @@ import {
   reportSource,
   sameName,
 } from '../kernel/index.js';
-import type { BodyChange, Command, CorrectReport, EstablishBody, FileReport } from './commands.js';
+import type {
+  BodyChange,
+  Command,
+  CorrectReport,
+  EstablishBody,
+  FileReport,
+  TransferBody,
+} from './commands.js';
 import { sameDutyText, ownDuty } from './duty.js';
 import type { Event } from './events.js';
 import {
@@ -36,6 +43,7 @@ import {
   bodyEnded,
   bodyEstablished,
   bodyRenamed,
+  bodyTransferred,
   dutyAmended,
   dutyAssigned,
   dutyRevoked,
@@ -60,6 +68,7 @@ import type { Refusal } from './refusals.js';
 import * as refuse from './refusals.js';
 import type { ActiveBody, EstablishedBody, State } from './state.js';
 import {
+  authorityOn,
   dutyLife,
   dutyOn,
   holderOn,
@@ -304,7 +313,7 @@ export function decideChanges(
   const changeable = changeableBody(state, changes);
   if (changeable._tag === 'Left') return changeable;
   const body = changeable.right;
-  const noJurisdiction = jurisdictionRefusal(context, basis, body.authority);
+  const noJurisdiction = jurisdictionRefusal(context, basis, authorityOn(body, basis.signedOn));
   if (noJurisdiction !== undefined) return left(noJurisdiction);
   if (effectiveOn < body.establishedOn)
     return left(refuse.beforeEstablishment(effectiveOn, body.establishedOn));
@@ -341,7 +350,7 @@ export function decideEnd(state: State, ending: Ending, context: BodyContext): D
   const active = activeBody(state);
   if (active._tag === 'Left') return active;
   const body = active.right;
-  const noJurisdiction = jurisdictionRefusal(context, basis, body.authority);
+  const noJurisdiction = jurisdictionRefusal(context, basis, authorityOn(body, basis.signedOn));
   if (noJurisdiction !== undefined) return left(noJurisdiction);
   if (effectiveOn < body.establishedOn)
     return left(refuse.beforeEstablishment(effectiveOn, body.establishedOn));
@@ -426,7 +435,7 @@ export function decideAbsorption(
   const active = activeBody(state);
   if (active._tag === 'Left') return active;
   const body = active.right;
-  const noJurisdiction = jurisdictionRefusal(context, basis, body.authority);
+  const noJurisdiction = jurisdictionRefusal(context, basis, authorityOn(body, basis.signedOn));
   if (noJurisdiction !== undefined) return left(noJurisdiction);
   if (effectiveOn < body.establishedOn)
     return left(refuse.beforeEstablishment(effectiveOn, body.establishedOn));
@@ -562,6 +571,46 @@ function correctReport({ data }: CorrectReport, state: State): Decision {
 }
 
 /**
+ * Transfers an active body to another authority from the effective date, after its last transfer.
+ * The issuer must have jurisdiction, on the signing date, over both the authority the body leaves
+ * and the one it joins — either of them when one is above the other, or an authority above both;
+ * the new authority must exist on the effective date. A transfer to the authority the body already
+ * answers to on that date records nothing.
+ *
+ * @see docs/reference/domain.md rule 9 and "Authorities change too"
+ */
+function transfer({ data }: TransferBody, state: State, context: BodyContext): Decision {
+  const { bodyId, to, basis, effectiveOn } = data;
+  const established = establishedBody(state, bodyId);
+  if (established._tag === 'Left') return established;
+  const active = activeBody(state);
+  if (active._tag === 'Left') return active;
+  const body = active.right;
+  if (effectiveOn < body.establishedOn)
+    return left(refuse.beforeEstablishment(effectiveOn, body.establishedOn));
+  const lastTransferOn = lastFrom(body.transfers);
+  if (lastTransferOn !== undefined && effectiveOn <= lastTransferOn)
+    return left(refuse.transferNotAfterLast(effectiveOn, lastTransferOn));
+  const previous = authorityOn(body, effectiveOn);
+  const noJurisdiction =
+    jurisdictionRefusal(context, basis, previous) ?? jurisdictionRefusal(context, basis, to);
+  if (noJurisdiction !== undefined) return left(noJurisdiction);
+  // An authority may act on a date exactly when it exists then (it may change what it established).
+  if (!context.jurisdiction.mayChange(to, to, effectiveOn))
+    return left(refuse.transferToInactiveAuthority(to, effectiveOn));
+  if (previous === to) return nothing;
+  return right([
+    bodyTransferred({
+      bodyId,
+      effectiveOn,
+      source: instrumentSource(basis),
+      authority: to,
+      previous,
+    }),
+  ]);
+}
+
+/**
  * Decides a command against the body's state: the events that record it, or why it is refused.
  * Never throws on a decodable command, whatever the state.
  */
@@ -585,6 +634,8 @@ export function decide(command: Command, state: State, context: BodyContext): De
         context,
       );
     }
+    case 'TransferBody':
+      return transfer(command, state, context);
     case 'FileReport':
       return fileReport(command, state);
     case 'CorrectReport':

@@ -206,6 +206,17 @@ export const BodiesAbsorbed = event('BodiesAbsorbed', {
 /** This body absorbed others. */
 export type BodiesAbsorbed = t.TypeOf<typeof BodiesAbsorbed>;
 
+/**
+ * The body passed from the authority `previous` to `authority` on `effectiveOn`: jurisdiction over
+ * it follows the new authority from that date (docs/reference/domain.md rule 9).
+ */
+export const BodyTransferred = event('BodyTransferred', {
+  authority: AuthorityId,
+  previous: AuthorityId,
+});
+/** The body passed to another authority. */
+export type BodyTransferred = t.TypeOf<typeof BodyTransferred>;
+
 /** Every event of a body's stream. */
 export const Event = discriminatedUnion('Event', 'type', [
   BodyEstablished,
@@ -225,6 +236,7 @@ export const Event = discriminatedUnion('Event', 'type', [
   ReportCorrected,
   BodyEnded,
   BodiesAbsorbed,
+  BodyTransferred,
 ]);
 /** Every event of a body's stream. */
 export type Event = t.TypeOf<typeof Event>;
@@ -248,6 +260,7 @@ export const EventVersions = {
   ReportCorrected: 1,
   BodyEnded: 1,
   BodiesAbsorbed: 1,
+  BodyTransferred: 1,
 } as const satisfies { readonly [K in Event['type']]: number };
 
 // -------------------------------------------------------------------------------------------------
@@ -297,3 +310,5 @@ export const reportCorrected = make<ReportCorrected>('ReportCorrected');
 export const bodyEnded = make<BodyEnded>('BodyEnded');
 /** Builds a {@link BodiesAbsorbed} event. */
 export const bodiesAbsorbed = make<BodiesAbsorbed>('BodiesAbsorbed');
+/** Builds a {@link BodyTransferred} event. */
+export const bodyTransferred = make<BodyTransferred>('BodyTransferred');

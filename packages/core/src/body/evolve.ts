@@ -29,6 +29,7 @@ const established = ({ data }: BodyEstablished): ActiveBody => ({
   reports: new Map(),
   counted: new Map(),
   absorptions: [],
+  transfers: [],
 });
 
 /** `map` with every value whose `field` is unset closed on `on`, as a new map. */
@@ -184,6 +185,10 @@ export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent
       const { absorbed, reorganisationId } = event.data;
       return { ...body, absorptions: [...body.absorptions, { on, absorbed, reorganisationId }] };
     }
+    case 'BodyTransferred': {
+      const { authority, previous } = event.data;
+      return { ...body, transfers: withEntry(body.transfers, { from: on, authority, previous }) };
+    }
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -213,6 +218,7 @@ export function evolve(state: State, event: Event): State {
     case 'ReportFiled':
     case 'ReportCorrected':
     case 'BodiesAbsorbed':
+    case 'BodyTransferred':
       return state.status === 'unestablished' ? state : evolveFacts(state, event);
     default: {
       const _exhaustive: never = event;

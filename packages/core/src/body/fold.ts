@@ -15,6 +15,7 @@ import type { PeriodLabel } from './period.js';
 import type {
   Absorption,
   ActiveBody,
+  AuthorityTransfer,
   CategoryEntry,
   Duty,
   EndedBody,
@@ -68,6 +69,7 @@ interface FactsDraft {
   readonly reports: Map<ReportId, ReportDraft>;
   readonly counted: Map<ObligationId, Map<PeriodLabel, ReportId>>;
   readonly absorptions: Absorption[];
+  readonly transfers: AuthorityTransfer[];
 }
 
 /** An established body whose every container and record is the fold's own. */
@@ -92,6 +94,7 @@ const draftOf = (body: EstablishedBody): BodyDraft => ({
   reports: new Map([...body.reports].map(([id, r]) => [id, { ...r }])),
   counted: new Map([...body.counted].map(([id, periods]) => [id, new Map(periods)])),
   absorptions: [...body.absorptions],
+  transfers: [...body.transfers],
 });
 
 // -------------------------------------------------------------------------------------------------
@@ -209,6 +212,11 @@ function write(body: BodyDraft, event: Event): BodyDraft {
     case 'BodiesAbsorbed': {
       const { effectiveOn, absorbed, reorganisationId } = event.data;
       body.absorptions.push({ on: effectiveOn, absorbed, reorganisationId });
+      return body;
+    }
+    case 'BodyTransferred': {
+      const { effectiveOn, authority, previous } = event.data;
+      insertEntry(body.transfers, { from: effectiveOn, authority, previous });
       return body;
     }
     case 'BodyEstablished':

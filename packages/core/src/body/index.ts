@@ -52,6 +52,7 @@ export {
   EstablishBody,
   AmendBody,
   DissolveBody,
+  TransferBody,
   FileReport,
   CorrectReport,
   Command,
@@ -74,6 +75,7 @@ export {
   ReportCorrected,
   BodyEnded,
   BodiesAbsorbed,
+  BodyTransferred,
   Event,
   EventVersions,
   bodyEstablished,
@@ -93,6 +95,7 @@ export {
   reportCorrected,
   bodyEnded,
   bodiesAbsorbed,
+  bodyTransferred,
 } from './events.js';
 export {
   initialState,
@@ -110,6 +113,7 @@ export {
   nameHistory,
   countedReport,
   sameHolder,
+  authorityOn,
 } from './state.js';
 export type {
   State,
@@ -128,6 +132,7 @@ export type {
   Obligation,
   Report,
   Absorption,
+  AuthorityTransfer,
   SeatOnDate,
   DutyOnDate,
   NameValidity,

@@ -639,6 +639,42 @@ export const noJurisdiction = (
   signedOn,
 });
 
+/** A transfer must come after the body's last one in valid time. */
+export type TransferNotAfterLast = Refused<
+  'TransferNotAfterLast',
+  9,
+  { on: CalendarDate; lastTransferOn: CalendarDate }
+>;
+/** Refuses a transfer dated on or before the body's last transfer. */
+export const transferNotAfterLast = (
+  on: CalendarDate,
+  lastTransferOn: CalendarDate,
+): TransferNotAfterLast => ({
+  _tag: 'TransferNotAfterLast',
+  rule: 9,
+  message: `A transfer on ${on} must come after the body's last transfer, on ${lastTransferOn}.`,
+  on,
+  lastTransferOn,
+});
+
+/** The authority a body is transferred to does not exist on the transfer's date. */
+export type TransferToInactiveAuthority = Refused<
+  'TransferToInactiveAuthority',
+  9,
+  { authority: AuthorityId; on: CalendarDate }
+>;
+/** Refuses a transfer to an authority not registered, or ended, on its date. */
+export const transferToInactiveAuthority = (
+  authority: AuthorityId,
+  on: CalendarDate,
+): TransferToInactiveAuthority => ({
+  _tag: 'TransferToInactiveAuthority',
+  rule: 9,
+  message: `Authority ${authority} does not exist on ${on}: a body cannot pass to it then.`,
+  authority,
+  on,
+});
+
 /** Every reason the body decider refuses a command. */
 export type Refusal =
   | AlreadyEstablished
@@ -677,4 +713,6 @@ export type Refusal =
   | UnknownReport
   | NotTheCountedReport
   | CorrectionPredatesReport
+  | TransferNotAfterLast
+  | TransferToInactiveAuthority
   | NoJurisdiction;

@@ -118,6 +118,16 @@ export interface Absorption {
   readonly reorganisationId: ReorganisationId;
 }
 
+/**
+ * The body's passing to another authority from `from`: jurisdiction over it (docs/reference/domain.md
+ * rule 9) follows `authority` from that date; `previous` held it until then.
+ */
+export interface AuthorityTransfer {
+  readonly from: CalendarDate;
+  readonly authority: AuthorityId;
+  readonly previous: AuthorityId;
+}
+
 /** What an established body knows about itself. */
 export interface BodyFacts {
   readonly bodyId: BodyId;
@@ -135,6 +145,8 @@ export interface BodyFacts {
   /** The report that counts for each obligation and period (the latest correction). */
   readonly counted: ReadonlyMap<ObligationId, ReadonlyMap<PeriodLabel, ReportId>>;
   readonly absorptions: ReadonlyArray<Absorption>;
+  /** The body's transfers to other authorities, by the date each took effect. */
+  readonly transfers: ReadonlyArray<AuthorityTransfer>;
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -179,6 +191,15 @@ const interval = (from: CalendarDate, to: CalendarDate | undefined): ValidInterv
 /** The body's life in valid time: from its establishment until its end, if it ended. */
 export const bodyLife = (body: EstablishedBody): ValidInterval =>
   interval(body.establishedOn, body.status === 'ended' ? body.endedOn : undefined);
+
+/**
+ * The authority the body answers to on `date`: its establishing authority, or the one it was last
+ * transferred to on or before `date`.
+ *
+ * @see docs/reference/domain.md rule 9
+ */
+export const authorityOn = (body: BodyFacts, date: CalendarDate): AuthorityId =>
+  entryOn(body.transfers, date)?.authority ?? body.authority;
 
 /** A seat's life: from its creation until its abolition (or the body's end). */
 export const seatLife = (seat: Seat): ValidInterval => interval(seat.createdOn, seat.abolishedOn);

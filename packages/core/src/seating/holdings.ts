@@ -52,6 +52,7 @@ export function newHoldings(events: ReadonlyArray<Event>): ReadonlyArray<NewHold
       case 'ReportFiled':
       case 'ReportCorrected':
       case 'BodiesAbsorbed':
+      case 'BodyTransferred':
       case 'BodyEnded':
         break;
       default: {
