@@ -1,7 +1,8 @@
 /**
  * Decides commands to the authority registry. An authority is registered once, under a parent
  * not ended by that date — possibly recorded with a later valid date than the child's — or as a
- * root; renames, mergers, splits, dissolutions and new superiors apply only while it is active;
+ * root (never under a dissolved or split one, which would leave the child without a superior);
+ * renames, mergers, splits, dissolutions and new superiors apply only while it is active;
  * an ended authority accepts nothing more, and one with an authority still under it is neither
  * split nor dissolved; a merger's successor is another authority, active on the date, a split's
  * are at least two, and none lies below or was merged into the authority ended; a new superior
@@ -113,6 +114,11 @@ function register({ data }: RegisterAuthority, state: RegistryState): Decision {
     if (parentRecord === undefined) return left(authorityNotFound(parent));
     if (!jurisdictionOf(state).mayChange(basis.issuer, parent, basis.signedOn))
       return left(noJurisdiction(basis.issuer, authorityId, basis.signedOn));
+    // A dissolved or split parent leaves nobody above a child that outlives it: none is added.
+    if (parentRecord.status === 'dissolved')
+      return left(authorityDissolvedAway(parent, parentRecord.dissolvedOn));
+    if (parentRecord.status === 'split')
+      return left(authoritySplitAway(parent, parentRecord.into, parentRecord.splitOn));
     // The parent may have been recorded with a later valid date than the child's (its own
     // registration is often known only from a later instrument); it must not have ended by then.
     const parentEnded = endedOn(parentRecord);

@@ -248,6 +248,23 @@ type Step =
       signedOn: string;
     }
   | { kind: 'rename'; subject: string; issuer: IssuerChoice; on: string; signedOn: string }
+  | { kind: 'dissolve'; subject: string; issuer: IssuerChoice; on: string; signedOn: string }
+  | {
+      kind: 'split';
+      subject: string;
+      into: ReadonlyArray<string>;
+      issuer: IssuerChoice;
+      on: string;
+      signedOn: string;
+    }
+  | {
+      kind: 'superior';
+      subject: string;
+      superior: string;
+      issuer: IssuerChoice;
+      on: string;
+      signedOn: string;
+    }
   | {
       kind: 'register';
       subject: string;
@@ -290,6 +307,41 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
     weight: 2,
   },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('dissolve' as const),
+      subject: anyId,
+      issuer: issuerChoice,
+      on: laterDates,
+      signedOn: laterDates,
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('split' as const),
+      subject: anyId,
+      into: fc.oneof(
+        { arbitrary: fc.uniqueArray(anyId, { minLength: 2, maxLength: 3 }), weight: 4 },
+        { arbitrary: fc.array(anyId, { minLength: 1, maxLength: 3 }), weight: 1 },
+      ),
+      issuer: issuerChoice,
+      on: laterDates,
+      signedOn: laterDates,
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('superior' as const),
+      subject: anyId,
+      superior: anyId,
+      issuer: issuerChoice,
+      on: fc.oneof(registrationDates, laterDates),
+      signedOn: fc.oneof(registrationDates, laterDates),
+    }),
+    weight: 2,
+  },
 );
 
 /** The issuer a choice names, for an instrument about `subject` under `parent`. */
@@ -319,6 +371,35 @@ function stepCommand(s: Step, parentOf: ReadonlyMap<string, string>) {
           effectiveOn: s.on,
         },
       };
+    case 'dissolve':
+      return {
+        type: 'DissolveAuthority',
+        data: {
+          authorityId: s.subject,
+          basis: basisOf(issuerOf(s.issuer, s.subject, parentOf.get(s.subject)), s.signedOn),
+          effectiveOn: s.on,
+        },
+      };
+    case 'split':
+      return {
+        type: 'SplitAuthority',
+        data: {
+          authorityId: s.subject,
+          into: s.into,
+          basis: basisOf(issuerOf(s.issuer, s.subject, parentOf.get(s.subject)), s.signedOn),
+          effectiveOn: s.on,
+        },
+      };
+    case 'superior':
+      return {
+        type: 'AddAuthoritySuperior',
+        data: {
+          authorityId: s.subject,
+          superior: s.superior,
+          basis: basisOf(issuerOf(s.issuer, s.subject, parentOf.get(s.subject)), s.signedOn),
+          effectiveOn: s.on,
+        },
+      };
     case 'register':
       return {
         type: 'RegisterAuthority',
@@ -340,8 +421,8 @@ function stepCommand(s: Step, parentOf: ReadonlyMap<string, string>) {
 
 /**
  * A history of registry commands: the ids of {@link hierarchyIds} registered as a random forest
- * (each under an earlier one, or as a root, in date order), then mergers, renames and further
- * registrations, with issuers that are often but not always entitled and dates that often
+ * (each under an earlier one, or as a root, in date order), then mergers, renames, splits,
+ * dissolutions, further superiors and further registrations, with issuers that are often but not always entitled and dates that often
  * coincide — valid and invalid commands mixed.
  */
 export const authorityHistoryArbitrary: fc.Arbitrary<ReadonlyArray<Authority.Command>> = fc

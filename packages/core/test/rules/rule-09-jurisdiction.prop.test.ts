@@ -4,8 +4,8 @@
  * the successor takes over the merged one's bodies and offices) and history keeps who had
  * jurisdiction when.
  *
- * Random hierarchies with renames and mergers (valid and invalid commands mixed) run through the
- * authority registry. Then:
+ * Random hierarchies with renames, mergers, splits, dissolutions and added superiors (valid and
+ * invalid commands mixed) run through the authority registry. Then:
  * - `jurisdictionOf`, `currentAuthorityOf` and `ancestorsOf` agree, for every pair of authorities
  *   and every date where anything changes, with a naive oracle computed from the raw list of
  *   accepted events (linear scans, no precomputed links);
@@ -13,7 +13,13 @@
  *   the whole valid-time line after every accepted command, and refused commands change nothing;
  * - every office command and every instrument-based body command whose issuer lacks jurisdiction
  *   on the instrument's signing date is refused with no events (`NoJurisdiction` whenever the
- *   office or body exists), and no command whose issuer has jurisdiction is refused for it.
+ *   office or body exists), and no command whose issuer has jurisdiction is refused for it;
+ * - dissolutions, splits and new superiors are accepted exactly when a literal reading of their
+ *   rules over the accepted events says so, and jurisdiction follows every path of superiors;
+ * - a body is transferred exactly when the oracle allows it (an issuer governing both the
+ *   authority it leaves and the one it joins, which exists then), rule 9 follows the new
+ *   authority from the transfer's date, and the bodies reported orphaned on each date are exactly
+ *   those whose authority then, followed through its mergers, does not exist.
  */
 import fc from 'fast-check';
 import { isLeft, type Either } from 'fp-ts/Either';
@@ -47,9 +53,21 @@ const mergedBy = (events: Events, id: string, on: string) => {
   const m = merger(events, id);
   return m !== undefined && m.data.effectiveOn <= on ? m.data.into : undefined;
 };
+/** The event that ended the authority (merger, dissolution or split), if any. */
+const ending = (events: Events, id: string) =>
+  events.find(
+    (e) =>
+      (e.type === 'AuthorityMerged' ||
+        e.type === 'AuthorityDissolved' ||
+        e.type === 'AuthoritySplit') &&
+      e.data.authorityId === id,
+  );
 const active = (events: Events, id: string, on: string) => {
   const r = registration(events, id);
-  return r !== undefined && r.data.effectiveOn <= on && mergedBy(events, id, on) === undefined;
+  const end = ending(events, id);
+  return (
+    r !== undefined && r.data.effectiveOn <= on && (end === undefined || on < end.data.effectiveOn)
+  );
 };
 
 /** Follows mergers in force on `on`; undefined for an authority never registered. */
@@ -65,15 +83,28 @@ function oracleCurrent(events: Events, id: string, on: string): string | undefin
   return current;
 }
 
-/** The parent of each authority in turn, each followed through its mergers on `on`. */
+/** The authorities directly above `id` on `on`: its parent, then superiors added by then, in order. */
+const directSuperiors = (events: Events, id: string, on: string): string[] => {
+  const parent = registration(events, id)?.data.parent;
+  const added = events.flatMap((e) =>
+    e.type === 'AuthoritySuperiorAdded' && e.data.authorityId === id && e.data.effectiveOn <= on
+      ? [e.data.superior]
+      : [],
+  );
+  return parent === undefined ? added : [parent, ...added];
+};
+
+/** Breadth first over every superior, each followed through its mergers on `on`, each once. */
 function oracleAncestors(events: Events, id: string, on: string): string[] {
   const result: string[] = [];
-  let parent = registration(events, id)?.data.parent;
-  while (parent !== undefined && !result.includes(parent) && result.length < 50) {
-    const current = oracleCurrent(events, parent, on) ?? parent;
-    result.push(current);
-    parent = registration(events, current)?.data.parent;
-  }
+  const queue = [id];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift())
+    for (const superior of directSuperiors(events, next, on)) {
+      const current = oracleCurrent(events, superior, on) ?? superior;
+      if (current === id || result.includes(current)) continue;
+      result.push(current);
+      queue.push(current);
+    }
   return result;
 }
 
@@ -97,6 +128,92 @@ function oracleAuthorises(events: Events, command: Authority.Command): boolean {
   return oracleMayChange(events, basis.issuer, parent ?? command.data.authorityId, basis.signedOn);
 }
 
+/** Every link from an authority to another, whatever the dates: parent, superiors, successors. */
+const linksFrom = (events: Events, id: string): string[] =>
+  events.flatMap((e) => {
+    if (e.type === 'AuthorityRegistered' && e.data.authorityId === id)
+      return e.data.parent === undefined ? [] : [e.data.parent];
+    if (e.type === 'AuthoritySuperiorAdded' && e.data.authorityId === id) return [e.data.superior];
+    if (e.type === 'AuthorityMerged' && e.data.authorityId === id) return [e.data.into];
+    if (e.type === 'AuthoritySplit' && e.data.authorityId === id) return [...e.data.into];
+    return [];
+  });
+
+/** True when `target` is reached from `from` along links (depth first, each authority once). */
+function linked(events: Events, from: string, target: string): boolean {
+  const seen = new Set<string>();
+  const visit = (id: string): boolean =>
+    id === target || (!seen.has(id) && (seen.add(id), linksFrom(events, id).some(visit)));
+  return visit(from);
+}
+
+/** The events that rely on `id` being active on their date. */
+const relyingOn = (events: Events, id: string) =>
+  events.filter(
+    (e) =>
+      (e.type === 'AuthorityRegistered' && (e.data.authorityId === id || e.data.parent === id)) ||
+      (e.type === 'AuthorityRenamed' && e.data.authorityId === id) ||
+      (e.type === 'AuthorityMerged' && e.data.into === id) ||
+      (e.type === 'AuthoritySplit' && e.data.into.includes(id as AuthorityId)) ||
+      (e.type === 'AuthoritySuperiorAdded' &&
+        (e.data.authorityId === id || e.data.superior === id)),
+  );
+
+/** An authority placed under `id` (as its parent) that is active on `on`. */
+const childActive = (events: Events, id: string, on: string) =>
+  events.some(
+    (e) =>
+      e.type === 'AuthorityRegistered' &&
+      e.data.parent === id &&
+      active(events, e.data.authorityId, on),
+  );
+
+/**
+ * Whether a dissolution, split or new superior is accepted, read literally from the rules: the
+ * subject is registered, never ended, active on the date and governed by the issuer; a
+ * dissolution or split comes after every date that relies on the subject and leaves no child
+ * under it; a split names at least two distinct other successors, active on the date and not
+ * linked back to the subject; a new superior is registered, active then and not linked back.
+ * `undefined` for the other commands, which `oracleAuthorises` alone covers.
+ */
+function oracleAccepts(events: Events, command: Authority.Command): boolean | undefined {
+  if (
+    command.type !== 'DissolveAuthority' &&
+    command.type !== 'SplitAuthority' &&
+    command.type !== 'AddAuthoritySuperior'
+  )
+    return undefined;
+  const { authorityId: id, effectiveOn: on } = command.data;
+  const subject =
+    registration(events, id) !== undefined &&
+    ending(events, id) === undefined &&
+    oracleAuthorises(events, command) &&
+    active(events, id, on);
+  if (!subject) return false;
+  const afterReliance = relyingOn(events, id).every((e) => e.data.effectiveOn < on);
+  switch (command.type) {
+    case 'DissolveAuthority':
+      return afterReliance && !childActive(events, id, on);
+    case 'SplitAuthority': {
+      const { into } = command.data;
+      return (
+        into.length >= 2 &&
+        new Set(into).size === into.length &&
+        !into.includes(id) &&
+        into.every(
+          (successor) => active(events, successor, on) && !linked(events, successor, id),
+        ) &&
+        afterReliance &&
+        !childActive(events, id, on)
+      );
+    }
+    case 'AddAuthoritySuperior': {
+      const { superior } = command.data;
+      return active(events, superior, on) && !linked(events, superior, id);
+    }
+  }
+}
+
 /** The registry's structural rules, checked over the whole list of accepted events. */
 function checkRegistryRules(events: Events): void {
   for (const event of events) {
@@ -104,12 +221,14 @@ function checkRegistryRules(events: Events): void {
     switch (event.type) {
       case 'AuthorityRegistered':
         // A child may be valid before its parent's recorded registration, not after its end.
-        if (event.data.parent !== undefined)
+        if (event.data.parent !== undefined) {
+          const parentEnd = ending(events, event.data.parent);
           expect(
             registration(events, event.data.parent) !== undefined &&
-              mergedBy(events, event.data.parent, on) === undefined,
+              (parentEnd === undefined || on < parentEnd.data.effectiveOn),
             `parent not ended: ${show(event)}`,
           ).toBe(true);
+        }
         break;
       case 'AuthorityRenamed':
         expect(active(events, event.data.authorityId, on), `renamed while active`).toBe(true);
@@ -122,28 +241,31 @@ function checkRegistryRules(events: Events): void {
           true,
         );
         // Nothing relies on the merged authority being active from the merger on.
-        for (const other of events) {
-          const reliesOn =
-            (other.type === 'AuthorityRegistered' && other.data.parent === authorityId) ||
-            (other.type === 'AuthorityRenamed' && other.data.authorityId === authorityId) ||
-            (other.type === 'AuthorityMerged' && other.data.into === authorityId);
-          if (reliesOn)
-            expect(other.data.effectiveOn < on, `after merger: ${show(other)}`).toBe(true);
-        }
+        for (const other of relyingOn(events, authorityId))
+          expect(other.data.effectiveOn < on, `after merger: ${show(other)}`).toBe(true);
         break;
       }
+      case 'AuthorityDissolved':
+      case 'AuthoritySplit': {
+        const { authorityId } = event.data;
+        expect(active(events, authorityId, addDays(on, -1) ?? on), 'ended while active').toBe(true);
+        expect(childActive(events, authorityId, on), `child left: ${show(event)}`).toBe(false);
+        for (const other of relyingOn(events, authorityId))
+          expect(other.data.effectiveOn < on, `after its end: ${show(other)}`).toBe(true);
+        break;
+      }
+      case 'AuthoritySuperiorAdded':
+        expect(active(events, event.data.authorityId, on), 'subject active').toBe(true);
+        expect(active(events, event.data.superior, on), 'superior active').toBe(true);
+        break;
     }
   }
-  // No cycle through parents and mergers, whatever the dates.
-  for (const { data } of events.filter((e) => e.type === 'AuthorityRegistered')) {
-    const path: string[] = [];
-    const next = (id: string): string | undefined =>
-      merger(events, id)?.data.into ?? registration(events, id)?.data.parent;
-    for (let id: string | undefined = data.authorityId; id !== undefined; id = next(id)) {
-      expect(path, `cycle: ${path.join(' → ')} → ${id}`).not.toContain(id);
-      path.push(id);
-    }
-  }
+  // No cycle through parents, superiors, mergers and splits, whatever the dates.
+  for (const { data } of events.filter((e) => e.type === 'AuthorityRegistered'))
+    for (const next of linksFrom(events, data.authorityId))
+      expect(linked(events, next, data.authorityId), `cycle through ${data.authorityId}`).toBe(
+        false,
+      );
 }
 
 /** Every date the history mentions, the day before each, and dates well before and after. */
@@ -157,6 +279,9 @@ function datesOf(events: Events): ReadonlyArray<CalendarDate> {
   return [...dates].sort() as CalendarDate[];
 }
 
+/** How often each of the commands `oracleAccepts` judges was accepted and refused, over all runs. */
+const judged = new Map<string, { accepted: number; refused: number }>();
+
 /** Runs a registry history through the decider, checking what each decision must respect. */
 function runRegistry(commands: ReadonlyArray<Authority.Command>) {
   let state = Authority.decider.initialState;
@@ -165,6 +290,16 @@ function runRegistry(commands: ReadonlyArray<Authority.Command>) {
     const snapshot = structuredClone(state);
     const outcome = Authority.decider.decide(command, state);
     expect(deepEqual(state, snapshot), 'decide leaves the state untouched').toBe(true);
+    const expected = oracleAccepts(events, command);
+    if (expected !== undefined) {
+      const tally = judged.get(command.type) ?? { accepted: 0, refused: 0 };
+      tally[expected ? 'accepted' : 'refused'] += 1;
+      judged.set(command.type, tally);
+    }
+    if (expected !== undefined && expected === isLeft(outcome))
+      throw new Error(
+        `${expected ? 'Refused' : 'Accepted'} ${show(command)} against the oracle: ${show(outcome)}\nafter ${show(events)}`,
+      );
     if (isLeft(outcome)) continue;
     if (!oracleAuthorises(events, command))
       throw new Error(`Accepted an unauthorised ${show(command)}\nafter ${show(events)}`);
@@ -243,6 +378,58 @@ const establishBody = bodyCommand.filter((c) => c.type === 'EstablishBody');
 const bodyHistory = fc
   .tuple(establishBody, establishBody, fc.array(bodyCommand, { minLength: 1, maxLength: 15 }))
   .map(([first, second, rest]) => [first, second, ...rest]);
+
+/** Transfers of the two bodies to an authority drawn like the issuers. */
+const transferCommand: fc.Arbitrary<Body.TransferBody> = fc
+  .record({
+    bodyId: fc.constantFrom('body-1', 'body-2'),
+    to: fc.constantFrom(...hierarchyIds),
+    basis: fc
+      .tuple(bodyBasis, fc.boolean())
+      .map(([basis, byRoot]) => (byRoot ? { ...basis, issuer: 'a0' as AuthorityId } : basis)),
+    effectiveOn: windowDates,
+  })
+  .map((data) => {
+    const decoded = Body.TransferBody.decode({ type: 'TransferBody', data });
+    if (isLeft(decoded)) throw new Error(`generated transfer does not decode: ${show(data)}`);
+    return decoded.right;
+  });
+/** Body histories with transfers among the other instrument-based commands. */
+const transferHistory = fc
+  .tuple(
+    establishBody,
+    establishBody,
+    fc.array(fc.oneof(bodyCommand, transferCommand, transferCommand), {
+      minLength: 1,
+      maxLength: 20,
+    }),
+  )
+  .map(([first, second, rest]): ReadonlyArray<Body.Command> => [first, second, ...rest]);
+
+/** The authority a body answers to on `on`, read from its accepted events: the last transfer's, or its establisher. */
+function oracleBodyAuthority(events: ReadonlyArray<Body.Event>, on: string): string | undefined {
+  let authority: string | undefined;
+  let transferredOn = '';
+  for (const event of events) {
+    if (event.type === 'BodyEstablished') authority ??= event.data.authority;
+    if (
+      event.type === 'BodyTransferred' &&
+      event.data.effectiveOn <= on &&
+      event.data.effectiveOn >= transferredOn
+    ) {
+      authority = event.data.authority;
+      transferredOn = event.data.effectiveOn;
+    }
+  }
+  return authority;
+}
+
+/** The body's life read from its accepted events: its establishment and end dates, if any. */
+function oracleLife(events: ReadonlyArray<Body.Event>) {
+  const established = events.find((e) => e.type === 'BodyEstablished')?.data.effectiveOn;
+  const ended = events.find((e) => e.type === 'BodyEnded')?.data.effectiveOn;
+  return { established, ended };
+}
 
 /**
  * Decides a stream's commands in order against the jurisdiction, checking each against the
@@ -323,6 +510,11 @@ describe('docs/reference/domain.md rule 9: jurisdiction follows the hierarchy an
       }),
       { numRuns: 150 },
     );
+    // Dissolutions, splits and new superiors were both accepted and refused.
+    for (const type of ['DissolveAuthority', 'SplitAuthority', 'AddAuthoritySuperior']) {
+      expect(judged.get(type)?.accepted, type).toBeGreaterThan(5);
+      expect(judged.get(type)?.refused, type).toBeGreaterThan(5);
+    }
   });
 
   it('refuses, with no events, every office command whose issuer lacks jurisdiction', () => {
@@ -383,5 +575,100 @@ describe('docs/reference/domain.md rule 9: jurisdiction follows the hierarchy an
     // Both sides of the rule were exercised, not just one.
     expect(totals.refusedForJurisdiction).toBeGreaterThan(100);
     expect(totals.accepted).toBeGreaterThan(100);
+  });
+
+  it('transfers a body exactly when the oracle allows it, and rule 9 follows the new authority from then', () => {
+    const totals = { transferred: 0, transferRefused: 0, refusedForJurisdiction: 0, orphans: 0 };
+    fc.assert(
+      fc.property(authorityHistoryArbitrary, transferHistory, (authorityCommands, commands) => {
+        const registry = runRegistry(authorityCommands);
+        const jurisdiction = Authority.jurisdictionOf(registry.state);
+        const may = (issuer: string, authority: string | undefined, on: string) =>
+          authority !== undefined && oracleMayChange(registry.events, issuer, authority, on);
+        const states: Body.State[] = [];
+        const histories: Array<ReadonlyArray<Body.Event>> = [];
+        for (const bodyId of ['body-1', 'body-2']) {
+          let state = Body.decider.initialState;
+          const events: Body.Event[] = [];
+          for (const command of commands.filter((c) => c.data.bodyId === bodyId)) {
+            if (!('basis' in command.data)) continue;
+            const { issuer, signedOn } = command.data.basis;
+            const outcome = Body.decider.decide(command, state, { jurisdiction });
+            const { established, ended } = oracleLife(events);
+            const alive = established !== undefined && ended === undefined;
+            if (command.type === 'TransferBody') {
+              const { to, effectiveOn: on } = command.data;
+              const lastTransfer = events
+                .flatMap((e) => (e.type === 'BodyTransferred' ? [e.data.effectiveOn] : []))
+                .sort()
+                .at(-1);
+              const expected =
+                alive &&
+                on >= established &&
+                (lastTransfer === undefined || on > lastTransfer) &&
+                may(issuer, oracleBodyAuthority(events, on), signedOn) &&
+                may(issuer, to, signedOn) &&
+                active(registry.events, to, on);
+              if (expected === isLeft(outcome))
+                throw new Error(
+                  `Transfer ${expected ? 'refused' : 'accepted'} against the oracle: ${show(command)} → ${show(outcome)}\nafter ${show(events)}\nregistry ${show(registry.events)}`,
+                );
+              if (isLeft(outcome)) totals.transferRefused++;
+              else if (outcome.right.length > 0) totals.transferred++;
+            } else {
+              const governing =
+                command.type === 'EstablishBody'
+                  ? established === undefined
+                    ? command.data.authority
+                    : undefined
+                  : alive
+                    ? oracleBodyAuthority(events, signedOn)
+                    : undefined;
+              const forJurisdiction = isLeft(outcome) && outcome.left._tag === 'NoJurisdiction';
+              if (governing !== undefined && forJurisdiction === may(issuer, governing, signedOn))
+                throw new Error(
+                  `NoJurisdiction ${forJurisdiction} against the oracle: ${show(command)}\nafter ${show(events)}`,
+                );
+              if (forJurisdiction) totals.refusedForJurisdiction++;
+            }
+            if (isLeft(outcome)) continue;
+            events.push(...outcome.right);
+            state = outcome.right.reduce(Body.decider.evolve, state);
+          }
+          states.push(state);
+          histories.push(events);
+        }
+        // Orphans: a body alive on the date whose authority then, followed through its mergers,
+        // does not exist on that date.
+        const bodyDates = histories.flat().map((event) => event.data.effectiveOn);
+        for (const on of new Set([...datesOf(registry.events), ...bodyDates])) {
+          const expected = histories.flatMap((events) => {
+            const { established, ended } = oracleLife(events);
+            if (
+              established === undefined ||
+              on < established ||
+              (ended !== undefined && on >= ended)
+            )
+              return [];
+            const authority = oracleBodyAuthority(events, on) as string;
+            const standing = oracleCurrent(registry.events, authority, on) ?? authority;
+            return active(registry.events, standing, on)
+              ? []
+              : [{ bodyId: events[0]?.data.bodyId, authority, standing }];
+          });
+          const actual = Authority.orphanedBodies(registry.state, states, on).map(
+            ({ bodyId, authority, standing }) => ({ bodyId, authority, standing }),
+          );
+          expect(actual, `orphans on ${on}`).toEqual(expected);
+          totals.orphans += actual.length;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Transfers were both made and refused, jurisdiction denied, and orphans found.
+    expect(totals.transferred).toBeGreaterThan(20);
+    expect(totals.transferRefused).toBeGreaterThan(20);
+    expect(totals.refusedForJurisdiction).toBeGreaterThan(20);
+    expect(totals.orphans).toBeGreaterThan(5);
   });
 });
