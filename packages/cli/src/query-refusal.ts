@@ -1,5 +1,5 @@
 /**
- * A read model's refusal in plain words: an unknown body or person (as known at the instant
+ * A read model's refusal in plain words: an unknown body, person or authority (as known at the instant
  * asked), or a malformed question — which the argument decoders keep from happening, so it is
  * reported as a refusal all the same rather than trusted away.
  */
@@ -17,6 +17,10 @@ export function refusalOf(error: QueryError): QueryRefused {
     case 'UnknownPerson':
       return queryRefused(
         `no person ${error.personId} is known${asKnown(error.knownAt)}: they held no office and sat in no seat`,
+      );
+    case 'UnknownAuthority':
+      return queryRefused(
+        `no authority ${error.authorityId} is registered${asKnown(error.knownAt)}`,
       );
     case 'InvalidQuery':
       return queryRefused(

@@ -19,7 +19,14 @@ import {
   instrumentKey,
   unsafeCalendarDate,
 } from '@mandate/core';
-import type { BodyId, CalendarDate, Instant, LegalBasis, PersonId } from '@mandate/core';
+import type {
+  AuthorityId,
+  BodyId,
+  CalendarDate,
+  Instant,
+  LegalBasis,
+  PersonId,
+} from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
 import * as E from 'fp-ts/Either';
@@ -90,7 +97,24 @@ export interface Reached {
   readonly reportChanges: number;
   /** Changes recorded after a change of the same stream that took effect later (retroactive). */
   readonly retroactive: number;
+  /** Jurisdiction answers naming an authority other than the body's establisher (a transfer). */
+  readonly transferred: number;
+  /** Jurisdiction answers with more than one authority above (a second superior, or a deep chain). */
+  readonly severalAbove: number;
+  /** Orphaned bodies. */
+  readonly orphans: number;
+  /** Bodies found under an authority. */
+  readonly under: number;
 }
+
+/** The authorities whose bodies are asked for: the generated ones, and one never registered. */
+const AUTHORITIES_ASKED = [
+  'ubnd-tinh-binh-phuoc',
+  'district-a',
+  'district-b',
+  'district-c',
+  'no-such-authority',
+] as AuthorityId[];
 
 const END_OF_TIME = unsafeCalendarDate('2999-12-31');
 
@@ -229,7 +253,25 @@ export async function expectSameAnswers(
     instrumentChanges += changes.length;
   }
 
+  const jurisdictionAnswer = await model.jurisdiction(bodyId, on, knownAt);
+  expect(jurisdictionAnswer).toEqual(await oracle.jurisdiction(bodyId, on, knownAt));
+  const bodyAnswer = orElse(await model.body(bodyId, on, knownAt), undefined);
+  const jurisdiction = orElse(jurisdictionAnswer, undefined);
+  const orphans = await answerOf(model.orphanedBodies(on, knownAt));
+  expect(E.right(orphans)).toEqual(await oracle.orphanedBodies(on, knownAt));
+  let under = 0;
+  for (const authority of AUTHORITIES_ASKED) {
+    const answer = await model.bodiesUnder(authority, on, knownAt);
+    expect(answer).toEqual(await oracle.bodiesUnder(authority, on, knownAt));
+    under += orElse(answer, []).length;
+  }
+
   return {
+    transferred:
+      jurisdiction !== undefined && jurisdiction.authority !== bodyAnswer?.authority ? 1 : 0,
+    severalAbove: jurisdiction !== undefined && jurisdiction.above.length > 1 ? 1 : 0,
+    orphans: orphans.length,
+    under,
     viaOffice: roster.filter((s) => s.occupant?.kind === 'person' && s.occupant.via === 'office')
       .length,
     pastRosters: knownAt !== undefined && roster.length > 0 ? 1 : 0,
@@ -244,8 +286,8 @@ export async function expectSameAnswers(
 }
 
 /**
- * Asserts that the read model refuses bad input exactly as the oracle does, and by `_tag`: a body
- * and a person never known, a date that is not a calendar date (`2019-02-30`, even about an
+ * Asserts that the read model refuses bad input exactly as the oracle does, and by `_tag`: a body,
+ * a person and an authority never known, a date that is not a calendar date (`2019-02-30`, even about an
  * unknown body: the arguments are checked first) and an instant that names no moment.
  */
 export async function expectSameRefusals(
@@ -271,12 +313,20 @@ export async function expectSameRefusals(
     await queries.changesBetween(on, feb30),
     await queries.duties(bodyId, on, impossible),
     await queries.holdings(nobody, impossible),
+    await queries.jurisdiction(nowhere, on),
+    await queries.bodiesUnder('no-such-authority' as AuthorityId, on),
+    await queries.jurisdiction(bodyId, feb30),
+    await queries.orphanedBodies(feb30),
+    await queries.bodiesUnder('no-such-authority' as AuthorityId, on, impossible),
   ];
   const refused = await refusals(model);
   expect(refused.map((answer) => (E.isLeft(answer) ? answer.left._tag : 'answered'))).toEqual([
     ...Array<string>(4).fill('UnknownBody'),
     'UnknownPerson',
     ...Array<string>(6).fill('InvalidQuery'),
+    'UnknownBody',
+    'UnknownAuthority',
+    ...Array<string>(3).fill('InvalidQuery'),
   ]);
   expect(refused).toEqual(await refusals(oracle));
 }

@@ -2,13 +2,15 @@
  * The bitemporal projection: for each body or office event, fold the stream's state one step with
  * the core's `evolve`, derive anew the facts of what the event changed (a body's touched seats,
  * duties, obligations, reports or summary; an office's holdings), and supersede them at the
- * event's recorded instant; then append the event's change fact. One projection feeds the body,
- * seat, duty, obligation, report, holding and change tables.
+ * event's recorded instant; then append the event's change fact. An authority registry event
+ * derives its authority's row anew from that row and the event. One projection feeds the body,
+ * seat, duty, obligation, report, holding, change and authority tables.
  *
  * @see docs/reference/domain.md rules 11 and 12, and "Time"
  */
 import { Body, Office } from '@mandate/core';
 import { NO_UPCASTERS, type StoredEvent, type UpcasterRegistry } from '@mandate/eventstore';
+import { authorityFactAfter, type AuthoritySummary } from './authority-facts.js';
 import { changeFact } from './changes.js';
 import { aggregateOfStream, decodeReadSideOrThrow } from './decode.js';
 import type { FactStore } from './fact-store.js';
@@ -43,6 +45,15 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
       store.openFact(changeFact(stored, changed), stored.recordedAt);
       return;
     }
+    case 'authority': {
+      const { event } = decoded;
+      const id = event.data.authorityId;
+      const previous = store.openFacts('authority', id)[0]?.payload as AuthoritySummary | undefined;
+      const fact = authorityFactAfter(previous, event);
+      const scopes = [{ kind: 'authority' as const, key: id }];
+      if (fact !== undefined) supersede(store, id, { scopes, facts: [fact] }, stored.recordedAt);
+      return;
+    }
     case 'other':
       return;
     default: {
@@ -53,7 +64,8 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
 }
 
 /**
- * The projection of body and office streams into bitemporal facts (version 1), reading events
+ * The projection of body, office and authority registry streams into bitemporal facts (version
+ * 2: version 1 did not read the registry), reading events
  * stored under older schema versions through `upcasters` — give it the registry the store's
  * command handler uses, or a rebuild stops at the first old event. Every event of those streams
  * is applied, so one of a type it does not know is a `CorruptEvent`, not skipped.
@@ -63,7 +75,7 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
 export function bitemporalProjectionWith(upcasters: UpcasterRegistry): Projection<FactStore> {
   return {
     name: 'mandate',
-    version: 1,
+    version: 2,
     handles: (event) => aggregateOfStream(event.stream) !== 'other',
     apply: (store, stored) => apply(store, stored, upcasters),
   };

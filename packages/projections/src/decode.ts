@@ -1,14 +1,14 @@
 /**
  * Decoding stored events for the read side: a body stream's events decode through the body's
- * `Event` codec, an office stream's through the office's; other streams (the authority registry,
- * persons) are not read by the phase-1 read models. A stored event that does not decode, or that
+ * `Event` codec, an office stream's through the office's, the authority registry's through the
+ * registry's; other streams are not read here. A stored event that does not decode, or that
  * contradicts its stream — names another body or office than the stream's, establishes it a
  * second time, or comes before its establishment — is a `CorruptEvent`, never a throw.
  *
  * @see docs/reference/domain.md rule 12
  */
 import * as E from 'fp-ts/Either';
-import { Body, Office, type BodyId, type OfficeId } from '@mandate/core';
+import { Authority, Body, Office, type BodyId, type OfficeId } from '@mandate/core';
 import {
   NO_UPCASTERS,
   corruptEvent,
@@ -21,16 +21,27 @@ import {
 
 const bodySchema = eventSchemaFromUnion(Body.EventVersions, Body.Event);
 const officeSchema = eventSchemaFromUnion(Office.EventVersions, Office.Event);
+const authoritySchema = eventSchemaFromUnion(Authority.EventVersions, Authority.Event);
+
+/** The authority registry's one stream, as the application names it. */
+export const AUTHORITY_REGISTRY_STREAM = 'authorities';
 
 /** A stored event decoded into its aggregate's event, or marked as not read here. */
 export type ReadSideEvent =
   | { readonly aggregate: 'body'; readonly event: Body.Event }
   | { readonly aggregate: 'office'; readonly event: Office.Event }
+  | { readonly aggregate: 'authority'; readonly event: Authority.Event }
   | { readonly aggregate: 'other' };
 
-/** The aggregate that owns a stream, by its name's prefix (`body-`, `office-`). */
+/** The aggregate that owns a stream, by its name's prefix (`body-`, `office-`) or name (`authorities`). */
 export const aggregateOfStream = (stream: string): ReadSideEvent['aggregate'] =>
-  stream.startsWith('body-') ? 'body' : stream.startsWith('office-') ? 'office' : 'other';
+  stream.startsWith('body-')
+    ? 'body'
+    : stream.startsWith('office-')
+      ? 'office'
+      : stream === AUTHORITY_REGISTRY_STREAM
+        ? 'authority'
+        : 'other';
 
 /** The event, or a `CorruptEvent` at its place when `reason` says it contradicts its stream. */
 const fitting = <A>(stored: StoredEvent, read: A, reason: string | undefined) =>
@@ -63,6 +74,11 @@ export function decodeReadSide(
       const event = decoded.right as Office.Event;
       const owner = ownerOf(stored.stream, 'office-') as OfficeId;
       return fitting(stored, { aggregate, event }, Office.contradiction(event, owner, first));
+    }
+    case 'authority': {
+      const decoded = decodeStored(authoritySchema, upcasters, stored);
+      if (E.isLeft(decoded)) return decoded;
+      return E.right({ aggregate, event: decoded.right as Authority.Event });
     }
     case 'other':
       return E.right({ aggregate });

@@ -14,9 +14,11 @@ import type { BodyEnd } from './views.js';
 
 /**
  * The kinds of fact, one table each: a body's summary, its seats, duties, reporting obligations
- * and filed reports; an office's holdings; and one change per event (what an instrument changed).
+ * and filed reports; an office's holdings; one change per event (what an instrument changed); and
+ * an authority's place in the registry (`authority-facts.ts`).
  */
-export type FactKind = 'body' | 'seat' | 'duty' | 'obligation' | 'report' | 'holding' | 'change';
+export type FactKind =
+  'body' | 'seat' | 'duty' | 'obligation' | 'report' | 'holding' | 'change' | 'authority';
 
 /** The fact kinds derived from a body's folded state (a change is appended per event instead). */
 export const BODY_FACT_KINDS: ReadonlyArray<FactKind> = [
@@ -69,6 +71,8 @@ export interface BodySummary {
   readonly predecessors: ReadonlyArray<string>;
   readonly end?: BodyEnd;
   readonly absorptions: ReadonlyArray<Body.Absorption>;
+  /** The body's transfers to other authorities, by date. */
+  readonly transfers: ReadonlyArray<Body.AuthorityTransfer>;
 }
 
 /** A seat's roles and holder over one segment of valid time. */
@@ -127,6 +131,7 @@ function summaryOf(state: Body.EstablishedBody): BodySummary {
         }
       : {}),
     absorptions: state.absorptions,
+    transfers: state.transfers,
   };
 }
 
@@ -217,6 +222,7 @@ const SUMMARY_FIELDS = [
   'successors',
   'reorganisationId',
   'absorptions',
+  'transfers',
 ] as const;
 
 const field = (state: Body.EstablishedBody, name: (typeof SUMMARY_FIELDS)[number]): unknown =>

@@ -1,7 +1,8 @@
 /**
  * Generated histories for the read-model properties: body commands and office commands over the
- * same offices and persons — offices often changing hands — interleaved (each keeping its own
- * order), with steps of the store clock (0, 1 or 60 minutes, so that several commands may share an
+ * same offices and persons — offices often changing hands — and the registry changing under the
+ * body (transfers, a district dissolved, split or merged, a second superior), interleaved (each
+ * keeping its own order), with steps of the store clock (0, 1 or 60 minutes, so that several commands may share an
  * instant) and a cut point; the persons and offices the seats name are recorded first.
  */
 import fc from 'fast-check';
@@ -124,6 +125,108 @@ const reportsAroundDueDates = fc
     return [file, { type: 'CorrectReport', data: { ...data, document: corrected } }];
   });
 
+/** The districts registered under the province, and the council placed above the first one. */
+export const DISTRICTS = ['district-a', 'district-b', 'district-c'] as const;
+const COUNCIL = 'hdnd-tinh-binh-phuoc';
+
+/** An instrument of `issuer` numbered `number`, signed on `signedOn`. */
+const instrument = (number: string, issuer: string, signedOn: string) => ({
+  ...registerProvince.data.basis,
+  number: `${number}/QĐ-UBND`,
+  issuer,
+  signedOn,
+});
+
+/**
+ * The registry changing under the generated body: districts registered under the province, a
+ * council placed above the first district, the body transferred to it (by the province, above
+ * both) and back or onwards, and the first district then ended — dissolved (its bodies
+ * orphaned), split between the other two, or merged into the second — or left alone.
+ */
+const reorganisedAuthorities = fc
+  .record({
+    transfers: fc.array(
+      fc.record({
+        day: fc.integer({ min: 0, max: 800 }),
+        to: fc.constantFrom(...DISTRICTS, PROVINCE),
+      }),
+      { maxLength: 2 },
+    ),
+    superiorDay: fc.option(fc.integer({ min: 0, max: 800 }), { nil: undefined }),
+    end: fc.constantFrom('none', 'dissolve', 'split', 'merge'),
+    endDay: fc.integer({ min: 100, max: 900 }),
+  })
+  .map(({ transfers, superiorDay, end, endDay }) => {
+    const on = (day: number) => addDays(START_OF_WINDOW, day) ?? START_OF_WINDOW;
+    const registrations: unknown[] = [
+      {
+        type: 'RegisterAuthority',
+        data: {
+          authorityId: COUNCIL,
+          name: { vi: 'Hội đồng nhân dân tỉnh Bình Phước' },
+          level: 'province',
+          basis: instrument('R0', COUNCIL, '2017-12-21'),
+          effectiveOn: '2017-12-21',
+        },
+      },
+      ...DISTRICTS.map((authorityId, i) => ({
+        type: 'RegisterAuthority',
+        data: {
+          authorityId,
+          name: { vi: `Ủy ban nhân dân huyện ${authorityId}` },
+          level: 'district',
+          parent: PROVINCE,
+          basis: instrument(`R${i + 1}`, PROVINCE, '2017-12-22'),
+          effectiveOn: '2017-12-22',
+        },
+      })),
+    ];
+    const changes: unknown[] = [
+      ...(superiorDay === undefined
+        ? []
+        : [
+            {
+              type: 'AddAuthoritySuperior',
+              data: {
+                authorityId: 'district-a',
+                superior: COUNCIL,
+                basis: instrument('S1', PROVINCE, on(superiorDay)),
+                effectiveOn: on(superiorDay),
+              },
+            },
+          ]),
+      ...transfers.map(({ day, to }, i) => ({
+        type: 'TransferBody',
+        data: {
+          bodyId: BodyArbitraries.BODY,
+          to,
+          basis: instrument(`T${i + 1}`, PROVINCE, on(day)),
+          effectiveOn: on(day),
+        },
+      })),
+      ...(end === 'none'
+        ? []
+        : [
+            {
+              type:
+                end === 'dissolve'
+                  ? 'DissolveAuthority'
+                  : end === 'split'
+                    ? 'SplitAuthority'
+                    : 'MergeAuthority',
+              data: {
+                authorityId: 'district-a',
+                ...(end === 'split' ? { into: ['district-b', 'district-c'] } : {}),
+                ...(end === 'merge' ? { into: 'district-b' } : {}),
+                basis: instrument('E1', PROVINCE, on(endDay)),
+                effectiveOn: on(endDay),
+              },
+            },
+          ]),
+    ];
+    return { registrations, changes };
+  });
+
 /** A history: body and office commands interleaved, clock steps in minutes, and where to cut. */
 export const history = fc
   .tuple(
@@ -131,15 +234,17 @@ export const history = fc
     OfficeArbitraries.officeHistoryArbitrary(officePools, { maxLength: 8 }),
     fc.array(handover, { maxLength: 2 }),
     fc.array(reportsAroundDueDates, { maxLength: 3 }),
+    reorganisedAuthorities,
   )
   .map(
-    ([body, office, handovers, reports]) =>
+    ([body, office, handovers, reports, authorities]) =>
       [
-        [...body, ...reports.flat()],
+        [...body, ...reports.flat(), ...authorities.changes],
         [...office, ...handovers.flat()],
+        authorities.registrations,
       ] as const,
   )
-  .chain(([body, office]) =>
+  .chain(([body, office, registrations]) =>
     fc
       .tuple(
         fc.array(fc.boolean(), {
@@ -155,6 +260,6 @@ export const history = fc
           const next = (pickBody && b.length > 0) || o.length === 0 ? b.shift() : o.shift();
           return next === undefined ? [] : [next];
         });
-        return { commands: [...seatedWorld, ...commands], steps, cut };
+        return { commands: [...seatedWorld, ...registrations, ...commands], steps, cut };
       }),
   );

@@ -38,8 +38,16 @@ export type {
   SeatTenure,
 } from './views.js';
 export { createOracle } from './oracle.js';
-export type { InvalidQuery, QueryError, UnknownBody, UnknownPerson } from './query-errors.js';
-export { invalidQuery, unknownBody, unknownPerson } from './query-errors.js';
+export type {
+  InvalidQuery,
+  QueryError,
+  UnknownAuthority,
+  UnknownBody,
+  UnknownPerson,
+} from './query-errors.js';
+export { invalidQuery, unknownAuthority, unknownBody, unknownPerson } from './query-errors.js';
+export type { AuthorityQueries, JurisdictionView, OrphanView } from './authority-views.js';
+export type { AuthorityEnd, AuthoritySummary, SuperiorFrom } from './authority-facts.js';
 export type {
   BodySummary,
   Fact,

@@ -15,6 +15,7 @@ import type { BodyId, CalendarDate, Instant, OfficeId, PersonId } from '@mandate
 import type { StoredEvent } from '@mandate/eventstore';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
+import { createAuthorityOracle } from './authority-oracle.js';
 import { byEffectiveDate } from './changes.js';
 import type { InvalidQuery, UnknownBody, UnknownPerson } from './query-errors.js';
 import { decodeReadSideOrThrow } from './decode.js';
@@ -164,7 +165,8 @@ function changesKnown(
   return log.flatMap((stored): ChangeView[] => {
     if (knownAt !== undefined && stored.recordedAt > knownAt) return [];
     const decoded = decodeReadSideOrThrow(stored);
-    if (decoded.aggregate === 'other') return [];
+    // Registry events are not yet change facts of the read models.
+    if (decoded.aggregate === 'other' || decoded.aggregate === 'authority') return [];
     const { effectiveOn, source } = decoded.event.data;
     const aggregateId =
       decoded.aggregate === 'body' ? decoded.event.data.bodyId : decoded.event.data.officeId;
@@ -236,6 +238,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
       ),
     );
   return {
+    ...createAuthorityOracle(log),
     roster: (bodyId, on, knownAt) =>
       aboutBody(bodyId, on, knownAt, (state, known) =>
         Body.activeSeatsOn(state, on).map((seat): RosterSeat => ({

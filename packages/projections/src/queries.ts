@@ -13,6 +13,7 @@
 import { Body, contains, instrumentKey } from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, OfficeId, PersonId, SeatHolder } from '@mandate/core';
 import type { Office } from '@mandate/core';
+import { createAuthorityQueries } from './authority-queries.js';
 import { byEffectiveDate, byPosition, changeView, type ChangePayload } from './changes.js';
 import * as E from 'fp-ts/Either';
 import type { FactReader } from './fact-store.js';
@@ -276,6 +277,7 @@ export function createQueries(reader: FactReader): ReadModelQueries {
     });
   };
   return {
+    ...createAuthorityQueries(reader),
     roster: (bodyId, on, knownAt) =>
       whenValid([['on', on]], knownAt, () =>
         ofKnownBody(bodyId, knownAt, () => rosterOf(bodyId, on, knownAt)),

@@ -1,14 +1,14 @@
 /**
  * Why a read-model query gives no answer: the question is not well formed (a valid date that is
- * not a calendar date, a known instant that names no moment), or it is about a body or a person
- * the read side does not know at the instant asked. A query refuses such a question with a value
+ * not a calendar date, a known instant that names no moment), or it is about a body, a person or
+ * an authority the read side does not know at the instant asked. A query refuses such a question with a value
  * recognised by its `_tag`, rather than answering with an empty list that would pass for "nothing
  * there"; refusing changes nothing.
  *
  * @see docs/reference/domain.md "Questions the read models answer"
  */
 import { isCalendarDate, isInstant } from '@mandate/core';
-import type { BodyId, CalendarDate, Instant, PersonId } from '@mandate/core';
+import type { AuthorityId, BodyId, CalendarDate, Instant, PersonId } from '@mandate/core';
 import * as E from 'fp-ts/Either';
 
 /** A query argument that is not a real calendar date or instant. */
@@ -43,8 +43,16 @@ export interface UnknownPerson {
   readonly knownAt?: Instant;
 }
 
+/** An authority the registry did not hold at the instant asked. */
+export interface UnknownAuthority {
+  readonly _tag: 'UnknownAuthority';
+  readonly authorityId: AuthorityId;
+  /** The instant asked at; absent for current knowledge. */
+  readonly knownAt?: Instant;
+}
+
 /** Every reason a read-model query gives no answer. */
-export type QueryError = InvalidQuery | UnknownBody | UnknownPerson;
+export type QueryError = InvalidQuery | UnknownBody | UnknownPerson | UnknownAuthority;
 
 /** Builds an {@link InvalidQuery}. */
 export const invalidQuery = (argument: InvalidQuery['argument'], value: string): InvalidQuery => ({
@@ -58,6 +66,15 @@ export const unknownBody = (bodyId: BodyId, knownAt: Instant | undefined): Unkno
   knownAt === undefined
     ? { _tag: 'UnknownBody', bodyId }
     : { _tag: 'UnknownBody', bodyId, knownAt };
+
+/** Builds an {@link UnknownAuthority}. */
+export const unknownAuthority = (
+  authorityId: AuthorityId,
+  knownAt: Instant | undefined,
+): UnknownAuthority =>
+  knownAt === undefined
+    ? { _tag: 'UnknownAuthority', authorityId }
+    : { _tag: 'UnknownAuthority', authorityId, knownAt };
 
 /** Builds an {@link UnknownPerson}. */
 export const unknownPerson = (personId: PersonId, knownAt: Instant | undefined): UnknownPerson =>

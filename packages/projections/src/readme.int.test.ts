@@ -52,13 +52,13 @@ function openSqlite(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL'); // a lost commit loses its checkpoint too: applied again
-  return { db, model: createSqliteReadModel(db, bitemporalProjection) }; // mandate_v1_* tables
+  return { db, model: createSqliteReadModel(db, bitemporalProjection) }; // mandate_v2_* tables
 }
 // #endregion sqlite
 
 // #region postgres
 async function openPostgres(pool: pg.Pool, schema: string) {
-  // Creates the mandate_v1_* tables if needed; a stream is folded again when first touched.
+  // Creates the mandate_v2_* tables if needed; a stream is folded again when first touched.
   return createPostgresReadModel(pool, bitemporalProjection, { schema });
 }
 // #endregion postgres

@@ -46,6 +46,10 @@ const seen = {
   instrumentChanges: 0,
   reportChanges: 0,
   retroactive: 0,
+  transferred: 0,
+  severalAbove: 0,
+  orphans: 0,
+  under: 0,
 };
 
 describe('bitemporal read models (rule 11)', () => {
@@ -107,6 +111,10 @@ describe('bitemporal read models (rule 11)', () => {
             seen.instrumentChanges += reached.instrumentChanges;
             seen.reportChanges += reached.reportChanges;
             seen.retroactive += reached.retroactive;
+            seen.transferred += reached.transferred;
+            seen.severalAbove += reached.severalAbove;
+            seen.orphans += reached.orphans;
+            seen.under += reached.under;
           }
         },
       ),

@@ -7,6 +7,7 @@
  *
  * @see docs/reference/domain.md "Questions the read models answer"
  */
+import type { AuthorityQueries } from './authority-views.js';
 import type {
   AuthorityId,
   BilingualName,
@@ -147,7 +148,7 @@ export interface ChangeView {
  * the body or person asked about is not known at `knownAt` (`UnknownBody`, `UnknownPerson`). A
  * body known at `knownAt` but not yet established on `on` is not unknown: its lists are empty.
  */
-export interface ReadModelQueries {
+export interface ReadModelQueries extends AuthorityQueries {
   /** The seats of a body on `on`, as known at `knownAt` (default: everything recorded). */
   readonly roster: (
     bodyId: BodyId,
