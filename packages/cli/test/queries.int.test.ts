@@ -94,6 +94,33 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('the query commands on %s', (ki
     expect(answer.duties.every((duty) => duty.provenance.kind === 'own')).toBe(true);
   });
 
+  it('jurisdiction: the province, then Đồng Nai after the 2025 merger; no body orphaned', async () => {
+    const before = (await ask('jurisdiction', SUCCESSOR, '--on', '2019-01-01')) as {
+      readonly jurisdiction: { readonly standing: string; readonly above: ReadonlyArray<string> };
+    };
+    expect(before.jurisdiction).toEqual({
+      bodyId: SUCCESSOR,
+      authority: Seed.SeedIds.province,
+      standing: Seed.SeedIds.province,
+      orphaned: false,
+      above: [Seed.SeedIds.government, Seed.SeedIds.nationalAssembly],
+    });
+    const after = (await ask(
+      'jurisdiction',
+      SUCCESSOR,
+      '--on',
+      Seed.SEED_PROVINCE_MERGER_DATE,
+    )) as {
+      readonly jurisdiction: { readonly standing: string };
+    };
+    expect(after.jurisdiction.standing).toBe(Seed.SeedIds.dongNai);
+    expect(await ask('orphans', '--on', '2019-01-01')).toEqual({
+      on: '2019-01-01',
+      knownAt: null,
+      orphans: [],
+    });
+  });
+
   it('compliance: the 2019 review filed, the half-year reports missing by mid-2020', async () => {
     const answer = (await ask('compliance', SUCCESSOR, '--on', '2020-06-01')) as {
       readonly obligations: ReadonlyArray<{

@@ -99,8 +99,8 @@ export interface Reached {
   readonly retroactive: number;
   /** Jurisdiction answers naming an authority other than the body's establisher (a transfer). */
   readonly transferred: number;
-  /** Jurisdiction answers with more than one authority above (a second superior, or a deep chain). */
-  readonly severalAbove: number;
+  /** Jurisdiction answers with an authority above the one standing for the body. */
+  readonly withAbove: number;
   /** Orphaned bodies. */
   readonly orphans: number;
   /** Bodies found under an authority. */
@@ -269,7 +269,7 @@ export async function expectSameAnswers(
   return {
     transferred:
       jurisdiction !== undefined && jurisdiction.authority !== bodyAnswer?.authority ? 1 : 0,
-    severalAbove: jurisdiction !== undefined && jurisdiction.above.length > 1 ? 1 : 0,
+    withAbove: jurisdiction !== undefined && jurisdiction.above.length > 0 ? 1 : 0,
     orphans: orphans.length,
     under,
     viaOffice: roster.filter((s) => s.occupant?.kind === 'person' && s.occupant.via === 'office')

@@ -150,9 +150,9 @@ const reorganisedAuthorities = fc
         day: fc.integer({ min: 0, max: 800 }),
         to: fc.constantFrom(...DISTRICTS, PROVINCE),
       }),
-      { maxLength: 2 },
+      { minLength: 1, maxLength: 2 },
     ),
-    superiorDay: fc.option(fc.integer({ min: 0, max: 800 }), { nil: undefined }),
+    superiorDay: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined, freq: 4 }),
     end: fc.constantFrom('none', 'dissolve', 'split', 'merge'),
     endDay: fc.integer({ min: 100, max: 900 }),
   })

@@ -47,7 +47,7 @@ const seen = {
   reportChanges: 0,
   retroactive: 0,
   transferred: 0,
-  severalAbove: 0,
+  withAbove: 0,
   orphans: 0,
   under: 0,
 };
@@ -112,7 +112,7 @@ describe('bitemporal read models (rule 11)', () => {
             seen.reportChanges += reached.reportChanges;
             seen.retroactive += reached.retroactive;
             seen.transferred += reached.transferred;
-            seen.severalAbove += reached.severalAbove;
+            seen.withAbove += reached.withAbove;
             seen.orphans += reached.orphans;
             seen.under += reached.under;
           }

@@ -12,7 +12,9 @@ import { registerDutiesCommand } from './duties.js';
 import { registerExportCommand } from './export.js';
 import { registerHistoryCommand } from './history.js';
 import { registerInstrumentCommand } from './instrument.js';
+import { registerJurisdictionCommand } from './jurisdiction.js';
 import { registerLineageCommand } from './lineage.js';
+import { registerOrphansCommand } from './orphans.js';
 import { registerReplayCommand } from './replay.js';
 import { registerRosterCommand } from './roster.js';
 import { registerVerifyCommand } from './verify.js';
@@ -31,7 +33,9 @@ export const commandRegistrations: ReadonlyArray<CommandRegistration> = [
   registerExportCommand,
   registerHistoryCommand,
   registerInstrumentCommand,
+  registerJurisdictionCommand,
   registerLineageCommand,
+  registerOrphansCommand,
   registerReplayCommand,
   registerRosterCommand,
   registerVerifyCommand,
