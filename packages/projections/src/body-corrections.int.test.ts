@@ -305,3 +305,45 @@ describe('a body’s recorded facts, corrected by an erratum (rule 14)', () => {
     },
   );
 });
+
+describe('a person’s recorded name, corrected by an erratum naming the registration (rule 14)', () => {
+  it('corrects it once the erratum is recorded; refuses naming anything but the registration', async () => {
+    const world = memoryWorld('2018-12-05T02:00:00.000Z' as Instant);
+    for (const step of Seed.seedSteps)
+      expect(E.isRight(await world.handler.handle(step.envelope)), step.title).toBe(true);
+    await world.handler.handle(
+      envelope('record-erratum', {
+        type: 'RecordInstrument',
+        data: { basis: erratum, effectiveOn: erratum.signedOn, relations: [] },
+      }),
+    );
+    const log = await wholeLog(world.store);
+    const rename = (commandId: string, corrects: string) =>
+      world.handler.handle(
+        envelope(commandId, {
+          type: 'CorrectPersonName',
+          data: {
+            personId: SeedIds.tram,
+            corrects,
+            name: 'Nguyễn Văn Trâm',
+            basis: erratum,
+            effectiveOn: '2018-12-04',
+          },
+        }),
+      );
+    const registration = idOf(log, `person-${SeedIds.tram}`, 'PersonRegistered');
+    expect(await rename('wrong', idOf(log, `body-${reform}`, 'BodyEstablished'))).toMatchObject({
+      _tag: 'Left',
+      left: { refusal: { _tag: 'NotTheRegistration', rule: 14 } },
+    });
+    expect(await rename('right', registration)).toMatchObject({
+      _tag: 'Right',
+      right: { events: 1 },
+    });
+    const corrected = (await wholeLog(world.store)).at(-1);
+    expect(corrected).toMatchObject({
+      type: 'PersonNameCorrected',
+      data: { corrects: registration, name: 'Nguyễn Văn Trâm', previous: 'Nguyễn Văn Trăm' },
+    });
+  });
+});
