@@ -2,8 +2,9 @@
  * Generated histories for the read-model properties: body commands and office commands over the
  * same offices and persons — offices often changing hands — and the registry changing under the
  * body (transfers, a district dissolved, split or merged, a second superior), interleaved (each
- * keeping its own order), with steps of the store clock (0, 1 or 60 minutes, so that several commands may share an
- * instant) and a cut point; the persons and offices the seats name are recorded first.
+ * keeping its own order), with steps of the store clock (0, 1 or 60 minutes, so that several
+ * commands may share an instant), corrections of the body's record naming events by id, and a cut
+ * point; the persons and offices the seats name, and the authorities, are recorded first.
  */
 import fc from 'fast-check';
 import { Body, addDays, unsafeCalendarDate, type PersonId } from '@mandate/core';
@@ -129,13 +130,22 @@ const reportsAroundDueDates = fc
 export const DISTRICTS = ['district-a', 'district-b', 'district-c'] as const;
 const COUNCIL = 'hdnd-tinh-binh-phuoc';
 
-/** An instrument of `issuer` numbered `number`, signed on `signedOn`. */
-const instrument = (number: string, issuer: string, signedOn: string) => ({
+/**
+ * The council's own instrument, and one of the province behind every change to the registry and
+ * every transfer: few instruments, so that the events the generated corrections name by id still
+ * fall on the body's.
+ */
+const councilInstrument = {
   ...registerProvince.data.basis,
-  number: `${number}/QĐ-UBND`,
-  issuer,
-  signedOn,
-});
+  number: 'R0/QĐ-HĐND',
+  issuer: COUNCIL,
+  signedOn: '2017-12-21',
+};
+const provinceInstrument = {
+  ...registerProvince.data.basis,
+  number: 'R1/QĐ-UBND',
+  signedOn: '2017-12-22',
+};
 
 /**
  * The registry changing under the generated body: districts registered under the province, a
@@ -145,16 +155,22 @@ const instrument = (number: string, issuer: string, signedOn: string) => ({
  */
 const reorganisedAuthorities = fc
   .record({
-    transfers: fc.array(
-      fc.record({
-        day: fc.integer({ min: 0, max: 800 }),
-        to: fc.constantFrom(...DISTRICTS, PROVINCE),
-      }),
-      { minLength: 1, maxLength: 2 },
-    ),
-    superiorDay: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined, freq: 4 }),
-    end: fc.constantFrom('none', 'dissolve', 'split', 'merge'),
-    endDay: fc.integer({ min: 100, max: 900 }),
+    // The first transfer goes to the district that may end, so that its bodies may be orphaned.
+    transfers: fc
+      .tuple(
+        fc.integer({ min: 0, max: 300 }),
+        fc.array(
+          fc.record({
+            day: fc.integer({ min: 0, max: 800 }),
+            to: fc.constantFrom(...DISTRICTS, PROVINCE),
+          }),
+          { maxLength: 1 },
+        ),
+      )
+      .map(([day, rest]) => [{ day, to: 'district-a' }, ...rest]),
+    superiorDay: fc.option(fc.integer({ min: 0, max: 250 }), { nil: undefined, freq: 4 }),
+    end: fc.constantFrom('none', 'dissolve', 'dissolve', 'split', 'split', 'merge'),
+    endDay: fc.integer({ min: 300, max: 900 }),
   })
   .map(({ transfers, superiorDay, end, endDay }) => {
     const on = (day: number) => addDays(START_OF_WINDOW, day) ?? START_OF_WINDOW;
@@ -165,18 +181,18 @@ const reorganisedAuthorities = fc
           authorityId: COUNCIL,
           name: { vi: 'Hội đồng nhân dân tỉnh Bình Phước' },
           level: 'province',
-          basis: instrument('R0', COUNCIL, '2017-12-21'),
+          basis: councilInstrument,
           effectiveOn: '2017-12-21',
         },
       },
-      ...DISTRICTS.map((authorityId, i) => ({
+      ...DISTRICTS.map((authorityId) => ({
         type: 'RegisterAuthority',
         data: {
           authorityId,
           name: { vi: `Ủy ban nhân dân huyện ${authorityId}` },
           level: 'district',
           parent: PROVINCE,
-          basis: instrument(`R${i + 1}`, PROVINCE, '2017-12-22'),
+          basis: provinceInstrument,
           effectiveOn: '2017-12-22',
         },
       })),
@@ -190,17 +206,17 @@ const reorganisedAuthorities = fc
               data: {
                 authorityId: 'district-a',
                 superior: COUNCIL,
-                basis: instrument('S1', PROVINCE, on(superiorDay)),
+                basis: provinceInstrument,
                 effectiveOn: on(superiorDay),
               },
             },
           ]),
-      ...transfers.map(({ day, to }, i) => ({
+      ...transfers.map(({ day, to }) => ({
         type: 'TransferBody',
         data: {
           bodyId: BodyArbitraries.BODY,
           to,
-          basis: instrument(`T${i + 1}`, PROVINCE, on(day)),
+          basis: provinceInstrument,
           effectiveOn: on(day),
         },
       })),
@@ -218,7 +234,7 @@ const reorganisedAuthorities = fc
                 authorityId: 'district-a',
                 ...(end === 'split' ? { into: ['district-b', 'district-c'] } : {}),
                 ...(end === 'merge' ? { into: 'district-b' } : {}),
-                basis: instrument('E1', PROVINCE, on(endDay)),
+                basis: provinceInstrument,
                 effectiveOn: on(endDay),
               },
             },
@@ -227,6 +243,44 @@ const reorganisedAuthorities = fc
     return { registrations, changes };
   });
 
+/** The erratum (placeholder) behind the generated corrections of the body's record. */
+const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedOn: '2019-06-01' };
+
+/**
+ * A correction of the generated body's record (rule 14), naming an event by the id the test
+ * handler gives it (`event-<n>`, in order of recording): its date, its name, or its seat roles.
+ * Many name an event of another stream or kind, or break a rule, and are refused; the rest
+ * change what the read models answer as known from their recording.
+ */
+const bodyCorrection = fc
+  .record({
+    corrects: fc.integer({ min: 1, max: 90 }).map((n) => `event-${n}`),
+    correction: fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          correct: fc.constant('Date'),
+          effectiveOn: BodyArbitraries.windowDate,
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          correct: fc.constant('Name'),
+          name: fc.constant({ vi: 'Ban Chỉ đạo (đính chính)' }),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({ correct: fc.constant('Roles'), roles: BodyArbitraries.roles }),
+      },
+    ),
+  })
+  .map(({ corrects, correction }) => ({
+    type: 'CorrectBodyRecord',
+    data: { bodyId: BodyArbitraries.BODY, corrects, basis: erratum, correction },
+  }));
+
 /** A history: body and office commands interleaved, clock steps in minutes, and where to cut. */
 export const history = fc
   .tuple(
@@ -234,12 +288,13 @@ export const history = fc
     OfficeArbitraries.officeHistoryArbitrary(officePools, { maxLength: 8 }),
     fc.array(handover, { maxLength: 2 }),
     fc.array(reportsAroundDueDates, { maxLength: 3 }),
+    fc.array(bodyCorrection, { maxLength: 4 }),
     reorganisedAuthorities,
   )
   .map(
-    ([body, office, handovers, reports, authorities]) =>
+    ([body, office, handovers, reports, corrections, authorities]) =>
       [
-        [...body, ...reports.flat(), ...authorities.changes],
+        [...body, ...reports.flat(), ...corrections, ...authorities.changes],
         [...office, ...handovers.flat()],
         authorities.registrations,
       ] as const,

@@ -10,6 +10,7 @@
 import type { BodyEnded, BodyEstablished, Event } from './events.js';
 import type { ActiveBody, Duty, EndedBody, EstablishedBody, Report, Seat, State } from './state.js';
 import { withEntry } from './timeline.js';
+import { evolveCorrection } from './corrections/evolve.js';
 
 /** Every event that changes an established body's facts rather than its life. */
 export type FactEvent = Exclude<Event, BodyEstablished | BodyEnded>;
@@ -189,6 +190,13 @@ export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent
       const { authority, previous } = event.data;
       return { ...body, transfers: withEntry(body.transfers, { from: on, authority, previous }) };
     }
+    case 'EstablishmentDateCorrected':
+    case 'BodyNameCorrected':
+    case 'SeatRolesCorrected':
+    case 'SeatDateCorrected':
+    case 'DutyDateCorrected':
+    case 'ObligationDateCorrected':
+      return evolveCorrection(body, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -219,6 +227,12 @@ export function evolve(state: State, event: Event): State {
     case 'ReportCorrected':
     case 'BodiesAbsorbed':
     case 'BodyTransferred':
+    case 'EstablishmentDateCorrected':
+    case 'BodyNameCorrected':
+    case 'SeatRolesCorrected':
+    case 'SeatDateCorrected':
+    case 'DutyDateCorrected':
+    case 'ObligationDateCorrected':
       return state.status === 'unestablished' ? state : evolveFacts(state, event);
     default: {
       const _exhaustive: never = event;
