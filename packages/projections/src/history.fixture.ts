@@ -72,7 +72,8 @@ const basisOf = (command: unknown): Readonly<Record<string, unknown>> | undefine
 
 /**
  * Records, through `handler`, each instrument `commands` cite, once, in order of first citation,
- * under the command ids `<prefix>-1`, `<prefix>-2`, … — the registry is mandatory (rule 15). An
+ * under the command ids `<prefix>-1`, `<prefix>-2`, … — the registry is mandatory (rule 15);
+ * instruments the commands record themselves (`RecordInstrument`) are left to them. An
  * instrument conflicting with one recorded before it under the same key is refused and stays
  * unrecorded, so the commands citing it are refused too; any other failure is a test failure.
  */
@@ -82,8 +83,10 @@ export async function recordCitedInstruments(
   prefix = 'instrument',
 ): Promise<void> {
   const distinct = new Map<string, Readonly<Record<string, unknown>>>();
-  for (const basis of commands.map(basisOf)) {
-    if (basis !== undefined) distinct.set(JSON.stringify(basis), basis);
+  for (const command of commands) {
+    const basis = basisOf(command);
+    const recordsItself = (command as { readonly type?: unknown }).type === 'RecordInstrument';
+    if (basis !== undefined && !recordsItself) distinct.set(JSON.stringify(basis), basis);
   }
   for (const [i, basis] of [...distinct.values()].entries()) {
     const recorded = await handler.handle(
