@@ -353,6 +353,18 @@ function knownInstrument(
  * and that the body or person asked about is known then.
  */
 export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries {
+  /**
+   * The states folded from the events recorded at or before `knownAt`, folded once per instant:
+   * the log does not change, so a second question at the same instant gets the same fold.
+   */
+  const folds = new Map<string, Known>();
+  const knownAsOf = (knownAt: Instant | undefined): Known => {
+    const found = folds.get(knownAt ?? '');
+    if (found !== undefined) return found;
+    const known = foldKnown(log, knownAt);
+    folds.set(knownAt ?? '', known);
+    return known;
+  };
   /** Answers about a known body on a real date, as known at a real instant. */
   const aboutBody = <A>(
     bodyId: BodyId,
@@ -364,7 +376,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
       pipe(
         malformed([['on', on]], knownAt),
         E.chainW(() => {
-          const known = foldKnown(log, knownAt);
+          const known = knownAsOf(knownAt);
           return pipe(
             knownBody(known, bodyId, knownAt),
             E.map((state) => answer(state, known)),
@@ -391,7 +403,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([['on', on]], knownAt),
           E.map(() =>
-            [...foldKnown(log, knownAt).bodies.values()]
+            [...knownAsOf(knownAt).bodies.values()]
               .flatMap((state) => (state.status === 'unestablished' ? [] : [viewOf(state, on)]))
               .sort((a, b) => (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0)),
           ),
@@ -402,7 +414,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([], knownAt),
           E.chainW(() => {
-            const held = holdingsIn(foldKnown(log, knownAt), personId);
+            const held = holdingsIn(knownAsOf(knownAt), personId);
             return held.offices.length === 0 && held.seats.length === 0
               ? E.left<UnknownPerson>({
                   _tag: 'UnknownPerson',
@@ -419,7 +431,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
       Promise.resolve(
         pipe(
           malformed([], knownAt),
-          E.chainW(() => knownInstrument(foldKnown(log, knownAt), instrument, knownAt)),
+          E.chainW(() => knownInstrument(knownAsOf(knownAt), instrument, knownAt)),
           E.map(() => changesKnown(log, knownAt).filter((change) => causedBy(change, instrument))),
         ),
       ),
@@ -428,7 +440,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([], knownAt),
           E.chainW(() => {
-            const { registry } = foldKnown(log, knownAt);
+            const { registry } = knownAsOf(knownAt);
             return pipe(
               knownInstrument({ registry }, instrument, knownAt),
               E.map((recorded) => instrumentViewIn(registry, recorded)),
@@ -441,7 +453,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([], knownAt),
           E.map(() =>
-            [...foldKnown(log, knownAt).registry.instruments.values()]
+            [...knownAsOf(knownAt).registry.instruments.values()]
               .filter((recorded) => named(instrumentNames(recorded), search))
               .map(recordOf)
               .sort((a, b) => byText(a.key, b.key)),
@@ -453,7 +465,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([], knownAt),
           E.map(() =>
-            [...foldKnown(log, knownAt).persons.values()]
+            [...knownAsOf(knownAt).persons.values()]
               .flatMap((state) =>
                 state.status === 'registered' && named([state.name], search)
                   ? [
@@ -474,7 +486,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([['on', on]], knownAt),
           E.map(() =>
-            [...foldKnown(log, knownAt).bodies.values()]
+            [...knownAsOf(knownAt).bodies.values()]
               .flatMap((state) =>
                 state.status !== 'unestablished' &&
                 named(
