@@ -140,7 +140,6 @@ const reportsAroundDueDates = fc
 export const SEARCHES: ReadonlyArray<string> = [
   'chuyen  doi so',
   'Hoà',
-  'TRAN thi',
   '3/QÐ-TTG',
   'Quyết định sửa đổi',
   '',

@@ -222,7 +222,7 @@ describe('the PostgreSQL read model', () => {
       { numRuns: 15 },
     );
     expect(compared).toBeGreaterThan(0);
-  }, 180_000);
+  }, 300_000);
 
   it('keeps neither facts nor checkpoint from a failed commit, and applies the next one', async () => {
     const { store, clock, handler } = memoryWorld('2018-12-05T02:00:00.000Z' as Instant);
