@@ -1,14 +1,15 @@
 /**
  * Generated histories for the read-model properties: body commands and office commands over the
  * same offices and persons — offices often changing hands — interleaved (each keeping its own
- * order) with instruments recorded with relations to earlier ones and persons' names corrected,
- * with steps of the store clock (0, 1 or 60 minutes, so that several commands may share an
- * instant) and a cut point; the persons (with Vietnamese names) and offices the seats name are
- * recorded first.
+ * order) with instruments recorded with relations to earlier ones, corrections of the body's
+ * record naming events by id, and persons' names corrected, with steps of the store clock (0, 1 or
+ * 60 minutes, so that several commands may share an instant) and a cut point; the persons (with
+ * Vietnamese names) and offices the seats name are recorded first.
  */
 import fc from 'fast-check';
 import { Body, addDays, unsafeCalendarDate, type PersonId } from '@mandate/core';
 import { BodyArbitraries, OfficeArbitraries } from '@mandate/core/testing';
+import { eventOf } from './history.fixture.js';
 
 /** The province that establishes the generated body. */
 export const PROVINCE = BodyArbitraries.PROVINCE;
@@ -157,7 +158,7 @@ const nameCorrection = fc
   })
   .map(({ personId, name, on }) => ({
     type: 'CorrectPersonName',
-    data: { personId, name, basis, effectiveOn: on },
+    data: { personId, corrects: eventOf(`person-${personId}`, 0), name, basis, effectiveOn: on },
   }));
 
 /**
@@ -212,6 +213,48 @@ const relatedInstruments = fc
     });
   });
 
+/** The erratum (placeholder) behind the generated corrections of the body's record. */
+const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedOn: '2019-06-01' };
+
+/**
+ * A correction of the generated body's record (rule 14), naming an event by the id the test
+ * handler gives it (`event-<n>`, in order of recording) or by its place in the body's stream
+ * (`eventOf`): its date, its name, or its seat roles.
+ * Many name an event of another stream or kind, or break a rule, and are refused; the rest
+ * change what the read models answer as known from their recording.
+ */
+const bodyCorrection = fc
+  .record({
+    corrects: fc.oneof(
+      fc.integer({ min: 1, max: 90 }).map((n) => `event-${n}`),
+      fc.nat({ max: 12 }).map((n) => eventOf(`body-${BodyArbitraries.BODY}`, n)),
+    ),
+    correction: fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          correct: fc.constant('Date'),
+          effectiveOn: BodyArbitraries.windowDate,
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          correct: fc.constant('Name'),
+          name: fc.constant({ vi: 'Ban Chỉ đạo (đính chính)' }),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({ correct: fc.constant('Roles'), roles: BodyArbitraries.roles }),
+      },
+    ),
+  })
+  .map(({ corrects, correction }) => ({
+    type: 'CorrectBodyRecord',
+    data: { bodyId: BodyArbitraries.BODY, corrects, basis: erratum, correction },
+  }));
+
 /** A history: body and office commands interleaved, clock steps in minutes, and where to cut. */
 export const history = fc
   .tuple(
@@ -219,13 +262,14 @@ export const history = fc
     OfficeArbitraries.officeHistoryArbitrary(officePools, { maxLength: 8 }),
     fc.array(handover, { maxLength: 2 }),
     fc.array(reportsAroundDueDates, { maxLength: 3 }),
+    fc.array(bodyCorrection, { maxLength: 4 }),
     relatedInstruments,
     fc.array(nameCorrection, { maxLength: 2 }),
   )
   .map(
-    ([body, office, handovers, reports, instruments, corrections]) =>
+    ([body, office, handovers, reports, corrections, instruments, renames]) =>
       [
-        [...body, ...reports.flat(), ...corrections],
+        [...body, ...reports.flat(), ...corrections, ...renames],
         [...office, ...handovers.flat(), ...instruments],
       ] as const,
   )

@@ -5,7 +5,12 @@
 import * as E from 'fp-ts/Either';
 import { epochMillisecondsOf, instantOf, type Instant } from '@mandate/core';
 import { createCommandHandler, type CommandHandler } from '@mandate/application';
-import { createInMemoryEventStore, type EventStore, type StoredEvent } from '@mandate/eventstore';
+import {
+  createInMemoryEventStore,
+  type EventStore,
+  type StoredEvent,
+  type StreamName,
+} from '@mandate/eventstore';
 
 /** A minute, in milliseconds: the unit generated histories advance the clock by. */
 export const MINUTE = 60_000;
@@ -98,4 +103,25 @@ export async function recordCitedInstruments(
     if (E.isLeft(recorded) && recorded.left._tag !== 'Refused')
       throw new Error(`Recording an instrument failed: ${recorded.left.message}`);
   }
+}
+
+/**
+ * What a generated correction names as `corrects` until it is submitted: the `index`-th event of
+ * `stream` (from 0), whose id only the store knows (see {@link withEventIds}).
+ */
+export const eventOf = (stream: string, index: number): string => `event-of:${stream}:${index}`;
+
+/**
+ * `command` with a `corrects` made by {@link eventOf} replaced by the id of that event in
+ * `store` (left as it is when the stream has no such event, so the command is refused as naming
+ * no event): generated corrections name events whose ids only the store knows.
+ */
+export async function withEventIds(store: EventStore, command: unknown): Promise<unknown> {
+  const data = (command as { readonly data?: Readonly<Record<string, unknown>> } | null)?.data;
+  const named = /^event-of:(.+):(\d+)$/u.exec(String(data?.['corrects']));
+  if (named === null) return command;
+  const [, stream = '', index = '0'] = named;
+  const events = await store.readStream(stream as StreamName);
+  const id = E.isRight(events) ? events.right[Number(index)]?.eventId : undefined;
+  return id === undefined ? command : { ...(command as object), data: { ...data, corrects: id } };
 }

@@ -30,7 +30,7 @@ import { answerOf } from './answers.fixture.js';
 import { bitemporalProjection } from './bitemporal-projection.js';
 import type { CheckpointedModel } from './checkpoint.js';
 import type { FactStore } from './fact-store.js';
-import { envelope, memoryWorld, wholeLog } from './history.fixture.js';
+import { envelope, eventOf, memoryWorld, wholeLog, withEventIds } from './history.fixture.js';
 import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
 import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
@@ -107,14 +107,19 @@ describe('instruments, persons and search by name', () => {
         },
       },
       { type: 'RegisterPerson', data: registered('Đặng Văn Hòa') },
-      { type: 'CorrectPersonName', data: registered('Đặng Văn Hoà Bình') },
+      {
+        type: 'CorrectPersonName',
+        data: { ...registered('Đặng Văn Hoà Bình'), corrects: eventOf('person-dang-van-hoa', 0) },
+      },
     ];
     for (const [i, command] of commands.entries()) {
       world.clock.advance(HOUR);
       if (i === 1) before1072 = world.clock.now();
       if (i === 3) beforeCorrection = world.clock.now();
       world.clock.advance(HOUR);
-      const outcome = await world.handler.handle(envelope(`registry-${i}`, command));
+      const outcome = await world.handler.handle(
+        envelope(`registry-${i}`, await withEventIds(store, command)),
+      );
       expect(outcome, `command ${i}`).toMatchObject({ _tag: 'Right' });
     }
   });
