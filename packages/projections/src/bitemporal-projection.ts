@@ -16,7 +16,7 @@ import { aggregateOfStream, decodeReadSideOrThrow } from './decode.js';
 import type { FactStore } from './fact-store.js';
 import { OFFICE_FACT_KINDS, changedBodyFacts, officeFacts } from './facts.js';
 import { RECORD_KEY, instrumentFacts, instrumentNameFacts } from './instrument-facts.js';
-import { nameFacts, nameSubject } from './name-facts.js';
+import { bodyNameFacts, nameSubject } from './name-facts.js';
 import { personFacts, personNameFacts, personState } from './person-facts.js';
 import type { Projection } from './projection.js';
 import { supersede } from './supersede.js';
@@ -32,10 +32,8 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
       store.saveBodyState(id, state, event);
       const changed = changedBodyFacts(before, state);
       supersede(store, id, changed, stored.recordedAt);
-      if (changed.scopes.some((scope) => scope.kind === 'body')) {
-        const names = Body.nameHistory(state).flatMap(({ name }) => [name.vi, name.en ?? '']);
-        supersede(store, nameSubject('body', id), nameFacts('body', id, names), stored.recordedAt);
-      }
+      if (changed.scopes.some((scope) => scope.kind === 'body'))
+        supersede(store, nameSubject('body', id), bodyNameFacts(id, state), stored.recordedAt);
       const { effectiveOn, source } = event.data;
       const by = { aggregate: 'body', aggregateId: id, effectiveOn, source } as const;
       store.openFact(changeFact(stored, by), stored.recordedAt);
@@ -81,8 +79,8 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
       const { event } = decoded;
       const facts = instrumentFacts(event);
       const [record] = facts;
-      if (record === undefined || store.openFacts('instrument', record.subject, RECORD_KEY).length)
-        return;
+      const recorded = (key: string) => store.openFacts('instrument', key, RECORD_KEY).length > 0;
+      if (record === undefined || recorded(record.subject)) return;
       for (const fact of facts) store.openFact(fact, stored.recordedAt);
       supersede(
         store,

@@ -9,6 +9,7 @@
  *
  * @see docs/reference/domain.md "Questions the read models answer"
  */
+import { Body } from '@mandate/core';
 import { BEGINNING_OF_TIME, type DerivedFacts, type Fact } from './facts.js';
 import { foldForSearch } from './search-fold.js';
 
@@ -44,3 +45,11 @@ export function nameFacts(of: NamedKind, id: string, names: ReadonlyArray<string
     })),
   };
 }
+
+/** The name facts a body is found by: every name it has borne, in Vietnamese and in English. */
+export const bodyNameFacts = (bodyId: string, state: Body.State): DerivedFacts =>
+  nameFacts(
+    'body',
+    bodyId,
+    Body.nameHistory(state).flatMap(({ name }) => [name.vi, name.en ?? '']),
+  );
