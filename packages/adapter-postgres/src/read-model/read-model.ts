@@ -23,6 +23,10 @@
  * tables, which the subject is loaded from when next read. Kinds the projection only appends to
  * are never mirrored.
  *
+ * A rebuild drops the indexes only the queries use while it writes, and builds them once at its
+ * end; a marker row kept meanwhile makes a model opened after an interrupted rebuild build them
+ * first.
+ *
  * One runner writes a projection version at a time (row ids are assigned here, from the largest
  * stored one); commits on one model must not overlap. Queries read the database, so they see
  * committed data only.
@@ -48,7 +52,13 @@ import {
 } from '@mandate/projections';
 import { closedExtentSql, extentOf, recordedPosition } from './extent.js';
 import { createPostgresReader, FACT_COLUMNS } from './reader.js';
-import { postgresSchemaStatements, postgresTables, type PostgresTables } from './schema.js';
+import {
+  dropQueryIndexStatements,
+  postgresSchemaStatements,
+  postgresTables,
+  queryIndexStatements,
+  type PostgresTables,
+} from './schema.js';
 
 /** A PostgreSQL read model: its checkpointed target and its queries. */
 export interface PostgresReadModel {
@@ -229,6 +239,19 @@ export async function createPostgresReadModel(
     throw new RangeError('The PostgreSQL read model mirrors at least one subject');
   const tables = postgresTables(tablePrefix(projection), schema);
   await pool.query(postgresSchemaStatements(tables).join(';\n'));
+  /**
+   * Builds the indexes a rebuild deferred and removes its marker, in one transaction (statements
+   * sent together are one implicit transaction).
+   */
+  const finishRebuild = async (): Promise<void> => {
+    await pool.query(
+      [...queryIndexStatements(tables), `DELETE FROM ${tables.rebuilding}`].join(';\n'),
+    );
+  };
+  // A rebuild interrupted (a crash, a killed process) left its marker: build what it deferred,
+  // so that the queries find the rows it applied quickly.
+  const marked = await pool.query(`SELECT marker FROM ${tables.rebuilding}`);
+  if (marked.rows.length > 0) await finishRebuild();
   const mirror = await loadMirror(pool, tables);
   let pending: Pending | undefined;
   let busy = false;
@@ -597,6 +620,16 @@ export async function createPostgresReadModel(
         for (const kind of FACT_KINDS) mirror.nextRowId.set(kind, 1);
         mirror.nextSeq = 1;
       }),
+    rebuilding: () =>
+      exclusive(async () => {
+        await pool.query(
+          [
+            `INSERT INTO ${tables.rebuilding} (marker) VALUES (1) ON CONFLICT DO NOTHING`,
+            ...dropQueryIndexStatements(tables),
+          ].join(';\n'),
+        );
+      }),
+    rebuilt: () => exclusive(finishRebuild),
   };
 
   const vacuum = async (): Promise<void> => {

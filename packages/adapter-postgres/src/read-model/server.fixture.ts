@@ -13,9 +13,10 @@ export function postgresForTests(max = 4): { readonly pool: pg.Pool; readonly sc
     max,
   });
   const schema = `mandate_test_${randomBytes(6).toString('hex')}`;
+  // Dropping the schema drops every version's tables a test created: allow for a loaded server.
   afterAll(async () => {
     await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await pool.end();
-  });
+  }, 60_000);
   return { pool, schema };
 }
