@@ -24,8 +24,8 @@
  * are never mirrored.
  *
  * A rebuild drops the indexes only the queries use while it writes, and builds them once at its
- * end; a marker row kept meanwhile makes a model opened after an interrupted rebuild build them
- * first.
+ * end; opening the model creates any that is missing, so a model opened after an interrupted
+ * rebuild has them all again.
  *
  * One runner writes a projection version at a time (row ids are assigned here, from the largest
  * stored one); commits on one model must not overlap. Queries read the database, so they see
@@ -239,19 +239,6 @@ export async function createPostgresReadModel(
     throw new RangeError('The PostgreSQL read model mirrors at least one subject');
   const tables = postgresTables(tablePrefix(projection), schema);
   await pool.query(postgresSchemaStatements(tables).join(';\n'));
-  /**
-   * Builds the indexes a rebuild deferred and removes its marker, in one transaction (statements
-   * sent together are one implicit transaction).
-   */
-  const finishRebuild = async (): Promise<void> => {
-    await pool.query(
-      [...queryIndexStatements(tables), `DELETE FROM ${tables.rebuilding}`].join(';\n'),
-    );
-  };
-  // A rebuild interrupted (a crash, a killed process) left its marker: build what it deferred,
-  // so that the queries find the rows it applied quickly.
-  const marked = await pool.query(`SELECT marker FROM ${tables.rebuilding}`);
-  if (marked.rows.length > 0) await finishRebuild();
   const mirror = await loadMirror(pool, tables);
   let pending: Pending | undefined;
   let busy = false;
@@ -622,14 +609,12 @@ export async function createPostgresReadModel(
       }),
     rebuilding: () =>
       exclusive(async () => {
-        await pool.query(
-          [
-            `INSERT INTO ${tables.rebuilding} (marker) VALUES (1) ON CONFLICT DO NOTHING`,
-            ...dropQueryIndexStatements(tables),
-          ].join(';\n'),
-        );
+        await pool.query(dropQueryIndexStatements(tables).join(';\n'));
       }),
-    rebuilt: () => exclusive(finishRebuild),
+    rebuilt: () =>
+      exclusive(async () => {
+        await pool.query(queryIndexStatements(tables).join(';\n'));
+      }),
   };
 
   const vacuum = async (): Promise<void> => {

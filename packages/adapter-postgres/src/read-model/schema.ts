@@ -4,7 +4,8 @@
  * one table per fact kind with its valid and recorded intervals (and their extents, indexed
  * together, see extent.ts), the decoded events of each stream, the shared checkpoint table, and
  * the shared function placing a subject on the valid axis of the extents. A rebuild drops the
- * indexes only the queries use and builds them again at its end ({@link queryIndexStatements}).
+ * indexes only the queries use and builds them again at its end ({@link queryIndexStatements});
+ * creating the tables creates them too, so opening a model after an interrupted rebuild does.
  * Every text column that is compared or sorted uses the "C" collation, so that PostgreSQL orders
  * strings by their bytes, as SQLite does, and not by the server's locale; for text without
  * characters above U+FFFF that is JavaScript's order too.
@@ -27,11 +28,6 @@ export interface PostgresTables {
   readonly fact: (kind: FactKind) => string;
   readonly streamEvents: string;
   readonly checkpoint: string;
-  /**
-   * The table marking a rebuild under way (one row while the query indexes are dropped), so that
-   * a model opened after a rebuild was interrupted builds them first.
-   */
-  readonly rebuilding: string;
   /** The function giving a subject's stretch of the valid axis (see extent.ts), shared by versions. */
   readonly subjectBase: string;
   /** The schema (unqualified names resolve through `search_path` when absent). */
@@ -57,7 +53,6 @@ export function postgresTables(prefix: string, schema: string | undefined): Post
     fact: (kind) => facts.get(kind) ?? qualified(factTable(prefix, kind)),
     streamEvents: qualified(streamEventTable(prefix)),
     checkpoint: qualified(CHECKPOINT_TABLE),
-    rebuilding: qualified(`${prefix}_rebuilding`),
     subjectBase: qualified('mandate_subject_base'),
     schema,
   };
@@ -137,9 +132,6 @@ export function postgresSchemaStatements(tables: PostgresTables): ReadonlyArray<
        position bigint NOT NULL,
        hash text NOT NULL
      )`,
-    `CREATE TABLE IF NOT EXISTS ${tables.rebuilding} (
-       marker integer PRIMARY KEY CHECK (marker = 1)
-     )`,
     ...queryIndexStatements(tables),
   ];
 }
@@ -151,7 +143,7 @@ export function postgresSchemaStatements(tables: PostgresTables): ReadonlyArray<
  */
 export function postgresDropStatements(tables: PostgresTables): ReadonlyArray<string> {
   return [
-    `DROP TABLE IF EXISTS ${[...FACT_KINDS.map(tables.fact), tables.streamEvents, tables.rebuilding].join(', ')}`,
+    `DROP TABLE IF EXISTS ${[...FACT_KINDS.map(tables.fact), tables.streamEvents].join(', ')}`,
     `DELETE FROM ${tables.checkpoint} WHERE projection = '${tables.prefix}'`,
   ];
 }
