@@ -54,6 +54,7 @@ export function newHoldings(events: ReadonlyArray<Event>): ReadonlyArray<NewHold
       case 'BodiesAbsorbed':
       case 'BodyEnded':
         break;
+      // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
