@@ -53,4 +53,24 @@ describe('instrument refusal messages', () => {
       '3/QĐ-UBND of ubnd-tinh signed on 2019-03-04 cannot relate to 9/QĐ-UBND of ubnd-tinh signed on 2019-05-06: an instrument relates only to earlier ones.',
     );
   });
+
+  it('are tagged with their reason and cite rule 15', () => {
+    const earlier = basis('3/QĐ-UBND', '2019-03-04');
+    const later = basis('9/QĐ-UBND', '2019-05-06');
+    expect(
+      [
+        unresolvedCitation(earlier, key, []),
+        citationConflict(key, earlier, later),
+        relationNotEarlier(earlier, later),
+      ].map(({ _tag, rule }) => [_tag, rule]),
+    ).toEqual([
+      ['UnresolvedCitation', 15],
+      ['CitationConflict', 15],
+      ['RelationNotEarlier', 15],
+    ]);
+    expect(relationNotEarlier(earlier, later)).toMatchObject({
+      instrument: earlier,
+      related: later,
+    });
+  });
 });

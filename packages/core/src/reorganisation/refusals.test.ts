@@ -57,4 +57,31 @@ describe('reorganisation refusal messages', () => {
       'Body so-tttt already has (or would get twice) a duty with id quan-ly-bao-chi.',
     );
   });
+
+  it('are tagged with their reason and cite rule 5', () => {
+    const on = unsafeCalendarDate('2025-07-01');
+    expect(
+      [
+        tooFewBodies('split', 2, 1),
+        bodyNamedTwice(body),
+        successorExists(body),
+        notActiveOnDate(body, on),
+        dutyNotCarriable(body, duty),
+        carriedDutyTarget(duty),
+        carriedDutyIdTaken(body, duty),
+      ].map(({ _tag, rule }) => [_tag, rule]),
+    ).toEqual([
+      ['TooFewBodies', 5],
+      ['BodyNamedTwice', 5],
+      ['SuccessorExists', 5],
+      ['NotActiveOnDate', 5],
+      ['DutyNotCarriable', 5],
+      ['CarriedDutyTarget', 5],
+      ['CarriedDutyIdTaken', 5],
+    ]);
+    expect(notActiveOnDate(body, on)).toMatchObject({ bodyId: body, on });
+    expect(dutyNotCarriable(body, duty)).toMatchObject({ fromBody: body, fromDuty: duty });
+    expect(carriedDutyIdTaken(body, duty)).toMatchObject({ bodyId: body, dutyId: duty });
+    expect(tooFewBodies('split', 2, 1)).toMatchObject({ needed: 2, given: 1 });
+  });
 });
