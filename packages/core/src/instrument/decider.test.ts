@@ -7,7 +7,14 @@
 import { isRight } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate, LegalBasis } from '../kernel/index.js';
-import { decider, instrumentOf, relatedBy, type Command, type Event } from './index.js';
+import {
+  decider,
+  instrumentOf,
+  relatedBy,
+  type Command,
+  type DocumentReference,
+  type Event,
+} from './index.js';
 
 const basis = (number: string, signedOn: string): LegalBasis =>
   ({
@@ -18,7 +25,7 @@ const basis = (number: string, signedOn: string): LegalBasis =>
     signedOn,
   }) as unknown as LegalBasis;
 const citation = ({ number, issuer, signedOn }: LegalBasis) => ({ number, issuer, signedOn });
-const reference = { kind: 'archive', archive: 'Lưu trữ tỉnh' } as const;
+const reference = { kind: 'archive', archive: 'Lưu trữ tỉnh' } as DocumentReference;
 const older = basis('3/QĐ-UBND', '2019-03-04');
 const newer = basis('9/QĐ-UBND', '2019-05-06');
 
@@ -36,7 +43,7 @@ const record = (
   },
 });
 const decided = (state: ReturnType<typeof fold>, command: Command): ReadonlyArray<Event> => {
-  const decision = decider.decide(command, state);
+  const decision = decider.decide(command, state, undefined);
   if (!isRight(decision)) throw new Error(decision.left.message);
   return decision.right;
 };
