@@ -4,7 +4,7 @@
  * event may stand in a person's stream.
  */
 import { describe, expect, it } from 'vitest';
-import type { CalendarDate, Name, PersonId, Source } from '../kernel/index.js';
+import type { CalendarDate, EventId, Name, PersonId, Source } from '../kernel/index.js';
 import { contradiction, decider, type Event, type PersonState } from './index.js';
 
 const A = 'nguyen-van-a' as PersonId;
@@ -28,6 +28,7 @@ const correction = (name: string): Event => ({
   type: 'PersonNameCorrected',
   data: {
     personId: A,
+    corrects: 'e-1' as EventId,
     name: name as Name,
     previous: 'Nguyễn Văn A' as Name,
     effectiveOn: on,

@@ -71,7 +71,7 @@ describe('newHoldings', () => {
       }),
       Body.seatAbolished({ ...common(later), seatId: SEAT }),
     ];
-    expect(Seating.newHoldings(events)).toEqual([
+    expect(Seating.newHoldings(events, Body.initialState)).toEqual([
       { bodyId: BODY, seatId: SEAT, from: on, holder: named(A) },
       { bodyId: BODY, seatId: SEAT, from: later, holder: named(B) },
       { bodyId: BODY, seatId: SEAT, from: on, holder: exOfficio(CHAIR) },
