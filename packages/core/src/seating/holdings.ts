@@ -72,6 +72,7 @@ export function newHoldings(events: ReadonlyArray<Event>, after: State): Readonl
       case 'DutyDateCorrected':
       case 'ObligationDateCorrected':
         break;
+      // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
