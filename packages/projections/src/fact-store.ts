@@ -76,6 +76,15 @@ export interface FactReader {
     knownAt: Instant | undefined,
   ) => Promise<ReadonlyArray<Fact>>;
   /**
+   * Every fact of a kind whose `key` contains `text` (a name fact's folded name, see
+   * name-facts.ts), known at `knownAt`, by subject, then ordinal: one query over the stored keys.
+   */
+  readonly factsContaining: (
+    kind: FactKind,
+    text: string,
+    knownAt: Instant | undefined,
+  ) => Promise<ReadonlyArray<Fact>>;
+  /**
    * Every fact of a kind whose valid interval starts on or after `from` and before `to`, known at
    * `knownAt`, by valid start, then subject, then ordinal.
    */

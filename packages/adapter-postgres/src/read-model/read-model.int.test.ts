@@ -50,6 +50,7 @@ import {
   memoryWorld,
   recordCitedInstruments,
   wholeLog,
+  withEventIds,
 } from '../../../projections/src/history.fixture.js';
 import { extentOf } from './extent.js';
 import { createPostgresReadModel } from './read-model.js';
@@ -182,7 +183,7 @@ describe('the PostgreSQL read model', () => {
               });
             }
             clock.advance((steps[i] ?? 1) * MINUTE);
-            await handler.handle(envelope(`command-${i}`, command));
+            await handler.handle(envelope(`command-${i}`, await withEventIds(store, command)));
           }
           await runner.waitUntilCaughtUp();
           await runner.stop();
@@ -222,7 +223,7 @@ describe('the PostgreSQL read model', () => {
       { numRuns: 15 },
     );
     expect(compared).toBeGreaterThan(0);
-  }, 180_000);
+  }, 300_000);
 
   it('keeps neither facts nor checkpoint from a failed commit, and applies the next one', async () => {
     const { store, clock, handler } = memoryWorld('2018-12-05T02:00:00.000Z' as Instant);

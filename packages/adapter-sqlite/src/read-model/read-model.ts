@@ -151,6 +151,8 @@ export function createSqliteReadModel(
     ),
     about: perKind('subject = ?', 'ordinal, valid_from, row_id'),
     referring: perKind('ref = ?', 'subject, ordinal, valid_from, row_id'),
+    // A name fact's key is its folded name (name-facts.ts): a search scans that one column.
+    containing: perKind('instr(key, ?) > 0', 'subject, ordinal, valid_from, row_id'),
     starting: perKind('? <= valid_from AND valid_from < ?', 'valid_from, subject, ordinal, row_id'),
     subjects: new Map(
       FACT_KINDS.map((kind) => [
@@ -269,6 +271,7 @@ export function createSqliteReadModel(
     factsOnWithReferred: (...question) => factsOnWithReferredOneByOne(factsOn, ...question),
     factsAbout: (kind, subject, knownAt) => read(kind, statements.about, knownAt, subject),
     factsReferring: (kind, ref, knownAt) => read(kind, statements.referring, knownAt, ref),
+    factsContaining: (kind, text, knownAt) => read(kind, statements.containing, knownAt, text),
     factsStarting: (kind, from, to, knownAt) => read(kind, statements.starting, knownAt, from, to),
     subjects: (kind, knownAt) => {
       const { current, known } = statement(statements.subjects, kind);
