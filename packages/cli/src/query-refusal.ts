@@ -1,7 +1,7 @@
 /**
- * A read model's refusal in plain words: an unknown body, person or authority (as known at the instant
- * asked), or a malformed question — which the argument decoders keep from happening, so it is
- * reported as a refusal all the same rather than trusted away.
+ * A read model's refusal in plain words: an unknown body, person, authority or instrument (as
+ * known at the instant asked), or a malformed question — which the argument decoders keep from
+ * happening, so it is reported as a refusal all the same rather than trusted away.
  */
 import type { QueryError } from '@mandate/projections';
 import { queryRefused, type QueryRefused } from './failure.js';
@@ -22,6 +22,8 @@ export function refusalOf(error: QueryError): QueryRefused {
       return queryRefused(
         `no authority ${error.authorityId} is registered${asKnown(error.knownAt)}`,
       );
+    case 'UnknownInstrument':
+      return queryRefused(`no instrument ${error.key} is recorded${asKnown(error.knownAt)}`);
     case 'InvalidQuery':
       return queryRefused(
         `the read model refused ${error.argument} ${JSON.stringify(error.value)}`,

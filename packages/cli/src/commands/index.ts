@@ -17,6 +17,7 @@ import { registerLineageCommand } from './lineage.js';
 import { registerOrphansCommand } from './orphans.js';
 import { registerReplayCommand } from './replay.js';
 import { registerRosterCommand } from './roster.js';
+import { registerSearchCommand } from './search.js';
 import { registerVerifyCommand } from './verify.js';
 
 /** Registers one command on the program. */
@@ -38,5 +39,6 @@ export const commandRegistrations: ReadonlyArray<CommandRegistration> = [
   registerOrphansCommand,
   registerReplayCommand,
   registerRosterCommand,
+  registerSearchCommand,
   registerVerifyCommand,
 ];
