@@ -54,6 +54,13 @@ interface VerifyAnswer {
 }
 
 describe('mandate verify', () => {
+  it('prints the report alone off a terminal: no progress bar', async () => {
+    const run = await mandate(['--store', sqlite.address, 'verify']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Verified: \d+ events in \d+ streams/);
+    expect(run.stderr).toBe('');
+  });
+
   it.each([
     ['SQLite', () => sqlite.address],
     ['PostgreSQL', () => postgres.address],
