@@ -48,6 +48,8 @@ for (const folder of closure('@mandate/cli')) {
   await build({
     ...options,
     format: ['esm'],
+    // Keep what a full build wrote beside (CommonJS, declarations): another run may be using it.
+    clean: false,
     silent: true,
     config: false,
     esbuildOptions: (esbuild, context) => {
