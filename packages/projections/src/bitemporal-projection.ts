@@ -1,18 +1,23 @@
 /**
- * The bitemporal projection: for each body or office event, fold the stream's state one step with
- * the core's `evolve`, derive anew the facts of what the event changed (a body's touched seats,
- * duties, obligations, reports or summary; an office's holdings), and supersede them at the
- * event's recorded instant; then append the event's change fact. One projection feeds the body,
- * seat, duty, obligation, report, holding and change tables.
+ * The bitemporal projection: for each body, office or person event, fold the stream's state one
+ * step with the core's `evolve`, derive anew the facts of what the event changed (a body's touched
+ * seats, duties, obligations, reports or summary and its names; an office's holdings; a person's
+ * record and name), and supersede them at the event's recorded instant; then append the event's
+ * change fact, as for every authority event. A recorded instrument adds its record, its relations
+ * and its names once. One projection feeds the body, seat, duty, obligation, report, holding,
+ * change, instrument, person and name tables.
  *
  * @see docs/reference/domain.md rules 11 and 12, and "Time"
  */
-import { Body, Office } from '@mandate/core';
+import { Body, Office, Person } from '@mandate/core';
 import { NO_UPCASTERS, type StoredEvent, type UpcasterRegistry } from '@mandate/eventstore';
 import { changeFact } from './changes.js';
 import { aggregateOfStream, decodeReadSideOrThrow } from './decode.js';
 import type { FactStore } from './fact-store.js';
 import { OFFICE_FACT_KINDS, changedBodyFacts, officeFacts } from './facts.js';
+import { RECORD_KEY, instrumentFacts, instrumentNameFacts } from './instrument-facts.js';
+import { bodyNameFacts, nameSubject } from './name-facts.js';
+import { personFacts, personNameFacts, personState } from './person-facts.js';
 import type { Projection } from './projection.js';
 import { supersede } from './supersede.js';
 
@@ -25,10 +30,13 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
       const before = store.bodyState(id);
       const state = Body.evolve(before, event);
       store.saveBodyState(id, state, event);
-      supersede(store, id, changedBodyFacts(before, state), stored.recordedAt);
+      const changed = changedBodyFacts(before, state);
+      supersede(store, id, changed, stored.recordedAt);
+      if (changed.scopes.some((scope) => scope.kind === 'body'))
+        supersede(store, nameSubject('body', id), bodyNameFacts(id, state), stored.recordedAt);
       const { effectiveOn, source } = event.data;
-      const changed = { aggregate: 'body', aggregateId: id, effectiveOn, source } as const;
-      store.openFact(changeFact(stored, changed), stored.recordedAt);
+      const by = { aggregate: 'body', aggregateId: id, effectiveOn, source } as const;
+      store.openFact(changeFact(stored, by), stored.recordedAt);
       return;
     }
     case 'office': {
@@ -43,6 +51,45 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
       store.openFact(changeFact(stored, changed), stored.recordedAt);
       return;
     }
+    case 'person': {
+      const { event } = decoded;
+      const id = event.data.personId;
+      const state = Person.decider.evolve(personState(store, id), event);
+      supersede(store, id, personFacts(state), stored.recordedAt);
+      const names = personNameFacts(state);
+      if (names !== undefined)
+        supersede(store, nameSubject('person', id), names, stored.recordedAt);
+      const { effectiveOn, source } = event.data;
+      const changed = { aggregate: 'person', aggregateId: id, effectiveOn, source } as const;
+      store.openFact(changeFact(stored, changed), stored.recordedAt);
+      return;
+    }
+    case 'authority': {
+      const { authorityId, effectiveOn, source } = decoded.event.data;
+      const changed = {
+        aggregate: 'authority',
+        aggregateId: authorityId,
+        effectiveOn,
+        source,
+      } as const;
+      store.openFact(changeFact(stored, changed), stored.recordedAt);
+      return;
+    }
+    case 'instrument': {
+      const { event } = decoded;
+      const facts = instrumentFacts(event);
+      const [record] = facts;
+      const recorded = (key: string) => store.openFacts('instrument', key, RECORD_KEY).length > 0;
+      if (record === undefined || recorded(record.subject)) return;
+      for (const fact of facts) store.openFact(fact, stored.recordedAt);
+      supersede(
+        store,
+        nameSubject('instrument', record.subject),
+        instrumentNameFacts(event),
+        stored.recordedAt,
+      );
+      return;
+    }
     case 'other':
       return;
     default: {
@@ -53,7 +100,9 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
 }
 
 /**
- * The projection of body and office streams into bitemporal facts (version 1), reading events
+ * The projection of body, office, person, authority and instrument streams into bitemporal facts
+ * (version 2: version 1 projected bodies and offices only, so its tables lack the instrument,
+ * person and name facts and a model of version 1 is rebuilt as version 2), reading events
  * stored under older schema versions through `upcasters` — give it the registry the store's
  * command handler uses, or a rebuild stops at the first old event. Every event of those streams
  * is applied, so one of a type it does not know is a `CorruptEvent`, not skipped.
@@ -63,7 +112,7 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
 export function bitemporalProjectionWith(upcasters: UpcasterRegistry): Projection<FactStore> {
   return {
     name: 'mandate',
-    version: 1,
+    version: 2,
     handles: (event) => aggregateOfStream(event.stream) !== 'other',
     apply: (store, stored) => apply(store, stored, upcasters),
   };
