@@ -186,7 +186,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('the query commands on %s', (ki
     });
     const wrongYear = await mandate([
       '--store',
-      stores[kind].address,
+      addressOf[kind](),
       'instrument',
       MERGER.number,
       '--issuer',
@@ -213,7 +213,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('the query commands on %s', (ki
     expect(tram.persons).toEqual([
       expect.objectContaining({ personId: Seed.SeedIds.tram, name: 'Nguyễn Văn Trăm' }),
     ]);
-    const table = await mandate(['--store', stores[kind].address, 'search', 'Trăm']);
+    const table = await mandate(['--store', addressOf[kind](), 'search', 'Trăm']);
     expect(table.stdout).toContain('Nguyễn Văn Trăm');
   });
 
