@@ -11,6 +11,7 @@ import {
   type Authority,
   type BodyId,
   type Instrument,
+  type InstrumentKey,
   type OfficeId,
   type PersonId,
 } from '@mandate/core';
@@ -29,6 +30,7 @@ import {
   type Loaded,
   type LoadedWithEvents,
 } from './load.js';
+import { loadCitingStreams, type LoadedCitingStream } from './citing-streams.js';
 import { createRegistryCache } from './registry-cache.js';
 import { INSTRUMENTS_STREAM, bodyStream, officeStream, personStream } from './streams.js';
 
@@ -51,6 +53,10 @@ export interface Loaders {
   readonly loadOfficeWithEvents: (
     officeId: OfficeId,
   ) => Promise<Either<LoadFailure, LoadedWithEvents<Office.OfficeState, Office.Event>>>;
+  /** Every stream holding an event that cites the instrument of `key`, for its annulment (rule 14). */
+  readonly loadCitingStreams: (
+    key: InstrumentKey,
+  ) => Promise<Either<LoadFailure, ReadonlyArray<LoadedCitingStream>>>;
 }
 
 /** Whether an office event fits the stream of `officeId`. */
@@ -82,5 +88,6 @@ export function createLoaders(source: EventSource): Loaders {
         undefined,
         officeFit(officeId),
       ),
+    loadCitingStreams: (key) => loadCitingStreams(source, key),
   };
 }

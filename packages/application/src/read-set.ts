@@ -48,6 +48,12 @@ export function readSet(loaders: Loaders): ReadSet {
       loadAuthorities: noting(() => AUTHORITIES_STREAM, loaders.loadAuthorities),
       loadInstruments: noting(() => INSTRUMENTS_STREAM, loaders.loadInstruments),
       loadOfficeWithEvents: noting(officeStream, loaders.loadOfficeWithEvents),
+      loadCitingStreams: async (key) => {
+        const loaded = await loaders.loadCitingStreams(key);
+        if (isRight(loaded))
+          for (const { stream, revision } of loaded.right) read.set(stream, revision);
+        return loaded;
+      },
     },
     expectationsBeside: (appends) => {
       const written = new Set(appends.map((part) => part.stream));
