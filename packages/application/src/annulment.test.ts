@@ -20,6 +20,7 @@ import {
   registerPerson,
   registerProvince,
 } from './commands.fixture.js';
+import { createBatchHandler } from './batch.js';
 import { createCommandHandler, type CommandHandler } from './handle.js';
 import {
   acceptedOf,
@@ -144,5 +145,23 @@ describe('annulling an instrument ab initio (rule 14)', () => {
       },
     });
     expect(await wholeLog(store)).toHaveLength(size);
+  });
+
+  it('refuses an annulment submitted in a batch with other commands, and takes one alone', async () => {
+    const { store } = await world();
+    const size = (await wholeLog(store)).length;
+    const batches = createBatchHandler({ store });
+    const later = instrument(PROVINCE, '2018-07-01', '70/QĐ-UBND');
+    const together = {
+      commandId: 'together',
+      actor: 'clerk@ubnd-binh-phuoc',
+      commands: [recordInstrument(later), annul()],
+    };
+    expect(await batches.handleBatch(together)).toMatchObject({
+      left: { _tag: 'RefusedInBatch', index: 1, refusal: { _tag: 'AnnulmentNotAlone' } },
+    });
+    expect(await wholeLog(store)).toHaveLength(size);
+    const alone = { commandId: 'alone', actor: 'clerk@ubnd-binh-phuoc', commands: [annul()] };
+    expect(await batches.handleBatch(alone)).toMatchObject({ right: { events: 2 } });
   });
 });

@@ -14,6 +14,7 @@ import {
   WITHDRAWAL_EVENT_TYPE,
   WITHDRAWAL_EVENT_VERSION,
   instrumentKey,
+  type RefusalShape,
 } from '@mandate/core';
 import type { StreamAppend } from '@mandate/eventstore';
 import { instrumentAggregate } from './aggregates.js';
@@ -32,6 +33,20 @@ export type AnnulmentDecision =
       readonly appends: ReadonlyArray<StreamAppend>;
       readonly events: number;
     };
+
+/**
+ * An annulment is submitted alone, never with other commands in one batch: the scan finds the
+ * streams citing the instrument in the log, where the batch's earlier commands are not yet.
+ */
+export interface AnnulmentNotAlone extends RefusalShape<'AnnulmentNotAlone'> {
+  readonly rule: 14;
+}
+/** Builds an {@link AnnulmentNotAlone}. */
+export const annulmentNotAlone = (): AnnulmentNotAlone => ({
+  _tag: 'AnnulmentNotAlone',
+  rule: 14,
+  message: 'An annulment is submitted alone, not in a batch with other commands.',
+});
 
 const WITHDRAWAL_VERSIONS = { [WITHDRAWAL_EVENT_TYPE]: WITHDRAWAL_EVENT_VERSION } as const;
 
