@@ -1,14 +1,23 @@
 /**
  * Decoding stored events for the read side: a body stream's events decode through the body's
- * `Event` codec, an office stream's through the office's; other streams (the authority registry,
- * persons) are not read by the phase-1 read models. A stored event that does not decode, or that
+ * `Event` codec, an office stream's through the office's, and the withdrawal an annulment appends
+ * to either through its own (rule 14); other streams (the authority registry, persons) are not
+ * read by the phase-1 read models. A stored event that does not decode, or that
  * contradicts its stream — names another body or office than the stream's, establishes it a
  * second time, or comes before its establishment — is a `CorruptEvent`, never a throw.
  *
  * @see docs/reference/domain.md rule 12
  */
 import * as E from 'fp-ts/Either';
-import { Body, Office, type BodyId, type OfficeId } from '@mandate/core';
+import {
+  Body,
+  EventsWithdrawn,
+  Office,
+  WITHDRAWAL_EVENT_TYPE,
+  WITHDRAWAL_EVENT_VERSION,
+  type BodyId,
+  type OfficeId,
+} from '@mandate/core';
 import {
   NO_UPCASTERS,
   corruptEvent,
@@ -21,15 +30,42 @@ import {
 
 const bodySchema = eventSchemaFromUnion(Body.EventVersions, Body.Event);
 const officeSchema = eventSchemaFromUnion(Office.EventVersions, Office.Event);
+const withdrawalSchema = eventSchemaFromUnion(
+  { [WITHDRAWAL_EVENT_TYPE]: WITHDRAWAL_EVENT_VERSION },
+  EventsWithdrawn,
+);
 
 /** A stored event decoded into its aggregate's event, or marked as not read here. */
 export type ReadSideEvent =
   | { readonly aggregate: 'body'; readonly event: Body.Event }
   | { readonly aggregate: 'office'; readonly event: Office.Event }
+  | {
+      readonly aggregate: 'withdrawal';
+      /** The aggregate and subject of the stream the events were withdrawn from. */
+      readonly from: 'body' | 'office';
+      readonly subject: string;
+      readonly event: EventsWithdrawn;
+    }
   | { readonly aggregate: 'other' };
 
+/** The withdrawal an annulment appended to a body or office stream, or a `CorruptEvent`. */
+function decodeWithdrawal(
+  stored: StoredEvent,
+  from: 'body' | 'office',
+): E.Either<CorruptEvent, ReadSideEvent> {
+  const decoded = decodeStored(withdrawalSchema, NO_UPCASTERS, stored);
+  if (E.isLeft(decoded)) return decoded;
+  const event = decoded.right as EventsWithdrawn;
+  const subject = ownerOf(stored.stream, `${from}-`);
+  return fitting(
+    stored,
+    { aggregate: 'withdrawal', from, subject, event },
+    stored.revision === 0n ? 'a withdrawal cannot open a stream' : undefined,
+  );
+}
+
 /** The aggregate that owns a stream, by its name's prefix (`body-`, `office-`). */
-export const aggregateOfStream = (stream: string): ReadSideEvent['aggregate'] =>
+export const aggregateOfStream = (stream: string): 'body' | 'office' | 'other' =>
   stream.startsWith('body-') ? 'body' : stream.startsWith('office-') ? 'office' : 'other';
 
 /** The event, or a `CorruptEvent` at its place when `reason` says it contradicts its stream. */
@@ -48,6 +84,8 @@ export function decodeReadSide(
 ): E.Either<CorruptEvent, ReadSideEvent> {
   const aggregate = aggregateOfStream(stored.stream);
   const first = stored.revision === 0n;
+  if (aggregate !== 'other' && stored.type === WITHDRAWAL_EVENT_TYPE)
+    return decodeWithdrawal(stored, aggregate);
   switch (aggregate) {
     case 'body': {
       const decoded = decodeStored(bodySchema, upcasters, stored);

@@ -1,6 +1,7 @@
 /**
  * The naive bitemporal oracle. A question `(on, knownAt)` is answered by folding, from the raw
- * log, only the events recorded at or before `knownAt`, each stream with the core's own `evolve`,
+ * log, only the events recorded at or before `knownAt` — without those an annulment recorded by
+ * then withdrew, found by id — each stream with the core's own `evolve`,
  * and asking the folded states about the valid date `on` with the core's own queries
  * (`activeSeatsOn`, `dutiesOn`, `nameOn`, `nameHistory`, `complianceOn`,
  * `Office.resolveSeatHolder`). What a person held is found by asking every seat, at each date on
@@ -36,11 +37,28 @@ interface Known {
   readonly offices: ReadonlyMap<OfficeId, Office.OfficeState>;
 }
 
+/** The ids of the events withdrawn by an annulment recorded at or before `knownAt`. */
+function withdrawnKnown(
+  log: ReadonlyArray<StoredEvent>,
+  knownAt: Instant | undefined,
+): Set<string> {
+  const withdrawn = new Set<string>();
+  for (const stored of log) {
+    if (knownAt !== undefined && stored.recordedAt > knownAt) continue;
+    const decoded = decodeReadSideOrThrow(stored);
+    if (decoded.aggregate === 'withdrawal')
+      for (const id of decoded.event.data.withdrawn) withdrawn.add(id);
+  }
+  return withdrawn;
+}
+
 function foldKnown(log: ReadonlyArray<StoredEvent>, knownAt: Instant | undefined): Known {
   const bodies = new Map<BodyId, Body.State>();
   const offices = new Map<OfficeId, Office.OfficeState>();
+  const withdrawn = withdrawnKnown(log, knownAt);
   for (const stored of log) {
     if (knownAt !== undefined && stored.recordedAt > knownAt) continue;
+    if (withdrawn.has(stored.eventId)) continue;
     const decoded = decodeReadSideOrThrow(stored);
     if (decoded.aggregate === 'body') {
       const id = decoded.event.data.bodyId;
@@ -156,7 +174,10 @@ function holdingsIn(known: Known, person: PersonId): PersonHoldings {
   return canonicalHoldings(offices, seats);
 }
 
-/** Every body or office event recorded at or before `knownAt`, as a change, in log order. */
+/**
+ * Every body or office event recorded at or before `knownAt`, as a change, in log order; a
+ * withdrawal is a change too, and a withdrawn event stays one.
+ */
 function changesKnown(
   log: ReadonlyArray<StoredEvent>,
   knownAt: Instant | undefined,
@@ -167,13 +188,17 @@ function changesKnown(
     if (decoded.aggregate === 'other') return [];
     const { effectiveOn, source } = decoded.event.data;
     const aggregateId =
-      decoded.aggregate === 'body' ? decoded.event.data.bodyId : decoded.event.data.officeId;
+      decoded.aggregate === 'withdrawal'
+        ? decoded.subject
+        : decoded.aggregate === 'body'
+          ? decoded.event.data.bodyId
+          : decoded.event.data.officeId;
     return [
       {
         position: stored.position,
         recordedAt: stored.recordedAt,
         stream: stored.stream,
-        aggregate: decoded.aggregate,
+        aggregate: decoded.aggregate === 'withdrawal' ? decoded.from : decoded.aggregate,
         aggregateId,
         type: stored.type,
         effectiveOn,
