@@ -147,7 +147,7 @@ describe('annulling an instrument ab initio (rule 14)', () => {
     expect(await wholeLog(store)).toHaveLength(size);
   });
 
-  it('refuses an annulment submitted in a batch with other commands, and takes one alone', async () => {
+  it('refuses an annulment batched with other changes, and takes one with recordings only', async () => {
     const { store } = await world();
     const size = (await wholeLog(store)).length;
     const batches = createBatchHandler({ store });
@@ -155,13 +155,17 @@ describe('annulling an instrument ab initio (rule 14)', () => {
     const together = {
       commandId: 'together',
       actor: 'clerk@ubnd-binh-phuoc',
-      commands: [recordInstrument(later), annul()],
+      commands: [recordInstrument(later), registerPerson('nguoi-khac', 'Người Khác'), annul()],
     };
     expect(await batches.handleBatch(together)).toMatchObject({
-      left: { _tag: 'RefusedInBatch', index: 1, refusal: { _tag: 'AnnulmentNotAlone' } },
+      left: { _tag: 'RefusedInBatch', index: 2, refusal: { _tag: 'AnnulmentNotAlone' } },
     });
     expect(await wholeLog(store)).toHaveLength(size);
-    const alone = { commandId: 'alone', actor: 'clerk@ubnd-binh-phuoc', commands: [annul()] };
-    expect(await batches.handleBatch(alone)).toMatchObject({ right: { events: 2 } });
+    const alone = {
+      commandId: 'alone',
+      actor: 'clerk@ubnd-binh-phuoc',
+      commands: [recordInstrument(later), annul()],
+    };
+    expect(await batches.handleBatch(alone)).toMatchObject({ right: { events: 3 } });
   });
 });

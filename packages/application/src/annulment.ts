@@ -35,8 +35,9 @@ export type AnnulmentDecision =
     };
 
 /**
- * An annulment is submitted alone, never with other commands in one batch: the scan finds the
- * streams citing the instrument in the log, where the batch's earlier commands are not yet.
+ * An annulment is submitted alone, or in a batch with instrument recordings only (a decision file
+ * records its instrument first): the scan finds the streams citing the instrument in the log,
+ * where the batch's other changes are not yet.
  */
 export interface AnnulmentNotAlone extends RefusalShape<'AnnulmentNotAlone'> {
   readonly rule: 14;
@@ -45,8 +46,12 @@ export interface AnnulmentNotAlone extends RefusalShape<'AnnulmentNotAlone'> {
 export const annulmentNotAlone = (): AnnulmentNotAlone => ({
   _tag: 'AnnulmentNotAlone',
   rule: 14,
-  message: 'An annulment is submitted alone, not in a batch with other commands.',
+  message: 'An annulment is submitted alone, or in a batch with instrument recordings only.',
 });
+
+/** Whether a batch's commands may include an annulment: nothing in it but annulments and recordings. */
+export const annulmentMayBatch = (commands: ReadonlyArray<{ readonly type: string }>): boolean =>
+  commands.filter(({ type }) => type !== 'RecordInstrument').length <= 1;
 
 const WITHDRAWAL_VERSIONS = { [WITHDRAWAL_EVENT_TYPE]: WITHDRAWAL_EVENT_VERSION } as const;
 
