@@ -15,6 +15,7 @@ import {
   Reorganisation,
   type BodyId,
   type Jurisdiction,
+  type RecordedEvents,
 } from '@mandate/core';
 import type { NewEvent, ReadExpectation, StreamAppend } from '@mandate/eventstore';
 import {
@@ -27,7 +28,7 @@ import {
   type EventVersionsOf,
 } from './aggregates.js';
 import type { RoutedCommand } from './command.js';
-import type { LoadFailure, StreamRevision } from './load.js';
+import type { LoadFailure, Loaded, StreamRevision } from './load.js';
 import type { Loaders } from './loaders.js';
 import { streamAppend } from './new-events.js';
 import { decideAnnulmentCommand } from './annulment.js';
@@ -249,10 +250,10 @@ async function decideOn(
     }
     case 'person': {
       const { personId } = routed.command.data;
-      const person = await loaders.loadPerson(personId);
+      const person = await loaders.loadPersonWithEvents(personId);
       if (isLeft(person)) return person;
-      const { state, revision } = person.right;
-      const decided = personAggregate.decider.decide(routed.command, state, undefined);
+      const { state, revision, recorded } = person.right;
+      const decided = personAggregate.decider.decide(routed.command, state, { recorded });
       return right(
         oneStream(personStream(personId), revision, decided, personAggregate.versions, stamp),
       );
@@ -261,10 +262,19 @@ async function decideOn(
       const context = await jurisdictionContext(loaders);
       if (isLeft(context)) return context;
       const { bodyId } = routed.command.data;
-      const body = await loaders.loadBody(bodyId);
+      // Only a correction names events by id (rule 14); other commands fold the stream alone.
+      const body =
+        routed.command.type === 'CorrectBodyRecord'
+          ? await loaders.loadBodyWithEvents(bodyId)
+          : await loaders.loadBody(bodyId);
       if (isLeft(body)) return body;
-      const { state, revision } = body.right;
-      const decided = bodyAggregate.decider.decide(routed.command, state, context.right);
+      const loaded: Loaded<Body.State> & { readonly recorded?: RecordedEvents<Body.Event> } =
+        body.right;
+      const { state, revision, recorded } = loaded;
+      const decided = bodyAggregate.decider.decide(routed.command, state, {
+        ...context.right,
+        ...(recorded === undefined ? {} : { recorded }),
+      });
       if (isRight(decided)) {
         const seating = await seatingRefusal([{ state, events: decided.right }], loaders);
         if (isLeft(seating)) return seating;

@@ -53,6 +53,14 @@ export interface Loaders {
   readonly loadOfficeWithEvents: (
     officeId: OfficeId,
   ) => Promise<Either<LoadFailure, LoadedWithEvents<Office.OfficeState, Office.Event>>>;
+  /** The state of one person's record with its events by id, for a name correction to name. */
+  readonly loadPersonWithEvents: (
+    personId: PersonId,
+  ) => Promise<Either<LoadFailure, LoadedWithEvents<Person.PersonState, Person.Event>>>;
+  /** The state of one body with its events by id, for a correction to name (rule 14). */
+  readonly loadBodyWithEvents: (
+    bodyId: BodyId,
+  ) => Promise<Either<LoadFailure, LoadedWithEvents<Body.State, Body.Event>>>;
   /** Every stream holding an event that cites the instrument of `key`, for its annulment (rule 14). */
   readonly loadCitingStreams: (
     key: InstrumentKey,
@@ -65,19 +73,27 @@ const officeFit =
   (event, first) =>
     Office.contradiction(event, officeId, first);
 
+/** Whether a person event fits the stream of `personId`. */
+const personFit =
+  (personId: PersonId): Contradiction<Person.Event> =>
+  (event, first) =>
+    Person.contradiction(event, personId, first);
+
+/** Whether a body event fits the stream of `bodyId`. */
+const bodyFit =
+  (bodyId: BodyId): Contradiction<Body.Event> =>
+  (event, first) =>
+    Body.contradiction(event, bodyId, first);
+
 /** Creates the loaders over one store; the registry is cached by these loaders only. */
 export function createLoaders(source: EventSource): Loaders {
   return {
     loadBody: (bodyId) =>
-      loadStream(source, bodyAggregate, bodyStream(bodyId), undefined, (event, first) =>
-        Body.contradiction(event, bodyId, first),
-      ),
+      loadStream(source, bodyAggregate, bodyStream(bodyId), undefined, bodyFit(bodyId)),
     loadOffice: (officeId) =>
       loadStream(source, officeAggregate, officeStream(officeId), undefined, officeFit(officeId)),
     loadPerson: (personId) =>
-      loadStream(source, personAggregate, personStream(personId), undefined, (event, first) =>
-        Person.contradiction(event, personId, first),
-      ),
+      loadStream(source, personAggregate, personStream(personId), undefined, personFit(personId)),
     loadAuthorities: createRegistryCache(source),
     loadInstruments: () => loadStream(source, instrumentAggregate, INSTRUMENTS_STREAM),
     loadOfficeWithEvents: (officeId) =>
@@ -88,6 +104,16 @@ export function createLoaders(source: EventSource): Loaders {
         undefined,
         officeFit(officeId),
       ),
+    loadPersonWithEvents: (personId) =>
+      loadStreamWithEvents(
+        source,
+        personAggregate,
+        personStream(personId),
+        undefined,
+        personFit(personId),
+      ),
+    loadBodyWithEvents: (bodyId) =>
+      loadStreamWithEvents(source, bodyAggregate, bodyStream(bodyId), undefined, bodyFit(bodyId)),
     loadCitingStreams: (key) => loadCitingStreams(source, key),
   };
 }

@@ -48,6 +48,8 @@ export function readSet(loaders: Loaders): ReadSet {
       loadAuthorities: noting(() => AUTHORITIES_STREAM, loaders.loadAuthorities),
       loadInstruments: noting(() => INSTRUMENTS_STREAM, loaders.loadInstruments),
       loadOfficeWithEvents: noting(officeStream, loaders.loadOfficeWithEvents),
+      loadBodyWithEvents: noting(bodyStream, loaders.loadBodyWithEvents),
+      loadPersonWithEvents: noting(personStream, loaders.loadPersonWithEvents),
       loadCitingStreams: async (key) => {
         const loaded = await loaders.loadCitingStreams(key);
         if (isRight(loaded))

@@ -107,6 +107,55 @@ describe('applyDecision', () => {
   });
 });
 
+describe('a correction in a decision file (rule 14)', () => {
+  it('corrects the name a body was established with, naming that event by id', async () => {
+    const store = createInMemoryEventStore();
+    const handler = createBatchHandler({ store });
+    const establish = [
+      '  - type: EstablishBody',
+      '    data:',
+      '      bodyId: bcd-chinh-quyen-dien-tu',
+      '      kind: steering-committee',
+      '      name:',
+      '        vi: Ban Chỉ đạo chính quyền điện tử',
+      '      authority: ubnd-tinh-binh-phuoc',
+      '      effectiveOn: 2018-01-01',
+    ];
+    const first = await applyDecision(
+      handler,
+      compiled(text(register('ubnd-tinh-binh-phuoc'), establish)),
+      options,
+    );
+    expect(E.isRight(first)).toBe(true);
+    const established = (await log(store)).find((event) => event.type === 'BodyEstablished');
+    const erratum = instrument.map((line) =>
+      line.replace('1/QĐ-UBND', '2/QĐ-UBND').replace('2017-12-20', '2018-02-01'),
+    );
+    const correction = [
+      ...erratum,
+      'changes:',
+      '  - type: CorrectBodyRecord',
+      '    data:',
+      '      bodyId: bcd-chinh-quyen-dien-tu',
+      `      corrects: ${established?.eventId ?? ''}`,
+      '      correction:',
+      '        correct: Name',
+      '        name:',
+      '          vi: Ban Chỉ đạo xây dựng chính quyền điện tử',
+      '',
+    ].join('\n');
+    const second = await applyDecision(handler, compiled(correction), options);
+    expect(E.isRight(second) && second.right.changes.map((change) => change.type)).toEqual([
+      'RecordInstrument',
+      'CorrectBodyRecord',
+    ]);
+    expect((await log(store)).at(-1)).toMatchObject({
+      type: 'BodyNameCorrected',
+      data: { corrects: established?.eventId, previous: { vi: 'Ban Chỉ đạo chính quyền điện tử' } },
+    });
+  });
+});
+
 describe('planDecision', () => {
   it('says what each change would record, with streams and dates, and appends nothing', async () => {
     const store = createInMemoryEventStore();

@@ -2,7 +2,8 @@
  * Generated histories for the read-model properties: body commands and office commands over the
  * same offices and persons — offices often changing hands — interleaved (each keeping its own
  * order), with steps of the store clock (0, 1 or 60 minutes, so that several commands may share an
- * instant) and a cut point; the persons and offices the seats name are recorded first.
+ * instant), corrections of the body's record naming events by id, and a cut point; the persons and
+ * offices the seats name are recorded first.
  */
 import fc from 'fast-check';
 import { Body, addDays, unsafeCalendarDate, type PersonId } from '@mandate/core';
@@ -124,6 +125,44 @@ const reportsAroundDueDates = fc
     return [file, { type: 'CorrectReport', data: { ...data, document: corrected } }];
   });
 
+/** The erratum (placeholder) behind the generated corrections of the body's record. */
+const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedOn: '2019-06-01' };
+
+/**
+ * A correction of the generated body's record (rule 14), naming an event by the id the test
+ * handler gives it (`event-<n>`, in order of recording): its date, its name, or its seat roles.
+ * Many name an event of another stream or kind, or break a rule, and are refused; the rest
+ * change what the read models answer as known from their recording.
+ */
+const bodyCorrection = fc
+  .record({
+    corrects: fc.integer({ min: 1, max: 90 }).map((n) => `event-${n}`),
+    correction: fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          correct: fc.constant('Date'),
+          effectiveOn: BodyArbitraries.windowDate,
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          correct: fc.constant('Name'),
+          name: fc.constant({ vi: 'Ban Chỉ đạo (đính chính)' }),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({ correct: fc.constant('Roles'), roles: BodyArbitraries.roles }),
+      },
+    ),
+  })
+  .map(({ corrects, correction }) => ({
+    type: 'CorrectBodyRecord',
+    data: { bodyId: BodyArbitraries.BODY, corrects, basis: erratum, correction },
+  }));
+
 /** A history: body and office commands interleaved, clock steps in minutes, and where to cut. */
 export const history = fc
   .tuple(
@@ -131,11 +170,12 @@ export const history = fc
     OfficeArbitraries.officeHistoryArbitrary(officePools, { maxLength: 8 }),
     fc.array(handover, { maxLength: 2 }),
     fc.array(reportsAroundDueDates, { maxLength: 3 }),
+    fc.array(bodyCorrection, { maxLength: 4 }),
   )
   .map(
-    ([body, office, handovers, reports]) =>
+    ([body, office, handovers, reports, corrections]) =>
       [
-        [...body, ...reports.flat()],
+        [...body, ...reports.flat(), ...corrections],
         [...office, ...handovers.flat()],
       ] as const,
   )

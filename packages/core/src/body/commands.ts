@@ -30,6 +30,7 @@ import { BodyKind } from './kind.js';
 import { DueDays, ObligationKind, Recipient } from './obligation.js';
 import { Cadence, PeriodLabel } from './period.js';
 import { RoleSet } from './roles.js';
+import { CorrectBodyRecord } from './corrections/commands.js';
 
 // -------------------------------------------------------------------------------------------------
 // Changes one decision may make
@@ -255,6 +256,7 @@ export const Command = discriminatedUnion('Command', 'type', [
   DissolveBody,
   FileReport,
   CorrectReport,
+  CorrectBodyRecord,
 ]);
 /** Every command the body decider accepts. */
 export type Command = t.TypeOf<typeof Command>;

@@ -16,6 +16,7 @@ import type {
   CalendarDate,
   Jurisdiction,
   LegalBasis,
+  RecordedEvents,
   ReorganisationId,
   SeatId,
   Source,
@@ -70,10 +71,13 @@ import {
   seatLife,
 } from './state.js';
 import { entryFrom, lastFrom } from './timeline.js';
+import { decideCorrection } from './corrections/decide.js';
 
 /** The facts from outside the stream the body decider needs: who may change what. */
 export interface BodyContext {
   readonly jurisdiction: Jurisdiction;
+  /** The stream's events by id, which a correction names (rule 14); none when absent. */
+  readonly recorded?: RecordedEvents<Event>;
 }
 
 type Decision<E = Event> = Either<Refusal, ReadonlyArray<E>>;
@@ -589,6 +593,8 @@ export function decide(command: Command, state: State, context: BodyContext): De
       return fileReport(command, state);
     case 'CorrectReport':
       return correctReport(command, state);
+    case 'CorrectBodyRecord':
+      return decideCorrection(command, state, context);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -31,6 +31,15 @@ import { BodyOrigin, EndReason } from './lifecycle.js';
 import { DueDays, ObligationKind, Recipient } from './obligation.js';
 import { Cadence, PeriodLabel } from './period.js';
 import { RoleSet } from './roles.js';
+import {
+  BodyNameCorrected,
+  CorrectionEventVersions,
+  DutyDateCorrected,
+  EstablishmentDateCorrected,
+  ObligationDateCorrected,
+  SeatDateCorrected,
+  SeatRolesCorrected,
+} from './corrections/events.js';
 
 const common = { bodyId: BodyId, effectiveOn: CalendarDate, source: Source };
 
@@ -225,6 +234,12 @@ export const Event = discriminatedUnion('Event', 'type', [
   ReportCorrected,
   BodyEnded,
   BodiesAbsorbed,
+  EstablishmentDateCorrected,
+  BodyNameCorrected,
+  SeatRolesCorrected,
+  SeatDateCorrected,
+  DutyDateCorrected,
+  ObligationDateCorrected,
 ]);
 /** Every event of a body's stream. */
 export type Event = t.TypeOf<typeof Event>;
@@ -248,6 +263,7 @@ export const EventVersions = {
   ReportCorrected: 1,
   BodyEnded: 1,
   BodiesAbsorbed: 1,
+  ...CorrectionEventVersions,
 } as const satisfies { readonly [K in Event['type']]: number };
 
 // -------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 import type { BodyEnded, BodyEstablished, Event } from './events.js';
 import type { ActiveBody, Duty, EndedBody, EstablishedBody, Report, Seat, State } from './state.js';
 import { withEntry } from './timeline.js';
+import { evolveCorrection } from './corrections/evolve.js';
 
 /** Every event that changes an established body's facts rather than its life. */
 export type FactEvent = Exclude<Event, BodyEstablished | BodyEnded>;
@@ -184,6 +185,13 @@ export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent
       const { absorbed, reorganisationId } = event.data;
       return { ...body, absorptions: [...body.absorptions, { on, absorbed, reorganisationId }] };
     }
+    case 'EstablishmentDateCorrected':
+    case 'BodyNameCorrected':
+    case 'SeatRolesCorrected':
+    case 'SeatDateCorrected':
+    case 'DutyDateCorrected':
+    case 'ObligationDateCorrected':
+      return evolveCorrection(body, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -213,6 +221,12 @@ export function evolve(state: State, event: Event): State {
     case 'ReportFiled':
     case 'ReportCorrected':
     case 'BodiesAbsorbed':
+    case 'EstablishmentDateCorrected':
+    case 'BodyNameCorrected':
+    case 'SeatRolesCorrected':
+    case 'SeatDateCorrected':
+    case 'DutyDateCorrected':
+    case 'ObligationDateCorrected':
       return state.status === 'unestablished' ? state : evolveFacts(state, event);
     default: {
       const _exhaustive: never = event;

@@ -10,7 +10,7 @@
  */
 import type { CalendarDate, DutyId, ObligationId, ReportId, SeatId } from '../kernel/index.js';
 import type { Event } from './events.js';
-import { evolve } from './evolve.js';
+import { evolve, evolveFacts } from './evolve.js';
 import type { PeriodLabel } from './period.js';
 import type {
   Absorption,
@@ -213,6 +213,14 @@ function write(body: BodyDraft, event: Event): BodyDraft {
     }
     case 'BodyEstablished':
       return body;
+    case 'EstablishmentDateCorrected':
+    case 'BodyNameCorrected':
+    case 'SeatRolesCorrected':
+    case 'SeatDateCorrected':
+    case 'DutyDateCorrected':
+    case 'ObligationDateCorrected':
+      // Corrections are rare: folded by `evolve`, onto a fresh draft.
+      return draftOf(evolveFacts(body, event));
     case 'BodyEnded': {
       const ended = evolve(body, event);
       return ended === body || ended.status === 'unestablished' ? body : draftOf(ended);

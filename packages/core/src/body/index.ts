@@ -57,6 +57,31 @@ export {
   Command,
 } from './commands.js';
 export {
+  CorrectBodyRecord,
+  Correction,
+  DateCorrection,
+  NameCorrection,
+  RolesCorrection,
+} from './corrections/commands.js';
+export {
+  Boundary,
+  EstablishmentDateCorrected,
+  BodyNameCorrected,
+  SeatRolesCorrected,
+  SeatDateCorrected,
+  DutyDateCorrected,
+  ObligationDateCorrected,
+} from './corrections/events.js';
+export type { RecordCorrected } from './corrections/events.js';
+export type {
+  CorrectionRefusal,
+  UnknownEvent,
+  NothingRecordedBy,
+  CorrectionOutsideLife,
+  CorrectionCrossesChange,
+  CorrectionStrandsReport,
+} from './corrections/refusals.js';
+export {
   BodyEstablished,
   BodyRenamed,
   SeatCreated,

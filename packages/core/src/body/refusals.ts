@@ -17,6 +17,7 @@ import type {
   SeatId,
 } from '../kernel/index.js';
 import type { Cadence, PeriodLabel } from './period.js';
+import type { CorrectionRefusal } from './corrections/refusals.js';
 
 type Refused<Tag extends string, Rule extends DomainRule, Details> = RefusalShape<Tag> & {
   readonly rule: Rule;
@@ -677,4 +678,5 @@ export type Refusal =
   | UnknownReport
   | NotTheCountedReport
   | CorrectionPredatesReport
-  | NoJurisdiction;
+  | NoJurisdiction
+  | CorrectionRefusal;

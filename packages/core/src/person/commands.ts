@@ -3,7 +3,7 @@
  * recorded name (đính chính). Names are kept in Unicode NFC.
  */
 import * as t from 'io-ts';
-import { CalendarDate, LegalBasis, Name, PersonId, struct } from '../kernel/index.js';
+import { CalendarDate, EventId, LegalBasis, Name, PersonId, struct } from '../kernel/index.js';
 
 /** Registers a natural person under a caller-chosen id. */
 export const RegisterPerson = struct('RegisterPerson', {
@@ -18,11 +18,16 @@ export const RegisterPerson = struct('RegisterPerson', {
 /** Registers a natural person under a caller-chosen id. */
 export type RegisterPerson = t.TypeOf<typeof RegisterPerson>;
 
-/** Corrects the recorded name of a person; the correction supersedes, the old name stays in history. */
+/**
+ * Corrects the recorded name of a person, naming the `PersonRegistered` event that first recorded
+ * it (every correction of the name names that same event); the correction supersedes, the old name
+ * stays in history.
+ */
 export const CorrectPersonName = struct('CorrectPersonName', {
   type: t.literal('CorrectPersonName'),
   data: struct('CorrectPersonNameData', {
     personId: PersonId,
+    corrects: EventId,
     name: Name,
     basis: LegalBasis,
     effectiveOn: CalendarDate,

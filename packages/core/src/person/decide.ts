@@ -1,19 +1,31 @@
 /**
- * Decides commands to a person's record: a person is registered once; correcting the name to the
- * one already recorded is nothing to do. Persons are under no authority's jurisdiction, so no
- * context is needed; every change still cites its instrument (docs/reference/domain.md rule 8).
+ * Decides commands to a person's record: a person is registered once; a name correction names the
+ * registration event (rule 14), and correcting the name to the one already recorded is nothing to
+ * do. Persons are under no authority's jurisdiction; the context holds only the stream's events by
+ * id, for a correction to name. Every change cites its instrument (docs/reference/domain.md rule 8).
  */
 import { left, right, type Either } from 'fp-ts/Either';
-import { instrumentSource } from '../kernel/index.js';
+import { instrumentSource, noRecordedEvents, type RecordedEvents } from '../kernel/index.js';
 import type { Command } from './commands.js';
 import type { Event } from './events.js';
-import { personAlreadyRegistered, personNotFound, type Refusal } from './refusals.js';
+import {
+  notTheRegistration,
+  personAlreadyRegistered,
+  personNotFound,
+  type Refusal,
+} from './refusals.js';
 import type { PersonState } from './state.js';
+
+/** What a person decision may know beyond the state: the stream's events by id (rule 14). */
+export interface PersonContext {
+  readonly recorded?: RecordedEvents<Event>;
+}
 
 /** Decides a command against a person's record: a refusal, or the events to record. */
 export function decide(
   command: Command,
   state: PersonState,
+  context: PersonContext = {},
 ): Either<Refusal, ReadonlyArray<Event>> {
   const { personId, name, basis, effectiveOn } = command.data;
   const source = instrumentSource(basis);
@@ -25,11 +37,15 @@ export function decide(
     case 'CorrectPersonName': {
       if (state.status === 'unregistered' || state.personId !== personId)
         return left(personNotFound(personId));
+      const { corrects } = command.data;
+      const named = (context.recorded ?? noRecordedEvents).get(corrects);
+      if (named?.type !== 'PersonRegistered')
+        return left(notTheRegistration(personId, corrects, named?.type));
       if (state.name === name) return right([]);
       return right([
         {
           type: 'PersonNameCorrected',
-          data: { personId, name, previous: state.name, effectiveOn, source },
+          data: { personId, corrects, name, previous: state.name, effectiveOn, source },
         },
       ]);
     }

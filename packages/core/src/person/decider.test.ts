@@ -5,7 +5,7 @@
 import { isLeft } from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { fold, type PersonId } from '../kernel/index.js';
+import { fold, type EventId, type PersonId } from '../kernel/index.js';
 import { DeciderSpecification } from '../testing/specification.js';
 import { Command, Event, decider } from './index.js';
 
@@ -30,13 +30,31 @@ const registered = event({
   type: 'PersonRegistered',
   data: { personId: TRAM, name: 'Nguyễn Văn Trăm', effectiveOn: '2018-12-04', source },
 });
-const correct = (name: string, personId = TRAM) =>
+const correct = (name: string, personId = TRAM, corrects = 'event-1') =>
   command({
     type: 'CorrectPersonName',
-    data: { personId, name, basis, effectiveOn: '2018-12-04' },
+    data: { personId, corrects, name, basis, effectiveOn: '2018-12-04' },
   });
 
-const spec = DeciderSpecification.for(decider, undefined);
+const corrected = event({
+  type: 'PersonNameCorrected',
+  data: {
+    personId: TRAM,
+    corrects: 'event-1',
+    name: 'Nguyễn Văn Trâm',
+    previous: 'Nguyễn Văn Trăm',
+    effectiveOn: '2018-12-04',
+    source,
+  },
+});
+
+/** The stream as the store would hand it in: the registration, then the correction. */
+const recorded = new Map<EventId, Event>([
+  ['event-1' as EventId, registered],
+  ['event-2' as EventId, corrected],
+]);
+
+const spec = DeciderSpecification.for(decider, { recorded });
 
 describe('Person', () => {
   it('registers a person, with the name in NFC even when typed with combining marks', () => {
@@ -52,35 +70,9 @@ describe('Person', () => {
       .then([registered]);
   });
 
-  it('corrects a name, naming the one it supersedes', () => {
-    spec
-      .given([registered])
-      .when(correct('Nguyễn Văn Trâm'))
-      .then([
-        event({
-          type: 'PersonNameCorrected',
-          data: {
-            personId: TRAM,
-            name: 'Nguyễn Văn Trâm',
-            previous: 'Nguyễn Văn Trăm',
-            effectiveOn: '2018-12-04',
-            source,
-          },
-        }),
-      ]);
-    const state = fold(decider, [
-      registered,
-      event({
-        type: 'PersonNameCorrected',
-        data: {
-          personId: TRAM,
-          name: 'Nguyễn Văn Trâm',
-          previous: 'Nguyễn Văn Trăm',
-          effectiveOn: '2018-12-04',
-          source,
-        },
-      }),
-    ]);
+  it('corrects a name, naming the registration and the name it supersedes', () => {
+    spec.given([registered]).when(correct('Nguyễn Văn Trâm')).then([corrected]);
+    const state = fold(decider, [registered, corrected]);
     expect(state).toMatchObject({ status: 'registered', name: 'Nguyễn Văn Trâm' });
   });
 
@@ -89,6 +81,36 @@ describe('Person', () => {
       .given([registered])
       .when(correct('Nguyễn Văn Trăm'.normalize('NFD')))
       .thenNothingHappens();
+  });
+
+  it('a second correction names the registration again, and supersedes the corrected name', () => {
+    spec
+      .given([registered, corrected])
+      .when(correct('Nguyễn Văn Tâm'))
+      .then([
+        event({
+          type: 'PersonNameCorrected',
+          data: {
+            personId: TRAM,
+            corrects: 'event-1',
+            name: 'Nguyễn Văn Tâm',
+            previous: 'Nguyễn Văn Trâm',
+            effectiveOn: '2018-12-04',
+            source,
+          },
+        }),
+      ]);
+  });
+
+  it('NotTheRegistration: a correction names the registration, not an unknown event nor a correction', () => {
+    spec
+      .given([registered])
+      .when(correct('Nguyễn Văn Trâm', TRAM, 'event-9'))
+      .thenRefuses('NotTheRegistration', { corrects: 'event-9' as EventId, rule: 14 });
+    spec
+      .given([registered, corrected])
+      .when(correct('Nguyễn Văn Tâm', TRAM, 'event-2'))
+      .thenRefuses('NotTheRegistration', { eventType: 'PersonNameCorrected' });
   });
 
   it('PersonAlreadyRegistered: a person is registered once', () => {

@@ -3,7 +3,7 @@
  * (docs/reference/domain.md rule 8); a correction names the name it supersedes.
  */
 import * as t from 'io-ts';
-import { CalendarDate, Name, PersonId, Source, struct } from '../kernel/index.js';
+import { CalendarDate, EventId, Name, PersonId, Source, struct } from '../kernel/index.js';
 
 /** The schema version of every person event type (docs/reference/domain.md rule 12). */
 export const EventVersions = {
@@ -24,11 +24,15 @@ export const PersonRegistered = struct('PersonRegistered', {
 /** A natural person was registered. */
 export type PersonRegistered = t.TypeOf<typeof PersonRegistered>;
 
-/** A person's recorded name was corrected from `previous` to `name`. */
+/**
+ * A person's recorded name was corrected from `previous` to `name`; `corrects` names the
+ * `PersonRegistered` event that first recorded the name.
+ */
 export const PersonNameCorrected = struct('PersonNameCorrected', {
   type: t.literal('PersonNameCorrected'),
   data: struct('PersonNameCorrectedData', {
     personId: PersonId,
+    corrects: EventId,
     name: Name,
     previous: Name,
     effectiveOn: CalendarDate,

@@ -53,6 +53,12 @@ export function newHoldings(events: ReadonlyArray<Event>): ReadonlyArray<NewHold
       case 'ReportCorrected':
       case 'BodiesAbsorbed':
       case 'BodyEnded':
+      case 'EstablishmentDateCorrected':
+      case 'BodyNameCorrected':
+      case 'SeatRolesCorrected':
+      case 'SeatDateCorrected':
+      case 'DutyDateCorrected':
+      case 'ObligationDateCorrected':
         break;
       default: {
         const _exhaustive: never = event;

@@ -94,7 +94,7 @@ describe('rule 10: refusals leave no trace, decisions are deterministic', () => 
     const command = arbitraryOf(Person.Command, { PersonId: fc.constantFrom('p1', 'p2') });
     fc.assert(
       fc.property(fc.array(command, { maxLength: 10 }), (commands) =>
-        replayChecking(Person.decider, commands, undefined, tally),
+        replayChecking(Person.decider, commands, {}, tally),
       ),
       { numRuns: 100 },
     );

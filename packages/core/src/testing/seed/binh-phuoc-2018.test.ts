@@ -75,7 +75,7 @@ function apply(world: World, title: string, command: unknown): void {
     const decoded = orThrow(decodeWith(Person.Command, command), title);
     const id = decoded.data.personId;
     const state = world.persons.get(id) ?? Person.decider.initialState;
-    const events = orThrow(Person.decider.decide(decoded, state, undefined), title);
+    const events = orThrow(Person.decider.decide(decoded, state, {}), title);
     world.persons.set(id, events.reduce(Person.decider.evolve, state));
   } else if (['EstablishOffice', 'AppointOfficeHolder'].includes(type)) {
     const decoded = orThrow(decodeWith(Office.Command, command), title);

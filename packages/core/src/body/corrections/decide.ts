@@ -1,0 +1,193 @@
+/**
+ * Decides a correction of a body's record (đính chính): the event it names must be in the body's
+ * stream and must have first recorded a fact of the kind corrected — a correction always names the
+ * original event, never an earlier correction, so every correction of one fact names the same id.
+ * The correction restates the fact as it stands now (its `previous`), is refused when the
+ * corrected record would break a rule, and is nothing to do when it changes nothing. Accepted on an
+ * ended body too; judged for jurisdiction like any change (rule 9).
+ *
+ * @see docs/reference/domain.md rules 4, 9 and 14
+ */
+import type { Either } from 'fp-ts/Either';
+import { left, right } from 'fp-ts/Either';
+import type {
+  CalendarDate,
+  DutyId,
+  EventId,
+  ObligationId,
+  SeatId,
+  Source,
+} from '../../kernel/index.js';
+import { instrumentSource, noRecordedEvents, sameName } from '../../kernel/index.js';
+import type { BodyContext } from '../decide.js';
+import type { Event } from '../events.js';
+import type { Refusal } from '../refusals.js';
+import * as refuse from '../refusals.js';
+import type { EstablishedBody, State } from '../state.js';
+import { entryFrom } from '../timeline.js';
+import type { CorrectBodyRecord, Correction } from './commands.js';
+import { evolveCorrection } from './evolve.js';
+import type { Boundary, RecordCorrected } from './events.js';
+import { recordViolation } from './record-check.js';
+import { nothingRecordedBy, unknownEvent } from './refusals.js';
+
+/** What every correction event carries. */
+interface Common {
+  readonly bodyId: EstablishedBody['bodyId'];
+  readonly source: Source;
+  readonly corrects: EventId;
+}
+
+type Found = Either<Refusal, RecordCorrected | undefined>;
+
+/** The date correction, or nothing to do when the date stands. */
+function dated<E extends RecordCorrected>(
+  previous: CalendarDate,
+  on: CalendarDate,
+  make: (previous: CalendarDate) => E,
+): Found {
+  return right(previous === on ? undefined : make(previous));
+}
+
+/** The date correction of the event `named`, which first recorded the date it corrects. */
+function dateCorrection(
+  body: EstablishedBody,
+  named: Event,
+  on: CalendarDate,
+  common: Common,
+): Found {
+  const at = { ...common, effectiveOn: on };
+  const seatDate = (seatId: SeatId, boundary: Boundary) => {
+    const seat = body.seats.get(seatId);
+    const previous = boundary === 'start' ? seat?.createdOn : seat?.abolishedOn;
+    return previous === undefined
+      ? left(nothingRecordedBy(common.corrects, named.type, 'Date'))
+      : dated(previous, on, (p) => ({
+          type: 'SeatDateCorrected' as const,
+          data: { ...at, seatId, boundary, previous: p },
+        }));
+  };
+  const dutyDate = (dutyId: DutyId, boundary: Boundary) => {
+    const duty = body.duties.get(dutyId);
+    const previous = boundary === 'start' ? duty?.assignedOn : duty?.revokedOn;
+    return previous === undefined
+      ? left(nothingRecordedBy(common.corrects, named.type, 'Date'))
+      : dated(previous, on, (p) => ({
+          type: 'DutyDateCorrected' as const,
+          data: { ...at, dutyId, boundary, previous: p },
+        }));
+  };
+  const obligationDate = (obligationId: ObligationId, boundary: Boundary) => {
+    const obligation = body.obligations.get(obligationId);
+    const previous = boundary === 'start' ? obligation?.imposedOn : obligation?.liftedOn;
+    return previous === undefined
+      ? left(nothingRecordedBy(common.corrects, named.type, 'Date'))
+      : dated(previous, on, (p) => ({
+          type: 'ObligationDateCorrected' as const,
+          data: { ...at, obligationId, boundary, previous: p },
+        }));
+  };
+  switch (named.type) {
+    case 'BodyEstablished':
+      return dated(body.establishedOn, on, (previous) => ({
+        type: 'EstablishmentDateCorrected',
+        data: { ...at, previous },
+      }));
+    case 'SeatCreated':
+      return seatDate(named.data.seatId, 'start');
+    case 'SeatAbolished':
+      return seatDate(named.data.seatId, 'end');
+    case 'DutyAssigned':
+      return dutyDate(named.data.dutyId, 'start');
+    case 'DutyRevoked':
+      return dutyDate(named.data.dutyId, 'end');
+    case 'ReportingObligationImposed':
+      return obligationDate(named.data.obligationId, 'start');
+    case 'ReportingObligationLifted':
+      return obligationDate(named.data.obligationId, 'end');
+    default:
+      return left(nothingRecordedBy(common.corrects, named.type, 'Date'));
+  }
+}
+
+/** The correction `correction` makes to the fact the event `named` first recorded. */
+function correctionOf(
+  body: EstablishedBody,
+  named: Event,
+  correction: Correction,
+  common: Common,
+): Found {
+  const nothingRecorded = left(nothingRecordedBy(common.corrects, named.type, correction.correct));
+  switch (correction.correct) {
+    case 'Date':
+      return dateCorrection(body, named, correction.effectiveOn, common);
+    case 'Name': {
+      const entry =
+        named.type === 'BodyEstablished'
+          ? body.names[0]
+          : named.type === 'BodyRenamed'
+            ? entryFrom(body.names, named.data.effectiveOn)
+            : undefined;
+      if (entry === undefined) return nothingRecorded;
+      if (sameName(entry.name, correction.name)) return right(undefined);
+      const data = {
+        ...common,
+        effectiveOn: entry.from,
+        previous: entry.name,
+        name: correction.name,
+      };
+      return right({ type: 'BodyNameCorrected', data });
+    }
+    case 'Roles': {
+      const seat =
+        named.type === 'SeatCreated' || named.type === 'SeatRolesChanged'
+          ? body.seats.get(named.data.seatId)
+          : undefined;
+      const entry =
+        seat === undefined
+          ? undefined
+          : named.type === 'SeatCreated'
+            ? seat.roles[0]
+            : entryFrom(seat.roles, named.data.effectiveOn);
+      if (seat === undefined || entry === undefined) return nothingRecorded;
+      if (entry.roles.join() === correction.roles.join()) return right(undefined);
+      const data = {
+        ...common,
+        effectiveOn: entry.from,
+        seatId: seat.seatId,
+        previous: entry.roles,
+        roles: correction.roles,
+      };
+      return right({ type: 'SeatRolesCorrected', data });
+    }
+    default: {
+      const _exhaustive: never = correction;
+      return _exhaustive;
+    }
+  }
+}
+
+/**
+ * Decides a correction of the fact one event of the body's stream first recorded.
+ *
+ * @see docs/reference/domain.md rule 14
+ */
+export function decideCorrection(
+  { data }: CorrectBodyRecord,
+  state: State,
+  context: BodyContext,
+): Either<Refusal, ReadonlyArray<RecordCorrected>> {
+  const { bodyId, corrects, basis, correction } = data;
+  if (state.status === 'unestablished') return left(refuse.notEstablished(bodyId));
+  if (state.bodyId !== bodyId) return left(refuse.wrongBody(state.bodyId, bodyId));
+  if (!context.jurisdiction.mayChange(basis.issuer, state.authority, basis.signedOn))
+    return left(refuse.noJurisdiction(basis.issuer, state.authority, basis.signedOn));
+  const named = (context.recorded ?? noRecordedEvents).get(corrects);
+  if (named === undefined) return left(unknownEvent(bodyId, corrects));
+  const common = { bodyId, source: instrumentSource(basis), corrects };
+  const found = correctionOf(state, named, correction, common);
+  if (found._tag === 'Left' || found.right === undefined)
+    return found._tag === 'Left' ? found : right([]);
+  const violation = recordViolation(evolveCorrection(state, found.right));
+  return violation === undefined ? right([found.right]) : left(violation);
+}

@@ -1,0 +1,398 @@
+/**
+ * Rule 14 for a body's record: over generated body histories (ended ones included), a correction
+ * naming any recorded event (or an unknown id) — of its date, the name it gave, or the seat roles
+ * it gave — with any value and issuer, is refused exactly when a naive model says so; an accepted
+ * one changes exactly what the model changes, leaves the state it was decided on untouched, and
+ * only appends. The model works on a plain copy of the state and imports nothing it checks: it
+ * finds the fact the named event first recorded, applies the corrected value, and checks the
+ * corrected record against rules 2, 3, 4 and 7 and date order its own way.
+ */
+import fc from 'fast-check';
+import { isLeft } from 'fp-ts/Either';
+import { describe, expect, it } from 'vitest';
+import * as Body from '../../src/body/index.js';
+import type { EventId } from '../../src/kernel/index.js';
+import { decodeWith, type RecordedEvents } from '../../src/kernel/index.js';
+import {
+  BODY,
+  basis as basisArbitrary,
+  bodyCommands,
+  dissolveBody,
+  replayBodyCommands,
+  roles as rolesArbitrary,
+  windowDate,
+} from '../../src/testing/body-arbitraries.js';
+import { show } from '../../src/testing/deep-equal.js';
+
+// -------------------------------------------------------------------------------------------------
+// A plain copy of the state
+// -------------------------------------------------------------------------------------------------
+
+interface Entry {
+  from: string;
+  [value: string]: unknown;
+}
+interface PlainSeat {
+  seatId: string;
+  createdOn: string;
+  abolishedOn?: string;
+  roles: Entry[];
+  holders: Entry[];
+}
+interface PlainDuty {
+  dutyId: string;
+  assignedOn: string;
+  revokedOn?: string;
+  categories: Entry[];
+  texts: Entry[];
+}
+interface PlainObligation {
+  obligationId: string;
+  imposedOn: string;
+  liftedOn?: string;
+  dutyId?: string;
+}
+interface PlainBody {
+  status: string;
+  authority: string;
+  establishedOn: string;
+  endedOn?: string;
+  names: Entry[];
+  seats: Record<string, PlainSeat>;
+  duties: Record<string, PlainDuty>;
+  obligations: Record<string, PlainObligation>;
+  reports: Record<
+    string,
+    { obligationId: string; period: string; document: { submittedOn: string } }
+  >;
+  absorptions: { on: string }[];
+}
+
+/** The state as plain JSON, maps as records keyed by id. */
+function plain(state: Body.EstablishedBody): PlainBody {
+  return JSON.parse(
+    JSON.stringify(state, (_key, value: unknown) =>
+      value instanceof Map ? Object.fromEntries(value) : value,
+    ),
+  ) as PlainBody;
+}
+
+/** The plain state as a comparable value (reports' counted maps left out). */
+const comparable = (body: PlainBody) => {
+  const { status, establishedOn, endedOn, names, seats, duties, obligations } = body;
+  return { status, establishedOn, endedOn, names, seats, duties, obligations };
+};
+
+// -------------------------------------------------------------------------------------------------
+// The naive model
+// -------------------------------------------------------------------------------------------------
+
+const nextDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthStart = (year: number, month: number) =>
+  month > 12 ? `${year + 1}-01-01` : `${year}-${pad(month)}-01`;
+
+/** The days a period label covers, half-open. */
+function periodDays(label: string): [string, string] {
+  const year = Number(label.slice(0, 4));
+  const rest = label.slice(5);
+  if (rest === '') return [`${year}-01-01`, `${year + 1}-01-01`];
+  if (rest.startsWith('H')) {
+    const first = rest === 'H1' ? 1 : 7;
+    return [monthStart(year, first), monthStart(year, first + 6)];
+  }
+  if (rest.startsWith('Q')) {
+    const first = (Number(rest.slice(1)) - 1) * 3 + 1;
+    return [monthStart(year, first), monthStart(year, first + 3)];
+  }
+  if (rest.length === 2)
+    return [monthStart(year, Number(rest)), monthStart(year, Number(rest) + 1)];
+  return [label, nextDay(label)];
+}
+
+/** The entry of a timeline in force on `date`. */
+const inForce = (timeline: Entry[], date: string) => timeline.filter((e) => e.from <= date).at(-1);
+
+/** Whether a timeline is strictly ascending and each entry precedes `end`. */
+const ordered = (timeline: Entry[], end: string | undefined) =>
+  timeline.every(
+    (e, i) =>
+      (i === 0 || e.from > (timeline[i - 1] as Entry).from) && (end === undefined || e.from < end),
+  );
+
+const within = (date: string, from: string, to: string | undefined) =>
+  date >= from && (to === undefined || date < to);
+
+/** Who a holder is, as the identities rules 3 counts. */
+function identities(holder: Record<string, string> | null): string[] {
+  if (holder === null) return [];
+  const ids =
+    holder['follows'] === 'office' ? [`o:${holder['office']}`] : [`p:${holder['person']}`];
+  if (holder['namedPerson'] !== undefined) ids.push(`p:${holder['namedPerson']}`);
+  if (holder['asOffice'] !== undefined) ids.push(`o:${holder['asOffice']}`);
+  return ids;
+}
+
+/** Whether the plain record keeps rules 2, 3, 4 and 7 and date order. */
+function keepsRules(b: PlainBody): boolean {
+  const end = b.endedOn;
+  if (end !== undefined && b.establishedOn >= end) return false;
+  if ((b.names[0] as Entry).from !== b.establishedOn || !ordered(b.names, end)) return false;
+  const life = (from: string, to: string | undefined) =>
+    within(from, b.establishedOn, end) &&
+    (to === undefined || (to > from && (end === undefined || to <= end)));
+  for (const s of Object.values(b.seats))
+    if (
+      !life(s.createdOn, s.abolishedOn) ||
+      !ordered(s.roles, s.abolishedOn) ||
+      !ordered(s.holders, s.abolishedOn)
+    )
+      return false;
+  for (const d of Object.values(b.duties))
+    if (
+      !life(d.assignedOn, d.revokedOn) ||
+      !ordered(d.categories, d.revokedOn) ||
+      !ordered(d.texts, d.revokedOn)
+    )
+      return false;
+  for (const o of Object.values(b.obligations)) {
+    if (!life(o.imposedOn, o.liftedOn)) return false;
+    const duty = o.dutyId === undefined ? undefined : b.duties[o.dutyId];
+    if (duty !== undefined && !within(o.imposedOn, duty.assignedOn, duty.revokedOn)) return false;
+  }
+  for (const r of Object.values(b.reports)) {
+    if (r.document.submittedOn < b.establishedOn) return false;
+    const o = b.obligations[r.obligationId];
+    const [from, to] = periodDays(r.period);
+    if (o !== undefined && !(from < (o.liftedOn ?? '9999-12-31') && o.imposedOn < to)) return false;
+  }
+  if (b.absorptions.some((a) => !within(a.on, b.establishedOn, end))) return false;
+  const dates = new Set<string>();
+  for (const s of Object.values(b.seats))
+    for (const e of [...s.roles, ...s.holders]) dates.add(e.from);
+  for (const date of dates) {
+    const live = Object.values(b.seats).filter((s) => within(date, s.createdOn, s.abolishedOn));
+    const heads = live.filter((s) =>
+      (inForce(s.roles, date)?.['roles'] as string[]).includes('head'),
+    );
+    if (heads.length > 1) return false;
+    const ids = live.flatMap((s) =>
+      identities((inForce(s.holders, date)?.['holder'] ?? null) as Record<string, string> | null),
+    );
+    if (new Set(ids).size !== ids.length) return false;
+  }
+  return true;
+}
+
+type Pick =
+  | { correct: 'Date'; effectiveOn: string }
+  | { correct: 'Name'; name: { vi: string } }
+  | { correct: 'Roles'; roles: string[] };
+
+const moveEntries = (timeline: Entry[], from: string, to: string) => {
+  for (const e of timeline) if (e.from === from) e.from = to;
+};
+
+/** What the model makes of a correction: refused, or the record after it. */
+function modelCorrects(
+  before: PlainBody,
+  named: { type: string; data: Record<string, unknown> } | undefined,
+  pick: Pick,
+  issuer: string,
+): PlainBody | 'refused' {
+  if (issuer !== before.authority || named === undefined) return 'refused';
+  const b = JSON.parse(JSON.stringify(before)) as PlainBody;
+  const d = named.data as Record<string, string>;
+  if (pick.correct === 'Date') {
+    const on = pick.effectiveOn;
+    switch (named.type) {
+      case 'BodyEstablished':
+        moveEntries(b.names, b.establishedOn, on);
+        b.establishedOn = on;
+        break;
+      case 'SeatCreated': {
+        const seat = b.seats[d['seatId'] as string] as PlainSeat;
+        moveEntries(seat.roles, seat.createdOn, on);
+        moveEntries(seat.holders, seat.createdOn, on);
+        seat.createdOn = on;
+        break;
+      }
+      case 'SeatAbolished':
+        (b.seats[d['seatId'] as string] as PlainSeat).abolishedOn = on;
+        break;
+      case 'DutyAssigned': {
+        const duty = b.duties[d['dutyId'] as string] as PlainDuty;
+        moveEntries(duty.categories, duty.assignedOn, on);
+        moveEntries(duty.texts, duty.assignedOn, on);
+        duty.assignedOn = on;
+        break;
+      }
+      case 'DutyRevoked':
+        (b.duties[d['dutyId'] as string] as PlainDuty).revokedOn = on;
+        break;
+      case 'ReportingObligationImposed':
+        (b.obligations[d['obligationId'] as string] as PlainObligation).imposedOn = on;
+        break;
+      case 'ReportingObligationLifted':
+        (b.obligations[d['obligationId'] as string] as PlainObligation).liftedOn = on;
+        break;
+      default:
+        return 'refused';
+    }
+  } else if (pick.correct === 'Name') {
+    const entry =
+      named.type === 'BodyEstablished'
+        ? b.names[0]
+        : named.type === 'BodyRenamed'
+          ? b.names.find((e) => e.from === d['effectiveOn'])
+          : undefined;
+    if (entry === undefined) return 'refused';
+    entry['name'] = pick.name;
+  } else {
+    const seat =
+      named.type === 'SeatCreated' || named.type === 'SeatRolesChanged'
+        ? b.seats[d['seatId'] as string]
+        : undefined;
+    const entry =
+      seat === undefined
+        ? undefined
+        : named.type === 'SeatCreated'
+          ? seat.roles[0]
+          : seat.roles.find((e) => e.from === d['effectiveOn']);
+    if (entry === undefined) return 'refused';
+    entry['roles'] = [...pick.roles].sort();
+  }
+  return keepsRules(b) ? b : 'refused';
+}
+
+// -------------------------------------------------------------------------------------------------
+// The property
+// -------------------------------------------------------------------------------------------------
+
+const sortedRoles = (body: PlainBody) => {
+  for (const seat of Object.values(body.seats))
+    for (const e of seat.roles) e['roles'] = [...(e['roles'] as string[])].sort();
+  return body;
+};
+
+const correctionPick = fc.record({
+  target: fc.nat(),
+  unknown: fc.boolean(),
+  correction: fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        correct: fc.constant('Date' as const),
+        effectiveOn: fc.oneof(windowDate, fc.nat()),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        correct: fc.constant('Name' as const),
+        name: fc.constantFrom({ vi: 'Ban Chỉ đạo' }, { vi: 'Ban Chỉ đạo tỉnh' }),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({ correct: fc.constant('Roles' as const), roles: rolesArbitrary }),
+    },
+  ),
+  basis: basisArbitrary,
+});
+
+/** Generated histories, some of them ended by a dissolution. */
+const histories = fc
+  .tuple(bodyCommands(14), fc.option(dissolveBody, { nil: undefined }))
+  .map(([commands, end]) => (end === undefined ? commands : [...commands, end]));
+
+describe('docs/reference/domain.md rule 14: any fact a body recorded can be corrected', () => {
+  it('refused exactly when the model says; accepted ones change what it changes and only append', () => {
+    const tally = { accepted: 0, ended: 0, refused: 0 };
+    fc.assert(
+      fc.property(
+        histories,
+        fc.array(correctionPick, { minLength: 1, maxLength: 5 }),
+        (commands, picks) => {
+          const steps = replayBodyCommands(commands);
+          let state = steps.at(-1)?.after ?? Body.initialState;
+          if (state.status === 'unestablished') return;
+          const recorded = new Map<EventId, Body.Event>();
+          for (const event of steps.at(-1)?.history ?? [])
+            recorded.set(`event-${recorded.size + 1}` as EventId, event);
+          for (const pick of picks) {
+            if (state.status === 'unestablished') return;
+            const ids = [...recorded.keys()];
+            const corrects = pick.unknown
+              ? 'event-unknown'
+              : (ids[pick.target % ids.length] as string);
+            const dates = [...recorded.values()].map((e) => e.data.effectiveOn);
+            const correction =
+              pick.correction.correct === 'Date' && typeof pick.correction.effectiveOn === 'number'
+                ? {
+                    correct: 'Date' as const,
+                    effectiveOn: dates[pick.correction.effectiveOn % dates.length],
+                  }
+                : pick.correction;
+            const command = decodeWith(Body.Command, {
+              type: 'CorrectBodyRecord',
+              data: { bodyId: BODY, corrects, basis: pick.basis, correction },
+            });
+            if (isLeft(command)) throw new Error(`bad generated correction: ${show(correction)}`);
+            const before = plain(state);
+            const snapshot = show(state);
+            const context = {
+              jurisdiction: {
+                mayChange: (issuer: string, authority: string) => issuer === authority,
+              },
+              recorded: recorded as RecordedEvents<Body.Event>,
+            };
+            const decision = Body.decider.decide(command.right, state, context);
+            expect(show(state), 'deciding changes nothing').toBe(snapshot);
+            const named = recorded.get(corrects as EventId);
+            const expected = modelCorrects(
+              before,
+              named === undefined ? undefined : JSON.parse(JSON.stringify(named)),
+              JSON.parse(JSON.stringify(command.right.data.correction)) as Pick,
+              pick.basis.issuer,
+            );
+            if (isLeft(decision) !== (expected === 'refused'))
+              throw new Error(
+                `${isLeft(decision) ? 'refused' : 'accepted'} against the model: ${show(command.right)}\n` +
+                  `decision: ${show(decision)}\nnamed: ${show(named)}\nbefore: ${show(before)}`,
+              );
+            if (isLeft(decision) || expected === 'refused') {
+              tally.refused++;
+              continue;
+            }
+            if (decision.right.length > 0) {
+              tally.accepted++;
+              if (state.status === 'ended') tally.ended++;
+            }
+            for (const event of decision.right) {
+              expect(event.data).toMatchObject({
+                corrects,
+                source: { kind: 'instrument', instrument: pick.basis },
+              });
+            }
+            const size = recorded.size;
+            state = decision.right.reduce(Body.decider.evolve, state);
+            for (const event of decision.right)
+              recorded.set(`event-${recorded.size + 1}` as EventId, event);
+            expect(recorded.size, 'a correction only appends').toBe(size + decision.right.length);
+            if (state.status === 'unestablished')
+              throw new Error('a correction unestablished the body');
+            expect(comparable(sortedRoles(plain(state)))).toEqual(
+              comparable(sortedRoles(expected)),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(tally.accepted, 'some corrections were accepted').toBeGreaterThan(50);
+    expect(tally.ended, 'some corrections were accepted on ended bodies').toBeGreaterThan(0);
+    expect(tally.refused, 'some corrections were refused').toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,349 @@
+/**
+ * Corrections of a body's record through the read models (rule 14), on the seed: an erratum
+ * (placeholder) corrects the founding date and name of a predecessor committee that has since
+ * ended, the roles of the successor's deputy head, and the date the successor was given its
+ * sixth duty — each naming by id the event that first recorded the fact. As known before the
+ * erratum was recorded the answers are the recorded ones, as known after the corrected ones; the
+ * change history lists both. The same answers come from the in-memory, SQLite and PostgreSQL read
+ * models, and from the naive oracle. Corrections naming no such event, or breaking a rule, are
+ * refused and append nothing.
+ *
+ * @see docs/reference/domain.md rule 14
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import * as E from 'fp-ts/Either';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LegalBasis,
+  decodeWith,
+  unsafeCalendarDate,
+  type BodyId,
+  type Instant,
+} from '@mandate/core';
+import { Seed } from '@mandate/core/testing';
+import { createCommandHandler, type CommandHandler } from '@mandate/application';
+import type { EventStore, StoredEvent } from '@mandate/eventstore';
+import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
+import { answerOf } from './answers.fixture.js';
+import { bitemporalProjection } from './bitemporal-projection.js';
+import type { CheckpointedModel } from './checkpoint.js';
+import type { FactStore } from './fact-store.js';
+import { envelope, memoryWorld, wholeLog } from './history.fixture.js';
+import { createInMemoryReadModel } from './in-memory/read-model.js';
+import { createOracle } from './oracle.js';
+import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
+import { startProjection } from './runner.js';
+import type { ReadModelQueries } from './views.js';
+
+const { SeedIds } = Seed;
+const successor = SeedIds.successor as BodyId;
+const reform = SeedIds.predecessors.reform as BodyId;
+const HOUR = 3_600_000;
+
+/** The erratum (placeholder, đính chính) behind every correction here. */
+const erratum = {
+  type: 'decision',
+  number: 'XXXX-31/QĐ-UBND',
+  issuer: SeedIds.province,
+  signer: { name: 'Người ký (minh hoạ)', title: 'Placeholder signer' },
+  signedOn: '2019-03-01',
+};
+const correctedName = {
+  vi: 'Ban Chỉ đạo cải cách thủ tục hành chính và chính quyền điện tử tỉnh Bình Phước',
+};
+
+const directory = mkdtempSync(join(tmpdir(), 'mandate-body-corrections-'));
+const postgres = postgresForTests(2);
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+/** The read model over `store`, built by a runner that has caught up with the whole log. */
+async function project(store: EventStore, target: CheckpointedModel<FactStore>) {
+  const runner = startProjection({ store, projection: bitemporalProjection, target });
+  await runner.waitUntilCaughtUp();
+  await runner.stop();
+}
+
+/** The id of the first stored event of `type` on `stream` whose data has `field` equal to `value`. */
+function idOf(
+  log: ReadonlyArray<StoredEvent>,
+  stream: string,
+  type: string,
+  field?: string,
+  value?: string,
+) {
+  const found = log.find(
+    (stored) =>
+      stored.stream === stream &&
+      stored.type === type &&
+      (field === undefined || (stored.data as Record<string, unknown>)[field] === value),
+  );
+  if (found === undefined) throw new Error(`no ${type} on ${stream}`);
+  return found.eventId;
+}
+
+/** Submits a correction of `bodyId`'s record. */
+const correct = (
+  handler: CommandHandler,
+  commandId: string,
+  bodyId: string,
+  corrects: string,
+  correction: unknown,
+) =>
+  handler.handle(
+    envelope(commandId, {
+      type: 'CorrectBodyRecord',
+      data: { bodyId, corrects, basis: erratum, correction },
+    }),
+  );
+
+describe('a body’s recorded facts, corrected by an erratum (rule 14)', () => {
+  let store: EventStore;
+  let beforeCorrection: Instant;
+  let afterCorrection: Instant;
+
+  beforeAll(async () => {
+    const world = memoryWorld('2018-12-05T02:00:00.000Z' as Instant);
+    store = world.store;
+    for (const step of Seed.seedSteps) {
+      world.clock.advance(HOUR);
+      expect(E.isRight(await world.handler.handle(step.envelope)), step.title).toBe(true);
+    }
+    const log = await wholeLog(store);
+    world.clock.advance(HOUR);
+    const unrecorded = await correct(
+      world.handler,
+      'unrecorded',
+      reform,
+      idOf(log, `body-${reform}`, 'BodyEstablished'),
+      { correct: 'Date', effectiveOn: '2016-05-01' },
+    );
+    expect(unrecorded, 'the erratum must be recorded first (rule 15)').toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'Refused', refusal: { _tag: 'UnresolvedCitation' } },
+    });
+    const recorded = await world.handler.handle(
+      envelope('record-erratum', {
+        type: 'RecordInstrument',
+        data: { basis: erratum, effectiveOn: erratum.signedOn, relations: [] },
+      }),
+    );
+    expect(E.isRight(recorded)).toBe(true);
+    beforeCorrection = world.clock.now();
+    const corrections = [
+      [
+        reform,
+        idOf(log, `body-${reform}`, 'BodyEstablished'),
+        { correct: 'Date', effectiveOn: '2016-05-01' },
+      ],
+      [
+        reform,
+        idOf(log, `body-${reform}`, 'BodyEstablished'),
+        { correct: 'Name', name: correctedName },
+      ],
+      [
+        successor,
+        idOf(log, `body-${successor}`, 'SeatCreated', 'seatId', 'pho-truong-ban'),
+        { correct: 'Roles', roles: ['deputy-head', 'standing-member'] },
+      ],
+      [
+        successor,
+        idOf(log, `body-${successor}`, 'DutyAssigned', 'dutyId', 'nv-6-nhiem-vu-khac'),
+        { correct: 'Date', effectiveOn: '2019-01-01' },
+      ],
+    ] as const;
+    for (const [i, [bodyId, corrects, correction]] of corrections.entries()) {
+      world.clock.advance(HOUR);
+      const outcome = await correct(world.handler, `erratum-${i}`, bodyId, corrects, correction);
+      expect(outcome, JSON.stringify(correction)).toMatchObject({
+        _tag: 'Right',
+        right: { events: 1 },
+      });
+    }
+    world.clock.advance(HOUR);
+    afterCorrection = world.clock.now();
+  });
+
+  it('refuses a correction naming no event of the stream, or breaking a rule, and appends nothing', async () => {
+    const log = await wholeLog(store);
+    let next = 0;
+    const same = createCommandHandler({ store, newEventId: () => `refused-${++next}` });
+    const unknown = await correct(same, 'refuse-1', successor, 'no-such-event', {
+      correct: 'Date',
+      effectiveOn: '2019-01-01',
+    });
+    expect(unknown).toMatchObject({
+      _tag: 'Left',
+      left: { refusal: { _tag: 'UnknownEvent', rule: 14 } },
+    });
+    const seatCreated = idOf(
+      log,
+      `body-${successor}`,
+      'SeatCreated',
+      'seatId',
+      'uv-thuong-truc-thu-ky',
+    );
+    const twoHeads = await correct(same, 'refuse-2', successor, seatCreated, {
+      correct: 'Roles',
+      roles: ['head'],
+    });
+    expect(twoHeads).toMatchObject({
+      _tag: 'Left',
+      left: { refusal: { _tag: 'TwoHeads', rule: 2 } },
+    });
+    const beforeLife = await correct(same, 'refuse-3', successor, seatCreated, {
+      correct: 'Date',
+      effectiveOn: '2018-01-01',
+    });
+    expect(beforeLife).toMatchObject({
+      _tag: 'Left',
+      left: { refusal: { _tag: 'CorrectionOutsideLife', rule: 4 } },
+    });
+    const wrongKind = await correct(same, 'refuse-4', successor, seatCreated, {
+      correct: 'Name',
+      name: correctedName,
+    });
+    expect(wrongKind).toMatchObject({
+      _tag: 'Left',
+      left: { refusal: { _tag: 'NothingRecordedBy', rule: 14 } },
+    });
+    expect((await wholeLog(store)).length, 'a refusal appends nothing').toBe(log.length);
+  });
+
+  const models: ReadonlyArray<readonly [string, () => Promise<ReadModelQueries>]> = [
+    [
+      'in memory',
+      async () => {
+        const model = createInMemoryReadModel();
+        await project(store, model.target);
+        return model.queries;
+      },
+    ],
+    [
+      'in SQLite',
+      async () => {
+        const model = createSqliteReadModel(
+          new Database(join(directory, 'read-model.sqlite')),
+          bitemporalProjection,
+        );
+        await project(store, model.target);
+        return model.queries;
+      },
+    ],
+    [
+      'in PostgreSQL',
+      async () => {
+        const model = await createPostgresReadModel(postgres.pool, bitemporalProjection, {
+          schema: postgres.schema,
+        });
+        await project(store, model.target);
+        return model.queries;
+      },
+    ],
+    ['by the oracle', async () => createOracle(await wholeLog(store))],
+  ];
+
+  it.each(models)(
+    'answers %s with the recorded facts as known before, the corrected after',
+    async (_name, build) => {
+      const model = await build();
+      const may2016 = unsafeCalendarDate('2016-05-15');
+      const was = await answerOf(model.body(reform, may2016, beforeCorrection));
+      expect(was).toMatchObject({ status: 'not-yet-established', establishedOn: '2016-06-01' });
+      const is = await answerOf(model.body(reform, may2016, afterCorrection));
+      expect(is).toMatchObject({
+        status: 'active',
+        establishedOn: '2016-05-01',
+        name: correctedName,
+      });
+      expect(is.end?.on, 'the ended body keeps its end').toBe('2018-12-04');
+
+      const december2018 = unsafeCalendarDate('2018-12-10');
+      const deputy = async (knownAt: Instant) =>
+        (await answerOf(model.roster(successor, december2018, knownAt))).find(
+          (seat) => seat.seatId === 'pho-truong-ban',
+        )?.roles;
+      expect(await deputy(beforeCorrection)).toEqual(['deputy-head']);
+      expect(await deputy(afterCorrection)).toEqual(['deputy-head', 'standing-member']);
+
+      const sixth = async (knownAt: Instant) =>
+        (await answerOf(model.duties(successor, december2018, knownAt))).some(
+          (duty) => duty.dutyId === 'nv-6-nhiem-vu-khac',
+        );
+      expect(await sixth(beforeCorrection)).toBe(true);
+      expect(await sixth(afterCorrection)).toBe(false);
+    },
+  );
+
+  it.each(models)(
+    'keeps %s both the recorded facts and the corrections in history',
+    async (_name, build) => {
+      const model = await build();
+      const basis = decodeWith(LegalBasis, erratum);
+      if (E.isLeft(basis)) throw new Error('the erratum does not decode');
+      const changes = await answerOf(model.changesByInstrument(basis.right));
+      expect(changes.map((change) => [change.type, change.effectiveOn])).toEqual([
+        ['EstablishmentDateCorrected', '2016-05-01'],
+        ['BodyNameCorrected', '2016-05-01'],
+        ['SeatRolesCorrected', '2018-12-04'],
+        ['DutyDateCorrected', '2019-01-01'],
+      ]);
+      expect(await answerOf(model.changesByInstrument(basis.right, beforeCorrection))).toEqual([]);
+      const founding = await answerOf(
+        model.changesBetween(unsafeCalendarDate('2016-01-01'), unsafeCalendarDate('2016-12-31')),
+      );
+      expect(
+        founding.filter((c) => c.aggregateId === reform).map((c) => [c.type, c.effectiveOn]),
+      ).toEqual([
+        ['EstablishmentDateCorrected', '2016-05-01'],
+        ['BodyNameCorrected', '2016-05-01'],
+        ['BodyEstablished', '2016-06-01'],
+      ]);
+    },
+  );
+});
+
+describe('a person’s recorded name, corrected by an erratum naming the registration (rule 14)', () => {
+  it('corrects it once the erratum is recorded; refuses naming anything but the registration', async () => {
+    const world = memoryWorld('2018-12-05T02:00:00.000Z' as Instant);
+    for (const step of Seed.seedSteps)
+      expect(E.isRight(await world.handler.handle(step.envelope)), step.title).toBe(true);
+    await world.handler.handle(
+      envelope('record-erratum', {
+        type: 'RecordInstrument',
+        data: { basis: erratum, effectiveOn: erratum.signedOn, relations: [] },
+      }),
+    );
+    const log = await wholeLog(world.store);
+    const rename = (commandId: string, corrects: string) =>
+      world.handler.handle(
+        envelope(commandId, {
+          type: 'CorrectPersonName',
+          data: {
+            personId: SeedIds.tram,
+            corrects,
+            name: 'Nguyễn Văn Trâm',
+            basis: erratum,
+            effectiveOn: '2018-12-04',
+          },
+        }),
+      );
+    const registration = idOf(log, `person-${SeedIds.tram}`, 'PersonRegistered');
+    expect(await rename('wrong', idOf(log, `body-${reform}`, 'BodyEstablished'))).toMatchObject({
+      _tag: 'Left',
+      left: { refusal: { _tag: 'NotTheRegistration', rule: 14 } },
+    });
+    expect(await rename('right', registration)).toMatchObject({
+      _tag: 'Right',
+      right: { events: 1 },
+    });
+    const corrected = (await wholeLog(world.store)).at(-1);
+    expect(corrected).toMatchObject({
+      type: 'PersonNameCorrected',
+      data: { corrects: registration, name: 'Nguyễn Văn Trâm', previous: 'Nguyễn Văn Trăm' },
+    });
+  });
+});
