@@ -39,8 +39,8 @@ export async function seatingRefusal(
     persons: (id) => persons.get(id),
   };
   for (const { state, events } of decided) {
-    const holdings = Seating.newHoldings(events);
     const body = fold(Body.decider, events, state);
+    const holdings = Seating.newHoldings(events, body);
     if (holdings.length === 0 || body.status === 'unestablished') continue;
     const named = Seating.streamsNamed(body, holdings);
     for (const officeId of named.offices.filter((id) => !offices.has(id))) {

@@ -1,5 +1,5 @@
 /**
- * A read model's refusal in plain words: an unknown body or person (as known at the instant
+ * A read model's refusal in plain words: an unknown body, person or instrument (as known at the instant
  * asked), or a malformed question — which the argument decoders keep from happening, so it is
  * reported as a refusal all the same rather than trusted away.
  */
@@ -18,6 +18,8 @@ export function refusalOf(error: QueryError): QueryRefused {
       return queryRefused(
         `no person ${error.personId} is known${asKnown(error.knownAt)}: they held no office and sat in no seat`,
       );
+    case 'UnknownInstrument':
+      return queryRefused(`no instrument ${error.key} is recorded${asKnown(error.knownAt)}`);
     case 'InvalidQuery':
       return queryRefused(
         `the read model refused ${error.argument} ${JSON.stringify(error.value)}`,

@@ -24,7 +24,7 @@ describe('mandate demo', () => {
     );
     expect(out).toMatch(/bao-cao-dinh-ky\s+2019-H1\s+2019-07-15\s+filed-late/);
     expect(out).toMatch(/bcd_cai_cach_tthc_cntt_cqdt -->\|merger 2018-12-04\| bcd_xay_dung/);
-    expect(out).toMatch(/Audit of decision …\/QĐ-UBND .*: 47 changes/);
+    expect(out).toMatch(/Audit of decision …\/QĐ-UBND .*: 48 changes/);
     expect(out).toMatch(/verify: the hash chain holds — \d+ events in \d+ streams/);
     expect(out).toMatch(
       /verify: FAILED — Hash chain broken at "body-bcd-xay-dung-chinh-quyen-dien-tu"/,

@@ -181,17 +181,49 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('the query commands on %s', (ki
       byNumber.changes.length,
     );
     expect(await ask('instrument', MERGER_KEY)).toEqual(byNumber);
-    const wrongYear = (await ask(
+    const recorded = (await ask('instrument', MERGER_KEY)) as {
+      readonly record: {
+        readonly key: string;
+        readonly instrument: { readonly number: string; readonly signedOn: string };
+        readonly relations: ReadonlyArray<unknown>;
+      };
+    };
+    expect(recorded.record.key).toBe(MERGER_KEY);
+    expect(recorded.record.instrument).toMatchObject({
+      number: MERGER.number,
+      signedOn: '2018-12-04',
+    });
+    const wrongYear = await mandate([
+      '--store',
+      stores[kind].address,
       'instrument',
       MERGER.number,
       '--issuer',
       MERGER.issuer,
       '--year',
       '2017',
-    )) as {
-      readonly changes: ReadonlyArray<Change>;
+    ]);
+    expect(wrongYear.code).toBe(1);
+    expect(wrongYear.stderr).toContain(`no instrument ${MERGER.number}|${MERGER.issuer}|2017`);
+  });
+
+  it('search: bodies and persons by name without diacritics', async () => {
+    const found = (await ask('search', 'binh PHUOC', '--on', '2019-01-01')) as {
+      readonly bodies: ReadonlyArray<{ readonly bodyId: string; readonly status: string }>;
+      readonly persons: ReadonlyArray<{ readonly personId: string }>;
     };
-    expect(wrongYear.changes).toEqual([]);
+    expect(found.bodies).toContainEqual(
+      expect.objectContaining({ bodyId: SUCCESSOR, status: 'active' }),
+    );
+    expect(found.persons).toEqual([]);
+    const tram = (await ask('search', 'nguyen van tram')) as {
+      readonly persons: ReadonlyArray<{ readonly personId: string; readonly name: string }>;
+    };
+    expect(tram.persons).toEqual([
+      expect.objectContaining({ personId: Seed.SeedIds.tram, name: 'Nguyễn Văn Trăm' }),
+    ]);
+    const table = await mandate(['--store', stores[kind].address, 'search', 'Trăm']);
+    expect(table.stdout).toContain('Nguyễn Văn Trăm');
   });
 
   it('audit: an instrument trail in log order, and the changes of a span of dates', async () => {

@@ -24,6 +24,7 @@ import {
   memoryWorld,
   recordCitedInstruments,
   wholeLog,
+  withEventIds,
 } from '../../projections/src/history.fixture.js';
 import { parseDot, parseMermaid } from './diagram-parsers.fixture.js';
 import { toDot } from './dot.js';
@@ -46,7 +47,7 @@ async function recorded({
   await handler.handle(envelope('register-province', registerProvince));
   for (const [i, command] of commands.entries()) {
     clock.advance((steps[i] ?? 1) * MINUTE);
-    await handler.handle(envelope(`command-${i}`, command));
+    await handler.handle(envelope(`command-${i}`, await withEventIds(store, command)));
   }
   const model = createInMemoryReadModel();
   const runner = startProjection({ store, projection: bitemporalProjection, target: model.target });

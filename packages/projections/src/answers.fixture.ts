@@ -2,8 +2,9 @@
  * The comparison every read-model property makes: one question `(body, on, knownAt)` asked of a
  * read model and of the oracle, for every query, must get equal answers — the body's roster,
  * duties, summary and compliance on `on`, every body, what each person of the generated pools
- * held, the changes of every instrument in the log (and of one cited with the wrong year), and
- * the changes before `on`, in the months after it and over all time. What a person held must also
+ * held, the changes and the record (with its relations both ways) of every instrument in the log
+ * (and of one cited with the wrong year), the changes before `on`, in the months after it and over
+ * all time, and the bodies, persons and instruments found by each of a list of searches. What a person held must also
  * agree with the roster on `on`. Kept in one place so that each read-model store (memory, SQLite,
  * PostgreSQL) is held to the same questions.
  *
@@ -24,11 +25,12 @@ import { BodyArbitraries } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
 import * as E from 'fp-ts/Either';
 import { BEGINNING_OF_TIME } from './facts.js';
-import { PERSONS } from './generated-history.fixture.js';
+import { PERSONS, SEARCHES } from './generated-history.fixture.js';
 import type { QueryError } from './query-errors.js';
 import type {
   ChangeView,
   ComplianceView,
+  InstrumentCitation,
   PersonHoldings,
   ReadModelQueries,
   RosterSeat,
@@ -86,6 +88,18 @@ export interface Reached {
   >;
   /** Changes found by instrument. */
   readonly instrumentChanges: number;
+  /** Instruments refused as unknown at the instant asked (a wrong year, or recorded later). */
+  readonly unknownInstruments: number;
+  /** Relations found from an instrument to an earlier one, and from later ones to it. */
+  readonly relations: number;
+  readonly relatedBy: number;
+  /** Bodies, persons and instruments found by name, and persons found under a corrected name. */
+  readonly bodiesFound: number;
+  readonly personsFound: number;
+  readonly instrumentsFound: number;
+  readonly correctedNames: number;
+  /** Changes to a person's record. */
+  readonly personChanges: number;
   /** Changes sourced from a filed report. */
   readonly reportChanges: number;
   /** Changes recorded after a change of the same stream that took effect later (retroactive). */
@@ -224,9 +238,40 @@ export async function expectSameAnswers(
   const instruments = instrumentsOf(logged);
   let instrumentChanges = 0;
   for (const instrument of [...instruments, ...instruments.slice(0, 1).map(wrongYear)]) {
-    const changes = await answerOf(model.changesByInstrument(instrument, knownAt));
-    expect(E.right(changes)).toEqual(await oracle.changesByInstrument(instrument, knownAt));
-    instrumentChanges += changes.length;
+    const changes = await model.changesByInstrument(instrument, knownAt);
+    expect(changes).toEqual(await oracle.changesByInstrument(instrument, knownAt));
+    instrumentChanges += orElse(changes, []).length;
+  }
+  // The registry's own instruments (with relations), one cited by a change, and a wrong year.
+  const recorded = await answerOf(oracle.instruments('/QĐ-TTg', undefined));
+  let [unknownInstruments, relations, relatedBy] = [0, 0, 0];
+  for (const instrument of [
+    ...recorded.map((record) => record.instrument),
+    ...instruments.slice(0, 1).flatMap((cited) => [cited, wrongYear(cited)]),
+  ]) {
+    const view = await model.instrument(instrument, knownAt);
+    expect(view).toEqual(await oracle.instrument(instrument, knownAt));
+    if (E.isLeft(view)) unknownInstruments += 1;
+    else {
+      relations += view.right.relations.length;
+      relatedBy += view.right.relatedBy.length;
+    }
+  }
+
+  let [bodiesFound, personsFound, instrumentsFound, correctedNames] = [0, 0, 0, 0];
+  for (const search of SEARCHES) {
+    const bodies = await model.bodiesNamed(search, on, knownAt);
+    expect(bodies).toEqual(await oracle.bodiesNamed(search, on, knownAt));
+    bodiesFound += orElse(bodies, []).length;
+    const persons = await model.persons(search, knownAt);
+    expect(persons).toEqual(await oracle.persons(search, knownAt));
+    personsFound += orElse(persons, []).length;
+    correctedNames += orElse(persons, []).filter(
+      ({ name }) => !['Nguyễn Văn Trăm', 'Trần Thị Hòa', 'Lê Văn Minh'].includes(name),
+    ).length;
+    const found = await model.instruments(search, knownAt);
+    expect(found).toEqual(await oracle.instruments(search, knownAt));
+    instrumentsFound += orElse(found, []).length;
   }
 
   return {
@@ -238,6 +283,14 @@ export async function expectSameAnswers(
     handedOver: [...exOfficio.values()].filter((held) => held.size > 1).length,
     periods: periodsReached(compliance),
     instrumentChanges,
+    unknownInstruments,
+    relations,
+    relatedBy,
+    bodiesFound,
+    personsFound,
+    instrumentsFound,
+    correctedNames,
+    personChanges: everything.filter((change) => change.aggregate === 'person').length,
     reportChanges: everything.filter((change) => change.source.kind === 'report').length,
     retroactive: retroactiveCount(everything),
   };
@@ -246,7 +299,8 @@ export async function expectSameAnswers(
 /**
  * Asserts that the read model refuses bad input exactly as the oracle does, and by `_tag`: a body
  * and a person never known, a date that is not a calendar date (`2019-02-30`, even about an
- * unknown body: the arguments are checked first) and an instant that names no moment.
+ * unknown body: the arguments are checked first), an instant that names no moment, and an
+ * instrument never recorded.
  */
 export async function expectSameRefusals(
   model: ReadModelQueries,
@@ -257,6 +311,11 @@ export async function expectSameRefusals(
   const nobody = 'no-such-person' as PersonId;
   const feb30 = '2019-02-30' as CalendarDate;
   const impossible = '2019-02-30T00:00:00.000Z' as Instant;
+  const noInstrument = {
+    number: '999/QĐ-TTg',
+    issuer: BodyArbitraries.PROVINCE,
+    signedOn: unsafeCalendarDate('2018-05-01'),
+  } as InstrumentCitation;
   const refusals = async (
     queries: ReadModelQueries,
   ): Promise<ReadonlyArray<E.Either<QueryError, unknown>>> => [
@@ -271,12 +330,20 @@ export async function expectSameRefusals(
     await queries.changesBetween(on, feb30),
     await queries.duties(bodyId, on, impossible),
     await queries.holdings(nobody, impossible),
+    await queries.bodiesNamed('Bình Phước', feb30),
+    await queries.persons('Hòa', impossible),
+    await queries.instruments('QĐ', impossible),
+    await queries.instrument(noInstrument, impossible),
+    await queries.instrument(noInstrument),
+    await queries.changesByInstrument(noInstrument),
   ];
   const refused = await refusals(model);
   expect(refused.map((answer) => (E.isLeft(answer) ? answer.left._tag : 'answered'))).toEqual([
     ...Array<string>(4).fill('UnknownBody'),
     'UnknownPerson',
-    ...Array<string>(6).fill('InvalidQuery'),
+    ...Array<string>(10).fill('InvalidQuery'),
+    'UnknownInstrument',
+    'UnknownInstrument',
   ]);
   expect(refused).toEqual(await refusals(oracle));
 }

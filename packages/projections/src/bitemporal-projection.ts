@@ -1,18 +1,21 @@
 /**
- * The bitemporal projection: for each body or office event, fold the stream's state one step with
- * the core's `evolve`, derive anew the facts of what the event changed (a body's touched seats,
- * duties, obligations, reports or summary; an office's holdings), and supersede them at the
- * event's recorded instant; then append the event's change fact. A withdrawal (rule 14) takes the
- * stream back to its state before the withdrawn events and derives all its facts anew. One
- * projection feeds the body,
- * seat, duty, obligation, report, holding and change tables.
+ * The bitemporal projection: for each body, office or person event, fold the stream's state one
+ * step with the core's `evolve`, derive anew the facts of what the event changed (a body's touched
+ * seats, duties, obligations, reports or summary and its names; an office's holdings; a person's
+ * record and name), and supersede them at the event's recorded instant; then append the event's
+ * change fact, as for every authority event. A recorded instrument adds its record, its relations
+ * and its names once; an annulled one (rule 14) has its record superseded by one naming the
+ * annulling instrument, which gains the `annuls` relation unless recorded with it. A withdrawal
+ * (rule 14) takes a body, office or person back to its state before the withdrawn events and
+ * derives its facts anew, and is a change itself. One projection feeds the body, seat, duty,
+ * obligation, report, holding, change, instrument, person and name tables.
  *
- * @see docs/reference/domain.md rules 11 and 12, and "Time"
+ * @see docs/reference/domain.md rules 11, 12 and 14, and "Time"
  */
 import { Body, Office, type EventsWithdrawn } from '@mandate/core';
 import { NO_UPCASTERS, type StoredEvent, type UpcasterRegistry } from '@mandate/eventstore';
 import { changeFact } from './changes.js';
-import { aggregateOfStream, decodeReadSideOrThrow } from './decode.js';
+import { aggregateOfStream, decodeReadSideOrThrow, type WithdrawnFrom } from './decode.js';
 import type { FactStore } from './fact-store.js';
 import {
   BODY_FACT_KINDS,
@@ -22,6 +25,21 @@ import {
   officeFacts,
   type DerivedFacts,
 } from './facts.js';
+import {
+  annulledInstrumentFacts,
+  instrumentFacts,
+  instrumentNameFacts,
+  isRecorded,
+} from './instrument-facts.js';
+import { bodyNameFacts, nameSubject } from './name-facts.js';
+import {
+  personEvolved,
+  personFacts,
+  personNameFacts,
+  personRecord,
+  personRecordBefore,
+  type PersonRecord,
+} from './person-facts.js';
 import type { Projection } from './projection.js';
 import { supersede } from './supersede.js';
 
@@ -49,6 +67,48 @@ function withdrawnOffice(
   return { scopes: OFFICE_FACT_KINDS.map((kind) => ({ kind })), facts: officeFacts(state) };
 }
 
+/** Supersedes a person's record and name facts with those of `record`. */
+function supersedePerson(
+  store: FactStore,
+  id: string,
+  record: PersonRecord,
+  at: StoredEvent['recordedAt'],
+): void {
+  supersede(store, id, personFacts(record), at);
+  supersede(store, nameSubject('person', id), personNameFacts(id, record.state), at);
+}
+
+/** Applies a withdrawal: the body, office or person goes back to before its withdrawn events. */
+function withdraw(
+  store: FactStore,
+  from: WithdrawnFrom,
+  subject: string,
+  event: EventsWithdrawn,
+  at: StoredEvent['recordedAt'],
+): void {
+  const count = event.data.withdrawn.length;
+  switch (from) {
+    case 'body': {
+      supersede(store, subject, withdrawnBody(store, subject, count, event), at);
+      const names = bodyNameFacts(subject, store.bodyState(subject));
+      supersede(store, nameSubject('body', subject), names, at);
+      return;
+    }
+    case 'office':
+      supersede(store, subject, withdrawnOffice(store, subject, count, event), at);
+      return;
+    case 'person':
+      supersedePerson(store, subject, personRecordBefore(personRecord(store, subject), count), at);
+      return;
+    case 'authority':
+      return;
+    default: {
+      const _exhaustive: never = from;
+      return _exhaustive;
+    }
+  }
+}
+
 function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistry): void {
   const decoded = decodeReadSideOrThrow(stored, upcasters);
   switch (decoded.aggregate) {
@@ -58,10 +118,13 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
       const before = store.bodyState(id);
       const state = Body.evolve(before, event);
       store.saveBodyState(id, state, event);
-      supersede(store, id, changedBodyFacts(before, state), stored.recordedAt);
+      const changed = changedBodyFacts(before, state);
+      supersede(store, id, changed, stored.recordedAt);
+      if (changed.scopes.some((scope) => scope.kind === 'body'))
+        supersede(store, nameSubject('body', id), bodyNameFacts(id, state), stored.recordedAt);
       const { effectiveOn, source } = event.data;
-      const changed = { aggregate: 'body', aggregateId: id, effectiveOn, source } as const;
-      store.openFact(changeFact(stored, changed), stored.recordedAt);
+      const by = { aggregate: 'body', aggregateId: id, effectiveOn, source } as const;
+      store.openFact(changeFact(stored, by), stored.recordedAt);
       return;
     }
     case 'office': {
@@ -76,14 +139,48 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
       store.openFact(changeFact(stored, changed), stored.recordedAt);
       return;
     }
+    case 'person': {
+      const { event } = decoded;
+      const id = event.data.personId;
+      supersedePerson(store, id, personEvolved(personRecord(store, id), event), stored.recordedAt);
+      const { effectiveOn, source } = event.data;
+      const changed = { aggregate: 'person', aggregateId: id, effectiveOn, source } as const;
+      store.openFact(changeFact(stored, changed), stored.recordedAt);
+      return;
+    }
+    case 'authority': {
+      const { authorityId, effectiveOn, source } = decoded.event.data;
+      const changed = {
+        aggregate: 'authority',
+        aggregateId: authorityId,
+        effectiveOn,
+        source,
+      } as const;
+      store.openFact(changeFact(stored, changed), stored.recordedAt);
+      return;
+    }
+    case 'instrument': {
+      const { event } = decoded;
+      if (event.type === 'InstrumentAnnulled') {
+        for (const { subject, derived } of annulledInstrumentFacts(store, event))
+          supersede(store, subject, derived, stored.recordedAt);
+        return;
+      }
+      const facts = instrumentFacts(event);
+      const [record] = facts;
+      if (record === undefined || isRecorded(store, record.subject)) return;
+      for (const fact of facts) store.openFact(fact, stored.recordedAt);
+      supersede(
+        store,
+        nameSubject('instrument', record.subject),
+        instrumentNameFacts(event),
+        stored.recordedAt,
+      );
+      return;
+    }
     case 'withdrawal': {
       const { from, subject, event } = decoded;
-      const count = event.data.withdrawn.length;
-      const derived =
-        from === 'body'
-          ? withdrawnBody(store, subject, count, event)
-          : withdrawnOffice(store, subject, count, event);
-      supersede(store, subject, derived, stored.recordedAt);
+      withdraw(store, from, subject, event, stored.recordedAt);
       const { effectiveOn, source } = event.data;
       const changed = { aggregate: from, aggregateId: subject, effectiveOn, source } as const;
       store.openFact(changeFact(stored, changed), stored.recordedAt);
@@ -99,7 +196,9 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
 }
 
 /**
- * The projection of body and office streams into bitemporal facts (version 1), reading events
+ * The projection of body, office, person, authority and instrument streams into bitemporal facts
+ * (version 2: version 1 projected bodies and offices only, so its tables lack the instrument,
+ * person and name facts and a model of version 1 is rebuilt as version 2), reading events
  * stored under older schema versions through `upcasters` — give it the registry the store's
  * command handler uses, or a rebuild stops at the first old event. Every event of those streams
  * is applied, so one of a type it does not know is a `CorruptEvent`, not skipped.
@@ -109,7 +208,7 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
 export function bitemporalProjectionWith(upcasters: UpcasterRegistry): Projection<FactStore> {
   return {
     name: 'mandate',
-    version: 1,
+    version: 2,
     handles: (event) => aggregateOfStream(event.stream) !== 'other',
     apply: (store, stored) => apply(store, stored, upcasters),
   };

@@ -1,5 +1,5 @@
 /**
- * Changes: one fact per body or office event, appended once when the event is projected and never
+ * Changes: one fact per body, office, person or authority event, appended once when the event is projected and never
  * re-derived (so the change table grows linearly with the log). It is valid on the event's
  * effective date alone and refers to the instrument behind it by `instrumentKey` (number, issuer,
  * signing year); an event sourced from a filed report refers to nothing, but is still a change
@@ -39,7 +39,7 @@ const dayOf = (date: CalendarDate): ValidInterval => {
   return next === undefined ? { from: date } : { from: date, to: next };
 };
 
-/** The change fact of one stored event: about its body or office, in its stream's order. */
+/** The change fact of one stored event: about its body, office, person or authority, in its stream's order. */
 export function changeFact(stored: StoredEvent, changed: ChangedBy): Fact {
   const { aggregate, aggregateId, effectiveOn, source } = changed;
   const payload: ChangePayload = {

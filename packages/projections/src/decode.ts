@@ -1,22 +1,28 @@
 /**
- * Decoding stored events for the read side: a body stream's events decode through the body's
- * `Event` codec, an office stream's through the office's, and the withdrawal an annulment appends
- * to either through its own (rule 14); other streams (the authority registry, persons) are not
- * read by the phase-1 read models. A stored event that does not decode, or that
- * contradicts its stream — names another body or office than the stream's, establishes it a
- * second time, or comes before its establishment — is a `CorruptEvent`, never a throw.
+ * Decoding stored events for the read side: each stream's events decode through its aggregate's
+ * `Event` codec — a body stream's (`body-…`) through the body's, an office's (`office-…`) through
+ * the office's, a person's (`person-…`) through the person's, the authority registry's
+ * (`authorities`) and the instrument registry's (`instruments`) through theirs — and the
+ * withdrawal an annulment appends to a body, office, person or authority stream through its own
+ * (rule 14); any other stream is not read. A stored event that does not decode, or that
+ * contradicts its stream — names another body, office or person than the stream's, establishes it
+ * a second time, or comes before its establishment — is a `CorruptEvent`, never a throw.
  *
  * @see docs/reference/domain.md rule 12
  */
 import * as E from 'fp-ts/Either';
 import {
+  Authority,
   Body,
   EventsWithdrawn,
+  Instrument,
   Office,
+  Person,
   WITHDRAWAL_EVENT_TYPE,
   WITHDRAWAL_EVENT_VERSION,
   type BodyId,
   type OfficeId,
+  type PersonId,
 } from '@mandate/core';
 import {
   NO_UPCASTERS,
@@ -34,39 +40,71 @@ const withdrawalSchema = eventSchemaFromUnion(
   { [WITHDRAWAL_EVENT_TYPE]: WITHDRAWAL_EVENT_VERSION },
   EventsWithdrawn,
 );
+const personSchema = eventSchemaFromUnion(Person.EventVersions, Person.Event);
+const authoritySchema = eventSchemaFromUnion(Authority.EventVersions, Authority.Event);
+const instrumentSchema = eventSchemaFromUnion(Instrument.EventVersions, Instrument.Event);
+
+/** The one stream of the authority registry. */
+const AUTHORITIES_STREAM = 'authorities';
+/** The one stream of the instrument registry. */
+const INSTRUMENTS_STREAM = 'instruments';
 
 /** A stored event decoded into its aggregate's event, or marked as not read here. */
 export type ReadSideEvent =
   | { readonly aggregate: 'body'; readonly event: Body.Event }
   | { readonly aggregate: 'office'; readonly event: Office.Event }
+  | { readonly aggregate: 'person'; readonly event: Person.Event }
+  | { readonly aggregate: 'authority'; readonly event: Authority.Event }
+  | { readonly aggregate: 'instrument'; readonly event: Instrument.Event }
   | {
       readonly aggregate: 'withdrawal';
-      /** The aggregate and subject of the stream the events were withdrawn from. */
-      readonly from: 'body' | 'office';
+      /**
+       * The aggregate and subject of the stream the events were withdrawn from (the authority
+       * registry's subject is its stream, `authorities`).
+       */
+      readonly from: WithdrawnFrom;
       readonly subject: string;
       readonly event: EventsWithdrawn;
     }
   | { readonly aggregate: 'other' };
 
-/** The withdrawal an annulment appended to a body or office stream, or a `CorruptEvent`. */
+/** The aggregates whose streams an annulment withdraws events from. */
+export type WithdrawnFrom = 'body' | 'office' | 'person' | 'authority';
+
+/**
+ * The aggregate that owns a stream, by its name (`authorities`, `instruments`) or its prefix
+ * (`body-`, `office-`, `person-`).
+ */
+export const aggregateOfStream = (
+  stream: string,
+): Exclude<ReadSideEvent['aggregate'], 'withdrawal'> =>
+  stream.startsWith('body-')
+    ? 'body'
+    : stream.startsWith('office-')
+      ? 'office'
+      : stream.startsWith('person-')
+        ? 'person'
+        : stream === AUTHORITIES_STREAM
+          ? 'authority'
+          : stream === INSTRUMENTS_STREAM
+            ? 'instrument'
+            : 'other';
+
+/** The withdrawal an annulment appended to a body, office, person or authority stream. */
 function decodeWithdrawal(
   stored: StoredEvent,
-  from: 'body' | 'office',
+  from: WithdrawnFrom,
 ): E.Either<CorruptEvent, ReadSideEvent> {
   const decoded = decodeStored(withdrawalSchema, NO_UPCASTERS, stored);
   if (E.isLeft(decoded)) return decoded;
   const event = decoded.right as EventsWithdrawn;
-  const subject = ownerOf(stored.stream, `${from}-`);
+  const subject = from === 'authority' ? stored.stream : ownerOf(stored.stream, `${from}-`);
   return fitting(
     stored,
     { aggregate: 'withdrawal', from, subject, event },
     stored.revision === 0n ? 'a withdrawal cannot open a stream' : undefined,
   );
 }
-
-/** The aggregate that owns a stream, by its name's prefix (`body-`, `office-`). */
-export const aggregateOfStream = (stream: string): 'body' | 'office' | 'other' =>
-  stream.startsWith('body-') ? 'body' : stream.startsWith('office-') ? 'office' : 'other';
 
 /** The event, or a `CorruptEvent` at its place when `reason` says it contradicts its stream. */
 const fitting = <A>(stored: StoredEvent, read: A, reason: string | undefined) =>
@@ -77,14 +115,14 @@ const fitting = <A>(stored: StoredEvent, read: A, reason: string | undefined) =>
 /** The id a stream of `prefix` names: `body-bcd-a` names body `bcd-a`. */
 const ownerOf = (stream: string, prefix: string): string => stream.slice(prefix.length);
 
-/** Decodes (upcasting first) a stored event of a body or office stream, checking it fits it. */
+/** Decodes (upcasting first) a stored event of a stream read here, checking it fits it. */
 export function decodeReadSide(
   stored: StoredEvent,
   upcasters: UpcasterRegistry = NO_UPCASTERS,
 ): E.Either<CorruptEvent, ReadSideEvent> {
   const aggregate = aggregateOfStream(stored.stream);
   const first = stored.revision === 0n;
-  if (aggregate !== 'other' && stored.type === WITHDRAWAL_EVENT_TYPE)
+  if (aggregate !== 'other' && aggregate !== 'instrument' && stored.type === WITHDRAWAL_EVENT_TYPE)
     return decodeWithdrawal(stored, aggregate);
   switch (aggregate) {
     case 'body': {
@@ -101,6 +139,23 @@ export function decodeReadSide(
       const event = decoded.right as Office.Event;
       const owner = ownerOf(stored.stream, 'office-') as OfficeId;
       return fitting(stored, { aggregate, event }, Office.contradiction(event, owner, first));
+    }
+    case 'person': {
+      const decoded = decodeStored(personSchema, upcasters, stored);
+      if (E.isLeft(decoded)) return decoded;
+      const event = decoded.right as Person.Event;
+      const owner = ownerOf(stored.stream, 'person-') as PersonId;
+      return fitting(stored, { aggregate, event }, Person.contradiction(event, owner, first));
+    }
+    case 'authority': {
+      const decoded = decodeStored(authoritySchema, upcasters, stored);
+      if (E.isLeft(decoded)) return decoded;
+      return E.right({ aggregate, event: decoded.right as Authority.Event });
+    }
+    case 'instrument': {
+      const decoded = decodeStored(instrumentSchema, upcasters, stored);
+      if (E.isLeft(decoded)) return decoded;
+      return E.right({ aggregate, event: decoded.right as Instrument.Event });
     }
     case 'other':
       return E.right({ aggregate });

@@ -12,6 +12,11 @@ import type { Fact, FactKind } from './facts.js';
 /** A current (not yet superseded) fact, with the storage's handle on its row. */
 export interface OpenFact extends Fact {
   readonly rowId: number;
+  /**
+   * `JSON.stringify(payload)` as the storage keeps it, when it has it at hand: superseding
+   * compares payloads by this text, and computes it when absent.
+   */
+  readonly payloadJson?: string;
 }
 
 /** What the projection writes: folded stream states and facts. */
@@ -40,8 +45,11 @@ export interface FactStore {
   readonly openFacts: (kind: FactKind, subject: string, key?: string) => ReadonlyArray<OpenFact>;
   /** Marks a current fact as superseded from `at`. */
   readonly closeFact: (fact: OpenFact, at: Instant) => void;
-  /** Adds a fact, current from `at`. */
-  readonly openFact: (fact: Fact, at: Instant) => void;
+  /**
+   * Adds a fact, current from `at`; `payloadJson` is `JSON.stringify(fact.payload)` when the
+   * caller has computed it already.
+   */
+  readonly openFact: (fact: Fact, at: Instant, payloadJson?: string) => void;
 }
 
 /**
@@ -81,6 +89,15 @@ export interface FactReader {
   readonly factsReferring: (
     kind: FactKind,
     ref: string,
+    knownAt: Instant | undefined,
+  ) => Promise<ReadonlyArray<Fact>>;
+  /**
+   * Every fact of a kind whose `key` contains `text` (a name fact's folded name, see
+   * name-facts.ts), known at `knownAt`, by subject, then ordinal: one query over the stored keys.
+   */
+  readonly factsContaining: (
+    kind: FactKind,
+    text: string,
     knownAt: Instant | undefined,
   ) => Promise<ReadonlyArray<Fact>>;
   /**

@@ -14,9 +14,21 @@ import type { BodyEnd } from './views.js';
 
 /**
  * The kinds of fact, one table each: a body's summary, its seats, duties, reporting obligations
- * and filed reports; an office's holdings; and one change per event (what an instrument changed).
+ * and filed reports; an office's holdings; one change per event (what an instrument changed); a
+ * recorded instrument and its relations; a person's record; and the folded names bodies, persons
+ * and instruments are found by.
  */
-export type FactKind = 'body' | 'seat' | 'duty' | 'obligation' | 'report' | 'holding' | 'change';
+export type FactKind =
+  | 'body'
+  | 'seat'
+  | 'duty'
+  | 'obligation'
+  | 'report'
+  | 'holding'
+  | 'change'
+  | 'instrument'
+  | 'person'
+  | 'name';
 
 /** The fact kinds derived from a body's folded state (a change is appended per event instead). */
 export const BODY_FACT_KINDS: ReadonlyArray<FactKind> = [
@@ -35,7 +47,7 @@ export const BEGINNING_OF_TIME: CalendarDate = unsafeCalendarDate('1900-01-01');
 /** One row of a read model: what holds, about whom, over which valid interval. */
 export interface Fact {
   readonly kind: FactKind;
-  /** The body or office the fact is about. */
+  /** The body, office, person or instrument (by key) the fact is about. */
   readonly subject: string;
   /** The seat, duty or holding within the subject (the subject itself for a body summary). */
   readonly key: string;

@@ -1,13 +1,15 @@
 /**
  * Generated histories for the read-model properties: body commands and office commands over the
  * same offices and persons — offices often changing hands — interleaved (each keeping its own
- * order), with steps of the store clock (0, 1 or 60 minutes, so that several commands may share an
- * instant), corrections of the body's record naming events by id, and a cut point; the persons and
- * offices the seats name are recorded first.
+ * order) with instruments recorded with relations to earlier ones, corrections of the body's
+ * record naming events by id, and persons' names corrected, with steps of the store clock (0, 1 or
+ * 60 minutes, so that several commands may share an instant) and a cut point; the persons (with
+ * Vietnamese names) and offices the seats name are recorded first.
  */
 import fc from 'fast-check';
 import { Body, addDays, unsafeCalendarDate, type PersonId } from '@mandate/core';
 import { BodyArbitraries, OfficeArbitraries } from '@mandate/core/testing';
+import { eventOf } from './history.fixture.js';
 
 /** The province that establishes the generated body. */
 export const PROVINCE = BodyArbitraries.PROVINCE;
@@ -39,6 +41,13 @@ export const PERSONS: ReadonlyArray<PersonId> = [
 /** The offices the body generators' seats name. */
 const OFFICES = ['chu-tich-ubnd', 'pho-chu-tich-ubnd', 'giam-doc-so-tttt'];
 
+/** The Vietnamese names the pooled persons are registered under, by id. */
+const PERSON_NAMES: Readonly<Record<string, string>> = {
+  'nguyen-van-tram': 'Nguyễn Văn Trăm',
+  'tran-thi-hoa': 'Trần Thị Hòa',
+  'le-van-minh': 'Lê Văn Minh',
+};
+
 /**
  * What the generated seats name in other streams, recorded before anything else: every pooled
  * person registered and every pooled office established, so that seats are not refused for
@@ -48,7 +57,7 @@ const { basis, effectiveOn } = registerProvince.data;
 const seatedWorld: ReadonlyArray<unknown> = [
   ...PERSONS.map((personId) => ({
     type: 'RegisterPerson',
-    data: { personId, name: personId, basis, effectiveOn },
+    data: { personId, name: PERSON_NAMES[personId] ?? personId, basis, effectiveOn },
   })),
   ...OFFICES.map((officeId) => ({
     type: 'EstablishOffice',
@@ -125,18 +134,101 @@ const reportsAroundDueDates = fc
     return [file, { type: 'CorrectReport', data: { ...data, document: corrected } }];
   });
 
+/**
+ * Searches asked of every generated history: with and without diacritics, in other cases and
+ * spacings, by part of a name or an instrument's number, and ones that find nothing or everything.
+ */
+export const SEARCHES: ReadonlyArray<string> = [
+  'chuyen  doi so',
+  'Hoà',
+  '3/QÐ-TTG',
+  'Quyết định sửa đổi',
+  '',
+];
+
+/** Corrected spellings of the pooled persons' names (one only in its Unicode form). */
+const CORRECTED_NAMES = ['Trần Thị Hoà', 'Trần Thị Hoa', 'Nguyễn Văn Trâm', 'Lê Văn Mính'];
+
+/** A pooled person's name corrected, on the province's own instrument. */
+const nameCorrection = fc
+  .record({
+    personId: fc.constantFrom(...PERSONS),
+    name: fc.constantFrom(...CORRECTED_NAMES),
+    on: BodyArbitraries.windowDate,
+  })
+  .map(({ personId, name, on }) => ({
+    type: 'CorrectPersonName',
+    data: { personId, corrects: eventOf(`person-${personId}`, 0), name, basis, effectiveOn: on },
+  }));
+
+/**
+ * Instruments of the Prime Minister's kind (`n/QĐ-TTg`, issued by the province for the test),
+ * signed in order, each later one amending, replacing, repealing, annulling or based on some of
+ * the earlier ones — so that relations reach instruments both ways.
+ */
+const relatedInstruments = fc
+  .array(
+    fc.record({
+      related: fc.array(
+        fc.record({
+          earlier: fc.nat(),
+          kind: fc.constantFrom('amends', 'replaces', 'repeals', 'annuls', 'on-the-basis-of'),
+        }),
+        { maxLength: 2 },
+      ),
+      title: fc.constantFrom('Quyết định sửa đổi Quy chế', 'Quyết định thành lập Ban Chỉ đạo'),
+    }),
+    { maxLength: 4 },
+  )
+  .map((drafts) => {
+    const instruments = drafts.map((_, i) => ({
+      type: 'decision',
+      number: `${i + 1}/QĐ-TTg`,
+      issuer: PROVINCE,
+      signer: { name: 'Nguyễn Xuân Phúc', title: 'Thủ tướng Chính phủ' },
+      signedOn: addDays(START_OF_WINDOW, 30 * i) ?? START_OF_WINDOW,
+    }));
+    return drafts.map(({ related, title }, i) => {
+      const instrument = instruments[i] ?? basis;
+      const relations =
+        i === 0
+          ? []
+          : [
+              ...new Map(
+                related.map(({ earlier, kind }) => {
+                  const to = instruments[earlier % i] ?? basis;
+                  const { number, issuer, signedOn } = to;
+                  return [`${kind}${number}`, { kind, to: { number, issuer, signedOn } }] as const;
+                }),
+              ).values(),
+            ];
+      return {
+        type: 'RecordInstrument',
+        data: {
+          basis: { ...instrument, title: { vi: `${title} ${i + 1}` } },
+          effectiveOn: instrument.signedOn,
+          relations,
+        },
+      };
+    });
+  });
+
 /** The erratum (placeholder) behind the generated corrections of the body's record. */
 const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedOn: '2019-06-01' };
 
 /**
  * A correction of the generated body's record (rule 14), naming an event by the id the test
- * handler gives it (`event-<n>`, in order of recording): its date, its name, or its seat roles.
+ * handler gives it (`event-<n>`, in order of recording) or by its place in the body's stream
+ * (`eventOf`): its date, its name, or its seat roles.
  * Many name an event of another stream or kind, or break a rule, and are refused; the rest
  * change what the read models answer as known from their recording.
  */
 const bodyCorrection = fc
   .record({
-    corrects: fc.integer({ min: 1, max: 90 }).map((n) => `event-${n}`),
+    corrects: fc.oneof(
+      fc.integer({ min: 1, max: 90 }).map((n) => `event-${n}`),
+      fc.nat({ max: 12 }).map((n) => eventOf(`body-${BodyArbitraries.BODY}`, n)),
+    ),
     correction: fc.oneof(
       {
         weight: 4,
@@ -171,12 +263,14 @@ export const history = fc
     fc.array(handover, { maxLength: 2 }),
     fc.array(reportsAroundDueDates, { maxLength: 3 }),
     fc.array(bodyCorrection, { maxLength: 4 }),
+    relatedInstruments,
+    fc.array(nameCorrection, { maxLength: 2 }),
   )
   .map(
-    ([body, office, handovers, reports, corrections]) =>
+    ([body, office, handovers, reports, corrections, instruments, renames]) =>
       [
-        [...body, ...reports.flat(), ...corrections],
-        [...office, ...handovers.flat()],
+        [...body, ...reports.flat(), ...corrections, ...renames],
+        [...office, ...handovers.flat(), ...instruments],
       ] as const,
   )
   .chain(([body, office]) =>

@@ -5,7 +5,12 @@
 import * as E from 'fp-ts/Either';
 import { epochMillisecondsOf, instantOf, type Instant } from '@mandate/core';
 import { createCommandHandler, type CommandHandler } from '@mandate/application';
-import { createInMemoryEventStore, type EventStore, type StoredEvent } from '@mandate/eventstore';
+import {
+  createInMemoryEventStore,
+  type EventStore,
+  type StoredEvent,
+  type StreamName,
+} from '@mandate/eventstore';
 
 /** A minute, in milliseconds: the unit generated histories advance the clock by. */
 export const MINUTE = 60_000;
@@ -72,7 +77,8 @@ const basisOf = (command: unknown): Readonly<Record<string, unknown>> | undefine
 
 /**
  * Records, through `handler`, each instrument `commands` cite, once, in order of first citation,
- * under the command ids `<prefix>-1`, `<prefix>-2`, … — the registry is mandatory (rule 15). An
+ * under the command ids `<prefix>-1`, `<prefix>-2`, … — the registry is mandatory (rule 15);
+ * instruments the commands record themselves (`RecordInstrument`) are left to them. An
  * instrument conflicting with one recorded before it under the same key is refused and stays
  * unrecorded, so the commands citing it are refused too; any other failure is a test failure.
  */
@@ -82,8 +88,10 @@ export async function recordCitedInstruments(
   prefix = 'instrument',
 ): Promise<void> {
   const distinct = new Map<string, Readonly<Record<string, unknown>>>();
-  for (const basis of commands.map(basisOf)) {
-    if (basis !== undefined) distinct.set(JSON.stringify(basis), basis);
+  for (const command of commands) {
+    const basis = basisOf(command);
+    const recordsItself = (command as { readonly type?: unknown }).type === 'RecordInstrument';
+    if (basis !== undefined && !recordsItself) distinct.set(JSON.stringify(basis), basis);
   }
   for (const [i, basis] of [...distinct.values()].entries()) {
     const recorded = await handler.handle(
@@ -95,4 +103,25 @@ export async function recordCitedInstruments(
     if (E.isLeft(recorded) && recorded.left._tag !== 'Refused')
       throw new Error(`Recording an instrument failed: ${recorded.left.message}`);
   }
+}
+
+/**
+ * What a generated correction names as `corrects` until it is submitted: the `index`-th event of
+ * `stream` (from 0), whose id only the store knows (see {@link withEventIds}).
+ */
+export const eventOf = (stream: string, index: number): string => `event-of:${stream}:${index}`;
+
+/**
+ * `command` with a `corrects` made by {@link eventOf} replaced by the id of that event in
+ * `store` (left as it is when the stream has no such event, so the command is refused as naming
+ * no event): generated corrections name events whose ids only the store knows.
+ */
+export async function withEventIds(store: EventStore, command: unknown): Promise<unknown> {
+  const data = (command as { readonly data?: Readonly<Record<string, unknown>> } | null)?.data;
+  const named = /^event-of:(.+):(\d+)$/u.exec(String(data?.['corrects']));
+  if (named === null) return command;
+  const [, stream = '', index = '0'] = named;
+  const events = await store.readStream(stream as StreamName);
+  const id = E.isRight(events) ? events.right[Number(index)]?.eventId : undefined;
+  return id === undefined ? command : { ...(command as object), data: { ...data, corrects: id } };
 }

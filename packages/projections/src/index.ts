@@ -5,7 +5,9 @@
  * `@mandate/adapter-sqlite/read-model`, PostgreSQL's in `@mandate/adapter-postgres/read-model`),
  * blue/green deployment of a new projection version, and the queries answering who sat on a body, with which
  * duties, and the body's lineage, what a person held, which reports were filed, late or missing,
- * and what an instrument (or a span of dates) changed, on any date as known at any instant.
+ * what an instrument (or a span of dates) changed, a recorded instrument with its relations both
+ * ways, and bodies, persons and instruments found by name with or without Vietnamese diacritics,
+ * on any date as known at any instant.
  */
 export type { Projection } from './projection.js';
 export { tablePrefix } from './projection.js';
@@ -30,7 +32,10 @@ export type {
   ComplianceView,
   DutyView,
   InstrumentCitation,
+  InstrumentRelationView,
+  InstrumentView,
   OfficeTenure,
+  PersonView,
   PersonHoldings,
   ReadModelQueries,
   RosterSeat,
@@ -38,8 +43,18 @@ export type {
   SeatTenure,
 } from './views.js';
 export { createOracle } from './oracle.js';
-export type { InvalidQuery, QueryError, UnknownBody, UnknownPerson } from './query-errors.js';
-export { invalidQuery, unknownBody, unknownPerson } from './query-errors.js';
+export type {
+  InvalidQuery,
+  QueryError,
+  UnknownBody,
+  UnknownInstrument,
+  UnknownPerson,
+} from './query-errors.js';
+export { invalidQuery, unknownBody, unknownInstrument, unknownPerson } from './query-errors.js';
+export type { InstrumentRecord, RelationPayload } from './instrument-facts.js';
+export type { NamePayload, NamedKind } from './name-facts.js';
+export type { PersonPayload } from './person-facts.js';
+export { foldForSearch, matchesSearch } from './search-fold.js';
 export type {
   BodySummary,
   Fact,

@@ -6,24 +6,45 @@
  * (`activeSeatsOn`, `dutiesOn`, `nameOn`, `nameHistory`, `complianceOn`,
  * `Office.resolveSeatHolder`). What a person held is found by asking every seat, at each date on
  * which anything about it or its office changes, who the roster resolves it to; changes are found
- * by walking the log. It is slow on purpose and obviously right; every read model is proven equal
- * to it.
+ * by walking the log; an instrument and what relates to it are read from the registry's folded
+ * state; bodies, persons and instruments are found by name by comparing every name they bear, each
+ * stripped of its marks here rather than by the read models' folding. It is slow on purpose and
+ * obviously right; every read model is proven equal to it.
  *
  * @see docs/reference/domain.md rule 11 and "Time"
  */
-import { Body, Office, contains, isCalendarDate, isInstant, sameInstrument } from '@mandate/core';
+import {
+  Body,
+  Instrument,
+  Office,
+  Person,
+  canonicalNumber,
+  contains,
+  instrumentKey,
+  isCalendarDate,
+  isInstant,
+  sameInstrument,
+} from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, OfficeId, PersonId } from '@mandate/core';
 import type { StoredEvent } from '@mandate/eventstore';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { byEffectiveDate } from './changes.js';
-import type { InvalidQuery, UnknownBody, UnknownPerson } from './query-errors.js';
+import type { InstrumentRecord } from './instrument-facts.js';
+import type {
+  InvalidQuery,
+  UnknownBody,
+  UnknownInstrument,
+  UnknownPerson,
+} from './query-errors.js';
 import { decodeReadSideOrThrow } from './decode.js';
 import { canonicalHoldings } from './tenure.js';
 import type {
   BodyView,
   ChangeView,
   InstrumentCitation,
+  InstrumentRelationView,
+  InstrumentView,
   OfficeTenure,
   PersonHoldings,
   ReadModelQueries,
@@ -31,10 +52,15 @@ import type {
   SeatTenure,
 } from './views.js';
 
-/** Every body and office state folded from the events recorded at or before `knownAt`. */
+/**
+ * Every body, office and person state, and the instrument registry, folded from the events
+ * recorded at or before `knownAt`.
+ */
 interface Known {
   readonly bodies: ReadonlyMap<BodyId, Body.State>;
   readonly offices: ReadonlyMap<OfficeId, Office.OfficeState>;
+  readonly persons: ReadonlyMap<PersonId, Person.PersonState>;
+  readonly registry: Instrument.RegistryState;
 }
 
 /** The ids of the events withdrawn by an annulment recorded at or before `knownAt`. */
@@ -56,6 +82,8 @@ function foldKnown(log: ReadonlyArray<StoredEvent>, knownAt: Instant | undefined
   const bodies = new Map<BodyId, Body.State>();
   const offices = new Map<OfficeId, Office.OfficeState>();
   const withdrawn = withdrawnKnown(log, knownAt);
+  const persons = new Map<PersonId, Person.PersonState>();
+  let registry = Instrument.initialState;
   for (const stored of log) {
     if (knownAt !== undefined && stored.recordedAt > knownAt) continue;
     if (withdrawn.has(stored.eventId)) continue;
@@ -66,10 +94,76 @@ function foldKnown(log: ReadonlyArray<StoredEvent>, knownAt: Instant | undefined
     } else if (decoded.aggregate === 'office') {
       const id = decoded.event.data.officeId;
       offices.set(id, Office.decider.evolve(offices.get(id) ?? Office.initialState, decoded.event));
+    } else if (decoded.aggregate === 'person') {
+      const id = decoded.event.data.personId;
+      persons.set(id, Person.decider.evolve(persons.get(id) ?? Person.initialState, decoded.event));
+    } else if (decoded.aggregate === 'instrument') {
+      registry = Instrument.decider.evolve(registry, decoded.event);
     }
   }
-  return { bodies, offices };
+  return { bodies, offices, persons, registry };
 }
+
+/**
+ * A name as search compares it, written apart from the read models' folding: each character of
+ * the lower-cased, decomposed text but its combining marks, with `đ` and the look-alike `ð` as
+ * `d`, and the words joined by single spaces.
+ */
+const bare = (text: string): string =>
+  [...text.toLowerCase().normalize('NFD')]
+    .filter((char) => !/^\p{M}$/u.test(char))
+    .map((char) => ('đð'.includes(char) ? 'd' : char))
+    .join('')
+    .split(/\s+/u)
+    .filter((word) => word.length > 0)
+    .join(' ');
+
+/** True when any of `names` contains `search`, as search compares them. */
+const named = (names: ReadonlyArray<string>, search: string): boolean =>
+  names.some((name) => bare(name).includes(bare(search)));
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The record of a recorded instrument, as the read models show it. */
+const recordOf = ({
+  key,
+  instrument,
+  effectiveOn,
+  reference,
+  annulledBy,
+}: Instrument.RecordedInstrument) => {
+  const record: InstrumentRecord = {
+    key,
+    instrument,
+    effectiveOn,
+    ...(reference === undefined ? {} : { reference }),
+    ...(annulledBy === undefined ? {} : { annulledBy }),
+  };
+  return record;
+};
+
+/** The instrument's view: its record, what it relates to, and what later relates to it. */
+function instrumentViewIn(
+  registry: Instrument.RegistryState,
+  recorded: Instrument.RecordedInstrument,
+): InstrumentView {
+  const related = (relations: ReadonlyArray<Instrument.KeyedRelation>) =>
+    relations.flatMap(({ kind, key }): InstrumentRelationView[] => {
+      const other = registry.instruments.get(key);
+      return other === undefined ? [] : [{ kind, instrument: recordOf(other) }];
+    });
+  const relatedBy = related(recorded.relatedBy).sort(
+    ({ instrument: x }, { instrument: y }) =>
+      byText(x.instrument.signedOn, y.instrument.signedOn) || byText(x.key, y.key),
+  );
+  return { ...recordOf(recorded), relations: related(recorded.relations), relatedBy };
+}
+
+/** The names an instrument is found by: its canonical number and its title. */
+const instrumentNames = ({ instrument }: Instrument.RecordedInstrument): string[] => [
+  canonicalNumber(instrument.number),
+  ...(instrument.title === undefined ? [] : [instrument.title.vi, instrument.title.en ?? '']),
+];
 
 function viewOf(state: Body.EstablishedBody, on: CalendarDate): BodyView {
   const name = Body.nameOn(state, on);
@@ -174,9 +268,49 @@ function holdingsIn(known: Known, person: PersonId): PersonHoldings {
   return canonicalHoldings(offices, seats);
 }
 
+/** What a body, office, person or authority event changed, when, and why; else nothing. */
+type ChangedBy = Pick<ChangeView, 'aggregate' | 'aggregateId' | 'effectiveOn' | 'source'>;
+
+function changedBy(stored: StoredEvent): ChangedBy | undefined {
+  const decoded = decodeReadSideOrThrow(stored);
+  const when = ({ effectiveOn, source }: Pick<ChangedBy, 'effectiveOn' | 'source'>) => ({
+    effectiveOn,
+    source,
+  });
+  switch (decoded.aggregate) {
+    case 'body': {
+      const { data } = decoded.event;
+      return { aggregate: 'body', aggregateId: data.bodyId, ...when(data) };
+    }
+    case 'office': {
+      const { data } = decoded.event;
+      return { aggregate: 'office', aggregateId: data.officeId, ...when(data) };
+    }
+    case 'person': {
+      const { data } = decoded.event;
+      return { aggregate: 'person', aggregateId: data.personId, ...when(data) };
+    }
+    case 'authority': {
+      const { data } = decoded.event;
+      return { aggregate: 'authority', aggregateId: data.authorityId, ...when(data) };
+    }
+    case 'withdrawal': {
+      const { data } = decoded.event;
+      return { aggregate: decoded.from, aggregateId: decoded.subject, ...when(data) };
+    }
+    case 'instrument':
+    case 'other':
+      return undefined;
+    default: {
+      const _exhaustive: never = decoded;
+      return _exhaustive;
+    }
+  }
+}
+
 /**
- * Every body or office event recorded at or before `knownAt`, as a change, in log order; a
- * withdrawal is a change too, and a withdrawn event stays one.
+ * Every body, office, person or authority event recorded at or before `knownAt`, as a change, in
+ * log order; a withdrawal is a change too, and a withdrawn event stays one.
  */
 function changesKnown(
   log: ReadonlyArray<StoredEvent>,
@@ -184,21 +318,15 @@ function changesKnown(
 ): ReadonlyArray<ChangeView> {
   return log.flatMap((stored): ChangeView[] => {
     if (knownAt !== undefined && stored.recordedAt > knownAt) return [];
-    const decoded = decodeReadSideOrThrow(stored);
-    if (decoded.aggregate === 'other') return [];
-    const { effectiveOn, source } = decoded.event.data;
-    const aggregateId =
-      decoded.aggregate === 'withdrawal'
-        ? decoded.subject
-        : decoded.aggregate === 'body'
-          ? decoded.event.data.bodyId
-          : decoded.event.data.officeId;
+    const by = changedBy(stored);
+    if (by === undefined) return [];
+    const { aggregate, aggregateId, effectiveOn, source } = by;
     return [
       {
         position: stored.position,
         recordedAt: stored.recordedAt,
         stream: stored.stream,
-        aggregate: decoded.aggregate === 'withdrawal' ? decoded.from : decoded.aggregate,
+        aggregate,
         aggregateId,
         type: stored.type,
         effectiveOn,
@@ -235,12 +363,37 @@ function knownBody(
     : E.right(state);
 }
 
+/** The instrument recorded under the citation's key as known, or {@link UnknownInstrument}. */
+function knownInstrument(
+  known: Pick<Known, 'registry'>,
+  instrument: InstrumentCitation,
+  knownAt: Instant | undefined,
+): E.Either<UnknownInstrument, Instrument.RecordedInstrument> {
+  const key = instrumentKey(instrument);
+  const recorded = known.registry.instruments.get(key);
+  return recorded === undefined
+    ? E.left({ _tag: 'UnknownInstrument', key, ...(knownAt === undefined ? {} : { knownAt }) })
+    : E.right(recorded);
+}
+
 /**
  * The oracle over a log (every stored event, in position order): answers each question by
  * folding the events recorded at or before `knownAt` from scratch, after checking its arguments
  * and that the body or person asked about is known then.
  */
 export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries {
+  /**
+   * The states folded from the events recorded at or before `knownAt`, folded once per instant:
+   * the log does not change, so a second question at the same instant gets the same fold.
+   */
+  const folds = new Map<string, Known>();
+  const knownAsOf = (knownAt: Instant | undefined): Known => {
+    const found = folds.get(knownAt ?? '');
+    if (found !== undefined) return found;
+    const known = foldKnown(log, knownAt);
+    folds.set(knownAt ?? '', known);
+    return known;
+  };
   /** Answers about a known body on a real date, as known at a real instant. */
   const aboutBody = <A>(
     bodyId: BodyId,
@@ -252,7 +405,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
       pipe(
         malformed([['on', on]], knownAt),
         E.chainW(() => {
-          const known = foldKnown(log, knownAt);
+          const known = knownAsOf(knownAt);
           return pipe(
             knownBody(known, bodyId, knownAt),
             E.map((state) => answer(state, known)),
@@ -279,7 +432,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([['on', on]], knownAt),
           E.map(() =>
-            [...foldKnown(log, knownAt).bodies.values()]
+            [...knownAsOf(knownAt).bodies.values()]
               .flatMap((state) => (state.status === 'unestablished' ? [] : [viewOf(state, on)]))
               .sort((a, b) => (a.bodyId < b.bodyId ? -1 : a.bodyId > b.bodyId ? 1 : 0)),
           ),
@@ -290,7 +443,7 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([], knownAt),
           E.chainW(() => {
-            const held = holdingsIn(foldKnown(log, knownAt), personId);
+            const held = holdingsIn(knownAsOf(knownAt), personId);
             return held.offices.length === 0 && held.seats.length === 0
               ? E.left<UnknownPerson>({
                   _tag: 'UnknownPerson',
@@ -307,7 +460,73 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
       Promise.resolve(
         pipe(
           malformed([], knownAt),
+          E.chainW(() => knownInstrument(knownAsOf(knownAt), instrument, knownAt)),
           E.map(() => changesKnown(log, knownAt).filter((change) => causedBy(change, instrument))),
+        ),
+      ),
+    instrument: (instrument, knownAt) =>
+      Promise.resolve(
+        pipe(
+          malformed([], knownAt),
+          E.chainW(() => {
+            const { registry } = knownAsOf(knownAt);
+            return pipe(
+              knownInstrument({ registry }, instrument, knownAt),
+              E.map((recorded) => instrumentViewIn(registry, recorded)),
+            );
+          }),
+        ),
+      ),
+    instruments: (search, knownAt) =>
+      Promise.resolve(
+        pipe(
+          malformed([], knownAt),
+          E.map(() =>
+            [...knownAsOf(knownAt).registry.instruments.values()]
+              .filter((recorded) => named(instrumentNames(recorded), search))
+              .map(recordOf)
+              .sort((a, b) => byText(a.key, b.key)),
+          ),
+        ),
+      ),
+    persons: (search, knownAt) =>
+      Promise.resolve(
+        pipe(
+          malformed([], knownAt),
+          E.map(() =>
+            [...knownAsOf(knownAt).persons.values()]
+              .flatMap((state) =>
+                state.status === 'registered' && named([state.name], search)
+                  ? [
+                      {
+                        personId: state.personId,
+                        name: state.name,
+                        registeredOn: state.registeredOn,
+                      },
+                    ]
+                  : [],
+              )
+              .sort((a, b) => byText(a.personId, b.personId)),
+          ),
+        ),
+      ),
+    bodiesNamed: (search, on, knownAt) =>
+      Promise.resolve(
+        pipe(
+          malformed([['on', on]], knownAt),
+          E.map(() =>
+            [...knownAsOf(knownAt).bodies.values()]
+              .flatMap((state) =>
+                state.status !== 'unestablished' &&
+                named(
+                  Body.nameHistory(state).flatMap(({ name }) => [name.vi, name.en ?? '']),
+                  search,
+                )
+                  ? [viewOf(state, on)]
+                  : [],
+              )
+              .sort((a, b) => byText(a.bodyId, b.bodyId)),
+          ),
         ),
       ),
     changesBetween: (from, to, knownAt) =>

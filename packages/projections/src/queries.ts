@@ -5,8 +5,9 @@
  * body summaries with their status on the date, what a person held (their office holdings, the
  * seats naming them, and the ex-officio seats of their offices cut to their occupancy), a body's
  * reporting compliance (the core's rule over the obligation and report facts), and the change
- * facts of an instrument or between two dates. A question with a date or instant that is not
- * real, or about a body or person not known at the instant, is refused with a `QueryError`.
+ * facts of an instrument or between two dates; the registry and search queries are in
+ * registry-queries.ts. A question with a date or instant that is not real, or about a body,
+ * person or instrument not known at the instant, is refused with a `QueryError`.
  *
  * @see docs/reference/domain.md rules 6 and 16, and "Questions the read models answer"
  */
@@ -17,6 +18,7 @@ import { byEffectiveDate, byPosition, changeView, type ChangePayload } from './c
 import * as E from 'fp-ts/Either';
 import type { FactReader } from './fact-store.js';
 import { type UnknownBody, unknownBody, unknownPerson, whenValid } from './query-errors.js';
+import { createRegistryQueries, ofKnownInstrument } from './registry-queries.js';
 import type {
   BodySummary,
   Fact,
@@ -311,13 +313,13 @@ export function createQueries(reader: FactReader): ReadModelQueries {
         ofKnownBody(bodyId, knownAt, () => complianceOf(reader, bodyId, on, knownAt)),
       ),
     changesByInstrument: (instrument, knownAt) =>
-      whenValid([], knownAt, async () =>
-        E.right(
-          changesOf(await reader.factsReferring('change', instrumentKey(instrument), knownAt)).sort(
-            byPosition,
-          ),
-        ),
-      ),
+      whenValid([], knownAt, () => {
+        const key = instrumentKey(instrument);
+        return ofKnownInstrument(reader, key, knownAt, async () =>
+          changesOf(await reader.factsReferring('change', key, knownAt)).sort(byPosition),
+        );
+      }),
+    ...createRegistryQueries(reader, bodyOn),
     changesBetween: (from, to, knownAt) =>
       whenValid(
         [

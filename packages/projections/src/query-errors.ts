@@ -1,14 +1,14 @@
 /**
  * Why a read-model query gives no answer: the question is not well formed (a valid date that is
- * not a calendar date, a known instant that names no moment), or it is about a body or a person
- * the read side does not know at the instant asked. A query refuses such a question with a value
+ * not a calendar date, a known instant that names no moment), or it is about a body, a person or
+ * an instrument the read side does not know at the instant asked. A query refuses such a question with a value
  * recognised by its `_tag`, rather than answering with an empty list that would pass for "nothing
  * there"; refusing changes nothing.
  *
  * @see docs/reference/domain.md "Questions the read models answer"
  */
 import { isCalendarDate, isInstant } from '@mandate/core';
-import type { BodyId, CalendarDate, Instant, PersonId } from '@mandate/core';
+import type { BodyId, CalendarDate, Instant, InstrumentKey, PersonId } from '@mandate/core';
 import * as E from 'fp-ts/Either';
 
 /** A query argument that is not a real calendar date or instant. */
@@ -43,8 +43,20 @@ export interface UnknownPerson {
   readonly knownAt?: Instant;
 }
 
+/**
+ * An instrument not recorded under the canonical key a citation names, as known at the instant
+ * asked — a citation with the wrong year names another key, so it is unknown too.
+ */
+export interface UnknownInstrument {
+  readonly _tag: 'UnknownInstrument';
+  /** The canonical key looked up, `NUMBER|ISSUER|YEAR`. */
+  readonly key: InstrumentKey;
+  /** The instant asked at; absent for current knowledge. */
+  readonly knownAt?: Instant;
+}
+
 /** Every reason a read-model query gives no answer. */
-export type QueryError = InvalidQuery | UnknownBody | UnknownPerson;
+export type QueryError = InvalidQuery | UnknownBody | UnknownPerson | UnknownInstrument;
 
 /** Builds an {@link InvalidQuery}. */
 export const invalidQuery = (argument: InvalidQuery['argument'], value: string): InvalidQuery => ({
@@ -64,6 +76,15 @@ export const unknownPerson = (personId: PersonId, knownAt: Instant | undefined):
   knownAt === undefined
     ? { _tag: 'UnknownPerson', personId }
     : { _tag: 'UnknownPerson', personId, knownAt };
+
+/** Builds an {@link UnknownInstrument}. */
+export const unknownInstrument = (
+  key: InstrumentKey,
+  knownAt: Instant | undefined,
+): UnknownInstrument =>
+  knownAt === undefined
+    ? { _tag: 'UnknownInstrument', key }
+    : { _tag: 'UnknownInstrument', key, knownAt };
 
 /**
  * The first of a query's arguments that is not a real calendar date (`dates`, in order) or, when

@@ -52,13 +52,13 @@ function openSqlite(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL'); // a lost commit loses its checkpoint too: applied again
-  return { db, model: createSqliteReadModel(db, bitemporalProjection) }; // mandate_v1_* tables
+  return { db, model: createSqliteReadModel(db, bitemporalProjection) }; // mandate_v2_* tables
 }
 // #endregion sqlite
 
 // #region postgres
 async function openPostgres(pool: pg.Pool, schema: string) {
-  // Creates the mandate_v1_* tables if needed; a stream is folded again when first touched.
+  // Creates the mandate_v2_* tables if needed; a stream is folded again when first touched.
   return createPostgresReadModel(pool, bitemporalProjection, { schema });
 }
 // #endregion postgres
@@ -76,22 +76,22 @@ async function rebuild(store: EventStore, target: CheckpointedModel<FactStore>) 
 // #endregion rebuild
 
 // #region blue-green
-async function deployVersion2(store: EventStore, pool: pg.Pool, schema: string) {
+async function deployVersion3(store: EventStore, pool: pg.Pool, schema: string) {
   const version = (v: number) => ({ ...bitemporalProjection, version: v });
   const deployment = await deployProjection({
     store,
-    projection: version(2),
-    previous: bitemporalProjection, // version 1 keeps following the log until the swap
+    projection: version(3),
+    previous: bitemporalProjection, // version 2 keeps following the log until the swap
     open: (v) => createPostgresReadModel(pool, version(v), { schema }),
     drop: (v) => dropPostgresReadModel(pool, version(v), { schema }),
     active: await createPostgresActiveVersions(pool, { schema }),
-    onProgress: ({ events }) => console.log(`version 2: ${events} events applied`),
+    onProgress: ({ events }) => console.log(`version 3: ${events} events applied`),
   });
-  // deployment.queries() answers from version 1 until version 2 has caught up, then from 2.
+  // deployment.queries() answers from version 2 until version 3 has caught up, then from 3.
   const outcome = await deployment.outcome;
   if (E.isRight(outcome) && outcome.right._tag === 'Serving') {
-    console.log(outcome.right.version, outcome.right.replaced); // 2 1
-    await deployment.retire(); // drops the mandate_v1_* tables
+    console.log(outcome.right.version, outcome.right.replaced); // 3 2
+    await deployment.retire(); // drops the mandate_v2_* tables
   }
   return deployment;
 }
@@ -145,17 +145,17 @@ describe('the README examples', () => {
     expect(await (await openPostgres(pool, schema)).queries.roster(successor, on)).toEqual(
       expected,
     );
-    await (await createPostgresActiveVersions(pool, { schema })).activate('mandate', 1);
-    let served: Awaited<ReturnType<typeof deployVersion2>> | undefined;
+    await (await createPostgresActiveVersions(pool, { schema })).activate('mandate', 2);
+    let served: Awaited<ReturnType<typeof deployVersion3>> | undefined;
     const deployed = await printedBy(async () => {
-      served = await deployVersion2(store, pool, schema);
+      served = await deployVersion3(store, pool, schema);
     });
-    expect(deployed).toEqual([[`version 2: ${log.length} events applied`], [2, 1]]);
+    expect(deployed).toEqual([[`version 3: ${log.length} events applied`], [3, 2]]);
     expect(await served?.queries().roster(successor, on)).toEqual(expected);
     await served?.stop();
     const { rows } = await pool.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables
-        WHERE table_schema = $1 AND table_name LIKE 'mandate_v1%'`,
+        WHERE table_schema = $1 AND table_name LIKE 'mandate_v2%'`,
       [schema],
     );
     expect(rows).toEqual([]);

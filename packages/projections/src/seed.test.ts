@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   LegalBasis,
   decodeWith,
+  instrumentKey,
   unsafeCalendarDate,
   type BodyId,
   type CalendarDate,
@@ -179,7 +180,7 @@ describe('the seed story, projected', () => {
     expect(E.right(early)).toEqual(await oracle.compliance(successor, jan10));
   });
 
-  it('lists the 47 changes of the merger decision, 18 of them known before the merger', async () => {
+  it('lists the 48 changes of the merger decision in every stream, 19 of them known before the merger', async () => {
     const changes = await answerOf(model.changesByInstrument(mergerDecision));
     expect(tally(changes)).toEqual({
       'office:OfficeEstablished': 17,
@@ -189,6 +190,7 @@ describe('the seed story, projected', () => {
       'body:SeatCreated': 17,
       'body:DutyAssigned': 6,
       'body:ReportingObligationImposed': 2,
+      'person:PersonRegistered': 1,
     });
     expect(changes.every((c) => c.effectiveOn === Seed.SEED_DECISION_DATE)).toBe(true);
     expect(E.right(changes)).toEqual(await oracle.changesByInstrument(mergerDecision));
@@ -196,9 +198,12 @@ describe('the seed story, projected', () => {
     expect(tally(before)).toEqual({
       'office:OfficeEstablished': 17,
       'office:OfficeHolderAppointed': 1,
+      'person:PersonRegistered': 1,
     });
     const nextYear = { ...mergerDecision, signedOn: unsafeCalendarDate('2019-12-04') };
-    expect(await answerOf(model.changesByInstrument(nextYear))).toEqual([]);
+    const wrongYear = E.left({ _tag: 'UnknownInstrument', key: instrumentKey(nextYear) });
+    expect(await model.changesByInstrument(nextYear)).toEqual(wrongYear);
+    expect(await oracle.changesByInstrument(nextYear)).toEqual(wrongYear);
   });
 
   it('has the successor, known now, seat nobody before it was established', async () => {
@@ -235,7 +240,7 @@ describe('the seed story, projected', () => {
     }
   });
 
-  it('lists what changed between two dates: the founding of the predecessors, then the review', async () => {
+  it('lists what changed between two dates: the founding of the predecessors, then the review and the province merged', async () => {
     const founded = await answerOf(
       model.changesBetween(
         unsafeCalendarDate('2015-01-01'),
@@ -252,6 +257,7 @@ describe('the seed story, projected', () => {
     );
     expect(since.map((c) => [c.effectiveOn, c.type, c.source.kind])).toEqual([
       ['2020-01-15', 'ReportFiled', 'report'],
+      ['2025-07-01', 'AuthorityMerged', 'instrument'],
     ]);
     expect(E.right(since)).toEqual(
       await oracle.changesBetween(

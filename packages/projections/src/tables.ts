@@ -1,7 +1,8 @@
 /**
  * The names of a projection version's tables, shared by every stored read model: all named
  * `<name>_v<version>_*` so that a new version can be built beside the old one — one table per fact
- * kind (body, seat, duty, obligation, report, holding, change), the decoded events of each stream
+ * kind (body, seat, duty, obligation, report, holding, change, instrument, person,
+ * name), the decoded events of each stream
  * (to fold a stream's state again after a restart), and the shared checkpoint table.
  *
  * @see docs/reference/domain.md "Time"
@@ -17,6 +18,9 @@ export const FACT_KINDS: ReadonlyArray<FactKind> = [
   'report',
   'holding',
   'change',
+  'instrument',
+  'person',
+  'name',
 ];
 
 /** The table of one fact kind. */

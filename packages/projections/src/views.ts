@@ -1,8 +1,9 @@
 /**
  * What the read models answer, as plain values: a body's seats on a date with the person behind
  * each one, its duties with provenance, the body itself (status, kind, authority, names with their
- * validity, lineage), what a person has held, a body's reporting compliance on a date, and the
- * events an instrument caused or that took effect between two dates. The oracle and every read
+ * validity, lineage), what a person has held, a body's reporting compliance on a date, the
+ * events an instrument caused or that took effect between two dates, a recorded instrument with
+ * its relations both ways, and the bodies, persons and instruments found by name. The oracle and every read
  * model return exactly these shapes, so that they can be compared with `toEqual`.
  *
  * @see docs/reference/domain.md "Questions the read models answer"
@@ -22,9 +23,15 @@ import type {
   SeatId,
   Source,
 } from '@mandate/core';
-import type { Body, Office } from '@mandate/core';
+import type { Body, Instrument, Name, Office } from '@mandate/core';
 import type { Either } from 'fp-ts/Either';
-import type { InvalidQuery, UnknownBody, UnknownPerson } from './query-errors.js';
+import type { InstrumentRecord } from './instrument-facts.js';
+import type {
+  InvalidQuery,
+  UnknownBody,
+  UnknownInstrument,
+  UnknownPerson,
+} from './query-errors.js';
 
 /** One seat of a body on a date: its roles, its holder as decided, and who is behind it. */
 export interface RosterSeat {
@@ -120,17 +127,41 @@ export interface PersonHoldings {
  */
 export type InstrumentCitation = Pick<LegalBasis, 'number' | 'issuer' | 'signedOn'>;
 
+/** An instrument related to another, and how: what it amends, or what amends it. */
+export interface InstrumentRelationView {
+  readonly kind: Instrument.RelationKind;
+  readonly instrument: InstrumentRecord;
+}
+
+/**
+ * A recorded instrument with its relations both ways: the earlier instruments it amends,
+ * replaces, repeals, annuls or was issued on the basis of (in the order it lists them), and the
+ * later instruments related to it (`relatedBy`: what amended or replaced it), by their signing
+ * date, then key, then the order each lists its relations.
+ */
+export interface InstrumentView extends InstrumentRecord {
+  readonly relations: ReadonlyArray<InstrumentRelationView>;
+  readonly relatedBy: ReadonlyArray<InstrumentRelationView>;
+}
+
+/** A registered person: their id, their name as recorded, and their registration date. */
+export interface PersonView {
+  readonly personId: PersonId;
+  readonly name: Name;
+  readonly registeredOn: CalendarDate;
+}
+
 /** One obligation of a body, and each of its periods as it stands on a date. */
 export type ComplianceView = Body.ObligationCompliance;
 
-/** One event that changed a body or an office, and the document behind it. */
+/** One event that changed a body, an office, a person or an authority, and the document behind it. */
 export interface ChangeView {
   /** The event's place in the whole log. */
   readonly position: bigint;
   readonly recordedAt: Instant;
   readonly stream: string;
-  readonly aggregate: 'body' | 'office';
-  /** The body or office the event is about. */
+  readonly aggregate: 'body' | 'office' | 'person' | 'authority';
+  /** The body, office, person or authority the event is about. */
   readonly aggregateId: string;
   /** The event's type, e.g. `SeatHolderReplaced`. */
   readonly type: string;
@@ -144,7 +175,8 @@ export interface ChangeView {
  * asynchronous, so that a database across a connection can answer them. Each answer is an
  * `Either`: `Right` the answer, `Left` a `QueryError` (recognised by `_tag`) when a date is
  * not a real calendar date or `knownAt` not a real instant (`InvalidQuery`, checked first), or
- * the body or person asked about is not known at `knownAt` (`UnknownBody`, `UnknownPerson`). A
+ * the body, person or instrument asked about is not known at `knownAt` (`UnknownBody`,
+ * `UnknownPerson`, `UnknownInstrument`). A
  * body known at `knownAt` but not yet established on `on` is not unknown: its lists are empty.
  */
 export interface ReadModelQueries {
@@ -186,14 +218,49 @@ export interface ReadModelQueries {
     knownAt?: Instant,
   ) => Promise<Either<InvalidQuery | UnknownBody, ReadonlyArray<ComplianceView>>>;
   /**
-   * Every change a legal instrument caused, as known at `knownAt`, in log order. The instrument is
-   * identified by number, issuer and signing year only (`instrumentKey`): a citation with the
-   * wrong year finds nothing.
+   * Every change a legal instrument caused to bodies, offices, persons and authorities, as known
+   * at `knownAt`, in log order. The instrument is identified by number, issuer and signing year
+   * only (`instrumentKey`); one not recorded under that key as known at `knownAt` (a citation with
+   * the wrong year included) is {@link UnknownInstrument}, not an empty list.
    */
   readonly changesByInstrument: (
     instrument: InstrumentCitation,
     knownAt?: Instant,
-  ) => Promise<Either<InvalidQuery, ReadonlyArray<ChangeView>>>;
+  ) => Promise<Either<InvalidQuery | UnknownInstrument, ReadonlyArray<ChangeView>>>;
+  /**
+   * The instrument recorded under the canonical key a citation names (number, issuer, signing
+   * year: `1072/QĐ-TTg` and `1072/QÐ-TTg ` are one key), with its relations both ways, as known
+   * at `knownAt`; {@link UnknownInstrument} when none is, a citation with the wrong year included.
+   */
+  readonly instrument: (
+    instrument: InstrumentCitation,
+    knownAt?: Instant,
+  ) => Promise<Either<InvalidQuery | UnknownInstrument, InstrumentView>>;
+  /**
+   * The instruments known at `knownAt` whose canonical number or title contains `search`, both
+   * folded for search (without diacritics, `đ` as `d`, any case, white space collapsed), by key.
+   */
+  readonly instruments: (
+    search: string,
+    knownAt?: Instant,
+  ) => Promise<Either<InvalidQuery, ReadonlyArray<InstrumentRecord>>>;
+  /**
+   * The persons registered as known at `knownAt` whose name as then recorded contains `search`,
+   * both folded for search, by id.
+   */
+  readonly persons: (
+    search: string,
+    knownAt?: Instant,
+  ) => Promise<Either<InvalidQuery, ReadonlyArray<PersonView>>>;
+  /**
+   * The bodies known at `knownAt` of which any name they have borne (Vietnamese or English,
+   * earlier names included) contains `search`, both folded for search, seen on `on`, by id.
+   */
+  readonly bodiesNamed: (
+    search: string,
+    on: CalendarDate,
+    knownAt?: Instant,
+  ) => Promise<Either<InvalidQuery, ReadonlyArray<BodyView>>>;
   /**
    * Every change that took effect on or after `from` and before `to` (valid dates), as known at
    * `knownAt`, by effective date, then log order; filed reports included.

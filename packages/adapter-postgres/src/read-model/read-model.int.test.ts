@@ -7,8 +7,10 @@
  * as the naive oracle does; a rebuild from zero into another version writes the same rows, row
  * for row, as the incremental run and as the in-memory model; and a failing commit — an event
  * that throws, or a statement the server refuses — leaves neither facts nor checkpoint behind,
- * and the next good events apply as if it never came; reopened against a store that does not hold
- * its checkpoint, it refuses and changes nothing.
+ * and the next good events apply as if it never came; a rebuild interrupted part-way (its dropped
+ * indexes never built again) has them all back once reopened, and answers as the oracle after
+ * catching up; reopened against a store that does not hold its checkpoint, it refuses and changes
+ * nothing.
  *
  * @see docs/reference/domain.md rule 11
  */
@@ -50,6 +52,7 @@ import {
   memoryWorld,
   recordCitedInstruments,
   wholeLog,
+  withEventIds,
 } from '../../../projections/src/history.fixture.js';
 import { extentOf } from './extent.js';
 import { createPostgresReadModel } from './read-model.js';
@@ -149,6 +152,16 @@ async function misplacedExtents(projection: Projection<FactStore>): Promise<stri
   return misplaced;
 }
 
+/** The definitions of a version's indexes, with its table prefix taken out, sorted. */
+async function queryIndexes(projection: Projection<FactStore>): Promise<string[]> {
+  const prefix = tablePrefix(projection);
+  const { rows } = await pool.query<{ definition: string }>(
+    `SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = $1 AND tablename LIKE $2`,
+    [schema, `${prefix}\\_%`],
+  );
+  return rows.map(({ definition }) => definition.replaceAll(prefix, 'prefix')).sort();
+}
+
 async function countRows(projection: Projection<FactStore>): Promise<number> {
   const rows = await allRows(projection);
   return Object.values(rows).reduce((sum, table) => sum + table.length, 0);
@@ -182,7 +195,7 @@ describe('the PostgreSQL read model', () => {
               });
             }
             clock.advance((steps[i] ?? 1) * MINUTE);
-            await handler.handle(envelope(`command-${i}`, command));
+            await handler.handle(envelope(`command-${i}`, await withEventIds(store, command)));
           }
           await runner.waitUntilCaughtUp();
           await runner.stop();
@@ -222,6 +235,50 @@ describe('the PostgreSQL read model', () => {
       { numRuns: 15 },
     );
     expect(compared).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('answers as the oracle after a rebuild interrupted part-way, once reopened', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        history,
+        questionPicks(3, 5),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        async ({ commands, steps }, questions, share) => {
+          const { store, clock, handler } = memoryWorld(RECORDING_START);
+          await recordCitedInstruments(handler, [registerProvince, ...commands]);
+          await handler.handle(envelope('register-province', registerProvince));
+          for (const [i, command] of commands.entries()) {
+            clock.advance((steps[i] ?? 1) * MINUTE);
+            await handler.handle(envelope(`command-${i}`, command));
+          }
+          const log = await wholeLog(store);
+          // A rebuild that dies after applying part of the log, before building what it deferred.
+          const projection = freshVersion();
+          const dying = await open(projection);
+          await dying.target.reset();
+          await dying.target.rebuilding?.();
+          const applied = log.slice(0, Math.floor(share * log.length));
+          if (applied.length > 0) await applyBatch(dying.target, bitemporalProjection, applied);
+
+          const intact = freshVersion();
+          await open(intact);
+          expect(await queryIndexes(projection)).not.toEqual(await queryIndexes(intact));
+
+          const reopened = await open(projection);
+          expect(await queryIndexes(projection)).toEqual(await queryIndexes(intact));
+          const runner = startProjection({ store, projection, target: reopened.target });
+          await runner.waitUntilCaughtUp();
+          await runner.stop();
+          const oracle = createOracle(log);
+          for (const [on, pick] of questions) {
+            const knownAt = knownAtOf(log, pick);
+            const question = { bodyId: BodyArbitraries.BODY, on: on as CalendarDate, knownAt };
+            await expectSameAnswers(reopened.queries, oracle, question);
+          }
+        },
+      ),
+      { numRuns: 5 },
+    );
   }, 180_000);
 
   it('keeps neither facts nor checkpoint from a failed commit, and applies the next one', async () => {

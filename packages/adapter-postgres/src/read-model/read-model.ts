@@ -23,6 +23,10 @@
  * tables, which the subject is loaded from when next read. Kinds the projection only appends to
  * are never mirrored.
  *
+ * A rebuild drops the indexes only the queries use while it writes, and builds them once at its
+ * end; opening the model creates any that is missing, so a model opened after an interrupted
+ * rebuild has them all again.
+ *
  * One runner writes a projection version at a time (row ids are assigned here, from the largest
  * stored one); commits on one model must not overlap. Queries read the database, so they see
  * committed data only.
@@ -53,7 +57,13 @@ import {
 } from '@mandate/projections';
 import { closedExtentSql, extentOf, recordedPosition } from './extent.js';
 import { createPostgresReader, FACT_COLUMNS } from './reader.js';
-import { postgresSchemaStatements, postgresTables, type PostgresTables } from './schema.js';
+import {
+  dropQueryIndexStatements,
+  postgresSchemaStatements,
+  postgresTables,
+  queryIndexStatements,
+  type PostgresTables,
+} from './schema.js';
 
 /** A PostgreSQL read model: its checkpointed target and its queries. */
 export interface PostgresReadModel {
@@ -613,6 +623,14 @@ export async function createPostgresReadModel(
         mirror.kinds.clear();
         for (const kind of FACT_KINDS) mirror.nextRowId.set(kind, 1);
         mirror.nextSeq = 1;
+      }),
+    rebuilding: () =>
+      exclusive(async () => {
+        await pool.query(dropQueryIndexStatements(tables).join(';\n'));
+      }),
+    rebuilt: () =>
+      exclusive(async () => {
+        await pool.query(queryIndexStatements(tables).join(';\n'));
       }),
   };
 

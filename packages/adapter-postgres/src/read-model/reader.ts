@@ -186,6 +186,9 @@ export function createPostgresReader(pool: Pool, tables: PostgresTables): FactRe
     },
     factsAbout: (kind, subject, at) => read(kind, 'subject = $1', BY_ORDINAL, at, [subject]),
     factsReferring: (kind, ref, at) => read(kind, 'ref = $1', `subject, ${BY_ORDINAL}`, at, [ref]),
+    // A name fact's key is its folded name (name-facts.ts): a search scans that one column.
+    factsContaining: (kind, text, at) =>
+      read(kind, 'strpos(key, $1) > 0', `subject, ${BY_ORDINAL}`, at, [text]),
     factsStarting: (kind, from, to, at) =>
       read(
         kind,

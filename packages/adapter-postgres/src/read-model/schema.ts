@@ -3,7 +3,9 @@
  * so that a new version is built beside the old one) and optionally in a schema of their own:
  * one table per fact kind with its valid and recorded intervals (and their extents, indexed
  * together, see extent.ts), the decoded events of each stream, the shared checkpoint table, and
- * the shared function placing a subject on the valid axis of the extents.
+ * the shared function placing a subject on the valid axis of the extents. A rebuild drops the
+ * indexes only the queries use and builds them again at its end ({@link queryIndexStatements});
+ * creating the tables creates them too, so opening a model after an interrupted rebuild does.
  * Every text column that is compared or sorted uses the "C" collation, so that PostgreSQL orders
  * strings by their bytes, as SQLite does, and not by the server's locale; for text without
  * characters above U+FFFF that is JavaScript's order too.
@@ -56,6 +58,38 @@ export function postgresTables(prefix: string, schema: string | undefined): Post
   };
 }
 
+/**
+ * The indexes that only the queries use (not the projection while it writes), so that a rebuild
+ * may drop them and build each once at its end instead of updating it for every row.
+ */
+function queryIndexes(
+  tables: PostgresTables,
+): ReadonlyArray<{ readonly name: string; readonly sql: string }> {
+  return FACT_KINDS.flatMap((kind) => {
+    const table = tables.fact(kind);
+    const index = factTable(tables.prefix, kind);
+    return [
+      // Every fact about a subject.
+      { name: `${index}_about`, sql: `ON ${table} (subject, ordinal, valid_from)` },
+      // Facts about a subject valid on a date as known at an instant: a point in both extents.
+      { name: `${index}_extent`, sql: `ON ${table} USING gist (extent)` },
+      // Facts referring to a person, office or instrument, and facts starting between two dates.
+      { name: `${index}_ref`, sql: `ON ${table} (ref) WHERE ref IS NOT NULL` },
+      { name: `${index}_from`, sql: `ON ${table} (valid_from)` },
+    ];
+  });
+}
+
+/** The statements creating the indexes only the queries use (idempotent). */
+export const queryIndexStatements = (tables: PostgresTables): ReadonlyArray<string> =>
+  queryIndexes(tables).map(({ name, sql }) => `CREATE INDEX IF NOT EXISTS ${name} ${sql}`);
+
+/** The statements dropping the indexes only the queries use (idempotent). */
+export const dropQueryIndexStatements = (tables: PostgresTables): ReadonlyArray<string> =>
+  queryIndexes(tables).map(
+    ({ name }) => `DROP INDEX IF EXISTS ${qualifiedName(tables.schema, name)}`,
+  );
+
 /** The statements creating the schema, tables and indexes of a projection version (idempotent). */
 export function postgresSchemaStatements(tables: PostgresTables): ReadonlyArray<string> {
   const { prefix } = tables;
@@ -76,16 +110,11 @@ export function postgresSchemaStatements(tables: PostgresTables): ReadonlyArray<
          recorded_to text COLLATE "C",
          extent box NOT NULL
        )`,
-      // Current facts of a subject's key (loading the mirror), and every fact about a subject.
+      // Current facts of a subject's key: what the mirror loads while the projection writes.
       `CREATE INDEX IF NOT EXISTS ${index}_open ON ${table} (subject, key) WHERE recorded_to IS NULL`,
-      `CREATE INDEX IF NOT EXISTS ${index}_about ON ${table} (subject, ordinal, valid_from)`,
-      // Facts about a subject valid on a date as known at an instant: a point in both extents.
-      `CREATE INDEX IF NOT EXISTS ${index}_extent ON ${table} USING gist (extent)`,
-      // Facts referring to a person, office or instrument, and facts starting between two dates.
-      `CREATE INDEX IF NOT EXISTS ${index}_ref ON ${table} (ref) WHERE ref IS NOT NULL`,
-      `CREATE INDEX IF NOT EXISTS ${index}_from ON ${table} (valid_from)`,
     ];
   });
+
   return [
     ...(tables.schema === undefined ? [] : [`CREATE SCHEMA IF NOT EXISTS ${tables.schema}`]),
     subjectBaseFunction(tables.subjectBase),
@@ -103,6 +132,7 @@ export function postgresSchemaStatements(tables: PostgresTables): ReadonlyArray<
        position bigint NOT NULL,
        hash text NOT NULL
      )`,
+    ...queryIndexStatements(tables),
   ];
 }
 

@@ -13,9 +13,11 @@ export function postgresForTests(max = 4): { readonly pool: pg.Pool; readonly sc
     max,
   });
   const schema = `mandate_test_${randomBytes(6).toString('hex')}`;
+  // A property's schema holds a table per fact kind of every version it built (hundreds): on a
+  // busy server dropping them all takes longer than vitest's default 10 s for a hook.
   afterAll(async () => {
     await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await pool.end();
-  });
+  }, 120_000);
   return { pool, schema };
 }

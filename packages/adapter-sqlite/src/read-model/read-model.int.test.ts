@@ -47,6 +47,7 @@ import {
   memoryWorld,
   recordCitedInstruments,
   wholeLog,
+  withEventIds,
 } from '../../../projections/src/history.fixture.js';
 import { createSqliteReadModel } from './read-model.js';
 
@@ -94,7 +95,7 @@ describe('the SQLite read model', () => {
               });
             }
             clock.advance((steps[i] ?? 1) * MINUTE);
-            await handler.handle(envelope(`command-${i}`, command));
+            await handler.handle(envelope(`command-${i}`, await withEventIds(store, command)));
           }
           await runner.waitUntilCaughtUp();
           await runner.stop();
@@ -142,7 +143,7 @@ describe('the SQLite read model', () => {
           await handler.handle(envelope('register-province', registerProvince));
           for (const [i, command] of commands.entries()) {
             clock.advance((steps[i] ?? 1) * MINUTE);
-            await handler.handle(envelope(`command-${i}`, command));
+            await handler.handle(envelope(`command-${i}`, await withEventIds(store, command)));
           }
           const log = await wholeLog(store);
           const file = newFile();

@@ -31,6 +31,7 @@ import {
   type FactRow,
   type FactStore,
   type FoldedStream,
+  type OpenFact,
   type Projection,
   type ReadModelQueries,
 } from '@mandate/projections';
@@ -126,15 +127,9 @@ export function createSqliteReadModel(
     open: new Map(
       FACT_KINDS.map((kind) => [
         kind,
-        {
-          ofSubject: db.prepare<[string], FactRow>(
-            `SELECT * FROM ${table(kind)} WHERE subject = ? AND recorded_to IS NULL ORDER BY row_id`,
-          ),
-          ofKey: db.prepare<[string, string], FactRow>(
-            `SELECT * FROM ${table(kind)}
-             WHERE subject = ? AND key = ? AND recorded_to IS NULL ORDER BY row_id`,
-          ),
-        },
+        db.prepare<[string], FactRow>(
+          `SELECT * FROM ${table(kind)} WHERE subject = ? AND recorded_to IS NULL ORDER BY row_id`,
+        ),
       ]),
     ),
     close: new Map(
@@ -155,6 +150,8 @@ export function createSqliteReadModel(
     ),
     about: perKind('subject = ?', 'ordinal, valid_from, row_id'),
     referring: perKind('ref = ?', 'subject, ordinal, valid_from, row_id'),
+    // A name fact's key is its folded name (name-facts.ts): a search scans that one column.
+    containing: perKind('instr(key, ?) > 0', 'subject, ordinal, valid_from, row_id'),
     starting: perKind('? <= valid_from AND valid_from < ?', 'valid_from, subject, ordinal, row_id'),
     subjects: new Map(
       FACT_KINDS.map((kind) => [
@@ -231,6 +228,34 @@ export function createSqliteReadModel(
     );
   };
 
+  /**
+   * The current facts of the subjects touched lately, per kind by subject, then key (each list in
+   * row order, each fact with its payload's text): what superseding reads for every event, loaded
+   * from the table once per subject and kind, then kept up to date by the writes; cleared on
+   * rollback. Only kinds the projection asks about are loaded (never the changes, which it only
+   * appends).
+   */
+  const mirrored = new Map(
+    FACT_KINDS.map((kind) => [kind, boundedCache<string, Map<string, OpenFact[]>>(cachedStreams)]),
+  );
+  const currentFacts = (kind: FactKind, subject: string): Map<string, OpenFact[]> => {
+    const ofKind = statement(mirrored, kind);
+    const cached = ofKind.get(subject);
+    if (cached !== undefined) return cached;
+    const byKey = new Map<string, OpenFact[]>();
+    for (const row of statement(statements.open, kind).all(subject)) {
+      const fact: OpenFact = { ...factOfRow(kind, row), payloadJson: row.payload };
+      const list = byKey.get(fact.key);
+      if (list === undefined) byKey.set(fact.key, [fact]);
+      else list.push(fact);
+    }
+    ofKind.set(subject, byKey);
+    return byKey;
+  };
+  const forgetCurrentFacts = (): void => {
+    for (const ofKind of mirrored.values()) ofKind.clear();
+  };
+
   const store: FactStore = {
     bodyState: (id) => bodyStream(id).state,
     bodyStateBefore: (id, count) => before(bodyStream(id), count).state,
@@ -239,15 +264,19 @@ export function createSqliteReadModel(
     officeStateBefore: (id, count) => before(officeStream(id), count).state,
     saveOfficeState: (id, state, event) => save('office', id, officeStream(id), state, event),
     openFacts: (kind, subject, key) => {
-      const { ofSubject, ofKey } = statement(statements.open, kind);
-      const rows = key === undefined ? ofSubject.all(subject) : ofKey.all(subject, key);
-      return rows.map((row) => factOfRow(kind, row));
+      const byKey = currentFacts(kind, subject);
+      if (key !== undefined) return [...(byKey.get(key) ?? [])];
+      return [...byKey.values()].flat().sort((a, b) => a.rowId - b.rowId);
     },
     closeFact: (fact, at) => {
       statement(statements.close, fact.kind).run(at, fact.rowId);
       if (!deferring) extents.close(fact.kind, fact.rowId, at);
+      const list = mirrored.get(fact.kind)?.get(fact.subject)?.get(fact.key);
+      const index = list?.findIndex((open) => open.rowId === fact.rowId) ?? -1;
+      if (index >= 0) list?.splice(index, 1);
     },
-    openFact: (fact: Fact, at: Instant) => {
+    openFact: (fact: Fact, at: Instant, payloadJson?: string) => {
+      const payload = payloadJson ?? JSON.stringify(fact.payload);
       const { lastInsertRowid } = statement(statements.insert, fact.kind).run(
         fact.subject,
         fact.key,
@@ -255,10 +284,16 @@ export function createSqliteReadModel(
         fact.ref ?? null,
         fact.valid.from,
         fact.valid.to ?? null,
-        JSON.stringify(fact.payload),
+        payload,
         at,
       );
       if (!deferring) extents.open(fact.kind, lastInsertRowid, fact.subject, fact.valid, at);
+      const byKey = mirrored.get(fact.kind)?.get(fact.subject);
+      if (byKey === undefined) return;
+      const open: OpenFact = { ...fact, rowId: Number(lastInsertRowid), payloadJson: payload };
+      const list = byKey.get(fact.key);
+      if (list === undefined) byKey.set(fact.key, [open]);
+      else list.push(open);
     },
   };
 
@@ -285,6 +320,7 @@ export function createSqliteReadModel(
     factsOnWithReferred: (...question) => factsOnWithReferredOneByOne(factsOn, ...question),
     factsAbout: (kind, subject, knownAt) => read(kind, statements.about, knownAt, subject),
     factsReferring: (kind, ref, knownAt) => read(kind, statements.referring, knownAt, ref),
+    factsContaining: (kind, text, knownAt) => read(kind, statements.containing, knownAt, text),
     factsStarting: (kind, from, to, knownAt) => read(kind, statements.starting, knownAt, from, to),
     subjects: (kind, knownAt) => {
       const { current, known } = statement(statements.subjects, kind);
@@ -304,6 +340,7 @@ export function createSqliteReadModel(
         })();
       } catch (defect) {
         cache.clear();
+        forgetCurrentFacts();
         extents.forget();
         throw defect;
       }
@@ -315,6 +352,7 @@ export function createSqliteReadModel(
         statements.setCheckpoint.run(prefix, '0', '');
       })();
       cache.clear();
+      forgetCurrentFacts();
     },
     rebuilding: () => {
       db.transaction(() => {

@@ -15,6 +15,7 @@ import { registerInstrumentCommand } from './instrument.js';
 import { registerLineageCommand } from './lineage.js';
 import { registerReplayCommand } from './replay.js';
 import { registerRosterCommand } from './roster.js';
+import { registerSearchCommand } from './search.js';
 import { registerVerifyCommand } from './verify.js';
 
 /** Registers one command on the program. */
@@ -34,5 +35,6 @@ export const commandRegistrations: ReadonlyArray<CommandRegistration> = [
   registerLineageCommand,
   registerReplayCommand,
   registerRosterCommand,
+  registerSearchCommand,
   registerVerifyCommand,
 ];

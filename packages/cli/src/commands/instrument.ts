@@ -1,13 +1,22 @@
 /**
- * `mandate instrument CITATION`: what a legal instrument changed — how many changes of each kind,
- * to which bodies and offices, and each change — as known at `--known-at`, among those effective
- * on or before `--on`, from `ReadModelQueries.changesByInstrument`. The citation is the printed
- * number with `--issuer` and `--year`, or the canonical key `NUMBER|ISSUER|YEAR`.
+ * `mandate instrument CITATION`: a legal instrument as recorded — type, number, issuer, signer,
+ * signing date, title and where to read it — with its relations both ways (what it amends,
+ * replaces, repeals or annuls, and which later instruments did so to it), from
+ * `ReadModelQueries.instrument`; and what it changed — how many changes of each kind, to which
+ * bodies, offices, persons and authorities, and each change — as known at `--known-at`, among
+ * those effective on or before `--on`, from `ReadModelQueries.changesByInstrument`. The citation
+ * is the printed number with `--issuer` and `--year`, or the canonical key `NUMBER|ISSUER|YEAR`;
+ * one not recorded then (a wrong year included) is refused.
  */
 import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import { instrumentKey } from '@mandate/core';
-import type { ChangeView, InstrumentCitation } from '@mandate/projections';
+import type {
+  ChangeView,
+  InstrumentCitation,
+  InstrumentRelationView,
+  InstrumentView,
+} from '@mandate/projections';
 import { decodeCitation, type CitationParts } from '../arguments.js';
 import { answerQuery, runAction, withQueryOptions, type QueryOptions } from '../command-context.js';
 import { renderChanges } from '../output/changes.js';
@@ -27,6 +36,8 @@ export interface InstrumentJson {
   readonly knownAt: string | null;
   /** The canonical key the instrument was looked up by, `NUMBER|ISSUER|YEAR`. */
   readonly instrument: string;
+  /** The instrument as recorded, with its relations both ways. */
+  readonly record: InstrumentView;
   readonly counts: ReadonlyArray<ChangeCount>;
   readonly changes: ReadonlyArray<ChangeView>;
 }
@@ -41,27 +52,66 @@ export function countChanges(changes: ReadonlyArray<ChangeView>): ReadonlyArray<
   return [...counts.values()];
 }
 
-/** The instrument's title, read from the first change it caused (the citation carries none). */
-const titleOf = (changes: ReadonlyArray<ChangeView>): string | undefined => {
-  const source = changes[0]?.source;
-  return source?.kind === 'instrument' ? source.instrument.title?.vi : undefined;
-};
+/** One relation as a table row: how, which instrument (its printed number), signed when, title. */
+const relationRow = (direction: string, { kind, instrument }: InstrumentRelationView) => [
+  direction,
+  kind,
+  instrument.instrument.number,
+  instrument.instrument.signedOn,
+  instrument.instrument.title?.vi ?? '',
+];
 
-const renderInstrument = (answer: InstrumentJson): string => {
-  if (answer.changes.length === 0) return `No change is recorded under ${answer.instrument}.`;
-  const title = titleOf(answer.changes);
+/** Where the instrument's text can be read, as one line. */
+const referenceLine = (record: InstrumentView): string[] =>
+  record.reference === undefined
+    ? []
+    : [
+        `Text: ${record.reference.kind === 'url' ? record.reference.url : record.reference.archive}`,
+      ];
+
+const renderRecord = (record: InstrumentView): string => {
+  const { instrument } = record;
+  const signer = `${instrument.signer.name}${instrument.signer.title === undefined ? '' : ` (${instrument.signer.title})`}`;
+  const relations = [
+    ...record.relations.map((relation) => relationRow('this', relation)),
+    ...record.relatedBy.map((relation) => relationRow('by', relation)),
+  ];
   return [
-    `${answer.instrument}${title === undefined ? '' : `: ${title}`}`,
-    `${answer.changes.length} changes, effective by ${answer.on}:`,
+    `${instrument.number} (${instrument.type})${instrument.title === undefined ? '' : `: ${instrument.title.vi}`}`,
+    `Key: ${record.key}`,
+    `Issued by ${instrument.issuer}, signed by ${signer} on ${instrument.signedOn}`,
+    ...referenceLine(record),
     '',
-    renderTable({
-      headings: ['of', 'change', 'count'],
-      rows: answer.counts.map(({ aggregate, type, count }) => [aggregate, type, String(count)]),
-    }),
-    '',
-    renderChanges(answer.changes),
+    relations.length === 0
+      ? 'No relation to another instrument is recorded.'
+      : renderTable({
+          headings: ['who', 'relation', 'instrument', 'signed', 'title'],
+          rows: relations,
+        }),
   ].join('\n');
 };
+
+const renderInstrument = (answer: InstrumentJson): string =>
+  [
+    renderRecord(answer.record),
+    '',
+    ...(answer.changes.length === 0
+      ? [`No change it made is effective by ${answer.on}.`]
+      : [
+          `${answer.changes.length} changes, effective by ${answer.on}:`,
+          '',
+          renderTable({
+            headings: ['of', 'change', 'count'],
+            rows: answer.counts.map(({ aggregate, type, count }) => [
+              aggregate,
+              type,
+              String(count),
+            ]),
+          }),
+          '',
+          renderChanges(answer.changes),
+        ]),
+  ].join('\n');
 
 /** The `--issuer` and `--year` options of a command naming an instrument by its printed number. */
 export interface CitationOptions {
@@ -91,10 +141,11 @@ export function registerInstrumentCommand(program: Command): void {
     withQueryOptions(
       program
         .command('instrument')
-        .summary('Show what a legal instrument changed.')
+        .summary('Show a legal instrument, its relations both ways, and what it changed.')
         .description(
-          'Show what a legal instrument changed.' +
-            '\n\nWith --json: { on, knownAt, instrument: "NUMBER|ISSUER|YEAR", counts: { aggregate, type, count }[],\n  changes: ChangeView[] }',
+          'Show a legal instrument as recorded, what it amends, replaces, repeals or annuls and which later\n' +
+            'instruments did so to it, and what it changed.' +
+            '\n\nWith --json: { on, knownAt, instrument: "NUMBER|ISSUER|YEAR", record: InstrumentView,\n  counts: { aggregate, type, count }[], changes: ChangeView[] }',
         )
         .argument(
           '<citation>',
@@ -107,13 +158,18 @@ export function registerInstrumentCommand(program: Command): void {
         const decoded = decodeCitation(citationParts(citation, options), 'CITATION');
         if (E.isLeft(decoded)) return Promise.resolve(decoded);
         return answerQuery(command, options, async ({ queries, on, knownAt }) => {
-          const changes = await queries.changesByInstrument(decoded.right, knownAt);
+          const [record, changes] = await Promise.all([
+            queries.instrument(decoded.right, knownAt),
+            queries.changesByInstrument(decoded.right, knownAt),
+          ]);
+          if (E.isLeft(record)) return E.left(refusalOf(record.left));
           if (E.isLeft(changes)) return E.left(refusalOf(changes.left));
           const effective = changes.right.filter((change) => change.effectiveOn <= on);
           const json: InstrumentJson = {
             on,
             knownAt: knownAt ?? null,
             instrument: citationKey(decoded.right),
+            record: record.right,
             counts: countChanges(effective),
             changes: effective,
           };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Jurisdiction, ReportDocument, ReportId } from '../kernel/index.js';
-import { addDays, unsafeCalendarDate } from '../kernel/index.js';
+import type { BilingualName, EventId, Jurisdiction } from '../kernel/index.js';
+import { addDays, instrumentSource } from '../kernel/index.js';
 import {
   BODY,
   PROVINCE,
@@ -15,8 +15,7 @@ import {
 import { show } from '../testing/deep-equal.js';
 import type { Command } from './commands.js';
 import { decider, isTerminal } from './decider.js';
-import { periodOf } from './period.js';
-import { countedReport } from './state.js';
+import { bodyEstablished } from './events.js';
 
 /** A generated stream, then its dissolution on a day after its last fact. */
 const endedStates = fc
@@ -87,46 +86,43 @@ describe('decide and evolve are total', () => {
     );
   });
 
-  it('isTerminal exactly when an ended body can take no report nor correction ever again', () => {
-    let terminalSeen = 0;
-    let openSeen = 0;
+  it('never terminal: every ended body still takes a correction of its founding name (rule 14)', () => {
+    let endedSeen = 0;
     fc.assert(
-      fc.property(endedStates, fc.array(bodyCommand, { maxLength: 10 }), (state, commands) => {
+      fc.property(endedStates, basis, (state, instrument) => {
+        expect(isTerminal(state)).toBe(false);
         if (state.status !== 'ended') return;
-        const anyIssuer = { jurisdiction: { mayChange: () => true } };
-        if (isTerminal(state)) {
-          terminalSeen++;
-          for (const command of commands)
-            expect(decider.decide(command, state, anyIssuer)._tag).toBe('Left');
-          return;
-        }
-        openSeen++;
-        // Some obligation's first period ended by the body's end: a report, or a correction of
-        // the one that counts, is still accepted for it.
-        const late = unsafeCalendarDate('2022-01-01');
-        const document = { reference: '9/BC', filedBy: BODY, submittedOn: late } as ReportDocument;
-        const accepted = [...state.obligations.values()].some((o) => {
-          const period = periodOf(o.cadence, o.imposedOn);
-          if (period === undefined) return false;
-          const counted = countedReport(state, o.obligationId, period);
-          const reportId = 'late-report' as ReportId;
-          const command: Command =
-            counted === undefined
-              ? {
-                  type: 'FileReport',
-                  data: { bodyId: BODY, reportId, obligationId: o.obligationId, period, document },
-                }
-              : {
-                  type: 'CorrectReport',
-                  data: { bodyId: BODY, reportId, supersedes: counted.reportId, document },
-                };
-          return decider.decide(command, state, anyIssuer)._tag === 'Right';
+        endedSeen++;
+        const established = bodyEstablished({
+          bodyId: state.bodyId,
+          effectiveOn: state.establishedOn,
+          source: instrumentSource(instrument),
+          kind: state.kind,
+          name: state.names[0]?.name ?? ({ vi: 'Ban' } as BilingualName),
+          authority: state.authority,
+          origin: state.origin,
         });
-        expect(accepted).toBe(true);
+        const command: Command = {
+          type: 'CorrectBodyRecord',
+          data: {
+            bodyId: BODY,
+            corrects: 'event-1' as EventId,
+            basis: instrument,
+            correction: {
+              correct: 'Name',
+              name: { vi: 'Ban Chỉ đạo (đính chính)' } as BilingualName,
+            },
+          },
+        };
+        const recorded = new Map([['event-1' as EventId, established]]);
+        const decision = decider.decide(command, state, {
+          jurisdiction: { mayChange: () => true },
+          recorded,
+        });
+        expect(decision._tag).toBe('Right');
       }),
       { numRuns: 300 },
     );
-    expect(terminalSeen).toBeGreaterThan(10);
-    expect(openSeen).toBeGreaterThan(10);
+    expect(endedSeen).toBeGreaterThan(10);
   });
 });

@@ -2,7 +2,7 @@ import { isLeft, isRight } from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { PathReporter } from 'io-ts/PathReporter';
 import { describe, expect, it } from 'vitest';
-import type { Jurisdiction } from '../kernel/index.js';
+import type { EventId, Jurisdiction } from '../kernel/index.js';
 import {
   AuthorityId,
   BilingualName,
@@ -1143,7 +1143,7 @@ describe('decisions shared with the reorganisation decider', () => {
     expect(isLeft(decision) && decision.left._tag).toBe('NotEstablished');
   });
 
-  it('isTerminal: only once ended with no period left to report on', () => {
+  it('isTerminal: never — an ended body still takes late reports and corrections (rule 14)', () => {
     const { dutyId: _tied, ...untied } = ANNUAL_REVIEW;
     const establishOn = (effectiveOn: string, charter: unknown[]) =>
       command({
@@ -1167,16 +1167,31 @@ describe('decisions shared with the reorganisation decider', () => {
         fold(acceptedAfter([], establishOn('2018-12-04', annual), dissolve('2019-06-01'))),
       ),
     ).toBe(false);
-    // Imposed in 2019, ended mid-2019: the 2019 period outlasts the body.
+    // Imposed in 2019, ended mid-2019: the 2019 period outlasts the body, so no report is left
+    // to file; its record can still be corrected.
     const lateOnly = acceptedAfter([], establishOn('2019-02-01', annual), dissolve('2019-06-01'));
-    expect(isTerminal(fold(lateOnly))).toBe(true);
+    expect(isTerminal(fold(lateOnly))).toBe(false);
     refuses(
       'ReportPeriodAfterEnd',
       fileReport('r', 'annual-review', '2019', report('1/BC', '2019-05-01')),
       lateOnly,
     );
-    expect(
-      isTerminal(fold(acceptedAfter([], establishOn('2019-02-01', []), dissolve('2019-06-01')))),
-    ).toBe(true);
+    const recorded = new Map(lateOnly.map((event, i) => [`event-${i + 1}` as EventId, event]));
+    const corrected = decider.decide(
+      command({
+        type: 'CorrectBodyRecord',
+        data: {
+          bodyId: BODY,
+          corrects: 'event-1',
+          basis: basis('4/QĐ-UBND', '2019-07-01'),
+          correction: { correct: 'Name', name: { vi: 'Tổ công tác (đính chính)' } },
+        },
+      }),
+      fold(lateOnly),
+      { ...context, recorded },
+    );
+    expect(isRight(corrected) && corrected.right.map((event) => event.type)).toEqual([
+      'BodyNameCorrected',
+    ]);
   });
 });

@@ -12,26 +12,18 @@ import { decide } from './decide.js';
 import type { Event } from './events.js';
 import { evolve } from './evolve.js';
 import { foldHistory } from './fold.js';
-import { periodInterval, periodOf } from './period.js';
 import type { Refusal } from './refusals.js';
 import type { State } from './state.js';
 import { initialState } from './state.js';
 
 /**
- * True when the body has ended and no report can ever be filed or corrected again: no obligation
- * was in force during any period that ended by the body's end. (The earliest period an obligation
- * overlaps is the one containing the day it was imposed.)
+ * Never true: after its end a body still takes reports for periods that ended by then (rule 1)
+ * and corrections of anything it recorded (rule 14) — at the least, of the name it was
+ * established with — so its stream never closes.
  *
- * @see docs/reference/domain.md rule 1
+ * @see docs/reference/domain.md rules 1 and 14
  */
-export function isTerminal(state: State): boolean {
-  if (state.status !== 'ended') return false;
-  for (const obligation of state.obligations.values()) {
-    const first = periodOf(obligation.cadence, obligation.imposedOn);
-    if (first !== undefined && periodInterval(first).to <= state.endedOn) return false;
-  }
-  return true;
-}
+export const isTerminal = (_state: State): boolean => false;
 
 /** The body decider. */
 export const decider: Decider<Command, Event, State, Refusal, BodyContext> = {

@@ -49,6 +49,7 @@ export function decide(
         },
       ]);
     }
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

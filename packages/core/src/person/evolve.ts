@@ -15,6 +15,7 @@ export function evolve(state: PersonState, event: Event): PersonState {
     }
     case 'PersonNameCorrected':
       return state.status === 'unregistered' ? state : { ...state, name: event.data.name };
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -45,6 +45,7 @@ export function bodiesTouched(command: Command): ReadonlyArray<BodyId> {
       return [command.data.body, ...command.data.successors.map((s) => s.bodyId)];
     case 'SucceedBody':
       return [command.data.body, command.data.successor.bodyId];
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -98,6 +99,7 @@ function planOf(command: Command): Plan {
         ended: [command.data.body],
         started: [command.data.successor],
       };
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -1,6 +1,7 @@
 /**
- * The holdings a body decision begins: every seat created, every holder replaced, and every
- * holding corrected to another holder. These are what the rules across streams are checked for;
+ * The holdings a body decision begins: every seat created, every holder replaced, every holding
+ * corrected to another holder, and the first holding of a seat whose creation date was corrected
+ * (it now begins on the corrected date). These are what the rules across streams are checked for;
  * what was already recorded was checked when it was decided.
  *
  * @see docs/reference/domain.md rules 18, 19 and 20
@@ -14,6 +15,7 @@ import type {
   SeatId,
 } from '../kernel/index.js';
 import type { Event } from '../body/events.js';
+import type { State } from '../body/state.js';
 
 /** A holding a decision begins: `holder` sits in `seatId` of `bodyId` from `from`. */
 export interface NewHolding {
@@ -23,8 +25,11 @@ export interface NewHolding {
   readonly holder: SeatHolder;
 }
 
-/** The holdings the decided events begin, in the order they were decided. */
-export function newHoldings(events: ReadonlyArray<Event>): ReadonlyArray<NewHolding> {
+/**
+ * The holdings the decided events begin, in the order they were decided; `after` is the body as
+ * the events leave it, which says who holds a seat whose creation date was corrected.
+ */
+export function newHoldings(events: ReadonlyArray<Event>, after: State): ReadonlyArray<NewHolding> {
   const holdings: NewHolding[] = [];
   for (const event of events) {
     switch (event.type) {
@@ -37,6 +42,14 @@ export function newHoldings(events: ReadonlyArray<Event>): ReadonlyArray<NewHold
       case 'SeatHoldingCorrected': {
         const { bodyId, seatId, holdingFrom, holder } = event.data;
         if (holder !== null) holdings.push({ bodyId, seatId, from: holdingFrom, holder });
+        break;
+      }
+      case 'SeatDateCorrected': {
+        const { bodyId, seatId, boundary, effectiveOn } = event.data;
+        const seat = after.status === 'unestablished' ? undefined : after.seats.get(seatId);
+        const holder = seat?.holders[0]?.holder;
+        if (boundary === 'start' && holder !== undefined && holder !== null)
+          holdings.push({ bodyId, seatId, from: effectiveOn, holder });
         break;
       }
       case 'BodyEstablished':
@@ -56,10 +69,10 @@ export function newHoldings(events: ReadonlyArray<Event>): ReadonlyArray<NewHold
       case 'EstablishmentDateCorrected':
       case 'BodyNameCorrected':
       case 'SeatRolesCorrected':
-      case 'SeatDateCorrected':
       case 'DutyDateCorrected':
       case 'ObligationDateCorrected':
         break;
+      // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
       default: {
         const _exhaustive: never = event;
         return _exhaustive;

@@ -322,7 +322,6 @@ describe('docs/reference/domain.md rule 14: any fact a body recorded can be corr
           for (const event of steps.at(-1)?.history ?? [])
             recorded.set(`event-${recorded.size + 1}` as EventId, event);
           for (const pick of picks) {
-            if (state.status === 'unestablished') return;
             const ids = [...recorded.keys()];
             const corrects = pick.unknown
               ? 'event-unknown'
@@ -354,7 +353,7 @@ describe('docs/reference/domain.md rule 14: any fact a body recorded can be corr
             const expected = modelCorrects(
               before,
               named === undefined ? undefined : JSON.parse(JSON.stringify(named)),
-              JSON.parse(JSON.stringify(command.right.data.correction)) as Pick,
+              JSON.parse(JSON.stringify(correction)) as Pick,
               pick.basis.issuer,
             );
             if (isLeft(decision) !== (expected === 'refused'))

@@ -102,6 +102,6 @@ export function createSeatChecked(
   if (isLeft(decided)) return { refusal: { ...decided.left } };
   const after = decided.right.reduce(Body.decider.evolve, state);
   if (after.status === 'unestablished') throw new Error('The body vanished');
-  const refusal = Seating.seatingRefusal(after, Seating.newHoldings(decided.right), facts);
+  const refusal = Seating.seatingRefusal(after, Seating.newHoldings(decided.right, after), facts);
   return refusal === undefined ? {} : { refusal: { ...refusal } };
 }

@@ -195,6 +195,8 @@ export function createInMemoryReadModel(): InMemoryReadModel {
       known(kind, knownAt, () => true, bySubjectOrdinal, rowsAbout(kind, subject)),
     factsReferring: (kind, ref, knownAt) =>
       known(kind, knownAt, (row) => row.ref === ref, bySubjectOrdinal),
+    factsContaining: (kind, text, knownAt) =>
+      known(kind, knownAt, (row) => row.key.includes(text), bySubjectOrdinal),
     factsStarting: (kind, from, to, knownAt) =>
       known(kind, knownAt, (row) => from <= row.valid.from && row.valid.from < to, byValidStart),
     subjects: (kind, knownAt) =>
