@@ -25,7 +25,7 @@ const record = (cited: typeof basis) => ({
   data: { basis: cited, effectiveOn: cited.signedOn, relations: [] },
 });
 
-/** The stored events of a province, an office and a body renamed once. */
+/** The stored events of a province, two instruments, a person, an office and a body renamed once. */
 async function stored(): Promise<StoredEvent[]> {
   const { store, handler } = memoryWorld(RECORDING_START);
   const commands = [
@@ -40,6 +40,10 @@ async function stored(): Promise<StoredEvent[]> {
         basis: registration,
         effectiveOn: '2018-01-01',
       },
+    },
+    {
+      type: 'RegisterPerson',
+      data: { personId: 'tran-thi-hoa', name: 'Trần Thị Hòa', basis, effectiveOn: '2018-03-01' },
     },
     {
       type: 'EstablishOffice',
@@ -101,6 +105,21 @@ describe('the read-side decode', () => {
     });
     const office = decodeReadSide({ ...find(events, 'OfficeEstablished'), stream: 'office-khac' });
     expect(E.isLeft(office) && office.left._tag).toBe('CorruptEvent');
+    const person = decodeReadSide({ ...find(events, 'PersonRegistered'), stream: 'person-khac' });
+    expect(E.isLeft(person) && person.left._tag).toBe('CorruptEvent');
+  });
+
+  it('reads the person, authority and instrument streams through their own codecs', async () => {
+    const events = await stored();
+    const aggregates = events.map((event) => {
+      const decoded = decodeReadSide(event);
+      return E.isRight(decoded) ? decoded.right.aggregate : 'corrupt';
+    });
+    expect(new Set(aggregates)).toEqual(
+      new Set(['instrument', 'authority', 'person', 'office', 'body']),
+    );
+    const garbled = { ...find(events, 'InstrumentRecorded'), data: { instrument: 'none' } };
+    expect(E.isLeft(decodeReadSide(garbled))).toBe(true);
   });
 
   it('refuses a second establishment, and an event before the establishment', async () => {
