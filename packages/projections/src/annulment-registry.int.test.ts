@@ -2,7 +2,8 @@
  * An annulment ab initio of a person's name correction, then of their registration, through the
  * read models (rule 14): as known after the first, the person bears the name registered; as known
  * after the second, no one is registered; each annulled instrument shows what annulled it, and the
- * annulling one the `annuls` relation it was not recorded with. The in-memory, SQLite (a real
+ * annulling one the `annuls` relation it was not recorded with; the changes of an annulled
+ * instrument are marked withdrawn from the annulment on. The in-memory, SQLite (a real
  * file) and PostgreSQL (the real server) read models answer as the naive oracle does.
  *
  * @see docs/reference/domain.md rule 14
@@ -19,6 +20,8 @@ import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
 import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { answerOf } from './answers.fixture.js';
 import { bitemporalProjection } from './bitemporal-projection.js';
+import type { CheckpointedModel } from './checkpoint.js';
+import type { FactStore } from './fact-store.js';
 import { RECORDING_START, envelope, memoryWorld, wholeLog } from './history.fixture.js';
 import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
@@ -98,7 +101,7 @@ describe('a name correction, then a registration, annulled ab initio (rule 14)',
     known.push(world.clock.now());
   });
 
-  const project = async (target: Parameters<typeof startProjection>[0]['target']) => {
+  const project = async (target: CheckpointedModel<FactStore>) => {
     const runner = startProjection({ store, projection: bitemporalProjection, target });
     await runner.waitUntilCaughtUp();
     await runner.stop();
@@ -162,6 +165,22 @@ describe('a name correction, then a registration, annulled ab initio (rule 14)',
       const before = await answerOf(model.instrument(legalBasis(correction), known[0]));
       expect(before).not.toHaveProperty('annulledBy');
       expect(before.relatedBy).toEqual([]);
+    },
+  );
+
+  it.each(models)(
+    'marks %s the changes of an annulled instrument as withdrawn',
+    async (_name, build) => {
+      const model = await build();
+      const changes = async (basis: typeof registration, knownAt: Instant | undefined) =>
+        (await answerOf(model.changesByInstrument(legalBasis(basis), knownAt))).map(
+          ({ type, withdrawn }) => [type, withdrawn],
+        );
+      expect(await changes(correction, known[0])).toEqual([['PersonNameCorrected', undefined]]);
+      expect(await changes(correction, known[1])).toEqual([['PersonNameCorrected', true]]);
+      expect(await changes(registration, known[1])).toEqual([['PersonRegistered', undefined]]);
+      expect(await changes(registration, undefined)).toEqual([['PersonRegistered', true]]);
+      expect(await changes(annulsCorrection, undefined)).toEqual([['EventsWithdrawn', undefined]]);
     },
   );
 

@@ -310,11 +310,13 @@ function changedBy(stored: StoredEvent): ChangedBy | undefined {
 
 /**
  * Every body, office, person or authority event recorded at or before `knownAt`, as a change, in
- * log order; a withdrawal is a change too, and a withdrawn event stays one.
+ * log order; a withdrawal is a change too, and a withdrawn event stays one, marked when its id is
+ * among `withdrawn`.
  */
 function changesKnown(
   log: ReadonlyArray<StoredEvent>,
   knownAt: Instant | undefined,
+  withdrawn: ReadonlySet<string> = new Set(),
 ): ReadonlyArray<ChangeView> {
   return log.flatMap((stored): ChangeView[] => {
     if (knownAt !== undefined && stored.recordedAt > knownAt) return [];
@@ -331,6 +333,7 @@ function changesKnown(
         type: stored.type,
         effectiveOn,
         source,
+        ...(withdrawn.has(stored.eventId) ? { withdrawn: true as const } : {}),
       },
     ];
   });
@@ -461,7 +464,11 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([], knownAt),
           E.chainW(() => knownInstrument(knownAsOf(knownAt), instrument, knownAt)),
-          E.map(() => changesKnown(log, knownAt).filter((change) => causedBy(change, instrument))),
+          E.map(() =>
+            changesKnown(log, knownAt, withdrawnKnown(log, knownAt)).filter((change) =>
+              causedBy(change, instrument),
+            ),
+          ),
         ),
       ),
     instrument: (instrument, knownAt) =>
