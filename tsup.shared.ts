@@ -8,6 +8,7 @@
  * those imports to the files behind them (`fp-ts/lib/Either.js`), which both ESM and CommonJS
  * consumers load.
  */
+import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Options } from 'tsup';
@@ -15,8 +16,12 @@ import type { Options } from 'tsup';
 const DECLARATIONS = 'dist/types';
 const RELATIVE_JS = /((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*)\.js\2/g;
 
-/** Writes beside every `.d.ts` under `dist/types` its `.d.cts` twin, relative imports naming `.cjs`. */
+/**
+ * Writes beside every `.d.ts` under `dist/types` its `.d.cts` twin, relative imports naming `.cjs`;
+ * nothing when tsc wrote no declarations (a build of the JavaScript alone, as the demo's).
+ */
 async function writeCommonJsDeclarations(): Promise<void> {
+  if (!existsSync(DECLARATIONS)) return;
   const files = await readdir(DECLARATIONS, { recursive: true });
   await Promise.all(
     files

@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 const sourceCondition = { conditions: ['@mandate/source', 'import', 'module', 'node', 'default'] };
 const everywhere = ['packages/*/{src,test}/**', 'examples/*/{src,test}/**', 'scripts/**'];
 const under = (suffix: string) => everywhere.map((glob) => `${glob}/*${suffix}`);
+/** The packed-tarball consumer test. */
+const PACKAGING = 'scripts/packaging.int.test.ts';
 
 export default defineConfig({
   resolve: sourceCondition,
@@ -38,9 +40,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: under('.int.test.ts'),
+          exclude: [PACKAGING],
           testTimeout: 60_000,
           // The CLI tests spawn the built `mandate` binary: one esbuild run before the tier starts.
           globalSetup: ['packages/cli/test/build-binary.global.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'packaging',
+          include: [PACKAGING],
+          testTimeout: 60_000,
+          // Runs alone, after every other tier: it rebuilds each package's `dist`, which the CLI
+          // tests' binary imports while they run.
+          sequence: { groupOrder: 1 },
         },
       },
       {

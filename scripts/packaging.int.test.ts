@@ -4,7 +4,9 @@
  * (which rewrites `workspace:` ranges), publint and arethetypeswrong (node16 and bundler
  * resolution) find nothing wrong with the tarballs, and npm installs them into a temporary project where `consumer/consumer.ts` is
  * type-checked without `skipLibCheck` — under node16 resolution both as ESM and as CommonJS, and
- * under bundler resolution — then run as ESM and as CommonJS.
+ * under bundler resolution — then run as ESM and as CommonJS. The installed `mandate` binary runs
+ * the demo on a SQLite file through the adapter's driver (the CLI depends on no driver), and
+ * names the ESDB client to install when none is.
  *
  * The temporary project installs the registry's packages without their install scripts and reuses
  * the workspace's compiled better-sqlite3 (the same version is installed), so the test does not
@@ -60,7 +62,8 @@ function installed(name: string, from: string): { version: string; directory: st
 const project = mkdtempSync(join(tmpdir(), 'mandate-consumer-'));
 const tarballs = join(project, 'tarballs');
 const tsc = workspace.resolve('typescript/bin/tsc');
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+// Removing the installed project takes a while on a loaded machine.
+afterAll(() => rmSync(project, { recursive: true, force: true }), 120_000);
 
 /** The tarball `pnpm pack` wrote for a package. */
 const tarballOf = (manifest: Manifest): string =>
@@ -196,6 +199,61 @@ describe('the packed packages', () => {
       postgres: ['function', 'function'],
       decisions: 2,
       cliBodies: 0,
+    });
+  });
+
+  describe('the mandate binary', () => {
+    const mandate = join(project, 'node_modules', '.bin', 'mandate');
+    const drivers = ['better-sqlite3', 'pg', '@eventstore/db-client', '@kurrent/kurrentdb-client'];
+
+    it('depends on no database driver: each comes from its adapter', () => {
+      const cli = manifestOf(join(project, 'node_modules', '@mandate', 'cli'));
+      const needed = Object.keys({
+        ...(cli['dependencies'] as Record<string, string>),
+        ...(cli['peerDependencies'] as Record<string, string> | undefined),
+      });
+      expect(needed.filter((name) => drivers.includes(name))).toEqual([]);
+      expect(needed).toEqual(
+        expect.arrayContaining([
+          '@mandate/adapter-sqlite',
+          '@mandate/adapter-postgres',
+          '@mandate/adapter-esdb',
+        ]),
+      );
+      const sqlite = manifestOf(join(project, 'node_modules', '@mandate', 'adapter-sqlite'));
+      expect(sqlite['dependencies']).toHaveProperty('better-sqlite3');
+      const postgres = manifestOf(join(project, 'node_modules', '@mandate', 'adapter-postgres'));
+      expect(postgres['dependencies']).toHaveProperty('pg');
+    });
+
+    it('tells the story, and applies its decisions to a SQLite file through the adapter', async () => {
+      const { stdout: story } = await run(mandate, ['demo'], { cwd: project });
+      expect(story).toContain('verify: the hash chain holds');
+      const decisions = join(project, 'node_modules', '@mandate', 'cli', 'dist', 'decisions');
+      const store = ['--store', `sqlite:${join(project, 'story.sqlite')}`];
+      await run(
+        mandate,
+        [
+          ...store,
+          'apply',
+          ...readdirSync(decisions)
+            .sort()
+            .map((file) => join(decisions, file)),
+        ],
+        { cwd: project },
+      );
+      const { stdout: bodies } = await run(mandate, [...store, 'bodies'], { cwd: project });
+      expect(bodies).toContain('bcd-xay-dung-chinh-quyen-dien-tu');
+    }, 120_000);
+
+    it('names the ESDB client to install when an ESDB store is asked for without one', async () => {
+      const failed = await run(mandate, ['--store', 'esdb://127.0.0.1:1?tls=false', 'bodies'], {
+        cwd: project,
+      }).then(
+        () => '',
+        (error: { readonly stderr: string }) => error.stderr,
+      );
+      expect(failed).toContain('@eventstore/db-client ~6.2.1, which is not installed');
     });
   });
 

@@ -1,8 +1,9 @@
 /**
  * The small part of an EventStoreDB/KurrentDB client the adapter uses, and how each of the two
- * clients provides it. The adapter imports neither client: it is typed over their shape, so an
+ * clients provides it. The store imports neither client: it is typed over their shape, so an
  * application installs the one it wants (`@eventstore/db-client` 6.2 or `@kurrent/kurrentdb-client`
- * 1.3) and hands its client object to {@link eventStoreDbDriver} or {@link kurrentDbDriver}.
+ * 1.3) and hands its client object to {@link eventStoreDbDriver} or {@link kurrentDbDriver} (or
+ * names it to `connectEsdbDriver`, which imports it).
  *
  * The one difference the adapter cares about besides names: the Kurrent client can append to
  * several streams atomically (`multiStreamAppend`, KurrentDB ≥ 25.1); the 6.x client cannot.

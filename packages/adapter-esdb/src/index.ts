@@ -13,6 +13,8 @@ export type {
   KurrentDbClientShape,
 } from './driver.js';
 export { eventStoreDbDriver, kurrentDbDriver } from './driver.js';
+export type { ClientMissing, EsdbClientLibrary } from './connect.js';
+export { ESDB_CLIENT_PACKAGES, connectEsdbDriver } from './connect.js';
 export type { ClientFailure } from './errors.js';
 export { classifyClientError } from './errors.js';
 export type { EsdbEventStoreOptions } from './store.js';

@@ -55,7 +55,7 @@ export const storeFactory =
       readStream: (stream, options) => current.readStream(stream, options),
       readAll: (options) => current.readAll(options),
       subscribe: (options) => current.subscribe(options),
-      verify: () => current.verify(),
+      verify: (options) => current.verify(options),
       close: () => current.close(),
     };
     return {

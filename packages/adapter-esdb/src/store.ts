@@ -37,6 +37,7 @@ import {
   streamNotFound,
   validateAppend,
   verifyLog,
+  withVerifyProgress,
   type AppendLimits,
   type AppendResult,
   type CorruptEvent,
@@ -500,7 +501,7 @@ export async function createEsdbEventStore(
       }
       return E.right(
         await verifyLog(
-          rows,
+          withVerifyProgress(rows, BigInt(rows.length), options.onProgress),
           options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint },
         ),
       );

@@ -7,3 +7,4 @@ export { POSTGRES_DEFAULTS, createPostgresEventStore } from './store.js';
 export { POSTGRES_READ_ALL } from './read.js';
 export { SCHEMA_NAME_PATTERN } from './migrations.js';
 export type { OpenError, SchemaTooNew } from './errors.js';
+export { postgresSchemaExists } from './schema-exists.js';

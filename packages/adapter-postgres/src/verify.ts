@@ -25,6 +25,7 @@ import {
   rowTampered,
   tamperDetected,
   verifyLog,
+  withVerifyProgress,
   type RawStoredEvent,
   type StoreVerifyOptions,
   type VerifyReport,
@@ -37,6 +38,7 @@ const PAGE = 1_000;
 /** The SQL of a verification, built once per schema. */
 export interface VerifyStatements {
   readonly events: string;
+  readonly size: string;
   readonly heads: string;
   readonly logHead: string;
   readonly commands: string;
@@ -47,6 +49,7 @@ export interface VerifyStatements {
 /** Builds the {@link VerifyStatements} of one schema. */
 export const verifyStatements = ({ quoted: s }: SchemaNames): VerifyStatements => ({
   events: `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
+  size: `SELECT coalesce(max(position), 0) AS size FROM ${s}.events`,
   heads: `SELECT coalesce(h.stream, e.stream) AS stream, h.last_revision, h.last_hash,
       e.revision, e.hash
     FROM ${s}.streams h
@@ -261,8 +264,13 @@ export async function verifyOnce(
 ): Promise<VerifyReport> {
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
+    const size = await client.query<{ size: string }>(sql.size);
     const report = await verifyLog(
-      eventRows(client, sql),
+      withVerifyProgress(
+        eventRows(client, sql),
+        BigInt(size.rows[0]?.size ?? '0'),
+        options.onProgress,
+      ),
       options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint },
     );
     const found = report.ok

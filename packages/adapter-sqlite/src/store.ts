@@ -19,6 +19,7 @@ import {
   createCatchUpSubscription,
   validateAppend,
   verifyStore,
+  withVerifyProgress,
   wholeNumberOption,
   type AppendLimits,
   type CommandRecord,
@@ -264,7 +265,10 @@ function storeOn(
           after = last.position;
         }
       }
-      const report = await verifyStore({ events: rows(), heads, commands }, options);
+      const report = await verifyStore(
+        { events: withVerifyProgress(rows(), end, options.onProgress), heads, commands },
+        options,
+      );
       return failure === undefined ? E.right(report) : E.left(failure);
     },
 

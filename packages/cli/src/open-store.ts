@@ -6,9 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
-import pg from 'pg';
-import { createEsdbEventStore, eventStoreDbDriver, kurrentDbDriver } from '@mandate/adapter-esdb';
-import { createPostgresEventStore } from '@mandate/adapter-postgres';
+import { connectEsdbDriver, createEsdbEventStore } from '@mandate/adapter-esdb';
+import { createPostgresEventStore, postgresSchemaExists } from '@mandate/adapter-postgres';
 import { createSqliteEventStore } from '@mandate/adapter-sqlite';
 import { createInMemoryEventStore, type EventStore } from '@mandate/eventstore';
 import { storeUnreachable, type StoreUnreachable } from './failure.js';
@@ -28,40 +27,13 @@ export interface OpenedStore {
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
-/** True when the PostgreSQL schema exists on the server; a connection failure is a refusal. */
-async function postgresSchemaExists(
-  connectionString: string,
-  schema: string,
-): Promise<E.Either<string, boolean>> {
-  const client = new pg.Client({ connectionString });
-  try {
-    await client.connect();
-    const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
-    return E.right(found.rowCount !== null && found.rowCount > 0);
-  } catch (error) {
-    return E.left(messageOf(error));
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function openEsdb(
   location: Extract<StoreLocation, { kind: 'esdb' }>,
 ): Promise<E.Either<string, EventStore>> {
+  const driver = await connectEsdbDriver(location.client, location.connectionString);
+  if (E.isLeft(driver)) return E.left(driver.left.message);
   try {
-    const driver =
-      location.client === 'kurrent-db'
-        ? kurrentDbDriver(
-            (await import('@kurrent/kurrentdb-client')).KurrentDBClient.connectionString(
-              location.connectionString,
-            ),
-          )
-        : eventStoreDbDriver(
-            (await import('@eventstore/db-client')).EventStoreDBClient.connectionString(
-              location.connectionString,
-            ),
-          );
-    const opened = await createEsdbEventStore({ driver });
+    const opened = await createEsdbEventStore({ driver: driver.right });
     return E.mapLeft((error: { readonly message: string }) => error.message)(opened);
   } catch (error) {
     return E.left(messageOf(error));
@@ -85,7 +57,7 @@ async function openLocation(
     case 'postgres': {
       if (mode === 'existing') {
         const exists = await postgresSchemaExists(location.connectionString, location.schema);
-        if (E.isLeft(exists)) return exists;
+        if (E.isLeft(exists)) return E.left(exists.left.message);
         if (!exists.right) return E.left(`the database has no schema ${location.schema}`);
       }
       const opened = await createPostgresEventStore({

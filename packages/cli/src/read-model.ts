@@ -6,11 +6,9 @@
  * longer matches its store (the store was replaced) is emptied and built again.
  */
 import { basename, dirname, extname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
-import pg from 'pg';
-import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
-import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
+import { openPostgresReadModel } from '@mandate/adapter-postgres/read-model';
+import { openSqliteReadModelFile } from '@mandate/adapter-sqlite/read-model';
 import type { EventStore } from '@mandate/eventstore';
 import {
   bitemporalProjection,
@@ -41,27 +39,18 @@ async function openFor(opened: OpenedStore): Promise<OpenReadModel> {
   const { location } = opened;
   switch (location.kind) {
     case 'sqlite': {
-      const db = new Database(readModelFileBeside(location.path));
-      db.pragma('journal_mode = WAL');
-      const model = createSqliteReadModel(db, bitemporalProjection);
-      return {
-        ...model,
-        close: async () => {
-          db.close();
-        },
-      };
+      const model = openSqliteReadModelFile(
+        readModelFileBeside(location.path),
+        bitemporalProjection,
+      );
+      return { target: model.target, queries: model.queries, close: async () => model.close() };
     }
     case 'postgres': {
-      const pool = new pg.Pool({ connectionString: location.connectionString, max: 2 });
-      try {
-        const model = await createPostgresReadModel(pool, bitemporalProjection, {
-          schema: location.schema,
-        });
-        return { target: model.target, queries: model.queries, close: () => pool.end() };
-      } catch (error) {
-        await pool.end();
-        throw error;
-      }
+      const model = await openPostgresReadModel(bitemporalProjection, {
+        connectionString: location.connectionString,
+        schema: location.schema,
+      });
+      return { target: model.target, queries: model.queries, close: model.close };
     }
     case 'memory':
     case 'esdb': {

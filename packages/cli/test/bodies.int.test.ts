@@ -2,15 +2,10 @@
  * `mandate bodies` on a real SQLite file and a real PostgreSQL schema holding the seed story:
  * the table and the `--json` answer, on a date and as known at an instant.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Seed } from '@mandate/core/testing';
 import { mandate, mandateJson } from './binary.fixture.js';
-import {
-  postgresStoreWith,
-  sqliteStoreWith,
-  type PostgresStoreForTests,
-  type SqliteStoreForTests,
-} from './stores.fixture.js';
+import { seededStores } from './stores.fixture.js';
 
 interface BodiesAnswer {
   readonly on: string;
@@ -21,22 +16,12 @@ interface BodiesAnswer {
 const statuses = (answer: BodiesAnswer): Record<string, string> =>
   Object.fromEntries(answer.bodies.map(({ bodyId, status }) => [bodyId, status]));
 
-let sqlite: SqliteStoreForTests;
-let postgres: PostgresStoreForTests;
-
-beforeAll(async () => {
-  [sqlite, postgres] = await Promise.all([sqliteStoreWith(), postgresStoreWith()]);
-});
-
-afterAll(async () => {
-  sqlite.remove();
-  await postgres.drop();
-});
+const stores = seededStores();
 
 describe('mandate bodies', () => {
   it.each([
-    ['SQLite', () => sqlite.address],
-    ['PostgreSQL', () => postgres.address],
+    ['SQLite', () => stores.sqlite.address],
+    ['PostgreSQL', () => stores.postgres.address],
   ])(
     'lists the predecessors as ended and the successor as active after the merger (%s)',
     async (_, address) => {
@@ -60,7 +45,7 @@ describe('mandate bodies', () => {
 
   it('shows the successor not yet established before the merger', async () => {
     const answer = (await mandateJson(['bodies', '--on', '2018-06-01'], {
-      env: { MANDATE_STORE: sqlite.address },
+      env: { MANDATE_STORE: stores.sqlite.address },
     })) as BodiesAnswer;
     expect(statuses(answer)[Seed.SeedIds.successor]).toBe('not-yet-established');
     expect(statuses(answer)[Seed.SeedIds.predecessors.reform]).toBe('active');
@@ -69,7 +54,7 @@ describe('mandate bodies', () => {
   it('knows no body as known before anything was recorded', async () => {
     const answer = (await mandateJson([
       '--store',
-      sqlite.address,
+      stores.sqlite.address,
       'bodies',
       '--known-at',
       '2000-01-01T00:00:00.000Z',

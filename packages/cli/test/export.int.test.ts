@@ -9,29 +9,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Seed } from '@mandate/core/testing';
 import { mandate } from './binary.fixture.js';
-import {
-  postgresStoreWith,
-  sqliteStoreWith,
-  type PostgresStoreForTests,
-  type SqliteStoreForTests,
-} from './stores.fixture.js';
+import { seededStores } from './stores.fixture.js';
 
 const { successor, predecessors, tram } = Seed.SeedIds;
 
-let sqlite: SqliteStoreForTests;
-let postgres: PostgresStoreForTests;
+const stores = seededStores();
 let folder: string;
 
-beforeAll(async () => {
-  [sqlite, postgres] = await Promise.all([sqliteStoreWith(), postgresStoreWith()]);
+beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'mandate-export-'));
 });
 
-afterAll(async () => {
-  sqlite.remove();
-  rmSync(folder, { recursive: true, force: true });
-  await postgres.drop();
-});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Runs `mandate --store <address> export ...args`, expecting success; returns stdout. */
 async function exported(address: string, args: ReadonlyArray<string>): Promise<string> {
@@ -42,8 +31,8 @@ async function exported(address: string, args: ReadonlyArray<string>): Promise<s
 
 describe('mandate export', () => {
   it.each([
-    ['SQLite', () => sqlite.address],
-    ['PostgreSQL', () => postgres.address],
+    ['SQLite', () => stores.sqlite.address],
+    ['PostgreSQL', () => stores.postgres.address],
   ])('writes the merger as Popolo JSON (%s)', async (_, address) => {
     const popolo = JSON.parse(
       await exported(address(), ['--format', 'popolo', '--on', '2019-01-01']),
@@ -69,7 +58,9 @@ describe('mandate export', () => {
 
   it('writes ORG JSON-LD, QuickStatements, Mermaid and DOT', async () => {
     const args = ['--on', '2019-01-01'];
-    const org = JSON.parse(await exported(sqlite.address, ['--format', 'org-jsonld', ...args])) as {
+    const org = JSON.parse(
+      await exported(stores.sqlite.address, ['--format', 'org-jsonld', ...args]),
+    ) as {
       '@graph': ReadonlyArray<{ '@id': string; '@type': string }>;
     };
     expect(org['@graph']).toContainEqual(
@@ -79,17 +70,23 @@ describe('mandate export', () => {
       }),
     );
     expect(
-      (await exported(sqlite.address, ['--format', 'wikidata', ...args])).split('\n')[0],
+      (await exported(stores.sqlite.address, ['--format', 'wikidata', ...args])).split('\n')[0],
     ).toMatch(
       new RegExp(
         `^\\{person:${tram}\\}\\tP39\\t\\{post:${successor}/truong-ban\\}\\tP580\\t\\+2018-12-04T00:00:00Z/11\\t`,
         'u',
       ),
     );
-    const mermaid = await exported(sqlite.address, ['--format', 'mermaid', ...args]);
+    const mermaid = await exported(stores.sqlite.address, ['--format', 'mermaid', ...args]);
     expect(mermaid.split('\n')[0]).toBe('flowchart LR');
     expect(mermaid).toContain('-->|"merger 2018-12-04 …/QĐ-UBND"|');
-    const dot = await exported(sqlite.address, ['--format', 'dot', '--body', successor, ...args]);
+    const dot = await exported(stores.sqlite.address, [
+      '--format',
+      'dot',
+      '--body',
+      successor,
+      ...args,
+    ]);
     expect(dot).toContain(
       `"${predecessors.reform}" -> "${successor}" [label="merger 2018-12-04 …/QĐ-UBND"];`,
     );
@@ -97,7 +94,7 @@ describe('mandate export', () => {
 
   it('as known before anything was recorded, exports no body', async () => {
     const popolo = JSON.parse(
-      await exported(sqlite.address, ['--format', 'popolo', '--known-at', '2000-01-01']),
+      await exported(stores.sqlite.address, ['--format', 'popolo', '--known-at', '2000-01-01']),
     ) as { organizations: ReadonlyArray<unknown> };
     expect(popolo.organizations).toEqual([]);
   });
@@ -106,7 +103,7 @@ describe('mandate export', () => {
     const out = join(folder, 'lineage.dot');
     const run = await mandate([
       '--store',
-      sqlite.address,
+      stores.sqlite.address,
       'export',
       '--format',
       'dot',
@@ -118,7 +115,7 @@ describe('mandate export', () => {
     writeFileSync(out, 'kept');
     const again = await mandate([
       '--store',
-      sqlite.address,
+      stores.sqlite.address,
       'export',
       '--format',
       'dot',
@@ -142,12 +139,12 @@ describe('mandate export', () => {
       /mandate: no body no-such-body is known/u,
     ],
   ])('refuses %j with exit code %i and changes nothing', async (args, code, message) => {
-    const before = sqlite.bytes();
-    const run = await mandate(['--store', sqlite.address, 'export', ...args]);
+    const before = stores.sqlite.bytes();
+    const run = await mandate(['--store', stores.sqlite.address, 'export', ...args]);
     expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /u);
     expect(run.stdout).toBe('');
-    expect(sqlite.bytes().equals(before)).toBe(true);
+    expect(stores.sqlite.bytes().equals(before)).toBe(true);
   });
 });

@@ -3,10 +3,10 @@
  * holding the seed story of Bình Phước 2018: every command's `--json` answer parsed and checked,
  * on a date and as known at an instant, and its table for a person.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Seed } from '@mandate/core/testing';
 import { mandate, mandateJson } from './binary.fixture.js';
-import { postgresStoreWith, sqliteStoreWith } from './stores.fixture.js';
+import { seededStores } from './stores.fixture.js';
 
 const SUCCESSOR = Seed.SeedIds.successor;
 const PREDECESSORS = Object.values(Seed.SeedIds.predecessors);
@@ -28,23 +28,14 @@ interface Change {
   readonly effectiveOn: string;
 }
 
-const stores = {
-  SQLite: { address: '', close: async (): Promise<void> => undefined },
-  PostgreSQL: { address: '', close: async (): Promise<void> => undefined },
+const seeded = seededStores();
+const addressOf = {
+  SQLite: () => seeded.sqlite.address,
+  PostgreSQL: () => seeded.postgres.address,
 };
 
-beforeAll(async () => {
-  const [sqlite, postgres] = await Promise.all([sqliteStoreWith(), postgresStoreWith()]);
-  stores.SQLite = { address: sqlite.address, close: async () => sqlite.remove() };
-  stores.PostgreSQL = { address: postgres.address, close: postgres.drop };
-});
-
-afterAll(async () => {
-  await Promise.all(Object.values(stores).map((store) => store.close()));
-});
-
 describe.each(['SQLite', 'PostgreSQL'] as const)('the query commands on %s', (kind) => {
-  const ask = (...args: string[]) => mandateJson(['--store', stores[kind].address, ...args]);
+  const ask = (...args: string[]) => mandateJson(['--store', addressOf[kind](), ...args]);
 
   it('roster: the 17 seats of the successor, the head held by Mr. Trăm', async () => {
     const answer = (await ask('roster', SUCCESSOR, '--on', '2019-01-01')) as {
@@ -69,7 +60,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('the query commands on %s', (ki
     expect(before.seats).toEqual([]);
     const unknown = await mandate([
       '--store',
-      stores[kind].address,
+      addressOf[kind](),
       'roster',
       SUCCESSOR,
       '--known-at',
@@ -195,7 +186,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('the query commands on %s', (ki
     });
     const wrongYear = await mandate([
       '--store',
-      stores[kind].address,
+      addressOf[kind](),
       'instrument',
       MERGER.number,
       '--issuer',
@@ -222,7 +213,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('the query commands on %s', (ki
     expect(tram.persons).toEqual([
       expect.objectContaining({ personId: Seed.SeedIds.tram, name: 'Nguyễn Văn Trăm' }),
     ]);
-    const table = await mandate(['--store', stores[kind].address, 'search', 'Trăm']);
+    const table = await mandate(['--store', addressOf[kind](), 'search', 'Trăm']);
     expect(table.stdout).toContain('Nguyễn Văn Trăm');
   });
 
@@ -252,7 +243,7 @@ describe('the tables for a person', () => {
   it('aligns the roster columns however wide the Vietnamese text', async () => {
     const run = await mandate([
       '--store',
-      stores.SQLite.address,
+      seeded.sqlite.address,
       'roster',
       SUCCESSOR,
       '--on',

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
+import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import { createPostgresEventStore } from '@mandate/adapter-postgres';
 import { createSqliteEventStore } from '@mandate/adapter-sqlite';
@@ -103,6 +104,40 @@ export async function postgresStoreWith(
     address: url.toString(),
     drop: async () => {
       await bySql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    },
+  };
+}
+
+/** The seed story in a SQLite file and in a PostgreSQL schema, shared by one test file. */
+export interface SeededStores {
+  readonly sqlite: SqliteStoreForTests;
+  readonly postgres: PostgresStoreForTests;
+}
+
+/**
+ * Registers, in the calling test file, the filling of both stores with the seed story before its
+ * tests and their removal after them; the stores are read from the answer once the tests run.
+ */
+export function seededStores(): SeededStores {
+  let filled: SeededStores | undefined;
+  beforeAll(async () => {
+    const [sqlite, postgres] = await Promise.all([sqliteStoreWith(), postgresStoreWith()]);
+    filled = { sqlite, postgres };
+  });
+  afterAll(async () => {
+    filled?.sqlite.remove();
+    await filled?.postgres.drop();
+  });
+  const stores = (): SeededStores => {
+    if (filled === undefined) throw new Error('The stores are filled before the tests run');
+    return filled;
+  };
+  return {
+    get sqlite() {
+      return stores().sqlite;
+    },
+    get postgres() {
+      return stores().postgres;
     },
   };
 }

@@ -9,28 +9,13 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSqliteEventStore } from '@mandate/adapter-sqlite';
 import { merkleTree, signCheckpoint, verifierKey, type StoredEvent } from '@mandate/eventstore';
 import { mandate, mandateJson } from './binary.fixture.js';
-import {
-  postgresStoreWith,
-  sqliteStoreWith,
-  type PostgresStoreForTests,
-  type SqliteStoreForTests,
-} from './stores.fixture.js';
+import { seededStores } from './stores.fixture.js';
 
-let sqlite: SqliteStoreForTests;
-let postgres: PostgresStoreForTests;
-
-beforeAll(async () => {
-  [sqlite, postgres] = await Promise.all([sqliteStoreWith(), postgresStoreWith()]);
-});
-
-afterAll(async () => {
-  sqlite.remove();
-  await postgres.drop();
-});
+const stores = seededStores();
 
 /** Every event of the SQLite store, read through its adapter. */
 async function eventsOf(file: string): Promise<ReadonlyArray<StoredEvent>> {
@@ -54,9 +39,16 @@ interface VerifyAnswer {
 }
 
 describe('mandate verify', () => {
+  it('prints the report alone off a terminal: no progress bar', async () => {
+    const run = await mandate(['--store', stores.sqlite.address, 'verify']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Verified: \d+ events in \d+ streams/);
+    expect(run.stderr).toBe('');
+  });
+
   it.each([
-    ['SQLite', () => sqlite.address],
-    ['PostgreSQL', () => postgres.address],
+    ['SQLite', () => stores.sqlite.address],
+    ['PostgreSQL', () => stores.postgres.address],
   ])('passes on an intact store (%s)', async (_, address) => {
     const answer = (await mandateJson(['--store', address(), 'verify'])) as VerifyAnswer;
     expect(answer).toMatchObject({ ok: true, checkpoint: null });
@@ -69,7 +61,7 @@ describe('mandate verify', () => {
   });
 
   it('checks the log against a signed checkpoint, and refuses one signed by another key', async () => {
-    const events = await eventsOf(sqlite.file);
+    const events = await eventsOf(stores.sqlite.file);
     const { privateKey } = generateKeyPairSync('ed25519');
     const signed = signCheckpoint(
       {
@@ -79,12 +71,12 @@ describe('mandate verify', () => {
       },
       { name: 'cli-test', privateKey },
     );
-    const note = join(sqlite.folder, 'latest.checkpoint');
+    const note = join(stores.sqlite.folder, 'latest.checkpoint');
     writeFileSync(note, signed.note);
     const key = verifierKey('cli-test', privateKey);
     const answer = (await mandateJson([
       '--store',
-      sqlite.address,
+      stores.sqlite.address,
       'verify',
       '--checkpoint',
       note,
@@ -98,7 +90,7 @@ describe('mandate verify', () => {
     const other = verifierKey('cli-test', generateKeyPairSync('ed25519').privateKey);
     const refused = await mandate([
       '--store',
-      sqlite.address,
+      stores.sqlite.address,
       'verify',
       '--checkpoint',
       note,
@@ -110,8 +102,8 @@ describe('mandate verify', () => {
   });
 
   it('fails on a copy with one event altered, naming the event', async () => {
-    const copy = join(sqlite.folder, 'altered.sqlite');
-    copyFileSync(sqlite.file, copy);
+    const copy = join(stores.sqlite.folder, 'altered.sqlite');
+    copyFileSync(stores.sqlite.file, copy);
     const events = await eventsOf(copy);
     const target = events.find(
       (event) =>
@@ -144,10 +136,10 @@ describe('mandate verify', () => {
 
 describe('mandate replay', () => {
   it.each([
-    ['SQLite', () => sqlite.address],
-    ['PostgreSQL', () => postgres.address],
+    ['SQLite', () => stores.sqlite.address],
+    ['PostgreSQL', () => stores.postgres.address],
   ])('folds every stream and counts every event (%s)', async (_, address) => {
-    const events = await eventsOf(sqlite.file);
+    const events = await eventsOf(stores.sqlite.file);
     const report = (await mandateJson(['--store', address(), 'replay'])) as {
       readonly events: number;
       readonly streams: Readonly<Record<string, number>>;
@@ -171,7 +163,7 @@ describe('mandate replay', () => {
   });
 
   it('prints the counts for a person, and nothing else off a terminal', async () => {
-    const run = await mandate(['--store', sqlite.address, 'replay']);
+    const run = await mandate(['--store', stores.sqlite.address, 'replay']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       /^Replayed \d+ events in [\d.]+ s \(\d+ events\/s\), up to position \d+\./,

@@ -22,6 +22,7 @@ import { APPEND_LIMITS, validateAppend, type AppendLimits } from './limits.js';
 import type { AppendResult, EventStore, Subscription } from './port.js';
 import { parseRawEvents, type RawStoredEvent } from './raw-event.js';
 import { createCatchUpSubscription, createCommitSignal } from './subscription.js';
+import { withVerifyProgress } from './verify-progress.js';
 import { verifyStore, type CommandRecord, type StreamHeadRecord } from './verify-store.js';
 
 /** Options of the in-memory store. */
@@ -197,7 +198,7 @@ export function createTamperableInMemoryEventStore(
         : E.right(
             await verifyStore(
               {
-                events: [...log],
+                events: withVerifyProgress([...log], BigInt(log.length), options.onProgress),
                 heads: [...heads].map(([stream, head]) => ({ stream, ...head })),
                 commands: [...commands].map(([commandId, result]) => ({ commandId, result })),
               },

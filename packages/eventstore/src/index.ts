@@ -126,6 +126,8 @@ export type { LogAnchor, VerifyOptions } from './verify.js';
 export { verifyLog } from './verify.js';
 export type { CommandRecord, StoreContents, StreamHeadRecord } from './verify-store.js';
 export { verifyStore } from './verify-store.js';
+export type { VerifyProgress, VerifyProgressListener } from './verify-progress.js';
+export { withVerifyProgress } from './verify-progress.js';
 export type { Upcaster, UpcasterRegistry, VersionedEvent } from './upcasting.js';
 export { NO_UPCASTERS, upcastToCurrent, upcasterRegistry } from './upcasting.js';
 export type {

@@ -18,6 +18,7 @@ import type {
   TamperDetected,
 } from './errors.js';
 import type { ExpectedRevision, StreamName } from './stream.js';
+import type { VerifyProgressListener } from './verify-progress.js';
 
 export type { ExpectedRevision, StreamName } from './stream.js';
 
@@ -169,6 +170,12 @@ export interface StoreVerifyOptions {
    * exactly the last events carrying its id.
    */
   readonly everyCommandRecorded?: boolean;
+  /**
+   * Told how far the walk of the log has gone: `{ done: 0n, total }` first (`total`: the events
+   * the log held when the walk began), then after each event checked. A walk that finds a problem
+   * stops reporting there.
+   */
+  readonly onProgress?: VerifyProgressListener;
 }
 
 /** The event store port. */

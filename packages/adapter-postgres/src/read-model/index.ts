@@ -5,3 +5,5 @@
 export type { PostgresReadModel, PostgresReadModelOptions } from './read-model.js';
 export { createPostgresReadModel } from './read-model.js';
 export { createPostgresActiveVersions, dropPostgresReadModel } from './blue-green.js';
+export type { OpenPostgresReadModelOptions, OwnedPostgresReadModel } from './open.js';
+export { openPostgresReadModel } from './open.js';

@@ -7,3 +7,5 @@ export type { SqliteReadModel, SqliteReadModelOptions } from './read-model.js';
 export { createSqliteReadModel } from './read-model.js';
 export { createSqliteActiveVersions, dropSqliteReadModel } from './blue-green.js';
 export { schemaStatements } from './schema.js';
+export type { SqliteReadModelFile } from './open-file.js';
+export { openSqliteReadModelFile } from './open-file.js';

@@ -5,12 +5,11 @@
  */
 import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
-import type { BodyId, Body } from '@mandate/core';
+import type { Body } from '@mandate/core';
 import type { BodyView, ComplianceView } from '@mandate/projections';
-import { argumentParser, decodeBodyId } from '../arguments.js';
-import { answerQuery, runAction, withQueryOptions, type QueryOptions } from '../command-context.js';
 import { bodyName } from '../output/names.js';
 import { renderTable } from '../output/table.js';
+import { registerBodyQuery } from './body-query.js';
 import { refusalOf } from '../query-refusal.js';
 
 /** The `--json` shape of `mandate compliance`. */
@@ -58,30 +57,20 @@ export const renderCompliance = (
 
 /** Registers `mandate compliance BODY`. */
 export function registerComplianceCommand(program: Command): void {
-  withQueryOptions(
-    program
-      .command('compliance')
-      .summary("Show a body's reporting obligations and each period's status on a date.")
-      .description(
-        "Show a body's reporting obligations and each period's status on a date." +
-          '\n\nWith --json: { on, knownAt, body: BodyView, obligations: ComplianceView[] }',
-      )
-      .argument('<body>', 'the body id', argumentParser(decodeBodyId('BODY'))),
-  ).action(
-    runAction((bodyId: BodyId, options: Partial<QueryOptions>, command: Command) =>
-      answerQuery(command, options, async ({ queries, on, knownAt }) => {
-        const body = await queries.body(bodyId, on, knownAt);
-        if (E.isLeft(body)) return E.left(refusalOf(body.left));
-        const obligations = await queries.compliance(bodyId, on, knownAt);
-        if (E.isLeft(obligations)) return E.left(refusalOf(obligations.left));
-        const json: ComplianceJson = {
-          on,
-          knownAt: knownAt ?? null,
-          body: body.right,
-          obligations: obligations.right,
-        };
-        return E.right({ json, text: () => renderCompliance(body.right, obligations.right, on) });
-      }),
-    ),
-  );
+  registerBodyQuery(program, {
+    name: 'compliance',
+    summary: "Show a body's reporting obligations and each period's status on a date.",
+    jsonShape: '{ on, knownAt, body: BodyView, obligations: ComplianceView[] }',
+    answer: async ({ queries, bodyId, body, on, knownAt }) => {
+      const obligations = await queries.compliance(bodyId, on, knownAt);
+      if (E.isLeft(obligations)) return E.left(refusalOf(obligations.left));
+      const json: ComplianceJson = {
+        on,
+        knownAt: knownAt ?? null,
+        body,
+        obligations: obligations.right,
+      };
+      return E.right({ json, text: () => renderCompliance(body, obligations.right, on) });
+    },
+  });
 }

@@ -7,10 +7,8 @@ import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import type { BodyId, CalendarDate, Instant } from '@mandate/core';
 import type { BodyView, ReadModelQueries } from '@mandate/projections';
-import { argumentParser, decodeBodyId } from '../arguments.js';
-import { answerQuery, runAction, withQueryOptions, type QueryOptions } from '../command-context.js';
 import { bodyName } from '../output/names.js';
-import { refusalOf } from '../query-refusal.js';
+import { registerBodyQuery } from './body-query.js';
 
 /** One body in a lineage, with the bodies further along in the same direction. */
 export interface LineageNode {
@@ -92,36 +90,20 @@ const renderLineage = (answer: LineageJson): string =>
 
 /** Registers `mandate lineage BODY`. */
 export function registerLineageCommand(program: Command): void {
-  withQueryOptions(
-    program
-      .command('lineage')
-      .summary("Show a body's predecessors and successors through reorganisations.")
-      .description(
-        "Show a body's predecessors and successors through reorganisations." +
-          '\n\nWith --json: { on, knownAt, body: BodyView, predecessors: Node[], successors: Node[] },\n  a Node being { body: BodyView, next: Node[] }',
-      )
-      .argument('<body>', 'the body id', argumentParser(decodeBodyId('BODY'))),
-  ).action(
-    runAction((bodyId: BodyId, options: Partial<QueryOptions>, command: Command) =>
-      answerQuery(command, options, async ({ queries, on, knownAt }) => {
-        const body = await queries.body(bodyId, on, knownAt);
-        if (E.isLeft(body)) return E.left(refusalOf(body.left));
-        const json: LineageJson = {
-          on,
-          knownAt: knownAt ?? null,
-          body: body.right,
-          predecessors: await follow(queries, body.right, stepBack, on, knownAt, new Set([bodyId])),
-          successors: await follow(
-            queries,
-            body.right,
-            stepForward,
-            on,
-            knownAt,
-            new Set([bodyId]),
-          ),
-        };
-        return E.right({ json, text: () => renderLineage(json) });
-      }),
-    ),
-  );
+  registerBodyQuery(program, {
+    name: 'lineage',
+    summary: "Show a body's predecessors and successors through reorganisations.",
+    jsonShape:
+      '{ on, knownAt, body: BodyView, predecessors: Node[], successors: Node[] },\n  a Node being { body: BodyView, next: Node[] }',
+    answer: async ({ queries, bodyId, body, on, knownAt }) => {
+      const json: LineageJson = {
+        on,
+        knownAt: knownAt ?? null,
+        body,
+        predecessors: await follow(queries, body, stepBack, on, knownAt, new Set([bodyId])),
+        successors: await follow(queries, body, stepForward, on, knownAt, new Set([bodyId])),
+      };
+      return E.right({ json, text: () => renderLineage(json) });
+    },
+  });
 }

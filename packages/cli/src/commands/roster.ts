@@ -5,13 +5,12 @@
  */
 import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
-import type { BodyId, CalendarDate } from '@mandate/core';
+import type { CalendarDate } from '@mandate/core';
 import type { BodyView, RosterSeat } from '@mandate/projections';
-import { argumentParser, decodeBodyId } from '../arguments.js';
-import { answerQuery, runAction, withQueryOptions, type QueryOptions } from '../command-context.js';
 import { nameBook, type NameBook } from '../output/name-book.js';
 import { bodyName } from '../output/names.js';
 import { renderTable } from '../output/table.js';
+import { registerBodyQuery } from './body-query.js';
 import { refusalOf } from '../query-refusal.js';
 
 /** The `--json` shape of `mandate roster`. */
@@ -68,33 +67,18 @@ export async function renderRoster(
 
 /** Registers `mandate roster BODY`. */
 export function registerRosterCommand(program: Command): void {
-  withQueryOptions(
-    program
-      .command('roster')
-      .summary('Show who sat in each seat of a body on a date.')
-      .description(
-        'Show who sat in each seat of a body on a date.' +
-          '\n\nWith --json: { on, knownAt, body: BodyView, seats: RosterSeat[] }',
-      )
-      .argument('<body>', 'the body id', argumentParser(decodeBodyId('BODY'))),
-  ).action(
-    runAction((bodyId: BodyId, options: Partial<QueryOptions>, command: Command) =>
-      answerQuery(command, options, async ({ queries, store, on, knownAt }) => {
-        const body = await queries.body(bodyId, on, knownAt);
-        if (E.isLeft(body)) return E.left(refusalOf(body.left));
-        const seats = await queries.roster(bodyId, on, knownAt);
-        if (E.isLeft(seats)) return E.left(refusalOf(seats.left));
-        const json: RosterJson = {
-          on,
-          knownAt: knownAt ?? null,
-          body: body.right,
-          seats: seats.right,
-        };
-        return E.right({
-          json,
-          text: () => renderRoster(body.right, seats.right, nameBook(store), on),
-        });
-      }),
-    ),
-  );
+  registerBodyQuery(program, {
+    name: 'roster',
+    summary: 'Show who sat in each seat of a body on a date.',
+    jsonShape: '{ on, knownAt, body: BodyView, seats: RosterSeat[] }',
+    answer: async ({ queries, store, bodyId, body, on, knownAt }) => {
+      const seats = await queries.roster(bodyId, on, knownAt);
+      if (E.isLeft(seats)) return E.left(refusalOf(seats.left));
+      const json: RosterJson = { on, knownAt: knownAt ?? null, body, seats: seats.right };
+      return E.right({
+        json,
+        text: () => renderRoster(body, seats.right, nameBook(store), on),
+      });
+    },
+  });
 }

@@ -2,7 +2,8 @@
  * `mandate verify`: walks the whole store with its own `verify` — the hash chain of every stream,
  * positions, stream heads, recorded command ids, and with `--checkpoint FILE --public-key KEY`
  * the Merkle root of a signed checkpoint kept outside the store. A broken link fails (exit 1)
- * naming the event or row; a checkpoint that does not open fails the same way.
+ * naming the event or row; a checkpoint that does not open fails the same way. On a terminal, a
+ * bar shows how much of the log is checked.
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -11,6 +12,7 @@ import { openCheckpoint, type Checkpoint, type VerifyReport } from '@mandate/eve
 import { print, runAction, withStore } from '../command-context.js';
 import { checkFailed, invalidArgument, usageError, type CliFailure } from '../failure.js';
 import { toJson } from '../output/json.js';
+import { progressFromReports } from '../output/progress.js';
 
 /** The `--json` shape of `mandate verify`: the store's report, and the checkpoint checked. */
 export type VerifyJson = VerifyReport & {
@@ -64,9 +66,13 @@ export function registerVerifyCommand(program: Command): void {
         const checkpoint = checkpointOf(options);
         if (E.isLeft(checkpoint)) return Promise.resolve(checkpoint);
         return withStore(command, 'existing', async ({ store }) => {
-          const verified = await store.verify(
-            checkpoint.right === undefined ? {} : { checkpoint: checkpoint.right },
-          );
+          const progress = progressFromReports('Verifying');
+          const verified = await store
+            .verify({
+              ...(checkpoint.right === undefined ? {} : { checkpoint: checkpoint.right }),
+              onProgress: progress.report,
+            })
+            .finally(progress.stop);
           if (E.isLeft(verified)) return E.left(checkFailed(verified.left.message));
           const report = verified.right;
           const json: VerifyJson = {

@@ -42,3 +42,23 @@ export function startProgress(label: string, total: number): Progress {
     stop: () => bar.stop(),
   };
 }
+
+/** A bar drawn from reports of how much of a total is done, as a store's `verify` tells them. */
+export interface ReportedProgress {
+  /** Takes one report; the first starts the bar over its total. */
+  readonly report: (progress: { readonly done: bigint; readonly total: bigint }) => void;
+  /** Removes the bar, if one was started. */
+  readonly stop: () => void;
+}
+
+/** A bar named `label` that starts on the first report; quiet off a terminal. */
+export function progressFromReports(label: string): ReportedProgress {
+  let progress: Progress | undefined;
+  return {
+    report: ({ done, total }) => {
+      progress ??= startProgress(label, Number(total));
+      progress.update(Number(done));
+    },
+    stop: () => progress?.stop(),
+  };
+}

@@ -7,6 +7,7 @@
  */
 import { computeRawHash } from '../hash-chain.js';
 import type { VerifyReport } from '../port.js';
+import type { VerifyProgress } from '../verify-progress.js';
 import type { RawStoredEvent } from '../raw-event.js';
 import { check, checkEqual, expectLeft, expectRight, show } from './assert.js';
 import { appendTo, eventFactory } from './fixtures.js';
@@ -99,6 +100,23 @@ export const integrityCases = (factory: StoreFactory): ReadonlyArray<Conformance
         expectRight(await sut.store.verify(), 'verify'),
         { ok: true, streams: 3, events: 8n },
         'report',
+      );
+    }),
+  },
+  {
+    name: 'verify reports its progress over the whole log',
+    run: withStore(factory, async (sut) => {
+      const reports: VerifyProgress[] = [];
+      const onProgress = (progress: VerifyProgress) => reports.push(progress);
+      expectRight(await sut.store.verify({ onProgress }), 'verify empty');
+      checkEqual(reports, [{ done: 0n, total: 0n }], 'progress on an empty log');
+      await fill(sut);
+      reports.length = 0;
+      expectRight(await sut.store.verify({ onProgress }), 'verify');
+      checkEqual(
+        reports,
+        Array.from({ length: 9 }, (_, done) => ({ done: BigInt(done), total: 8n })),
+        'progress: from none to every event, one at a time',
       );
     }),
   },
