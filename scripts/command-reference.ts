@@ -14,7 +14,7 @@ import { fieldRows, type Walkable } from './event-catalogue.js';
 /** An aggregate's title, its folder under packages/core/src, and its command codecs. */
 const aggregates: ReadonlyArray<readonly [string, string, ReadonlyArray<t.Mixed>]> = [
   ['Authority registry', 'authority', Authority.Command.types],
-  ['Instrument registry', 'instrument', [Instrument.RecordInstrument]],
+  ['Instrument registry', 'instrument', [Instrument.RecordInstrument, Instrument.AnnulInstrument]],
   ['Office', 'office', Office.Command.types],
   ['Person', 'person', Person.Command.types],
   ['Body', 'body', Body.Command.types],

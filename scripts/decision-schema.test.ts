@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES } from '@mandate/application';
-import { Authority, Body, Office, Person, Reorganisation } from '@mandate/core';
+import { Authority, Body, Instrument, Office, Person, Reorganisation } from '@mandate/core';
 import { parseSourceText, readDecision } from '@mandate/decisions';
 import { exampleOf } from './command-reference.js';
 import { SCHEMA_PATH, decisionSchemaText } from './decision-schema.js';
@@ -37,6 +37,7 @@ function changeOf(command: Walkable): { type: string; data: Record<string, unkno
 
 const commands = [
   ...Authority.Command.types,
+  Instrument.AnnulInstrument,
   ...Office.Command.types,
   ...Person.Command.types,
   ...Body.Command.types,

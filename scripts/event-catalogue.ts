@@ -12,6 +12,7 @@ import {
   BilingualName,
   BilingualText,
   Body,
+  EventsWithdrawn,
   Instrument,
   LegalBasis,
   Office,
@@ -21,6 +22,8 @@ import {
   Signer,
   Source,
   ValidInterval,
+  WITHDRAWAL_EVENT_TYPE,
+  WITHDRAWAL_EVENT_VERSION,
 } from '@mandate/core';
 
 /** An io-ts codec seen through the properties its combinators leave on it, for walking. */
@@ -112,6 +115,12 @@ const aggregates: ReadonlyArray<
   ['Body', 'body-<bodyId>', Body.Event, Body.EventVersions],
   ['Office', 'office-<officeId>', Office.Event, Office.EventVersions],
   ['Person', 'person-<personId>', Person.Event, Person.EventVersions],
+  [
+    'Withdrawal (any body, office, person or authority stream)',
+    'body-<bodyId>`, `office-<officeId>`, `person-<personId>`, `authorities',
+    EventsWithdrawn,
+    { [WITHDRAWAL_EVENT_TYPE]: WITHDRAWAL_EVENT_VERSION },
+  ],
 ];
 
 /** The whole catalogue as Markdown. */

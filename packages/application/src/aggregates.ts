@@ -1,6 +1,7 @@
 /**
  * What the handler needs of each aggregate that owns streams: its decider, the schema version of
- * each of its event types, and the schema that decodes (and upcasts) its stored events.
+ * each of its event types, and the schema that decodes (and upcasts) its stored events — its own,
+ * and the withdrawal an annulment may append to any stream (rule 14).
  *
  * @see docs/reference/domain.md rule 12
  */
@@ -10,6 +11,9 @@ import {
   Instrument,
   Office,
   Person,
+  EventsWithdrawn,
+  WITHDRAWAL_EVENT_TYPE,
+  WITHDRAWAL_EVENT_VERSION,
   type CalendarDate,
   type Decider,
   type Source,
@@ -28,7 +32,7 @@ export type EventVersionsOf<E extends DomainEvent> = { readonly [K in E['type']]
 /** What folding a stream of an aggregate needs: decoding its events and evolving its state. */
 export interface Foldable<Event, State> {
   readonly decider: Pick<Decider<never, Event, State, never, never>, 'initialState' | 'evolve'>;
-  /** Decodes a stored event of this aggregate; what it decodes is an `Event`. */
+  /** Decodes a stored event of this aggregate; what it decodes is an `Event` or a withdrawal. */
   readonly schema: EventSchema;
 }
 
@@ -36,9 +40,28 @@ export interface Foldable<Event, State> {
 export interface StreamAggregate<Command, Event extends DomainEvent, State, Refusal, Context> {
   readonly decider: Decider<Command, Event, State, Refusal, Context>;
   readonly versions: EventVersionsOf<Event>;
-  /** Decodes a stored event of this aggregate; what it decodes is an `Event`. */
+  /** Decodes a stored event of this aggregate; what it decodes is an `Event` or a withdrawal. */
   readonly schema: EventSchema;
 }
+
+/**
+ * An aggregate's schema: its own event types, and the withdrawal every stream may hold (rule 14),
+ * which loading tells apart from the aggregate's events.
+ */
+const schemaWithWithdrawal = (
+  versions: Readonly<Record<string, number>>,
+  union: EventUnionCodec,
+): EventSchema =>
+  eventSchemaFromUnion(
+    { ...versions, [WITHDRAWAL_EVENT_TYPE]: WITHDRAWAL_EVENT_VERSION },
+    {
+      is: (u) => union.is(u) || EventsWithdrawn.is(u),
+      validate: (u, c) =>
+        (u as { readonly type?: unknown }).type === WITHDRAWAL_EVENT_TYPE
+          ? EventsWithdrawn.validate(u, c)
+          : union.validate(u, c),
+    },
+  );
 
 const define = <Command, Event extends DomainEvent, State, Refusal, Context>(
   decider: Decider<Command, Event, State, Refusal, Context>,
@@ -47,7 +70,7 @@ const define = <Command, Event extends DomainEvent, State, Refusal, Context>(
 ): StreamAggregate<Command, Event, State, Refusal, Context> => ({
   decider,
   versions,
-  schema: eventSchemaFromUnion(versions, union),
+  schema: schemaWithWithdrawal(versions, union),
 });
 
 /** The authority registry: one stream for the whole hierarchy. */

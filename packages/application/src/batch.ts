@@ -7,7 +7,7 @@
  * version conflict decides the whole batch again, a bounded number of times, as `handle` does.
  *
  * `planBatch` decides a batch the same way and appends nothing: it says what each command would
- * record.
+ * record. An annulment is batched with instrument recordings only (rule 14).
  *
  * @see docs/reference/domain.md rules 9 and 10
  */
@@ -28,6 +28,7 @@ import {
   type StreamName,
   type StoreUnavailable,
 } from '@mandate/eventstore';
+import { annulmentMayBatch, annulmentNotAlone } from './annulment.js';
 import { allowEveryActor } from './authorise.js';
 import { AnyCommand, routeCommand } from './command.js';
 import { decideCommand, type Stamp } from './decision.js';
@@ -279,6 +280,8 @@ export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
       let count = 0;
       const stamp: Stamp = (events, versions) =>
         toNewEvents(events, versions, trace, () => eventIds(index, ++count));
+      if (command.type === 'AnnulInstrument' && !annulmentMayBatch(batch.commands))
+        return left(refusedInBatch(batch.commandId, index, command.type, annulmentNotAlone()));
       const decision = await decideCommand(routeCommand(command), loaders, stamp);
       if (isLeft(decision)) return decision;
       if (decision.right._tag === 'Refused')

@@ -2,7 +2,8 @@
  * Every command the application accepts, from every aggregate, as one codec dispatched by the
  * command's `type` (type names are unique across aggregates): a failure names the one command the
  * input claims to be (`command.data.basis.signedOn`), not every member of a union. A decoded
- * command is then routed to its aggregate.
+ * command is then routed to its aggregate; an annulment, which writes to the registry and to every
+ * stream citing the annulled instrument, is routed on its own.
  */
 import * as t from 'io-ts';
 import { Authority, Body, Instrument, Office, Person, Reorganisation } from '@mandate/core';
@@ -11,6 +12,7 @@ import { Authority, Body, Instrument, Office, Person, Reorganisation } from '@ma
 export type AnyCommand =
   | Authority.Command
   | Instrument.Command
+  | Instrument.AnnulInstrument
   | Office.Command
   | Person.Command
   | Body.Command
@@ -24,6 +26,7 @@ export type AnyCommand =
 export type CommandInput =
   | t.OutputOf<typeof Authority.Command>
   | t.OutputOf<typeof Instrument.Command>
+  | t.OutputOf<typeof Instrument.AnnulInstrument>
   | t.OutputOf<typeof Office.Command>
   | t.OutputOf<typeof Person.Command>
   | t.OutputOf<typeof Body.Command>
@@ -33,6 +36,7 @@ export type CommandInput =
 export type RoutedCommand =
   | { readonly aggregate: 'authority'; readonly command: Authority.Command }
   | { readonly aggregate: 'instrument'; readonly command: Instrument.Command }
+  | { readonly aggregate: 'annulment'; readonly command: Instrument.AnnulInstrument }
   | { readonly aggregate: 'office'; readonly command: Office.Command }
   | { readonly aggregate: 'person'; readonly command: Person.Command }
   | { readonly aggregate: 'body'; readonly command: Body.Command }
@@ -54,6 +58,7 @@ interface CommandUnion {
 const unions: ReadonlyArray<readonly [Aggregate, CommandUnion]> = [
   ['authority', Authority.Command],
   ['instrument', { types: [Instrument.RecordInstrument] }],
+  ['annulment', { types: [Instrument.AnnulInstrument] }],
   ['office', Office.Command],
   ['person', Person.Command],
   ['body', Body.Command],
@@ -122,6 +127,8 @@ export function routeCommand(command: AnyCommand): RoutedCommand {
       return { aggregate, command: command as Authority.Command };
     case 'instrument':
       return { aggregate, command: command as Instrument.Command };
+    case 'annulment':
+      return { aggregate, command: command as Instrument.AnnulInstrument };
     case 'office':
       return { aggregate, command: command as Office.Command };
     case 'person':

@@ -31,6 +31,7 @@ import type { RoutedCommand } from './command.js';
 import type { LoadFailure, Loaded, StreamRevision } from './load.js';
 import type { Loaders } from './loaders.js';
 import { streamAppend } from './new-events.js';
+import { decideAnnulmentCommand } from './annulment.js';
 import { readSet } from './read-set.js';
 import { seatingRefusal } from './seating.js';
 import type { AnyRefusal } from './result.js';
@@ -163,19 +164,27 @@ async function decideReorganisation(
 
 /**
  * Why the instrument a command cites does not stand against the registry, if it does not: it
- * conflicts with the instrument recorded under its key, or misses it by its year (rule 15). The
- * registry's own commands are checked by its decider.
+ * conflicts with the instrument recorded under its key, or misses it by its year (rule 15), or
+ * it was annulled ab initio (rule 14). The registry's own commands, and annulments, are checked
+ * by their deciders.
  */
 async function citationRefusal(
   routed: RoutedCommand,
   loaders: Loaders,
 ): Promise<Either<LoadFailure, Decided | undefined>> {
-  if (routed.aggregate === 'instrument' || !('basis' in routed.command.data))
+  if (
+    routed.aggregate === 'instrument' ||
+    routed.aggregate === 'annulment' ||
+    !('basis' in routed.command.data)
+  )
     return right(undefined);
   const registry = await loaders.loadInstruments();
   if (isLeft(registry)) return registry;
-  const checked = Instrument.checkCitation(registry.right.state, routed.command.data.basis);
-  return right(isLeft(checked) ? { _tag: 'Refused', refusal: checked.left } : undefined);
+  const { basis } = routed.command.data;
+  const checked = Instrument.checkCitation(registry.right.state, basis);
+  if (isLeft(checked)) return right({ _tag: 'Refused', refusal: checked.left });
+  const standing = Instrument.checkNotAnnulled(registry.right.state, basis);
+  return right(isLeft(standing) ? { _tag: 'Refused', refusal: standing.left } : undefined);
 }
 
 /**
@@ -275,6 +284,8 @@ async function decideOn(
     }
     case 'reorganisation':
       return decideReorganisation(routed.command, loaders, stamp);
+    case 'annulment':
+      return decideAnnulmentCommand(routed.command, loaders, stamp);
     default: {
       const _exhaustive: never = routed;
       return _exhaustive;

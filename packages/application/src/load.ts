@@ -4,12 +4,21 @@
  * A stream with no events is the initial state at `'no-stream'`. A stored event that does not
  * decode, or that contradicts its stream (names another aggregate, establishes it a second time,
  * or comes before its establishment), is a `CorruptEvent` naming its stream and revision — never
- * folded, never a throw.
+ * folded, never a throw. Events an annulment withdrew are not folded, nor the withdrawals
+ * themselves; the stream's establishment is then its first standing event (rule 14).
  *
- * @see docs/reference/domain.md rules 11 and 12
+ * @see docs/reference/domain.md rules 11, 12 and 14
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
-import { EventId, fold, type RecordedEvents } from '@mandate/core';
+import {
+  EventId,
+  fold,
+  isWithdrawal,
+  withdrawnIds,
+  type EventsWithdrawn,
+  type IdentifiedEvent,
+  type RecordedEvents,
+} from '@mandate/core';
 import {
   corruptEvent,
   decodeStored,
@@ -42,6 +51,11 @@ export interface EventSource {
 /** Why a decoded event contradicts the stream it was read from (`first`: at revision 0), if it does. */
 export type Contradiction<Event> = (event: Event, first: boolean) => string | undefined;
 
+/** A stream's event with its revision, to name it when it contradicts its stream. */
+interface Positioned {
+  readonly revision: bigint;
+}
+
 /** A folded state with the stream's events by id, which a correction names (rule 14). */
 export interface LoadedWithEvents<State, Event> extends Loaded<State> {
   readonly recorded: RecordedEvents<Event>;
@@ -65,8 +79,9 @@ export async function loadStream<Event, State>(
 }
 
 /**
- * Loads `stream` of `aggregate` as {@link loadStream} does, keeping the events read by id (an id
- * that is not a valid {@link EventId} cannot be named, and is left out).
+ * Loads `stream` of `aggregate` as {@link loadStream} does, keeping its standing events (those no
+ * annulment withdrew) by id (an id that is not a valid {@link EventId} cannot be named, and is
+ * left out).
  *
  * @see docs/reference/domain.md rule 14
  */
@@ -87,20 +102,31 @@ export async function loadStreamWithEvents<Event, State>(
       ? right({ state: aggregate.decider.initialState, revision: 'no-stream', recorded: new Map() })
       : left(read.left);
   }
-  const events: Event[] = [];
-  const recorded = new Map<EventId, Event>();
+  const events: Array<IdentifiedEvent<Event> & Positioned> = [];
   let revision: StreamRevision = from;
   for (const stored of read.right) {
     const decoded = decodeStored(aggregate.schema, upcasters, stored);
     if (isLeft(decoded)) return decoded;
-    // The schema decodes each type's data through the aggregate's own Event codec.
-    const event = decoded.right as Event;
-    const contradicts = contradiction?.(event, stored.revision === 0n);
-    if (contradicts !== undefined) return left(corruptEvent(stream, stored.revision, contradicts));
-    events.push(event);
-    if (EventId.is(stored.eventId)) recorded.set(stored.eventId, event);
+    // The schema decodes each type's data through the aggregate's own Event codec, or the
+    // withdrawal's.
+    const event = decoded.right as Event | EventsWithdrawn;
+    // An id that is not a valid EventId cannot be named by a correction or a withdrawal.
+    events.push({ eventId: stored.eventId as EventId, event, revision: stored.revision });
     revision = stored.revision;
   }
-  const state = fold(aggregate.decider, events, known?.state ?? aggregate.decider.initialState);
+  // A withdrawal read on top of a known state may withdraw what that state folded: fold anew.
+  if (known !== undefined && events.some(({ event }) => isWithdrawal(event)))
+    return loadStreamWithEvents({ store, upcasters }, aggregate, stream, undefined, contradiction);
+  const withdrawn = withdrawnIds(events);
+  const standing: Event[] = [];
+  const recorded = new Map<EventId, Event>();
+  for (const { eventId, event, revision: at } of events) {
+    if (isWithdrawal(event) || withdrawn.has(eventId)) continue;
+    const contradicts = contradiction?.(event, standing.length === 0 && from === 'no-stream');
+    if (contradicts !== undefined) return left(corruptEvent(stream, at, contradicts));
+    standing.push(event);
+    if (EventId.is(eventId)) recorded.set(eventId, event);
+  }
+  const state = fold(aggregate.decider, standing, known?.state ?? aggregate.decider.initialState);
   return right({ state, revision, recorded });
 }

@@ -11,6 +11,7 @@ import {
   type Authority,
   type BodyId,
   type Instrument,
+  type InstrumentKey,
   type OfficeId,
   type PersonId,
 } from '@mandate/core';
@@ -29,6 +30,7 @@ import {
   type Loaded,
   type LoadedWithEvents,
 } from './load.js';
+import { loadCitingStreams, type LoadedCitingStream } from './citing-streams.js';
 import { createRegistryCache } from './registry-cache.js';
 import { INSTRUMENTS_STREAM, bodyStream, officeStream, personStream } from './streams.js';
 
@@ -59,6 +61,10 @@ export interface Loaders {
   readonly loadBodyWithEvents: (
     bodyId: BodyId,
   ) => Promise<Either<LoadFailure, LoadedWithEvents<Body.State, Body.Event>>>;
+  /** Every stream holding an event that cites the instrument of `key`, for its annulment (rule 14). */
+  readonly loadCitingStreams: (
+    key: InstrumentKey,
+  ) => Promise<Either<LoadFailure, ReadonlyArray<LoadedCitingStream>>>;
 }
 
 /** Whether an office event fits the stream of `officeId`. */
@@ -108,5 +114,6 @@ export function createLoaders(source: EventSource): Loaders {
       ),
     loadBodyWithEvents: (bodyId) =>
       loadStreamWithEvents(source, bodyAggregate, bodyStream(bodyId), undefined, bodyFit(bodyId)),
+    loadCitingStreams: (key) => loadCitingStreams(source, key),
   };
 }

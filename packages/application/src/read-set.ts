@@ -50,6 +50,12 @@ export function readSet(loaders: Loaders): ReadSet {
       loadOfficeWithEvents: noting(officeStream, loaders.loadOfficeWithEvents),
       loadBodyWithEvents: noting(bodyStream, loaders.loadBodyWithEvents),
       loadPersonWithEvents: noting(personStream, loaders.loadPersonWithEvents),
+      loadCitingStreams: async (key) => {
+        const loaded = await loaders.loadCitingStreams(key);
+        if (isRight(loaded))
+          for (const { stream, revision } of loaded.right) read.set(stream, revision);
+        return loaded;
+      },
     },
     expectationsBeside: (appends) => {
       const written = new Set(appends.map((part) => part.stream));

@@ -23,6 +23,7 @@ import type {
   StreamName,
   VersionConflict,
 } from '@mandate/eventstore';
+import type { AnnulmentNotAlone } from './annulment.js';
 
 // ---------------------------------------------------------------------------------------------
 // Accepted
@@ -76,7 +77,7 @@ export const unchanged = (commandId: CommandId): CommandAccepted => ({
 // Failures
 // ---------------------------------------------------------------------------------------------
 
-/** Any refusal of any decider. */
+/** Any refusal of any decider, or of an annulment submitted with other commands. */
 export type AnyRefusal =
   | Authority.Refusal
   | Instrument.Refusal
@@ -84,7 +85,8 @@ export type AnyRefusal =
   | Person.Refusal
   | Body.Refusal
   | Reorganisation.Refusal
-  | Seating.Refusal;
+  | Seating.Refusal
+  | AnnulmentNotAlone;
 
 /** The decider refused the command; nothing was appended. */
 export interface Refused {

@@ -6,7 +6,16 @@
  * port's `CorruptEvent`, naming it.
  */
 import * as E from 'fp-ts/Either';
-import { Authority, Body, Instrument, Office, Person } from '@mandate/core';
+import {
+  Authority,
+  Body,
+  EventsWithdrawn,
+  Instrument,
+  Office,
+  Person,
+  WITHDRAWAL_EVENT_TYPE,
+  WITHDRAWAL_EVENT_VERSION,
+} from '@mandate/core';
 import {
   NO_UPCASTERS,
   decodeStored,
@@ -41,6 +50,12 @@ const folder = <Event, State>(
   // The schema decodes each type's data through the aggregate's own Event codec.
   evolve: (state, event) => decider.evolve(state as State, event as Event),
 });
+
+/** The schema of the withdrawal an annulment may append to any stream but the registry's. */
+const WITHDRAWAL_SCHEMA = eventSchemaFromUnion(
+  { [WITHDRAWAL_EVENT_TYPE]: WITHDRAWAL_EVENT_VERSION },
+  EventsWithdrawn,
+);
 
 const FOLDERS = {
   body: folder('body', Body.decider, Body.EventVersions, Body.Event),
@@ -102,9 +117,16 @@ export async function replayLog(
       folder: FOLDERS[aggregate],
       state: FOLDERS[aggregate].initialState,
     };
-    const decoded = decodeStored(entry.folder.schema, NO_UPCASTERS, stored);
+    // A withdrawal (rule 14) is decoded and counted; the replay reports no state, so it folds it
+    // into none and keeps no earlier states to take a stream back to.
+    const withdrawal = aggregate !== 'instruments' && stored.type === WITHDRAWAL_EVENT_TYPE;
+    const decoded = decodeStored(
+      withdrawal ? WITHDRAWAL_SCHEMA : entry.folder.schema,
+      NO_UPCASTERS,
+      stored,
+    );
     if (E.isLeft(decoded)) return decoded;
-    entry.state = entry.folder.evolve(entry.state, decoded.right);
+    if (!withdrawal) entry.state = entry.folder.evolve(entry.state, decoded.right);
     states.set(stored.stream, entry);
     return E.right(undefined);
   };

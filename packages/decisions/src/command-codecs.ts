@@ -3,7 +3,7 @@
  * application accepts but the instrument registry's own, which the file's `instrument` records.
  */
 import type * as t from 'io-ts';
-import { Authority, Body, Office, Person, Reorganisation } from '@mandate/core';
+import { Authority, Body, Instrument, Office, Person, Reorganisation } from '@mandate/core';
 
 /** An io-ts codec seen through the properties its combinators leave on it, for walking. */
 export type Walkable = t.Mixed & {
@@ -22,6 +22,7 @@ export type Walkable = t.Mixed & {
 /** Every command codec a change may use, in the command reference's order. */
 export const CHANGE_COMMANDS: ReadonlyArray<Walkable> = [
   ...Authority.Command.types,
+  Instrument.AnnulInstrument,
   ...Office.Command.types,
   ...Person.Command.types,
   ...Body.Command.types,

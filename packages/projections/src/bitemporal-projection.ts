@@ -4,24 +4,112 @@
  * seats, duties, obligations, reports or summary and its names; an office's holdings; a person's
  * record and name), and supersede them at the event's recorded instant; then append the event's
  * change fact. An authority registry event derives its authority's row anew from that row and the
- * event, and appends its change fact too. A recorded instrument adds its record, its relations and
- * its names once. One projection feeds the body, seat, duty, obligation, report, holding, change,
- * instrument, person, name and authority tables.
+ * event, and appends its change fact too. A recorded instrument adds its record, its relations
+ * and its names once; an annulled one (rule 14) has its record superseded by one naming the
+ * annulling instrument, which gains the `annuls` relation unless recorded with it. A withdrawal
+ * (rule 14) takes a body, office or person back to its state before the withdrawn events and
+ * derives its facts anew, and is a change itself. One projection feeds the body, seat, duty,
+ * obligation, report, holding, change, instrument, person, name and authority tables.
  *
- * @see docs/reference/domain.md rules 11 and 12, and "Time"
+ * @see docs/reference/domain.md rules 11, 12 and 14, and "Time"
  */
-import { Body, Office, Person } from '@mandate/core';
+import { Body, Office, type EventsWithdrawn } from '@mandate/core';
 import { NO_UPCASTERS, type StoredEvent, type UpcasterRegistry } from '@mandate/eventstore';
 import { authorityFactAfter, type AuthoritySummary } from './authority-facts.js';
 import { changeFact } from './changes.js';
-import { aggregateOfStream, decodeReadSideOrThrow } from './decode.js';
+import { aggregateOfStream, decodeReadSideOrThrow, type WithdrawnFrom } from './decode.js';
 import type { FactStore } from './fact-store.js';
-import { OFFICE_FACT_KINDS, changedBodyFacts, officeFacts } from './facts.js';
-import { RECORD_KEY, instrumentFacts, instrumentNameFacts } from './instrument-facts.js';
+import {
+  BODY_FACT_KINDS,
+  OFFICE_FACT_KINDS,
+  bodyFacts,
+  changedBodyFacts,
+  officeFacts,
+  type DerivedFacts,
+} from './facts.js';
+import {
+  annulledInstrumentFacts,
+  instrumentFacts,
+  instrumentNameFacts,
+  isRecorded,
+} from './instrument-facts.js';
 import { bodyNameFacts, nameSubject } from './name-facts.js';
-import { personFacts, personNameFacts, personState } from './person-facts.js';
+import {
+  personEvolved,
+  personFacts,
+  personNameFacts,
+  personRecord,
+  personRecordBefore,
+  type PersonRecord,
+} from './person-facts.js';
 import type { Projection } from './projection.js';
 import { supersede } from './supersede.js';
+
+/** Takes a body back to before its withdrawn events: every one of its facts is derived anew. */
+function withdrawnBody(
+  store: FactStore,
+  id: string,
+  count: number,
+  event: EventsWithdrawn,
+): DerivedFacts {
+  const state = store.bodyStateBefore(id, count);
+  store.saveBodyState(id, state, event);
+  return { scopes: BODY_FACT_KINDS.map((kind) => ({ kind })), facts: bodyFacts(state) };
+}
+
+/** Takes an office back to before its withdrawn events: its holdings are derived anew. */
+function withdrawnOffice(
+  store: FactStore,
+  id: string,
+  count: number,
+  event: EventsWithdrawn,
+): DerivedFacts {
+  const state = store.officeStateBefore(id, count);
+  store.saveOfficeState(id, state, event);
+  return { scopes: OFFICE_FACT_KINDS.map((kind) => ({ kind })), facts: officeFacts(state) };
+}
+
+/** Supersedes a person's record and name facts with those of `record`. */
+function supersedePerson(
+  store: FactStore,
+  id: string,
+  record: PersonRecord,
+  at: StoredEvent['recordedAt'],
+): void {
+  supersede(store, id, personFacts(record), at);
+  supersede(store, nameSubject('person', id), personNameFacts(id, record.state), at);
+}
+
+/** Applies a withdrawal: the body, office or person goes back to before its withdrawn events. */
+function withdraw(
+  store: FactStore,
+  from: WithdrawnFrom,
+  subject: string,
+  event: EventsWithdrawn,
+  at: StoredEvent['recordedAt'],
+): void {
+  const count = event.data.withdrawn.length;
+  switch (from) {
+    case 'body': {
+      supersede(store, subject, withdrawnBody(store, subject, count, event), at);
+      const names = bodyNameFacts(subject, store.bodyState(subject));
+      supersede(store, nameSubject('body', subject), names, at);
+      return;
+    }
+    case 'office':
+      supersede(store, subject, withdrawnOffice(store, subject, count, event), at);
+      return;
+    case 'person':
+      supersedePerson(store, subject, personRecordBefore(personRecord(store, subject), count), at);
+      return;
+    case 'authority':
+      return;
+    default: {
+      const _exhaustive: never = from;
+      return _exhaustive;
+    }
+  }
+}
 
 function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistry): void {
   const decoded = decodeReadSideOrThrow(stored, upcasters);
@@ -56,11 +144,7 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
     case 'person': {
       const { event } = decoded;
       const id = event.data.personId;
-      const state = Person.decider.evolve(personState(store, id), event);
-      supersede(store, id, personFacts(state), stored.recordedAt);
-      const names = personNameFacts(state);
-      if (names !== undefined)
-        supersede(store, nameSubject('person', id), names, stored.recordedAt);
+      supersedePerson(store, id, personEvolved(personRecord(store, id), event), stored.recordedAt);
       const { effectiveOn, source } = event.data;
       const changed = { aggregate: 'person', aggregateId: id, effectiveOn, source } as const;
       store.openFact(changeFact(stored, changed), stored.recordedAt);
@@ -86,10 +170,14 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
     }
     case 'instrument': {
       const { event } = decoded;
+      if (event.type === 'InstrumentAnnulled') {
+        for (const { subject, derived } of annulledInstrumentFacts(store, event))
+          supersede(store, subject, derived, stored.recordedAt);
+        return;
+      }
       const facts = instrumentFacts(event);
       const [record] = facts;
-      const recorded = (key: string) => store.openFacts('instrument', key, RECORD_KEY).length > 0;
-      if (record === undefined || recorded(record.subject)) return;
+      if (record === undefined || isRecorded(store, record.subject)) return;
       for (const fact of facts) store.openFact(fact, stored.recordedAt);
       supersede(
         store,
@@ -97,6 +185,14 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
         instrumentNameFacts(event),
         stored.recordedAt,
       );
+      return;
+    }
+    case 'withdrawal': {
+      const { from, subject, event } = decoded;
+      withdraw(store, from, subject, event, stored.recordedAt);
+      const { effectiveOn, source } = event.data;
+      const changed = { aggregate: from, aggregateId: subject, effectiveOn, source } as const;
+      store.openFact(changeFact(stored, changed), stored.recordedAt);
       return;
     }
     case 'other':

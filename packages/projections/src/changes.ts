@@ -69,6 +69,9 @@ export const changeView = ({ position, ...change }: ChangePayload): ChangeView =
   ...change,
 });
 
+/** A change marked as withdrawn by the annulment of its instrument (rule 14). */
+export const withdrawnChange = (change: ChangeView): ChangeView => ({ ...change, withdrawn: true });
+
 /** Orders changes by log position. */
 export const byPosition = (a: ChangeView, b: ChangeView): number =>
   a.position < b.position ? -1 : a.position > b.position ? 1 : 0;

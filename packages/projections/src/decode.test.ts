@@ -122,6 +122,33 @@ describe('the read-side decode', () => {
     expect(E.isLeft(decodeReadSide(garbled))).toBe(true);
   });
 
+  it('reads a withdrawal on a person or authority stream as one, and refuses it on the registry', async () => {
+    const events = await stored();
+    const withdrawal = (of: StoredEvent): StoredEvent => {
+      const { source } = of.data as { readonly source: unknown };
+      return {
+        ...of,
+        revision: of.revision + 1n,
+        type: 'EventsWithdrawn',
+        data: { withdrawn: [of.eventId], annulled: basis, effectiveOn: '2018-04-01', source },
+      };
+    };
+    const person = decodeReadSide(withdrawal(find(events, 'PersonRegistered')));
+    expect(E.isRight(person) && person.right).toMatchObject({
+      aggregate: 'withdrawal',
+      from: 'person',
+      subject: 'tran-thi-hoa',
+    });
+    const authority = decodeReadSide(withdrawal(find(events, 'AuthorityRegistered')));
+    expect(E.isRight(authority) && authority.right).toMatchObject({
+      aggregate: 'withdrawal',
+      from: 'authority',
+      subject: 'authorities',
+    });
+    const registry = decodeReadSide(withdrawal(find(events, 'InstrumentRecorded')));
+    expect(E.isLeft(registry) && registry.left._tag).toBe('CorruptEvent');
+  });
+
   it('refuses a second establishment, and an event before the establishment', async () => {
     const events = await stored();
     const again = decodeReadSide({ ...find(events, 'BodyEstablished'), revision: 1n });

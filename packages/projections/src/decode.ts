@@ -2,10 +2,11 @@
  * Decoding stored events for the read side: each stream's events decode through its aggregate's
  * `Event` codec — a body stream's (`body-…`) through the body's, an office's (`office-…`) through
  * the office's, a person's (`person-…`) through the person's, the authority registry's
- * (`authorities`) and the instrument registry's (`instruments`) through theirs; any other stream
- * is not read. A stored event that does not decode, or that contradicts its stream — names another
- * body, office or person than the stream's, establishes it a second time, or comes before its
- * establishment — is a `CorruptEvent`, never a throw.
+ * (`authorities`) and the instrument registry's (`instruments`) through theirs — and the
+ * withdrawal an annulment appends to a body, office, person or authority stream through its own
+ * (rule 14); any other stream is not read. A stored event that does not decode, or that
+ * contradicts its stream — names another body, office or person than the stream's, establishes it
+ * a second time, or comes before its establishment — is a `CorruptEvent`, never a throw.
  *
  * @see docs/reference/domain.md rule 12
  */
@@ -13,9 +14,12 @@ import * as E from 'fp-ts/Either';
 import {
   Authority,
   Body,
+  EventsWithdrawn,
   Instrument,
   Office,
   Person,
+  WITHDRAWAL_EVENT_TYPE,
+  WITHDRAWAL_EVENT_VERSION,
   type BodyId,
   type OfficeId,
   type PersonId,
@@ -32,6 +36,10 @@ import {
 
 const bodySchema = eventSchemaFromUnion(Body.EventVersions, Body.Event);
 const officeSchema = eventSchemaFromUnion(Office.EventVersions, Office.Event);
+const withdrawalSchema = eventSchemaFromUnion(
+  { [WITHDRAWAL_EVENT_TYPE]: WITHDRAWAL_EVENT_VERSION },
+  EventsWithdrawn,
+);
 const personSchema = eventSchemaFromUnion(Person.EventVersions, Person.Event);
 const authoritySchema = eventSchemaFromUnion(Authority.EventVersions, Authority.Event);
 const instrumentSchema = eventSchemaFromUnion(Instrument.EventVersions, Instrument.Event);
@@ -48,13 +56,28 @@ export type ReadSideEvent =
   | { readonly aggregate: 'person'; readonly event: Person.Event }
   | { readonly aggregate: 'authority'; readonly event: Authority.Event }
   | { readonly aggregate: 'instrument'; readonly event: Instrument.Event }
+  | {
+      readonly aggregate: 'withdrawal';
+      /**
+       * The aggregate and subject of the stream the events were withdrawn from (the authority
+       * registry's subject is its stream, `authorities`).
+       */
+      readonly from: WithdrawnFrom;
+      readonly subject: string;
+      readonly event: EventsWithdrawn;
+    }
   | { readonly aggregate: 'other' };
+
+/** The aggregates whose streams an annulment withdraws events from. */
+export type WithdrawnFrom = 'body' | 'office' | 'person' | 'authority';
 
 /**
  * The aggregate that owns a stream, by its name (`authorities`, `instruments`) or its prefix
  * (`body-`, `office-`, `person-`).
  */
-export const aggregateOfStream = (stream: string): ReadSideEvent['aggregate'] =>
+export const aggregateOfStream = (
+  stream: string,
+): Exclude<ReadSideEvent['aggregate'], 'withdrawal'> =>
   stream.startsWith('body-')
     ? 'body'
     : stream.startsWith('office-')
@@ -66,6 +89,22 @@ export const aggregateOfStream = (stream: string): ReadSideEvent['aggregate'] =>
           : stream === INSTRUMENTS_STREAM
             ? 'instrument'
             : 'other';
+
+/** The withdrawal an annulment appended to a body, office, person or authority stream. */
+function decodeWithdrawal(
+  stored: StoredEvent,
+  from: WithdrawnFrom,
+): E.Either<CorruptEvent, ReadSideEvent> {
+  const decoded = decodeStored(withdrawalSchema, NO_UPCASTERS, stored);
+  if (E.isLeft(decoded)) return decoded;
+  const event = decoded.right as EventsWithdrawn;
+  const subject = from === 'authority' ? stored.stream : ownerOf(stored.stream, `${from}-`);
+  return fitting(
+    stored,
+    { aggregate: 'withdrawal', from, subject, event },
+    stored.revision === 0n ? 'a withdrawal cannot open a stream' : undefined,
+  );
+}
 
 /** The event, or a `CorruptEvent` at its place when `reason` says it contradicts its stream. */
 const fitting = <A>(stored: StoredEvent, read: A, reason: string | undefined) =>
@@ -83,6 +122,8 @@ export function decodeReadSide(
 ): E.Either<CorruptEvent, ReadSideEvent> {
   const aggregate = aggregateOfStream(stored.stream);
   const first = stored.revision === 0n;
+  if (aggregate !== 'other' && aggregate !== 'instrument' && stored.type === WITHDRAWAL_EVENT_TYPE)
+    return decodeWithdrawal(stored, aggregate);
   switch (aggregate) {
     case 'body': {
       const decoded = decodeStored(bodySchema, upcasters, stored);

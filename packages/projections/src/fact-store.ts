@@ -6,7 +6,7 @@
  *
  * @see docs/reference/domain.md "Time"
  */
-import type { Body, CalendarDate, Instant, Office } from '@mandate/core';
+import type { Body, CalendarDate, EventsWithdrawn, Instant, Office } from '@mandate/core';
 import type { Fact, FactKind } from './facts.js';
 
 /** A current (not yet superseded) fact, with the storage's handle on its row. */
@@ -23,15 +23,23 @@ export interface OpenFact extends Fact {
 export interface FactStore {
   /** The folded state of a body as known so far (the initial state when none). */
   readonly bodyState: (bodyId: string) => Body.State;
-  /** Records the state after `event` for a body. */
-  readonly saveBodyState: (bodyId: string, state: Body.State, event: Body.Event) => void;
+  /** The state of a body before its last `count` standing events (those a withdrawal names). */
+  readonly bodyStateBefore: (bodyId: string, count: number) => Body.State;
+  /** Records the state after `event` for a body (after a withdrawal: its state before it). */
+  readonly saveBodyState: (
+    bodyId: string,
+    state: Body.State,
+    event: Body.Event | EventsWithdrawn,
+  ) => void;
   /** The folded state of an office as known so far (the initial state when none). */
   readonly officeState: (officeId: string) => Office.OfficeState;
-  /** Records the state after `event` for an office. */
+  /** The state of an office before its last `count` standing events (those a withdrawal names). */
+  readonly officeStateBefore: (officeId: string, count: number) => Office.OfficeState;
+  /** Records the state after `event` for an office (after a withdrawal: its state before it). */
   readonly saveOfficeState: (
     officeId: string,
     state: Office.OfficeState,
-    event: Office.Event,
+    event: Office.Event | EventsWithdrawn,
   ) => void;
   /** The current facts of a kind about a subject: of one key, or of every key when absent. */
   readonly openFacts: (kind: FactKind, subject: string, key?: string) => ReadonlyArray<OpenFact>;

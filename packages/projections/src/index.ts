@@ -87,6 +87,8 @@ export type { FactRow } from './fact-row.js';
 export { factOfRow } from './fact-row.js';
 export type { BoundedCache } from './bounded-cache.js';
 export { boundedCache } from './bounded-cache.js';
+export type { FoldedStream } from './withdrawal.js';
+export { before, folded, foldStream, unfolded } from './withdrawal.js';
 export type { ChangePayload, ChangedBy } from './changes.js';
 export { changeFact } from './changes.js';
 export { supersede } from './supersede.js';

@@ -1,6 +1,7 @@
 /**
  * The naive bitemporal oracle. A question `(on, knownAt)` is answered by folding, from the raw
- * log, only the events recorded at or before `knownAt`, each stream with the core's own `evolve`,
+ * log, only the events recorded at or before `knownAt` — without those an annulment recorded by
+ * then withdrew, found by id — each stream with the core's own `evolve`,
  * and asking the folded states about the valid date `on` with the core's own queries
  * (`activeSeatsOn`, `dutiesOn`, `nameOn`, `nameHistory`, `complianceOn`,
  * `Office.resolveSeatHolder`). What a person held is found by asking every seat, at each date on
@@ -63,13 +64,30 @@ interface Known {
   readonly registry: Instrument.RegistryState;
 }
 
+/** The ids of the events withdrawn by an annulment recorded at or before `knownAt`. */
+function withdrawnKnown(
+  log: ReadonlyArray<StoredEvent>,
+  knownAt: Instant | undefined,
+): Set<string> {
+  const withdrawn = new Set<string>();
+  for (const stored of log) {
+    if (knownAt !== undefined && stored.recordedAt > knownAt) continue;
+    const decoded = decodeReadSideOrThrow(stored);
+    if (decoded.aggregate === 'withdrawal')
+      for (const id of decoded.event.data.withdrawn) withdrawn.add(id);
+  }
+  return withdrawn;
+}
+
 function foldKnown(log: ReadonlyArray<StoredEvent>, knownAt: Instant | undefined): Known {
   const bodies = new Map<BodyId, Body.State>();
   const offices = new Map<OfficeId, Office.OfficeState>();
+  const withdrawn = withdrawnKnown(log, knownAt);
   const persons = new Map<PersonId, Person.PersonState>();
   let registry = Instrument.initialState;
   for (const stored of log) {
     if (knownAt !== undefined && stored.recordedAt > knownAt) continue;
+    if (withdrawn.has(stored.eventId)) continue;
     const decoded = decodeReadSideOrThrow(stored);
     if (decoded.aggregate === 'body') {
       const id = decoded.event.data.bodyId;
@@ -108,12 +126,19 @@ const named = (names: ReadonlyArray<string>, search: string): boolean =>
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The record of a recorded instrument, as the read models show it. */
-const recordOf = ({ key, instrument, effectiveOn, reference }: Instrument.RecordedInstrument) => {
+const recordOf = ({
+  key,
+  instrument,
+  effectiveOn,
+  reference,
+  annulledBy,
+}: Instrument.RecordedInstrument) => {
   const record: InstrumentRecord = {
     key,
     instrument,
     effectiveOn,
     ...(reference === undefined ? {} : { reference }),
+    ...(annulledBy === undefined ? {} : { annulledBy }),
   };
   return record;
 };
@@ -270,6 +295,10 @@ function changedBy(stored: StoredEvent): ChangedBy | undefined {
       const { data } = decoded.event;
       return { aggregate: 'authority', aggregateId: data.authorityId, ...when(data) };
     }
+    case 'withdrawal': {
+      const { data } = decoded.event;
+      return { aggregate: decoded.from, aggregateId: decoded.subject, ...when(data) };
+    }
     case 'instrument':
     case 'other':
       return undefined;
@@ -282,11 +311,13 @@ function changedBy(stored: StoredEvent): ChangedBy | undefined {
 
 /**
  * Every body, office, person or authority event recorded at or before `knownAt`, as a change, in
- * log order.
+ * log order; a withdrawal is a change too, and a withdrawn event stays one, marked when its id is
+ * among `withdrawn`.
  */
 function changesKnown(
   log: ReadonlyArray<StoredEvent>,
   knownAt: Instant | undefined,
+  withdrawn: ReadonlySet<string> = new Set(),
 ): ReadonlyArray<ChangeView> {
   return log.flatMap((stored): ChangeView[] => {
     if (knownAt !== undefined && stored.recordedAt > knownAt) return [];
@@ -303,6 +334,7 @@ function changesKnown(
         type: stored.type,
         effectiveOn,
         source,
+        ...(withdrawn.has(stored.eventId) ? { withdrawn: true as const } : {}),
       },
     ];
   });
@@ -434,7 +466,11 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([], knownAt),
           E.chainW(() => knownInstrument(knownAsOf(knownAt), instrument, knownAt)),
-          E.map(() => changesKnown(log, knownAt).filter((change) => causedBy(change, instrument))),
+          E.map(() =>
+            changesKnown(log, knownAt, withdrawnKnown(log, knownAt)).filter((change) =>
+              causedBy(change, instrument),
+            ),
+          ),
         ),
       ),
     instrument: (instrument, knownAt) =>

@@ -15,11 +15,17 @@ import { Body, contains, instrumentKey } from '@mandate/core';
 import type { BodyId, CalendarDate, Instant, OfficeId, PersonId, SeatHolder } from '@mandate/core';
 import type { Office } from '@mandate/core';
 import { createAuthorityQueries } from './authority-queries.js';
-import { byEffectiveDate, byPosition, changeView, type ChangePayload } from './changes.js';
+import {
+  byEffectiveDate,
+  byPosition,
+  changeView,
+  withdrawnChange,
+  type ChangePayload,
+} from './changes.js';
 import * as E from 'fp-ts/Either';
 import type { FactReader } from './fact-store.js';
 import { type UnknownBody, unknownBody, unknownPerson, whenValid } from './query-errors.js';
-import { createRegistryQueries, ofKnownInstrument } from './registry-queries.js';
+import { createRegistryQueries, instrumentRecord, ofKnownInstrument } from './registry-queries.js';
 import type {
   BodySummary,
   Fact,
@@ -317,9 +323,15 @@ export function createQueries(reader: FactReader): ReadModelQueries {
     changesByInstrument: (instrument, knownAt) =>
       whenValid([], knownAt, () => {
         const key = instrumentKey(instrument);
-        return ofKnownInstrument(reader, key, knownAt, async () =>
-          changesOf(await reader.factsReferring('change', key, knownAt)).sort(byPosition),
-        );
+        return ofKnownInstrument(reader, key, knownAt, async () => {
+          const [facts, record] = await Promise.all([
+            reader.factsReferring('change', key, knownAt),
+            instrumentRecord(reader, key, knownAt),
+          ]);
+          const changes = changesOf(facts).sort(byPosition);
+          // An annulment withdraws every change its instrument caused, in the append that annuls it.
+          return record?.annulledBy === undefined ? changes : changes.map(withdrawnChange);
+        });
       }),
     ...createRegistryQueries(reader, bodyOn),
     changesBetween: (from, to, knownAt) =>

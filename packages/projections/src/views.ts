@@ -169,6 +169,11 @@ export interface ChangeView {
   readonly effectiveOn: CalendarDate;
   /** The legal instrument behind the event, or for a filed report the report itself. */
   readonly source: Source;
+  /**
+   * Set by `changesByInstrument` when the event was withdrawn, as known at the instant asked
+   * about, because its instrument was annulled ab initio (rule 14).
+   */
+  readonly withdrawn?: true;
 }
 
 /**
@@ -222,7 +227,8 @@ export interface ReadModelQueries extends AuthorityQueries {
    * Every change a legal instrument caused to bodies, offices, persons and authorities, as known
    * at `knownAt`, in log order. The instrument is identified by number, issuer and signing year
    * only (`instrumentKey`); one not recorded under that key as known at `knownAt` (a citation with
-   * the wrong year included) is {@link UnknownInstrument}, not an empty list.
+   * the wrong year included) is {@link UnknownInstrument}, not an empty list. Once the
+   * instrument's annulment ab initio is known, each of its changes is marked `withdrawn` (rule 14).
    */
   readonly changesByInstrument: (
     instrument: InstrumentCitation,

@@ -34,18 +34,23 @@
  * @see docs/reference/domain.md rule 11 and "Time"
  */
 import type { Pool } from 'pg';
-import { Body, Office, fold } from '@mandate/core';
-import type { Instant } from '@mandate/core';
+import { Body, Office } from '@mandate/core';
+import type { EventsWithdrawn, Instant } from '@mandate/core';
 import {
   FACT_KINDS,
+  before,
   createQueries,
   factOfRow,
+  folded,
+  foldStream,
   tablePrefix,
+  unfolded,
   type CheckpointedModel,
   type Fact,
   type FactKind,
   type FactRow,
   type FactStore,
+  type FoldedStream,
   type OpenFact,
   type Projection,
   type ReadModelQueries,
@@ -151,8 +156,10 @@ type OpenFacts = Map<string, Map<number, OpenFact>>;
 
 /** What the mirror holds of one subject (a body or office id). */
 interface MirroredSubject {
-  body: Body.State;
-  office: Office.OfficeState;
+  /** The subject's body stream, folded (with the states an annulment may take it back to). */
+  body: FoldedStream<Body.State>;
+  /** The subject's office stream, folded likewise. */
+  office: FoldedStream<Office.OfficeState>;
   /** By kind, for the mirrored kinds only; a kind absent means no current facts. */
   readonly open: Map<FactKind, OpenFacts>;
 }
@@ -266,16 +273,20 @@ export async function createPostgresReadModel(
   const saveState = <A extends 'body' | 'office'>(
     aggregate: A,
     id: string,
-    state: MirroredSubject[A],
-    event: Body.Event | Office.Event,
+    state: MirroredSubject[A]['state'],
+    event: Body.Event | Office.Event | EventsWithdrawn,
   ): void => {
     const queue = writing();
     const subject = mirror.subjects.get(id);
     if (subject !== undefined) {
-      const before = subject[aggregate];
-      subject[aggregate] = state;
+      const previous = subject[aggregate];
+      subject[aggregate] = folded<MirroredSubject[A]['state'], typeof event>(
+        previous as FoldedStream<MirroredSubject[A]['state']>,
+        event,
+        state,
+      ) as MirroredSubject[A];
       queue.undo.push(() => {
-        subject[aggregate] = before;
+        subject[aggregate] = previous;
       });
     }
     queue.events.push({
@@ -288,9 +299,13 @@ export async function createPostgresReadModel(
   };
 
   const store: FactStore = {
-    bodyState: (id) => read(id)?.body ?? Body.initialState,
+    bodyState: (id) => read(id)?.body.state ?? Body.initialState,
+    bodyStateBefore: (id, count) =>
+      before(read(id)?.body ?? unfolded(Body.initialState), count).state,
     saveBodyState: (id, state, event) => saveState('body', id, state, event),
-    officeState: (id) => read(id)?.office ?? Office.initialState,
+    officeState: (id) => read(id)?.office.state ?? Office.initialState,
+    officeStateBefore: (id, count) =>
+      before(read(id)?.office ?? unfolded(Office.initialState), count).state,
     saveOfficeState: (id, state, event) => saveState('office', id, state, event),
     openFacts: (kind, subject, key) => {
       const mirrored = read(subject);
@@ -394,24 +409,26 @@ export async function createPostgresReadModel(
         WHERE aggregate IN ('body', 'office') AND subject = ANY($1::text[]) ORDER BY seq`,
       [ids],
     );
-    const bodyEvents = new Map<string, Body.Event[]>();
-    const officeEvents = new Map<string, Office.Event[]>();
+    type BodyStreamEvent = Body.Event | EventsWithdrawn;
+    type OfficeStreamEvent = Office.Event | EventsWithdrawn;
+    const bodyEvents = new Map<string, BodyStreamEvent[]>();
+    const officeEvents = new Map<string, OfficeStreamEvent[]>();
     for (const row of rows) {
       if (row.aggregate === 'body')
-        getOrCreate(bodyEvents, row.subject, (): Body.Event[] => []).push(
-          JSON.parse(row.event) as Body.Event,
+        getOrCreate(bodyEvents, row.subject, (): BodyStreamEvent[] => []).push(
+          JSON.parse(row.event) as BodyStreamEvent,
         );
       else
-        getOrCreate(officeEvents, row.subject, (): Office.Event[] => []).push(
-          JSON.parse(row.event) as Office.Event,
+        getOrCreate(officeEvents, row.subject, (): OfficeStreamEvent[] => []).push(
+          JSON.parse(row.event) as OfficeStreamEvent,
         );
     }
     return new Map(
       ids.map((id) => [
         id,
         {
-          body: fold(Body.decider, bodyEvents.get(id) ?? []),
-          office: fold(Office.decider, officeEvents.get(id) ?? []),
+          body: foldStream(Body.decider, bodyEvents.get(id) ?? []),
+          office: foldStream(Office.decider, officeEvents.get(id) ?? []),
           open: new Map(),
         },
       ]),

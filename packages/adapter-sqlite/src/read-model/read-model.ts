@@ -9,12 +9,15 @@
  * @see docs/reference/domain.md rule 11 and "Time"
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { Body, Office, fold } from '@mandate/core';
-import type { Instant } from '@mandate/core';
+import { Body, Office } from '@mandate/core';
+import type { EventsWithdrawn, Instant } from '@mandate/core';
 import {
   CHECKPOINT_TABLE,
   FACT_KINDS,
+  before,
   boundedCache,
+  folded as foldedWith,
+  foldStream,
   createQueries,
   factOfRow,
   factTable,
@@ -27,6 +30,7 @@ import {
   type FactReader,
   type FactRow,
   type FactStore,
+  type FoldedStream,
   type OpenFact,
   type Projection,
   type ReadModelQueries,
@@ -186,30 +190,42 @@ export function createSqliteReadModel(
   // so that the rows it applied are found by the queries before anything else reads them.
   if (statements.rebuildingMarked.get() !== undefined) finishRebuild();
 
-  /** Folded states of the streams touched lately, by `aggregate:subject`; cleared on rollback. */
-  const cache = boundedCache<string, Body.State | Office.OfficeState>(cachedStreams);
+  /** Folded streams touched lately, by `aggregate:subject`; cleared on rollback. */
+  const cache = boundedCache<string, FoldedStream<Body.State | Office.OfficeState>>(cachedStreams);
   const folded = <S, E>(
     aggregate: 'body' | 'office',
     subject: string,
-    foldAll: (events: ReadonlyArray<E>) => S,
-  ): S => {
-    const cached = cache.get(`${aggregate}:${subject}`) as S | undefined;
+    foldAll: (events: ReadonlyArray<E | EventsWithdrawn>) => FoldedStream<S>,
+  ): FoldedStream<S> => {
+    const cached = cache.get(`${aggregate}:${subject}`) as FoldedStream<S> | undefined;
     if (cached !== undefined) return cached;
     const events = statements.streamEvents
       .all(aggregate, subject)
-      .map((row) => JSON.parse(row.event) as E);
-    const state = foldAll(events);
-    cache.set(`${aggregate}:${subject}`, state as Body.State | Office.OfficeState);
-    return state;
+      .map((row) => JSON.parse(row.event) as E | EventsWithdrawn);
+    const stream = foldAll(events);
+    cache.set(`${aggregate}:${subject}`, stream as FoldedStream<Body.State | Office.OfficeState>);
+    return stream;
   };
-  const save = (
+  const bodyStream = (id: string): FoldedStream<Body.State> =>
+    folded('body', id, (events: ReadonlyArray<Body.Event | EventsWithdrawn>) =>
+      foldStream(Body.decider, events),
+    );
+  const officeStream = (id: string): FoldedStream<Office.OfficeState> =>
+    folded('office', id, (events: ReadonlyArray<Office.Event | EventsWithdrawn>) =>
+      foldStream(Office.decider, events),
+    );
+  const save = <S>(
     aggregate: 'body' | 'office',
     subject: string,
-    state: Body.State | Office.OfficeState,
-    event: Body.Event | Office.Event,
+    stream: FoldedStream<S>,
+    state: S,
+    event: Body.Event | Office.Event | EventsWithdrawn,
   ): void => {
     statements.saveEvent.run(aggregate, subject, JSON.stringify(event));
-    cache.set(`${aggregate}:${subject}`, state);
+    cache.set(
+      `${aggregate}:${subject}`,
+      foldedWith(stream, event, state) as FoldedStream<Body.State | Office.OfficeState>,
+    );
   };
 
   /**
@@ -241,12 +257,12 @@ export function createSqliteReadModel(
   };
 
   const store: FactStore = {
-    bodyState: (id) =>
-      folded('body', id, (events: ReadonlyArray<Body.Event>) => fold(Body.decider, events)),
-    saveBodyState: (id, state, event) => save('body', id, state, event),
-    officeState: (id) =>
-      folded('office', id, (events: ReadonlyArray<Office.Event>) => fold(Office.decider, events)),
-    saveOfficeState: (id, state, event) => save('office', id, state, event),
+    bodyState: (id) => bodyStream(id).state,
+    bodyStateBefore: (id, count) => before(bodyStream(id), count).state,
+    saveBodyState: (id, state, event) => save('body', id, bodyStream(id), state, event),
+    officeState: (id) => officeStream(id).state,
+    officeStateBefore: (id, count) => before(officeStream(id), count).state,
+    saveOfficeState: (id, state, event) => save('office', id, officeStream(id), state, event),
     openFacts: (kind, subject, key) => {
       const byKey = currentFacts(kind, subject);
       if (key !== undefined) return [...(byKey.get(key) ?? [])];

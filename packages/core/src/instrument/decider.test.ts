@@ -14,6 +14,7 @@ import {
   type Command,
   type DocumentReference,
   type Event,
+  type InstrumentRecorded,
 } from './index.js';
 
 const basis = (number: string, signedOn: string): LegalBasis =>
@@ -42,10 +43,16 @@ const record = (
     ...(withReference ? { reference } : {}),
   },
 });
-const decided = (state: ReturnType<typeof fold>, command: Command): ReadonlyArray<Event> => {
+/** The instruments a command records (an annulment's event aside). */
+const decided = (
+  state: ReturnType<typeof fold>,
+  command: Command,
+): ReadonlyArray<InstrumentRecorded> => {
   const decision = decider.decide(command, state, undefined);
   if (!isRight(decision)) throw new Error(decision.left.message);
-  return decision.right;
+  return decision.right.filter(
+    (event): event is InstrumentRecorded => event.type === 'InstrumentRecorded',
+  );
 };
 const fold = (events: ReadonlyArray<Event>) => events.reduce(decider.evolve, decider.initialState);
 

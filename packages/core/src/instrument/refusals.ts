@@ -1,10 +1,11 @@
 /**
  * Why a citation or the instrument registry refuses: each refusal is a readonly tagged value
- * naming both the citation and the recorded instrument involved.
+ * naming both the citation and the recorded instrument involved; an annulment's refusals name the
+ * instruments and, for dependents, the later events involved.
  *
- * @see docs/reference/domain.md rule 15
+ * @see docs/reference/domain.md rules 14 and 15
  */
-import type { InstrumentKey, LegalBasis, RefusalShape } from '../kernel/index.js';
+import type { EventId, InstrumentKey, LegalBasis, RefusalShape } from '../kernel/index.js';
 import type { Citation } from './relation.js';
 
 const show = ({ number, issuer, signedOn }: Citation): string =>
@@ -71,8 +72,76 @@ export const relationNotEarlier = (
   message: `${show(instrument)} cannot relate to ${show(related)}: an instrument relates only to earlier ones.`,
 });
 
+/** The cited instrument was annulled ab initio: nothing may rest on it any more. */
+export interface CitesAnnulledInstrument extends RefusalShape<'CitesAnnulledInstrument'> {
+  readonly rule: 14;
+  readonly cited: Citation;
+  /** The key of the instrument that annulled it. */
+  readonly annulledBy: InstrumentKey;
+}
+/** The cited instrument was annulled ab initio. */
+export const citesAnnulledInstrument = (
+  cited: Citation,
+  annulledBy: InstrumentKey,
+): CitesAnnulledInstrument => ({
+  _tag: 'CitesAnnulledInstrument',
+  rule: 14,
+  cited,
+  annulledBy,
+  message: `${show(cited)} was annulled ab initio by ${annulledBy}; nothing may cite it any more.`,
+});
+
+/** An instrument cannot annul itself. */
+export interface AnnulmentBySelf extends RefusalShape<'AnnulmentBySelf'> {
+  readonly rule: 14;
+  readonly instrument: LegalBasis;
+}
+/** An instrument cannot annul itself. */
+export const annulmentBySelf = (instrument: LegalBasis): AnnulmentBySelf => ({
+  _tag: 'AnnulmentBySelf',
+  rule: 14,
+  instrument,
+  message: `${show(instrument)} cannot annul itself.`,
+});
+
+/** A later event, which the annulment would not withdraw, rests on a change it would withdraw. */
+export interface DependentEvent {
+  readonly stream: string;
+  readonly eventId: EventId;
+  readonly type: string;
+}
+
+/**
+ * Later events of the streams the annulment would withdraw changes from rest on those changes:
+ * without them the streams would not hold together. Annul (or otherwise undo) those first.
+ */
+export interface AnnulmentHasDependents extends RefusalShape<'AnnulmentHasDependents'> {
+  readonly rule: 14;
+  readonly instrument: LegalBasis;
+  readonly dependents: ReadonlyArray<DependentEvent>;
+}
+/** Later events rest on the changes the annulment would withdraw. */
+export const annulmentHasDependents = (
+  instrument: LegalBasis,
+  dependents: ReadonlyArray<DependentEvent>,
+): AnnulmentHasDependents => ({
+  _tag: 'AnnulmentHasDependents',
+  rule: 14,
+  instrument,
+  dependents,
+  message: `${show(instrument)} cannot be annulled while ${dependents.length} later event(s) rest on its changes: ${dependents.map((d) => `${d.type} ${d.eventId} of ${d.stream}`).join(', ')}.`,
+});
+
 /** Why a citation does not stand. */
 export type CitationRefusal = UnresolvedCitation | CitationConflict;
 
+/** Why an annulment was refused. */
+export type AnnulmentRefusal =
+  | CitationRefusal
+  | CitesAnnulledInstrument
+  | AnnulmentBySelf
+  | RelationNotEarlier
+  | AnnulmentHasDependents;
+
 /** Why the instrument registry refused a command. */
-export type Refusal = CitationRefusal | RelationNotEarlier;
+export type Refusal = CitationRefusal | RelationNotEarlier | AnnulmentRefusal;

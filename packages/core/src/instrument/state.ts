@@ -24,6 +24,8 @@ export interface RecordedInstrument {
   readonly relations: ReadonlyArray<KeyedRelation>;
   /** The later instruments related to this one, and how (`key` is the later instrument's). */
   readonly relatedBy: ReadonlyArray<KeyedRelation>;
+  /** The instrument that annulled this one ab initio, if one did (rule 14). */
+  readonly annulledBy?: InstrumentKey;
 }
 
 /** The instrument registry: every recorded instrument by canonical key. */

@@ -14,3 +14,4 @@ export * from './refusal.js';
 export * from './seat-holder.js';
 export * from './text.js';
 export * from './stream-fit.js';
+export * from './withdrawal.js';

@@ -19,6 +19,7 @@ import {
 import type { Fact, FactKind, RecordedFact } from '../facts.js';
 import { createQueries } from '../queries.js';
 import { knownAtInstant } from '../recorded.js';
+import { before, folded, unfolded, type FoldedStream } from '../withdrawal.js';
 import type { ReadModelQueries } from '../views.js';
 
 /** An in-memory read model: its checkpointed target, its queries, and its rows for inspection. */
@@ -33,8 +34,8 @@ interface Contents {
   checkpoint: bigint;
   checkpointHash: string;
   readonly rows: RecordedFact[];
-  readonly bodies: Map<string, Body.State>;
-  readonly offices: Map<string, Office.OfficeState>;
+  readonly bodies: Map<string, FoldedStream<Body.State>>;
+  readonly offices: Map<string, FoldedStream<Office.OfficeState>>;
   /** Row numbers of every row, by kind and subject. */
   readonly bySubject: Map<string, number[]>;
   /** Row numbers of current rows, by kind and subject, then key. */
@@ -92,13 +93,19 @@ export function createInMemoryReadModel(): InMemoryReadModel {
   };
 
   const store: FactStore = {
-    bodyState: (id) => contents.bodies.get(id) ?? Body.initialState,
-    saveBodyState: (id, state) => {
-      undo.push(setUndoably(contents.bodies, id, state));
+    bodyState: (id) => contents.bodies.get(id)?.state ?? Body.initialState,
+    bodyStateBefore: (id, count) =>
+      before(contents.bodies.get(id) ?? unfolded(Body.initialState), count).state,
+    saveBodyState: (id, state, event) => {
+      const stream = contents.bodies.get(id) ?? unfolded(Body.initialState);
+      undo.push(setUndoably(contents.bodies, id, folded(stream, event, state)));
     },
-    officeState: (id) => contents.offices.get(id) ?? Office.initialState,
-    saveOfficeState: (id, state) => {
-      undo.push(setUndoably(contents.offices, id, state));
+    officeState: (id) => contents.offices.get(id)?.state ?? Office.initialState,
+    officeStateBefore: (id, count) =>
+      before(contents.offices.get(id) ?? unfolded(Office.initialState), count).state,
+    saveOfficeState: (id, state, event) => {
+      const stream = contents.offices.get(id) ?? unfolded(Office.initialState);
+      undo.push(setUndoably(contents.offices, id, folded(stream, event, state)));
     },
     openFacts: (kind, subject, key) => {
       const keys = openKeys(kind, subject);

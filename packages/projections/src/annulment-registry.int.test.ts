@@ -1,0 +1,207 @@
+/**
+ * An annulment ab initio of a person's name correction, then of their registration, through the
+ * read models (rule 14): as known after the first, the person bears the name registered; as known
+ * after the second, no one is registered; each annulled instrument shows what annulled it, and the
+ * annulling one the `annuls` relation it was not recorded with; the changes of an annulled
+ * instrument are marked withdrawn from the annulment on. The in-memory, SQLite (a real
+ * file) and PostgreSQL (the real server) read models answer as the naive oracle does.
+ *
+ * @see docs/reference/domain.md rule 14
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import * as E from 'fp-ts/Either';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LegalBasis, decodeWith, instrumentKey, type Instant } from '@mandate/core';
+import type { EventStore, StreamName } from '@mandate/eventstore';
+import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
+import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
+import { answerOf } from './answers.fixture.js';
+import { bitemporalProjection } from './bitemporal-projection.js';
+import type { CheckpointedModel } from './checkpoint.js';
+import type { FactStore } from './fact-store.js';
+import { RECORDING_START, envelope, memoryWorld, wholeLog } from './history.fixture.js';
+import { createInMemoryReadModel } from './in-memory/read-model.js';
+import { createOracle } from './oracle.js';
+import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
+import { startProjection } from './runner.js';
+import type { ReadModelQueries } from './views.js';
+
+const instrument = (number: string, signedOn: string) => ({
+  type: 'decision',
+  number,
+  issuer: 'ubnd-tinh-binh-phuoc',
+  signer: { name: 'Nguyễn Văn Trăm' },
+  signedOn,
+});
+const registration = instrument('10/QĐ-UBND', '2019-01-02');
+const correction = instrument('20/QĐ-UBND', '2019-02-01');
+const annulsCorrection = instrument('30/QĐ-UBND', '2019-03-01');
+const annulsRegistration = instrument('40/QĐ-UBND', '2019-04-01');
+const personId = 'le-van-an';
+
+const legalBasis = (json: unknown): LegalBasis => {
+  const decoded = decodeWith(LegalBasis, json);
+  if (E.isLeft(decoded)) throw new Error('test instrument does not decode');
+  return decoded.right;
+};
+
+const directory = mkdtempSync(join(tmpdir(), 'mandate-annulment-registry-'));
+const postgres = postgresForTests(2);
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe('a name correction, then a registration, annulled ab initio (rule 14)', () => {
+  let store: EventStore;
+  /** Known before either annulment, after the first, and after both. */
+  const known: Instant[] = [];
+
+  beforeAll(async () => {
+    const world = memoryWorld(RECORDING_START);
+    store = world.store;
+    const submit = async (id: string, command: unknown) => {
+      world.clock.advance(60_000);
+      const result = await world.handler.handle(envelope(id, command));
+      if (E.isLeft(result)) throw new Error(`${id}: ${result.left.message}`);
+    };
+    const record = (basis: ReturnType<typeof instrument>) => ({
+      type: 'RecordInstrument',
+      data: { basis, effectiveOn: basis.signedOn, relations: [] },
+    });
+    const annul = (annulled: typeof registration, basis: typeof registration) => ({
+      type: 'AnnulInstrument',
+      data: { instrument: annulled, basis, effectiveOn: basis.signedOn },
+    });
+    for (const basis of [registration, correction, annulsCorrection, annulsRegistration])
+      await submit(`record-${basis.signedOn}`, record(basis));
+    await submit('register', {
+      type: 'RegisterPerson',
+      data: { personId, name: 'Lê Văn An', basis: registration, effectiveOn: '2019-01-02' },
+    });
+    const stream = await store.readStream(`person-${personId}` as StreamName);
+    const corrects = E.isRight(stream) ? stream.right[0]?.eventId : undefined;
+    await submit('correct', {
+      type: 'CorrectPersonName',
+      data: {
+        personId,
+        corrects,
+        name: 'Lê Văn Bình',
+        basis: correction,
+        effectiveOn: '2019-02-01',
+      },
+    });
+    world.clock.advance(60_000);
+    known.push(world.clock.now());
+    await submit('annul-correction', annul(correction, annulsCorrection));
+    world.clock.advance(60_000);
+    known.push(world.clock.now());
+    await submit('annul-registration', annul(registration, annulsRegistration));
+    world.clock.advance(60_000);
+    known.push(world.clock.now());
+  });
+
+  const project = async (target: CheckpointedModel<FactStore>) => {
+    const runner = startProjection({ store, projection: bitemporalProjection, target });
+    await runner.waitUntilCaughtUp();
+    await runner.stop();
+  };
+  const models: ReadonlyArray<readonly [string, () => Promise<ReadModelQueries>]> = [
+    [
+      'in memory',
+      async () => {
+        const model = createInMemoryReadModel();
+        await project(model.target);
+        return model.queries;
+      },
+    ],
+    [
+      'in SQLite',
+      async () => {
+        const file = join(directory, 'read-model.sqlite');
+        const model = createSqliteReadModel(new Database(file), bitemporalProjection);
+        await project(model.target);
+        return model.queries;
+      },
+    ],
+    [
+      'in PostgreSQL',
+      async () => {
+        const model = await createPostgresReadModel(postgres.pool, bitemporalProjection, {
+          schema: postgres.schema,
+        });
+        await project(model.target);
+        return model.queries;
+      },
+    ],
+    ['by the oracle', async () => createOracle(await wholeLog(store))],
+  ];
+
+  it.each(models)('answers %s with the name each annulment leaves', async (_name, build) => {
+    const model = await build();
+    const names = async (knownAt: Instant | undefined) =>
+      (await answerOf(model.persons('Lê Văn', knownAt))).map((person) => person.name);
+    expect(await names(known[0])).toEqual(['Lê Văn Bình']);
+    expect(await names(known[1])).toEqual(['Lê Văn An']);
+    expect(await answerOf(model.persons('Bình', known[1]))).toEqual([]);
+    expect(await names(known[2])).toEqual([]);
+    expect(await names(undefined)).toEqual([]);
+  });
+
+  it.each(models)(
+    'shows %s each annulled instrument and what annulled it',
+    async (_name, build) => {
+      const model = await build();
+      const annulled = await answerOf(model.instrument(legalBasis(correction)));
+      expect(annulled.annulledBy).toEqual(instrumentKey(legalBasis(annulsCorrection)));
+      expect(
+        annulled.relatedBy.map(({ kind, instrument }) => [kind, instrument.instrument.number]),
+      ).toEqual([['annuls', annulsCorrection.number]]);
+      const annulling = await answerOf(model.instrument(legalBasis(annulsCorrection)));
+      expect(annulling.annulledBy).toBeUndefined();
+      expect(
+        annulling.relations.map(({ kind, instrument }) => [kind, instrument.instrument.number]),
+      ).toEqual([['annuls', correction.number]]);
+      const before = await answerOf(model.instrument(legalBasis(correction), known[0]));
+      expect(before).not.toHaveProperty('annulledBy');
+      expect(before.relatedBy).toEqual([]);
+    },
+  );
+
+  it.each(models)(
+    'marks %s the changes of an annulled instrument as withdrawn',
+    async (_name, build) => {
+      const model = await build();
+      const changes = async (basis: typeof registration, knownAt: Instant | undefined) =>
+        (await answerOf(model.changesByInstrument(legalBasis(basis), knownAt))).map(
+          ({ type, withdrawn }) => [type, withdrawn],
+        );
+      expect(await changes(correction, known[0])).toEqual([['PersonNameCorrected', undefined]]);
+      expect(await changes(correction, known[1])).toEqual([['PersonNameCorrected', true]]);
+      expect(await changes(registration, known[1])).toEqual([['PersonRegistered', undefined]]);
+      expect(await changes(registration, undefined)).toEqual([['PersonRegistered', true]]);
+      expect(await changes(annulsCorrection, undefined)).toEqual([['EventsWithdrawn', undefined]]);
+    },
+  );
+
+  it('answers every model as the oracle does, as known at each step', async () => {
+    const oracle = createOracle(await wholeLog(store));
+    for (const [name, build] of models.slice(0, 3)) {
+      const model = await build();
+      for (const knownAt of [...known, undefined]) {
+        const asked = (queries: ReadModelQueries) =>
+          Promise.all([
+            queries.persons('', knownAt),
+            queries.instruments('', knownAt),
+            ...[registration, correction, annulsCorrection, annulsRegistration].flatMap((basis) => [
+              queries.instrument(legalBasis(basis), knownAt),
+              queries.changesByInstrument(legalBasis(basis), knownAt),
+            ]),
+          ]);
+        expect(await asked(model), `${name}, known at ${String(knownAt)}`).toEqual(
+          await asked(oracle),
+        );
+      }
+    }
+  });
+});
