@@ -14,11 +14,10 @@ import {
   WITHDRAWAL_EVENT_TYPE,
   WITHDRAWAL_EVENT_VERSION,
   instrumentKey,
-  type RefusalShape,
 } from '@mandate/core';
 import type { StreamAppend } from '@mandate/eventstore';
 import { instrumentAggregate } from './aggregates.js';
-import type { Stamp } from './decision.js';
+import type { Stamp } from './stamp.js';
 import type { LoadFailure } from './load.js';
 import type { Loaders } from './loaders.js';
 import { streamAppend } from './new-events.js';
@@ -33,21 +32,6 @@ export type AnnulmentDecision =
       readonly appends: ReadonlyArray<StreamAppend>;
       readonly events: number;
     };
-
-/**
- * An annulment is submitted alone, or in a batch with instrument recordings only (a decision file
- * records its instrument first): the scan finds the streams citing the instrument in the log,
- * where the batch's other changes are not yet.
- */
-export interface AnnulmentNotAlone extends RefusalShape<'AnnulmentNotAlone'> {
-  readonly rule: 14;
-}
-/** Builds an {@link AnnulmentNotAlone}. */
-export const annulmentNotAlone = (): AnnulmentNotAlone => ({
-  _tag: 'AnnulmentNotAlone',
-  rule: 14,
-  message: 'An annulment is submitted alone, or in a batch with instrument recordings only.',
-});
 
 /** Whether a batch's commands may include an annulment: nothing in it but annulments and recordings. */
 export const annulmentMayBatch = (commands: ReadonlyArray<{ readonly type: string }>): boolean =>

@@ -28,10 +28,12 @@ import {
   type StreamName,
   type StoreUnavailable,
 } from '@mandate/eventstore';
-import { annulmentMayBatch, annulmentNotAlone } from './annulment.js';
+import { annulmentNotAlone } from './annulment-not-alone.js';
+import { annulmentMayBatch } from './annulment.js';
 import { allowEveryActor } from './authorise.js';
 import { AnyCommand, routeCommand } from './command.js';
-import { decideCommand, type Stamp } from './decision.js';
+import { decideCommand } from './decision.js';
+import type { Stamp } from './stamp.js';
 import { Actor, TraceId } from './envelope.js';
 import type { CommandHandlerOptions } from './handle.js';
 import { DEFAULT_MAX_CONFLICT_RETRIES } from './handle.js';

@@ -17,7 +17,7 @@ import {
   type Jurisdiction,
   type RecordedEvents,
 } from '@mandate/core';
-import type { NewEvent, ReadExpectation, StreamAppend } from '@mandate/eventstore';
+import type { ReadExpectation, StreamAppend } from '@mandate/eventstore';
 import {
   authorityAggregate,
   bodyAggregate,
@@ -28,6 +28,7 @@ import {
   type EventVersionsOf,
 } from './aggregates.js';
 import type { RoutedCommand } from './command.js';
+import type { Stamp } from './stamp.js';
 import type { LoadFailure, Loaded, StreamRevision } from './load.js';
 import type { Loaders } from './loaders.js';
 import { streamAppend } from './new-events.js';
@@ -67,12 +68,6 @@ export type Decision =
 
 /** A decision before its read expectations are added. */
 type Decided = Refusing | Appends;
-
-/** Gives decided domain events their ids, versions and metadata. */
-export type Stamp = <Event extends DomainEvent>(
-  events: ReadonlyArray<Event>,
-  versions: EventVersionsOf<Event>,
-) => ReadonlyArray<NewEvent>;
 
 /** One stream's decided events, before they are stamped. */
 interface StreamEvents<Event extends DomainEvent> {

@@ -23,7 +23,7 @@ import type {
   StreamName,
   VersionConflict,
 } from '@mandate/eventstore';
-import type { AnnulmentNotAlone } from './annulment.js';
+import type { AnnulmentNotAlone } from './annulment-not-alone.js';
 
 // ---------------------------------------------------------------------------------------------
 // Accepted

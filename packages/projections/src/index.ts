@@ -32,6 +32,7 @@ export type {
   ComplianceView,
   DutyView,
   InstrumentCitation,
+  InstrumentRecord,
   InstrumentRelationView,
   InstrumentView,
   OfficeTenure,
@@ -60,7 +61,7 @@ export {
 } from './query-errors.js';
 export type { AuthorityQueries, JurisdictionView, OrphanView } from './authority-views.js';
 export type { AuthorityEnd, AuthoritySummary, SuperiorFrom } from './authority-facts.js';
-export type { InstrumentRecord, RelationPayload } from './instrument-facts.js';
+export type { RelationPayload } from './instrument-facts.js';
 export type { NamePayload, NamedKind } from './name-facts.js';
 export type { PersonPayload } from './person-facts.js';
 export { foldForSearch, matchesSearch } from './search-fold.js';

@@ -10,31 +10,14 @@
  *
  * @see docs/reference/domain.md rule 15
  */
-import {
-  canonicalNumber,
-  instrumentKey,
-  type CalendarDate,
-  type Instrument,
-  type InstrumentKey,
-  type LegalBasis,
-} from '@mandate/core';
+import { canonicalNumber, instrumentKey, type Instrument, type InstrumentKey } from '@mandate/core';
 import { BEGINNING_OF_TIME, type DerivedFacts, type Fact } from './facts.js';
 import type { FactStore } from './fact-store.js';
 import { nameFacts } from './name-facts.js';
+import type { InstrumentRecord } from './views.js';
 
 /** The key of the fact holding an instrument's record, beside its relation facts. */
 export const RECORD_KEY = 'record';
-
-/** A recorded instrument: its canonical key, the instrument, and where its text can be read. */
-export interface InstrumentRecord {
-  readonly key: InstrumentKey;
-  readonly instrument: LegalBasis;
-  /** Its effective date as recorded (its signing date). */
-  readonly effectiveOn: CalendarDate;
-  readonly reference?: Instrument.DocumentReference;
-  /** The instrument that annulled it ab initio, if one did (rule 14). */
-  readonly annulledBy?: InstrumentKey;
-}
 
 /** What a relation fact holds: how the instrument relates to the earlier one, and its key. */
 export interface RelationPayload {

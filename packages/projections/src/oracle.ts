@@ -31,7 +31,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { createAuthorityOracle } from './authority-oracle.js';
 import { byEffectiveDate } from './changes.js';
-import type { InstrumentRecord } from './instrument-facts.js';
+import type { InstrumentRecord } from './views.js';
 import type {
   InvalidQuery,
   UnknownBody,

@@ -16,6 +16,7 @@ import type {
   BodyId,
   CalendarDate,
   Instant,
+  InstrumentKey,
   LegalBasis,
   OfficeId,
   PersonId,
@@ -26,13 +27,23 @@ import type {
 } from '@mandate/core';
 import type { Body, Instrument, Name, Office } from '@mandate/core';
 import type { Either } from 'fp-ts/Either';
-import type { InstrumentRecord } from './instrument-facts.js';
 import type {
   InvalidQuery,
   UnknownBody,
   UnknownInstrument,
   UnknownPerson,
 } from './query-errors.js';
+
+/** A recorded instrument: its canonical key, the instrument, and where its text can be read. */
+export interface InstrumentRecord {
+  readonly key: InstrumentKey;
+  readonly instrument: LegalBasis;
+  /** Its effective date as recorded (its signing date). */
+  readonly effectiveOn: CalendarDate;
+  readonly reference?: Instrument.DocumentReference;
+  /** The instrument that annulled it ab initio, if one did (rule 14). */
+  readonly annulledBy?: InstrumentKey;
+}
 
 /** One seat of a body on a date: its roles, its holder as decided, and who is behind it. */
 export interface RosterSeat {

@@ -14,9 +14,7 @@ import type {
   BilingualText,
   BodyId,
   CalendarDate,
-  Jurisdiction,
   LegalBasis,
-  RecordedEvents,
   ReorganisationId,
   SeatId,
   Source,
@@ -80,14 +78,10 @@ import {
   seatLife,
 } from './state.js';
 import { entryFrom, lastFrom } from './timeline.js';
+import type { BodyContext } from './context.js';
 import { decideCorrection } from './corrections/decide.js';
 
-/** The facts from outside the stream the body decider needs: who may change what. */
-export interface BodyContext {
-  readonly jurisdiction: Jurisdiction;
-  /** The stream's events by id, which a correction names (rule 14); none when absent. */
-  readonly recorded?: RecordedEvents<Event>;
-}
+export type { BodyContext } from './context.js';
 
 type Decision<E = Event> = Either<Refusal, ReadonlyArray<E>>;
 

@@ -19,7 +19,7 @@ import type {
   Source,
 } from '../../kernel/index.js';
 import { instrumentSource, noRecordedEvents, sameName } from '../../kernel/index.js';
-import type { BodyContext } from '../decide.js';
+import type { BodyContext } from '../context.js';
 import type { Event } from '../events.js';
 import type { Refusal } from '../refusals.js';
 import * as refuse from '../refusals.js';
