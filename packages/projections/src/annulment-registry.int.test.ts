@@ -8,25 +8,14 @@
  *
  * @see docs/reference/domain.md rule 14
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LegalBasis, decodeWith, instrumentKey, type Instant } from '@mandate/core';
 import type { EventStore, StreamName } from '@mandate/eventstore';
-import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
-import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { answerOf } from './answers.fixture.js';
-import { bitemporalProjection } from './bitemporal-projection.js';
-import type { CheckpointedModel } from './checkpoint.js';
-import type { FactStore } from './fact-store.js';
+import { everyReadModel } from './every-read-model.fixture.js';
 import { RECORDING_START, envelope, memoryWorld, wholeLog } from './history.fixture.js';
-import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
-import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
-import { startProjection } from './runner.js';
 import type { ReadModelQueries } from './views.js';
 
 const instrument = (number: string, signedOn: string) => ({
@@ -47,10 +36,6 @@ const legalBasis = (json: unknown): LegalBasis => {
   if (E.isLeft(decoded)) throw new Error('test instrument does not decode');
   return decoded.right;
 };
-
-const directory = mkdtempSync(join(tmpdir(), 'mandate-annulment-registry-'));
-const postgres = postgresForTests(2);
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('a name correction, then a registration, annulled ab initio (rule 14)', () => {
   let store: EventStore;
@@ -101,41 +86,7 @@ describe('a name correction, then a registration, annulled ab initio (rule 14)',
     known.push(world.clock.now());
   });
 
-  const project = async (target: CheckpointedModel<FactStore>) => {
-    const runner = startProjection({ store, projection: bitemporalProjection, target });
-    await runner.waitUntilCaughtUp();
-    await runner.stop();
-  };
-  const models: ReadonlyArray<readonly [string, () => Promise<ReadModelQueries>]> = [
-    [
-      'in memory',
-      async () => {
-        const model = createInMemoryReadModel();
-        await project(model.target);
-        return model.queries;
-      },
-    ],
-    [
-      'in SQLite',
-      async () => {
-        const file = join(directory, 'read-model.sqlite');
-        const model = createSqliteReadModel(new Database(file), bitemporalProjection);
-        await project(model.target);
-        return model.queries;
-      },
-    ],
-    [
-      'in PostgreSQL',
-      async () => {
-        const model = await createPostgresReadModel(postgres.pool, bitemporalProjection, {
-          schema: postgres.schema,
-        });
-        await project(model.target);
-        return model.queries;
-      },
-    ],
-    ['by the oracle', async () => createOracle(await wholeLog(store))],
-  ];
+  const models = everyReadModel('annulment-registry', () => store);
 
   it.each(models)('answers %s with the name each annulment leaves', async (_name, build) => {
     const model = await build();

@@ -9,12 +9,8 @@
  *
  * @see docs/reference/domain.md rule 14
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   LegalBasis,
   decodeWith,
@@ -25,17 +21,10 @@ import {
 } from '@mandate/core';
 import { IllustrativeSequel, Seed } from '@mandate/core/testing';
 import type { EventStore } from '@mandate/eventstore';
-import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
-import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { answerOf, expectSameAnswers } from './answers.fixture.js';
-import { bitemporalProjection } from './bitemporal-projection.js';
-import type { CheckpointedModel } from './checkpoint.js';
-import type { FactStore } from './fact-store.js';
+import { everyReadModel } from './every-read-model.fixture.js';
 import { memoryWorld, wholeLog } from './history.fixture.js';
-import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
-import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
-import { startProjection } from './runner.js';
 import type { ReadModelQueries } from './views.js';
 
 const successor = Seed.SeedIds.successor as BodyId;
@@ -45,21 +34,10 @@ const HOUR = 3_600_000;
 const decision = IllustrativeSequel.appointmentDecision;
 const annulling = { ...decision, number: 'XXXX-22/QĐ-UBND', signedOn: '2020-07-01' };
 
-const directory = mkdtempSync(join(tmpdir(), 'mandate-annulment-'));
-const postgres = postgresForTests(2);
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
 /** The standing member's occupant on 2020-04-01, as known at `knownAt`. */
 async function standingMember(model: ReadModelQueries, knownAt: Instant) {
   const roster = await answerOf(model.roster(successor, april2020, knownAt));
   return roster.find((seat) => seat.roles.includes('standing-member'))?.occupant;
-}
-
-/** The read model over `store`, built by a runner that has caught up with the whole log. */
-async function project(store: EventStore, target: CheckpointedModel<FactStore>) {
-  const runner = startProjection({ store, projection: bitemporalProjection, target });
-  await runner.waitUntilCaughtUp();
-  await runner.stop();
 }
 
 const legalBasis = (json: unknown): LegalBasis => {
@@ -102,38 +80,7 @@ describe('an appointment decision, annulled ab initio (rule 14)', () => {
     afterAnnulment = world.clock.now();
   });
 
-  const models: ReadonlyArray<readonly [string, () => Promise<ReadModelQueries>]> = [
-    [
-      'in memory',
-      async () => {
-        const model = createInMemoryReadModel();
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    [
-      'in SQLite',
-      async () => {
-        const model = createSqliteReadModel(
-          new Database(join(directory, 'read-model.sqlite')),
-          bitemporalProjection,
-        );
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    [
-      'in PostgreSQL',
-      async () => {
-        const model = await createPostgresReadModel(postgres.pool, bitemporalProjection, {
-          schema: postgres.schema,
-        });
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    ['by the oracle', async () => createOracle(await wholeLog(store))],
-  ];
+  const models = everyReadModel('annulment', () => store);
 
   it.each(models)(
     'answers %s: the new director as known before, the previous one as known after',

@@ -10,12 +10,8 @@
  *
  * @see docs/reference/domain.md rule 14
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   LegalBasis,
   decodeWith,
@@ -26,18 +22,9 @@ import {
 import { Seed } from '@mandate/core/testing';
 import { createCommandHandler, type CommandHandler } from '@mandate/application';
 import type { EventStore, StoredEvent } from '@mandate/eventstore';
-import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
-import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { answerOf } from './answers.fixture.js';
-import { bitemporalProjection } from './bitemporal-projection.js';
-import type { CheckpointedModel } from './checkpoint.js';
-import type { FactStore } from './fact-store.js';
+import { everyReadModel } from './every-read-model.fixture.js';
 import { envelope, memoryWorld, wholeLog } from './history.fixture.js';
-import { createInMemoryReadModel } from './in-memory/read-model.js';
-import { createOracle } from './oracle.js';
-import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
-import { startProjection } from './runner.js';
-import type { ReadModelQueries } from './views.js';
 
 const { SeedIds } = Seed;
 const successor = SeedIds.successor as BodyId;
@@ -55,17 +42,6 @@ const erratum = {
 const correctedName = {
   vi: 'Ban Chỉ đạo cải cách thủ tục hành chính và chính quyền điện tử tỉnh Bình Phước',
 };
-
-const directory = mkdtempSync(join(tmpdir(), 'mandate-body-corrections-'));
-const postgres = postgresForTests(2);
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-/** The read model over `store`, built by a runner that has caught up with the whole log. */
-async function project(store: EventStore, target: CheckpointedModel<FactStore>) {
-  const runner = startProjection({ store, projection: bitemporalProjection, target });
-  await runner.waitUntilCaughtUp();
-  await runner.stop();
-}
 
 /** The id of the first stored event of `type` on `stream` whose data has `field` equal to `value`. */
 function idOf(
@@ -213,38 +189,7 @@ describe('a body’s recorded facts, corrected by an erratum (rule 14)', () => {
     expect((await wholeLog(store)).length, 'a refusal appends nothing').toBe(log.length);
   });
 
-  const models: ReadonlyArray<readonly [string, () => Promise<ReadModelQueries>]> = [
-    [
-      'in memory',
-      async () => {
-        const model = createInMemoryReadModel();
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    [
-      'in SQLite',
-      async () => {
-        const model = createSqliteReadModel(
-          new Database(join(directory, 'read-model.sqlite')),
-          bitemporalProjection,
-        );
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    [
-      'in PostgreSQL',
-      async () => {
-        const model = await createPostgresReadModel(postgres.pool, bitemporalProjection, {
-          schema: postgres.schema,
-        });
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    ['by the oracle', async () => createOracle(await wholeLog(store))],
-  ];
+  const models = everyReadModel('body-corrections', () => store);
 
   it.each(models)(
     'answers %s with the recorded facts as known before, the corrected after',

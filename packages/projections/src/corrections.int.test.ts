@@ -8,12 +8,8 @@
  *
  * @see docs/reference/domain.md rule 14
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   LegalBasis,
   decodeWith,
@@ -24,17 +20,9 @@ import {
 } from '@mandate/core';
 import { IllustrativeSequel, Seed } from '@mandate/core/testing';
 import type { EventStore } from '@mandate/eventstore';
-import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
-import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { answerOf } from './answers.fixture.js';
-import { bitemporalProjection } from './bitemporal-projection.js';
-import type { CheckpointedModel } from './checkpoint.js';
-import type { FactStore } from './fact-store.js';
+import { everyReadModel } from './every-read-model.fixture.js';
 import { memoryWorld, wholeLog } from './history.fixture.js';
-import { createInMemoryReadModel } from './in-memory/read-model.js';
-import { createOracle } from './oracle.js';
-import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
-import { startProjection } from './runner.js';
 import type { ReadModelQueries } from './views.js';
 
 const successor = Seed.SeedIds.successor as BodyId;
@@ -42,21 +30,10 @@ const { IllustrativeIds } = IllustrativeSequel;
 const april2020 = unsafeCalendarDate('2020-04-01');
 const HOUR = 3_600_000;
 
-const directory = mkdtempSync(join(tmpdir(), 'mandate-corrections-'));
-const postgres = postgresForTests(2);
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
 /** The standing member's occupant on `on`, as known at `knownAt`. */
 async function standingMember(model: ReadModelQueries, knownAt: Instant) {
   const roster = await answerOf(model.roster(successor, april2020, knownAt));
   return roster.find((seat) => seat.roles.includes('standing-member'))?.occupant;
-}
-
-/** The read model over `store`, built by a runner that has caught up with the whole log. */
-async function project(store: EventStore, target: CheckpointedModel<FactStore>) {
-  const runner = startProjection({ store, projection: bitemporalProjection, target });
-  await runner.waitUntilCaughtUp();
-  await runner.stop();
 }
 
 describe('a misprinted office holding, corrected (rule 14)', () => {
@@ -93,38 +70,7 @@ describe('a misprinted office holding, corrected (rule 14)', () => {
     afterCorrection = world.clock.now();
   });
 
-  const models: ReadonlyArray<readonly [string, () => Promise<ReadModelQueries>]> = [
-    [
-      'in memory',
-      async () => {
-        const model = createInMemoryReadModel();
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    [
-      'in SQLite',
-      async () => {
-        const model = createSqliteReadModel(
-          new Database(join(directory, 'read-model.sqlite')),
-          bitemporalProjection,
-        );
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    [
-      'in PostgreSQL',
-      async () => {
-        const model = await createPostgresReadModel(postgres.pool, bitemporalProjection, {
-          schema: postgres.schema,
-        });
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    ['by the oracle', async () => createOracle(await wholeLog(store))],
-  ];
+  const models = everyReadModel('corrections', () => store);
 
   it.each(models)(
     'answers %s: the new director as known before, the previous one as known after',

@@ -9,12 +9,8 @@
  *
  * @see docs/reference/domain.md rule 15 and "Questions the read models answer"
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   instrumentKey,
   unsafeCalendarDate,
@@ -24,18 +20,9 @@ import {
 } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
 import type { EventStore } from '@mandate/eventstore';
-import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
-import { createSqliteReadModel } from '@mandate/adapter-sqlite/read-model';
 import { answerOf } from './answers.fixture.js';
-import { bitemporalProjection } from './bitemporal-projection.js';
-import type { CheckpointedModel } from './checkpoint.js';
-import type { FactStore } from './fact-store.js';
-import { envelope, eventOf, memoryWorld, wholeLog, withEventIds } from './history.fixture.js';
-import { createInMemoryReadModel } from './in-memory/read-model.js';
-import { createOracle } from './oracle.js';
-import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
-import { startProjection } from './runner.js';
-import type { ReadModelQueries } from './views.js';
+import { everyReadModel } from './every-read-model.fixture.js';
+import { envelope, eventOf, memoryWorld, withEventIds } from './history.fixture.js';
 
 const HOUR = 3_600_000;
 const government = Seed.SeedIds.government;
@@ -64,16 +51,6 @@ const record = (basis: typeof decision109) => ({
   instrument: { ...basis, number: basis.number.normalize('NFC') },
   effectiveOn: basis.signedOn,
 });
-
-const directory = mkdtempSync(join(tmpdir(), 'mandate-registry-'));
-const postgres = postgresForTests(2);
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-async function project(store: EventStore, target: CheckpointedModel<FactStore>) {
-  const runner = startProjection({ store, projection: bitemporalProjection, target });
-  await runner.waitUntilCaughtUp();
-  await runner.stop();
-}
 
 describe('instruments, persons and search by name', () => {
   let store: EventStore;
@@ -124,38 +101,7 @@ describe('instruments, persons and search by name', () => {
     }
   });
 
-  const models: ReadonlyArray<readonly [string, () => Promise<ReadModelQueries>]> = [
-    [
-      'in memory',
-      async () => {
-        const model = createInMemoryReadModel();
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    [
-      'in SQLite',
-      async () => {
-        const model = createSqliteReadModel(
-          new Database(join(directory, 'read-model.sqlite')),
-          bitemporalProjection,
-        );
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    [
-      'in PostgreSQL',
-      async () => {
-        const model = await createPostgresReadModel(postgres.pool, bitemporalProjection, {
-          schema: postgres.schema,
-        });
-        await project(store, model.target);
-        return model.queries;
-      },
-    ],
-    ['by the oracle', async () => createOracle(await wholeLog(store))],
-  ];
+  const models = everyReadModel('registry', () => store);
 
   it.each(models)('tells %s what replaced 109/QĐ-TTg, by either spelling', async (_name, build) => {
     const model = await build();
