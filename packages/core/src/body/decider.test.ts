@@ -1,4 +1,4 @@
-import { isLeft, isRight } from 'fp-ts/Either';
+import { isLeft, isRight, right } from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { PathReporter } from 'io-ts/PathReporter';
 import { describe, expect, it } from 'vitest';
@@ -290,7 +290,31 @@ describe('the life of a steering committee', () => {
       );
   });
 
-  it('corrects a recorded holding: the correction supersedes it from the holding’s start', () => {
+  /** Decides a holder correction naming the event numbered `n` of `history` (`event-<n>`). */
+  const correctHolder = (
+    history: ReadonlyArray<Event>,
+    n: number,
+    holder: unknown,
+    erratum: ReturnType<typeof basis>,
+  ) =>
+    decider.decide(
+      command({
+        type: 'CorrectBodyRecord',
+        data: {
+          bodyId: BODY,
+          corrects: `event-${n}`,
+          basis: erratum,
+          correction: { correct: 'Holder', holder },
+        },
+      }),
+      fold(history),
+      {
+        ...context,
+        recorded: new Map(history.map((event, i) => [`event-${i + 1}` as EventId, event])),
+      },
+    );
+
+  it('corrects a recorded holding by the id of the event that recorded it, from its start', () => {
     const history = acceptedAfter(
       establishedEvents,
       amend('2019-03-01', [
@@ -298,36 +322,26 @@ describe('the life of a steering committee', () => {
       ]),
     );
     const correction = basis('15/QĐ-UBND', '2019-04-10');
-    spec
-      .given(history)
-      .when(
-        amend(
-          '2019-04-10',
-          [
-            {
-              change: 'CorrectSeatHolding',
-              seatId: 'seat-police',
-              holdingFrom: '2019-03-01',
-              holder: person('tran-van-binh'),
-            },
-          ],
-          correction,
-        ),
-      )
-      .then(
-        events({
+    expect(
+      correctHolder(history, history.length, person('tran-van-binh'), correction),
+    ).toStrictEqual(
+      right([
+        {
           type: 'SeatHoldingCorrected',
           data: {
             bodyId: BODY,
             effectiveOn: '2019-03-01',
             source: source(correction),
+            corrects: `event-${history.length}`,
             seatId: 'seat-police',
-            holdingFrom: '2019-03-01',
             previous: person('tran-van-an'),
             holder: person('tran-van-binh'),
           },
-        }),
-      );
+        },
+      ]),
+    );
+    const again = correctHolder(history, history.length, person('tran-van-an'), correction);
+    expect(again, 'the holder as recorded: nothing to do').toStrictEqual(right([]));
   });
 
   it('corrects a holding on a dissolved body, back to vacant (rule 14)', () => {
@@ -339,36 +353,34 @@ describe('the life of a steering committee', () => {
     );
     const history = acceptedAfter(appointed, dissolve('2020-03-01'));
     const erratum = basis('16/QĐ-UBND', '2020-06-10');
-    spec
-      .given(history)
-      .when(
-        amend(
-          '2020-06-10',
-          [
-            {
-              change: 'CorrectSeatHolding',
-              seatId: 'seat-police',
-              holdingFrom: '2019-03-01',
-              holder: null,
-            },
-          ],
-          erratum,
-        ),
-      )
-      .then(
-        events({
+    expect(correctHolder(history, appointed.length, null, erratum)).toStrictEqual(
+      right([
+        {
           type: 'SeatHoldingCorrected',
           data: {
             bodyId: BODY,
             effectiveOn: '2019-03-01',
             source: source(erratum),
+            corrects: `event-${appointed.length}`,
             seatId: 'seat-police',
-            holdingFrom: '2019-03-01',
             previous: person('tran-van-an'),
             holder: null,
           },
-        }),
-      );
+        },
+      ]),
+    );
+  });
+
+  it('refuses a holder correction naming an unknown event or one that recorded no holding (rule 14)', () => {
+    const erratum = basis('17/QĐ-UBND', '2019-07-01');
+    const unknown = correctHolder(establishedEvents, establishedEvents.length + 5, null, erratum);
+    expect(isLeft(unknown) && unknown.left._tag).toBe('UnknownEvent');
+    const established = correctHolder(establishedEvents, 1, person('x'), erratum);
+    expect(isLeft(established) && established.left).toMatchObject({
+      _tag: 'NothingRecordedBy',
+      eventType: 'BodyEstablished',
+      correction: 'Holder',
+    });
   });
 
   it('files the 2019 annual review, then a correction that supersedes it', () => {
@@ -807,7 +819,7 @@ describe('refusals', () => {
     );
   });
 
-  it('SeatAlreadyAbolished, SeatHasLaterChanges, SeatAlreadyVacant, NoHoldingToCorrect (rule 4)', () => {
+  it('SeatAlreadyAbolished, SeatHasLaterChanges, SeatAlreadyVacant (rule 4)', () => {
     const history = acceptedAfter(
       establishedEvents,
       amend('2019-03-01', [{ change: 'AbolishSeat', seatId: 'seat-office' }]),
@@ -830,17 +842,6 @@ describe('refusals', () => {
       'SeatAlreadyVacant',
       amend('2019-07-01', [{ change: 'RelieveSeatHolder', seatId: 'seat-police' }]),
       replaced,
-    );
-    refuses(
-      'NoHoldingToCorrect',
-      amend('2019-07-01', [
-        {
-          change: 'CorrectSeatHolding',
-          seatId: 'seat-police',
-          holdingFrom: '2019-05-01',
-          holder: person('x'),
-        },
-      ]),
     );
   });
 
