@@ -290,22 +290,17 @@ describe('the life of a steering committee', () => {
       );
   });
 
-  /** Decides a holder correction naming the event numbered `n` of `history` (`event-<n>`). */
-  const correctHolder = (
+  /** Decides a correction naming the event numbered `n` of `history` (`event-<n>`). */
+  const correctRecord = (
     history: ReadonlyArray<Event>,
     n: number,
-    holder: unknown,
+    correction: unknown,
     erratum: ReturnType<typeof basis>,
   ) =>
     decider.decide(
       command({
         type: 'CorrectBodyRecord',
-        data: {
-          bodyId: BODY,
-          corrects: `event-${n}`,
-          basis: erratum,
-          correction: { correct: 'Holder', holder },
-        },
+        data: { bodyId: BODY, corrects: `event-${n}`, basis: erratum, correction },
       }),
       fold(history),
       {
@@ -313,6 +308,99 @@ describe('the life of a steering committee', () => {
         recorded: new Map(history.map((event, i) => [`event-${i + 1}` as EventId, event])),
       },
     );
+  const correctHolder = (
+    history: ReadonlyArray<Event>,
+    n: number,
+    holder: unknown,
+    erratum: ReturnType<typeof basis>,
+  ) => correctRecord(history, n, { correct: 'Holder', holder }, erratum);
+  const refusal = (decision: ReturnType<typeof correctRecord>) =>
+    isLeft(decision) ? decision.left._tag : 'accepted';
+
+  it('corrects a rename’s date, then its name where it stands now (rule 14)', () => {
+    const renamed = acceptedAfter(
+      establishedEvents,
+      amend('2019-03-01', [{ change: 'Rename', name: { vi: 'Ban Chỉ đạo số' } }]),
+    );
+    const erratum = basis('18/QĐ-UBND', '2019-06-01');
+    const moved = correctRecord(
+      renamed,
+      renamed.length,
+      { correct: 'Date', effectiveOn: '2019-02-01' },
+      erratum,
+    );
+    expect(isRight(moved) && moved.right).toMatchObject([
+      { type: 'RenameDateCorrected', data: { effectiveOn: '2019-02-01', previous: '2019-03-01' } },
+    ]);
+    const after = [...renamed, ...(isRight(moved) ? moved.right : [])];
+    const named = correctRecord(
+      after,
+      renamed.length,
+      { correct: 'Name', name: { vi: 'Ban Chỉ đạo chuyển đổi số' } },
+      erratum,
+    );
+    expect(isRight(named) && named.right).toMatchObject([
+      { type: 'BodyNameCorrected', data: { effectiveOn: '2019-02-01' } },
+    ]);
+  });
+
+  it('refuses moving a rename of the establishment date off it: the body keeps a first name (rule 14)', () => {
+    const renamed = acceptedAfter(
+      establishedEvents,
+      amend('2018-12-04', [{ change: 'Rename', name: { vi: 'Ban Chỉ đạo số' } }]),
+    );
+    const erratum = basis('19/QĐ-UBND', '2019-06-01');
+    const date = (effectiveOn: string) =>
+      refusal(correctRecord(renamed, renamed.length, { correct: 'Date', effectiveOn }, erratum));
+    expect(date('2018-12-03')).toBe('CorrectionOutsideLife');
+    expect(date('2019-01-01')).toBe('CorrectionCrossesChange');
+  });
+
+  it('corrects a dissolution’s date, and what the end closed moves with it (rule 14)', () => {
+    const dissolved = acceptedAfter(establishedEvents, dissolve('2020-03-01'));
+    const erratum = basis('20/QĐ-UBND', '2020-06-01');
+    const moved = correctRecord(
+      dissolved,
+      dissolved.length,
+      { correct: 'Date', effectiveOn: '2020-02-01' },
+      erratum,
+    );
+    expect(isRight(moved) && moved.right).toMatchObject([
+      { type: 'EndDateCorrected', data: { effectiveOn: '2020-02-01', previous: '2020-03-01' } },
+    ]);
+    const state = fold([...dissolved, ...(isRight(moved) ? moved.right : [])]);
+    expect(state).toMatchObject({ status: 'ended', endedOn: '2020-02-01' });
+    if (state.status !== 'ended') return;
+    for (const seat of state.seats.values()) expect(seat.abolishedOn).toBe('2020-02-01');
+  });
+
+  it('refuses correcting the date of an end by reorganisation on one body (rule 14)', () => {
+    const merged = decideEnd(
+      fold(establishedEvents),
+      {
+        basis: basis('21/QĐ-UBND', '2020-01-01'),
+        effectiveOn: '2020-01-01',
+        reason: 'merger',
+        successors: ['ban-chi-dao-moi'],
+        reorganisationId: 'sap-nhap-2020',
+      } as never,
+      context,
+    );
+    if (isLeft(merged)) throw new Error(merged.left.message);
+    const history = [...establishedEvents, ...merged.right];
+    const decision = correctRecord(
+      history,
+      history.length,
+      { correct: 'Date', effectiveOn: '2020-02-01' },
+      basis('22/QĐ-UBND', '2020-06-01'),
+    );
+    expect(isLeft(decision) && decision.left).toMatchObject({
+      _tag: 'EndedByReorganisation',
+      rule: 14,
+      reason: 'merger',
+      reorganisationId: 'sap-nhap-2020',
+    });
+  });
 
   it('corrects a recorded holding by the id of the event that recorded it, from its start', () => {
     const history = acceptedAfter(
@@ -369,6 +457,21 @@ describe('the life of a steering committee', () => {
         },
       ]),
     );
+  });
+
+  it('corrects a relief: the seat was not vacant, someone held it (rule 14)', () => {
+    const relieved = acceptedAfter(
+      establishedEvents,
+      amend('2019-03-01', [{ change: 'RelieveSeatHolder', seatId: 'seat-police' }]),
+    );
+    const erratum = basis('23/QĐ-UBND', '2019-06-01');
+    const decision = correctHolder(relieved, relieved.length, person('tran-van-an'), erratum);
+    expect(isRight(decision) && decision.right).toMatchObject([
+      {
+        type: 'SeatHoldingCorrected',
+        data: { effectiveOn: '2019-03-01', previous: null, holder: person('tran-van-an') },
+      },
+    ]);
   });
 
   it('refuses a holder correction naming an unknown event or one that recorded no holding (rule 14)', () => {
