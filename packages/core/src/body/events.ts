@@ -61,7 +61,6 @@ function event<T extends string, R extends t.Props, O extends t.Props = Record<n
   });
 }
 
-
 /** A body was established, by its own decision or by a reorganisation. */
 export const BodyEstablished = event(
   'BodyEstablished',

@@ -33,9 +33,7 @@ const scrambledHistories = histories.chain((history) => {
   const [first, ...rest] = history;
   if (first === undefined) return fc.constant(history);
   const copies = fc.array(
-    fc
-      .tuple(fc.constantFrom(first, ...rest), windowDate)
-      .map(([e, on]) => redated(e, on)),
+    fc.tuple(fc.constantFrom(first, ...rest), windowDate).map(([e, on]) => redated(e, on)),
     { maxLength: history.length },
   );
   return copies

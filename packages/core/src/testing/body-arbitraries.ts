@@ -483,26 +483,28 @@ const replacementAndCorrection: fc.Arbitrary<ReadonlyArray<Body.Command>> = fc
     replacement: basis,
     correction: basis,
   })
-  .map(({ bodyId, seatId, replaced, corrected, effectiveOn, corrects, replacement, correction }) => [
-    {
-      type: 'AmendBody',
-      data: {
-        bodyId,
-        basis: replacement,
-        effectiveOn,
-        changes: [{ change: 'ReplaceSeatHolder', seatId, holder: replaced }],
+  .map(
+    ({ bodyId, seatId, replaced, corrected, effectiveOn, corrects, replacement, correction }) => [
+      {
+        type: 'AmendBody',
+        data: {
+          bodyId,
+          basis: replacement,
+          effectiveOn,
+          changes: [{ change: 'ReplaceSeatHolder', seatId, holder: replaced }],
+        },
       },
-    },
-    {
-      type: 'CorrectBodyRecord',
-      data: {
-        bodyId,
-        corrects: `event-${corrects}` as EventId,
-        basis: correction,
-        correction: { correct: 'Holder', holder: corrected },
+      {
+        type: 'CorrectBodyRecord',
+        data: {
+          bodyId,
+          corrects: `event-${corrects}` as EventId,
+          basis: correction,
+          correction: { correct: 'Holder', holder: corrected },
+        },
       },
-    },
-  ]);
+    ],
+  );
 
 /** One command to an established body stream (rarely a second establishment). */
 export const bodyCommand: fc.Arbitrary<Body.Command> = fc.oneof(
@@ -587,7 +589,8 @@ export function replayBodyCommands(
     if (isRight(decision)) {
       state = decision.right.reduce(Body.decider.evolve, state);
       history = [...history, ...decision.right];
-      for (const event of decision.right) recorded.set(`event-${recorded.size + 1}` as EventId, event);
+      for (const event of decision.right)
+        recorded.set(`event-${recorded.size + 1}` as EventId, event);
     }
     steps.push({ command, before, decision, after: state, history, untouched });
   }

@@ -233,7 +233,8 @@ function modelCorrects(
         const end = b.endedOn;
         if (d['reason'] !== 'dissolution' || end === undefined) return 'refused';
         b.endedOn = on;
-        for (const seat of Object.values(b.seats)) if (seat.abolishedOn === end) seat.abolishedOn = on;
+        for (const seat of Object.values(b.seats))
+          if (seat.abolishedOn === end) seat.abolishedOn = on;
         for (const duty of Object.values(b.duties)) if (duty.revokedOn === end) duty.revokedOn = on;
         for (const o of Object.values(b.obligations)) if (o.liftedOn === end) o.liftedOn = on;
         break;
@@ -388,17 +389,15 @@ const changeOfRecord = fc
     ),
     bodyChange.filter((c) => ['Rename', 'ChangeSeatRoles', 'AmendDuty'].includes(c.change)),
   )
-  .map(
-    ([basis, effectiveOn, change]): Body.Command => ({
-      type: 'AmendBody',
-      data: {
-        bodyId: BODY,
-        basis: { ...basis, issuer: PROVINCE, signedOn: effectiveOn },
-        effectiveOn,
-        changes: [change],
-      },
-    }),
-  );
+  .map(([basis, effectiveOn, change]): Body.Command => ({
+    type: 'AmendBody',
+    data: {
+      bodyId: BODY,
+      basis: { ...basis, issuer: PROVINCE, signedOn: effectiveOn },
+      effectiveOn,
+      changes: [change],
+    },
+  }));
 
 /** A duty assigned, then amended some days later, by the establishing authority. */
 const assignedThenAmended = fc

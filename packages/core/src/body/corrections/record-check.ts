@@ -36,8 +36,7 @@ function orderBreak(
     return correctionCrossesChange(record, life.to, life.from);
   for (const timeline of timelines) {
     const first = timeline[0]?.from;
-    if (first !== undefined && first < life.from)
-      return correctionOutsideLife(record, first, life);
+    if (first !== undefined && first < life.from) return correctionOutsideLife(record, first, life);
     if (first !== undefined && first > life.from)
       return correctionCrossesChange(record, life.from, first);
     for (const [i, { from }] of timeline.entries()) {
