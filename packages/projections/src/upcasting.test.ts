@@ -2,8 +2,8 @@
  * The read side reads old events through the upcasters it is given: a rebuild with
  * `bitemporalProjectionWith({ upcasters })` asks the registry for each stored event whose type or
  * version is not current, as the command handler's loaders do, instead of stopping at it as
- * unknown. (Every event type is at its first schema version today, so no step can complete yet;
- * the registry is the store's, passed through.)
+ * unknown. (Every event type is at its first schema version today: a step that completes, on a
+ * version the test declares, is in upcasting.int.test.ts.)
  *
  * @see docs/reference/domain.md rule 12
  */
