@@ -2,11 +2,13 @@
  * Folding office events: holdings kept in order of start (substantive before acting on the same
  * day, whatever order they were recorded in), and an event that does not fit the state — a change
  * to an office not yet established, a second establishment, the end or correction of a holding
- * not on record — leaves the state as it was. Dates and persons are placeholders.
+ * not on record — leaves the state as it was; and which stored events fit an office's stream.
+ * Dates and persons are placeholders.
  */
 import { isLeft } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import { Event, decider, holdingsOf, type OfficeState } from './index.js';
+import type { CalendarDate, OfficeId } from '../kernel/index.js';
+import { Event, contradiction, decider, holderOn, holdingsOf, type OfficeState } from './index.js';
 
 const { evolve, initialState } = decider;
 
@@ -142,6 +144,7 @@ describe('office evolve', () => {
       abolished('2020-01-01'),
     ])
       expect(evolve(initialState, unfit)).toEqual(initialState);
+    expect(holdingsOf(initialState)).toEqual([]);
   });
 
   it('leaves an established office as it was on a second establishment, or an end or correction of no holding on record', () => {
@@ -172,5 +175,54 @@ describe('office evolve', () => {
       { person: B, capacity: 'acting', from: '2018-06-01' },
       { person: A, capacity: 'substantive', from: '2019-01-01', to: '2020-01-01' },
     ]);
+  });
+});
+
+describe('Office holder on a date', () => {
+  it('is the substantive holder even beside an acting holding that began earlier and runs on past its start', () => {
+    // Rule 16 refuses such an appointment, but a correction of the acting holding's end (which
+    // checks only the acting holder's own holdings) can record it.
+    const state = fold([
+      established('2018-01-01'),
+      appointed(B, 'acting', '2019-01-01'),
+      ended(B, 'acting', '2019-01-01', '2019-06-01'),
+      appointed(A, 'substantive', '2019-06-01'),
+      corrected(
+        B,
+        'acting',
+        { from: '2019-01-01', to: '2019-06-01' },
+        { from: '2019-01-01', to: '2019-09-01' },
+      ),
+    ]);
+    expect(holderOn(state, '2019-03-01' as CalendarDate)).toEqual({
+      person: B,
+      capacity: 'acting',
+    });
+    expect(holderOn(state, '2019-07-01' as CalendarDate)).toEqual({
+      person: A,
+      capacity: 'substantive',
+    });
+  });
+});
+
+describe('Office stream fit', () => {
+  const owner = OFFICE as OfficeId;
+  const other = 'chu-tich-ubnd-tinh' as OfficeId;
+
+  it('takes the establishment first and other events after, all naming the stream’s office', () => {
+    expect(contradiction(established('2018-01-01'), owner, true)).toBeUndefined();
+    expect(contradiction(appointed(A, 'acting', '2019-01-01'), owner, false)).toBeUndefined();
+  });
+
+  it('says why an event does not fit', () => {
+    expect(contradiction(established('2018-01-01'), other, true)).toBe(
+      'it names office giam-doc-so-tttt, but the stream holds office chu-tich-ubnd-tinh',
+    );
+    expect(contradiction(established('2018-01-01'), owner, false)).toBe(
+      'it establishes office giam-doc-so-tttt a second time',
+    );
+    expect(contradiction(renamed('2019-01-01'), owner, true)).toBe(
+      'it comes before office giam-doc-so-tttt was established',
+    );
   });
 });
