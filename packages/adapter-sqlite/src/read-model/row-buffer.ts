@@ -1,7 +1,7 @@
 /**
  * Rows appended to a table in batches: kept in memory as they come and written, in the order
- * they came, by multi-row `INSERT`s when flushed — one statement per {@link ROWS_PER_INSERT}
- * rows instead of one per row. For rows nobody reads back before the flush (a read model's
+ * they came, by a multi-row `INSERT` once {@link ROWS_PER_INSERT} are queued or when flushed —
+ * one statement per batch instead of one per row. For rows nobody reads back before the flush (a read model's
  * change facts and stream events): the owner flushes before reading the table and before its
  * transaction commits, and clears the buffer when the transaction is rolled back.
  */
@@ -14,7 +14,7 @@ const ROWS_PER_INSERT = 64;
 export interface RowBuffer {
   /** Queues a row: one value per column, in the columns' order. */
   readonly add: (row: ReadonlyArray<unknown>) => void;
-  /** Writes the queued rows, in order, and empties the buffer. */
+  /** Writes the rows still queued, in order, and empties the buffer. */
   readonly flush: () => void;
   /** Forgets the queued rows (after a rollback). */
   readonly clear: () => void;
@@ -40,20 +40,20 @@ export function createRowBuffer(
   };
   let queued: unknown[] = [];
   let rows = 0;
+  const flush = (): void => {
+    if (rows > 0) insertOf(rows).run(queued);
+    queued = [];
+    rows = 0;
+  };
   return {
+    // A full batch is written at once: holding rows longer only carries them into the old
+    // generation of the heap.
     add: (row) => {
       for (const value of row) queued.push(value);
       rows += 1;
+      if (rows === ROWS_PER_INSERT) flush();
     },
-    flush: () => {
-      const width = columns.length;
-      for (let first = 0; first < rows; first += ROWS_PER_INSERT) {
-        const count = Math.min(ROWS_PER_INSERT, rows - first);
-        insertOf(count).run(queued.slice(first * width, (first + count) * width));
-      }
-      queued = [];
-      rows = 0;
-    },
+    flush,
     clear: () => {
       queued = [];
       rows = 0;
