@@ -132,12 +132,13 @@ async function withFollowers(
   if (decided._tag === 'Refused' || decided.appends.length === 0) return right(decided);
   const followers = await followersAppends(bodies, loaders);
   if (isLeft(followers)) return followers;
-  const index = decisionOf(right(followers.right), followersAggregate.versions, stamp);
-  if (index._tag === 'Refused') return right(index);
+  const index = followers.right.map(({ stream, revision, events }) =>
+    streamAppend(stream, revision, stamp(events, followersAggregate.versions)),
+  );
   return right({
     _tag: 'Decided',
-    appends: [...decided.appends, ...index.appends],
-    events: decided.events + index.events,
+    appends: [...decided.appends, ...index],
+    events: decided.events + followers.right.reduce((sum, part) => sum + part.events.length, 0),
   });
 }
 
@@ -323,7 +324,13 @@ async function decideOn(
         if (isLeft(seating)) return seating;
         if (seating.right !== undefined) return right({ _tag: 'Refused', refusal: seating.right });
       }
-      const decision = oneStream(bodyStream(bodyId), revision, decided, bodyAggregate.versions, stamp);
+      const decision = oneStream(
+        bodyStream(bodyId),
+        revision,
+        decided,
+        bodyAggregate.versions,
+        stamp,
+      );
       return isLeft(decided)
         ? right(decision)
         : withFollowers(decision, [{ state, events: decided.right }], loaders, stamp);

@@ -102,8 +102,7 @@ export function createLoaders(source: EventSource): Loaders {
       loadStream(source, bodyAggregate, bodyStream(bodyId), undefined, bodyFit(bodyId)),
     loadOffice: (officeId) =>
       loadStream(source, officeAggregate, officeStream(officeId), undefined, officeFit(officeId)),
-    loadFollowers: (officeId) =>
-      loadStream(source, followersAggregate, followersStream(officeId)),
+    loadFollowers: (officeId) => loadStream(source, followersAggregate, followersStream(officeId)),
     loadPerson: (personId) =>
       loadStream(source, personAggregate, personStream(personId), undefined, personFit(personId)),
     loadAuthorities: createRegistryCache(source),

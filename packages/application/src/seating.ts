@@ -124,7 +124,9 @@ export async function officeSeatingRefusal(
     const body = await loaders.loadBody(bodyId);
     if (isLeft(body)) return body;
     bodies.push(body.right.state);
-    for (const other of Seating.officesFollowed(body.right.state).filter((id) => !offices.has(id))) {
+    for (const other of Seating.officesFollowed(body.right.state).filter(
+      (id) => !offices.has(id),
+    )) {
       const loaded = await loaders.loadOffice(other);
       if (isLeft(loaded)) return loaded;
       offices.set(other, loaded.right.state);

@@ -9,12 +9,7 @@
 export { newHoldings, officesNamed, personsNamed } from './holdings.js';
 export type { NewHolding } from './holdings.js';
 export { officeExistsOn, seatingRefusal, streamsNamed } from './check.js';
-export {
-  FollowerEventVersions,
-  SeatFollowsOffice,
-  followers,
-  newFollowings,
-} from './followers.js';
+export { FollowerEventVersions, SeatFollowsOffice, followers, newFollowings } from './followers.js';
 export type { FollowersState } from './followers.js';
 export { changesWhoHolds, officeChangeRefusal, officesFollowed } from './office-change.js';
 export type { NamedStreams, PersonLookup, SeatingFacts } from './check.js';

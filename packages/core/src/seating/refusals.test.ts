@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import {
   unsafeCalendarDate,
   type BodyId,
-  type OfficeId, type PersonId, type SeatId } from '../kernel/index.js';
+  type OfficeId,
+  type PersonId,
+  type SeatId,
+} from '../kernel/index.js';
 import { personSitsTwice, seatOfficeNotInForce, seatPersonNotRegistered } from './refusals.js';
 
 const seat = 'ghe-chu-tich' as SeatId;
