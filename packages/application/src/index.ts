@@ -60,6 +60,7 @@ export type { LoadFailure, Loaded, StreamRevision } from './load.js';
 export {
   AUTHORITIES_STREAM,
   FOLLOWERS_STREAM_PREFIX,
+  INSTRUMENTS_STREAM,
   bodyStream,
   followersStream,
   officeStream,
