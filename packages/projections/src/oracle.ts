@@ -39,6 +39,7 @@ import type {
   UnknownPerson,
 } from './query-errors.js';
 import { decodeReadSideOrThrow } from './decode.js';
+import { standingKnown, withdrawnKnown } from './oracle-log.js';
 import { canonicalHoldings } from './tenure.js';
 import type {
   BodyView,
@@ -64,30 +65,12 @@ interface Known {
   readonly registry: Instrument.RegistryState;
 }
 
-/** The ids of the events withdrawn by an annulment recorded at or before `knownAt`. */
-function withdrawnKnown(
-  log: ReadonlyArray<StoredEvent>,
-  knownAt: Instant | undefined,
-): Set<string> {
-  const withdrawn = new Set<string>();
-  for (const stored of log) {
-    if (knownAt !== undefined && stored.recordedAt > knownAt) continue;
-    const decoded = decodeReadSideOrThrow(stored);
-    if (decoded.aggregate === 'withdrawal')
-      for (const id of decoded.event.data.withdrawn) withdrawn.add(id);
-  }
-  return withdrawn;
-}
-
 function foldKnown(log: ReadonlyArray<StoredEvent>, knownAt: Instant | undefined): Known {
   const bodies = new Map<BodyId, Body.State>();
   const offices = new Map<OfficeId, Office.OfficeState>();
-  const withdrawn = withdrawnKnown(log, knownAt);
   const persons = new Map<PersonId, Person.PersonState>();
   let registry = Instrument.initialState;
-  for (const stored of log) {
-    if (knownAt !== undefined && stored.recordedAt > knownAt) continue;
-    if (withdrawn.has(stored.eventId)) continue;
+  for (const stored of standingKnown(log, knownAt)) {
     const decoded = decodeReadSideOrThrow(stored);
     if (decoded.aggregate === 'body') {
       const id = decoded.event.data.bodyId;

@@ -10,18 +10,21 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { Body, Office } from '@mandate/core';
-import type { EventsWithdrawn, Instant } from '@mandate/core';
+import type { Authority, EventsWithdrawn, Instant } from '@mandate/core';
 import {
   CHECKPOINT_TABLE,
   FACT_KINDS,
+  authorityRowsBefore,
   before,
   boundedCache,
   folded as foldedWith,
+  foldRegistry,
   foldStream,
   createQueries,
   factOfRow,
   factTable,
   factsOnWithReferredOneByOne,
+  registryFolded,
   streamEventTable,
   tablePrefix,
   type CheckpointedModel,
@@ -34,6 +37,7 @@ import {
   type OpenFact,
   type Projection,
   type ReadModelQueries,
+  type RegistryStream,
 } from '@mandate/projections';
 import { createExtents, extentSchema } from './extent.js';
 import {
@@ -42,6 +46,12 @@ import {
   rebuildingTable,
   schemaStatements,
 } from './schema.js';
+
+/** The aggregates whose streams' events the model stores. */
+type StoredAggregate = 'body' | 'office' | 'authority';
+
+/** The subject the authority registry's one stream is stored under. */
+const REGISTRY_SUBJECT = 'authorities';
 
 /** Options of a SQLite read model. */
 export interface SqliteReadModelOptions {
@@ -190,8 +200,15 @@ export function createSqliteReadModel(
   // so that the rows it applied are found by the queries before anything else reads them.
   if (statements.rebuildingMarked.get() !== undefined) finishRebuild();
 
+  /** A folded stream: a body's, an office's, or the authority registry's. */
+  type AnyStream = FoldedStream<Body.State | Office.OfficeState> | RegistryStream;
   /** Folded streams touched lately, by `aggregate:subject`; cleared on rollback. */
-  const cache = boundedCache<string, FoldedStream<Body.State | Office.OfficeState>>(cachedStreams);
+  const cache = boundedCache<string, AnyStream>(cachedStreams);
+  /** The events of a stream as stored, in stream order. */
+  const storedEvents = <E>(aggregate: StoredAggregate, subject: string) =>
+    statements.streamEvents
+      .all(aggregate, subject)
+      .map((row) => JSON.parse(row.event) as E | EventsWithdrawn);
   const folded = <S, E>(
     aggregate: 'body' | 'office',
     subject: string,
@@ -199,11 +216,8 @@ export function createSqliteReadModel(
   ): FoldedStream<S> => {
     const cached = cache.get(`${aggregate}:${subject}`) as FoldedStream<S> | undefined;
     if (cached !== undefined) return cached;
-    const events = statements.streamEvents
-      .all(aggregate, subject)
-      .map((row) => JSON.parse(row.event) as E | EventsWithdrawn);
-    const stream = foldAll(events);
-    cache.set(`${aggregate}:${subject}`, stream as FoldedStream<Body.State | Office.OfficeState>);
+    const stream = foldAll(storedEvents<E>(aggregate, subject));
+    cache.set(`${aggregate}:${subject}`, stream as AnyStream);
     return stream;
   };
   const bodyStream = (id: string): FoldedStream<Body.State> =>
@@ -222,10 +236,16 @@ export function createSqliteReadModel(
     event: Body.Event | Office.Event | EventsWithdrawn,
   ): void => {
     statements.saveEvent.run(aggregate, subject, JSON.stringify(event));
-    cache.set(
-      `${aggregate}:${subject}`,
-      foldedWith(stream, event, state) as FoldedStream<Body.State | Office.OfficeState>,
-    );
+    cache.set(`${aggregate}:${subject}`, foldedWith(stream, event, () => state) as AnyStream);
+  };
+  /** The registry's stream is kept under one key, as the one stream it is. */
+  const REGISTRY = `authority:${REGISTRY_SUBJECT}`;
+  const registryStream = (): RegistryStream => {
+    const cached = cache.get(REGISTRY) as RegistryStream | undefined;
+    if (cached !== undefined) return cached;
+    const stream = foldRegistry(storedEvents<Authority.Event>('authority', REGISTRY_SUBJECT));
+    cache.set(REGISTRY, stream);
+    return stream;
   };
 
   /**
@@ -263,6 +283,13 @@ export function createSqliteReadModel(
     officeState: (id) => officeStream(id).state,
     officeStateBefore: (id, count) => before(officeStream(id), count).state,
     saveOfficeState: (id, state, event) => save('office', id, officeStream(id), state, event),
+    authorityRowsBefore: (count) => authorityRowsBefore(registryStream(), count),
+    saveRegistryEvent: (event, found) => {
+      statements.saveEvent.run('authority', REGISTRY_SUBJECT, JSON.stringify(event));
+      // The stream is folded again from the stored events when next needed, if not cached.
+      const cached = cache.get(REGISTRY) as RegistryStream | undefined;
+      if (cached !== undefined) cache.set(REGISTRY, registryFolded(cached, event, found));
+    },
     openFacts: (kind, subject, key) => {
       const byKey = currentFacts(kind, subject);
       if (key !== undefined) return [...(byKey.get(key) ?? [])];
