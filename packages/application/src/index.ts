@@ -57,4 +57,10 @@ export {
 export type { InputLimits } from './input-size.js';
 export type { LoadResult, Loaders } from './loaders.js';
 export type { LoadFailure, Loaded, StreamRevision } from './load.js';
-export { AUTHORITIES_STREAM, bodyStream, officeStream, personStream } from './streams.js';
+export {
+  AUTHORITIES_STREAM,
+  INSTRUMENTS_STREAM,
+  bodyStream,
+  officeStream,
+  personStream,
+} from './streams.js';

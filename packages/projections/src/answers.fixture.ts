@@ -75,6 +75,8 @@ export interface Question {
   readonly knownAt: Instant | undefined;
   /** The persons whose holdings are compared (default: the generated pools' persons). */
   readonly persons?: ReadonlyArray<PersonId>;
+  /** The authorities whose bodies are compared (default {@link AUTHORITIES_ASKED}). */
+  readonly authorities?: ReadonlyArray<AuthorityId>;
 }
 
 /** What the answers held, so that a property can check it reached the interesting paths. */
@@ -122,7 +124,7 @@ export interface Reached {
 }
 
 /** The authorities whose bodies are asked for: the generated ones, and one never registered. */
-const AUTHORITIES_ASKED = [
+export const AUTHORITIES_ASKED = [
   'ubnd-tinh-binh-phuoc',
   'district-a',
   'district-b',
@@ -216,7 +218,7 @@ export async function expectSameAnswers(
   oracle: ReadModelQueries,
   question: Question,
 ): Promise<Reached> {
-  const { bodyId, on, knownAt, persons = PERSONS } = question;
+  const { bodyId, on, knownAt, persons = PERSONS, authorities = AUTHORITIES_ASKED } = question;
   const rosterAnswer = await model.roster(bodyId, on, knownAt);
   expect(rosterAnswer).toEqual(await oracle.roster(bodyId, on, knownAt));
   const roster = orElse(rosterAnswer, []);
@@ -305,7 +307,7 @@ export async function expectSameAnswers(
   const orphans = await answerOf(model.orphanedBodies(on, knownAt));
   expect(E.right(orphans)).toEqual(await oracle.orphanedBodies(on, knownAt));
   let under = 0;
-  for (const authority of AUTHORITIES_ASKED) {
+  for (const authority of authorities) {
     const answer = await model.bodiesUnder(authority, on, knownAt);
     expect(answer).toEqual(await oracle.bodiesUnder(authority, on, knownAt));
     under += orElse(answer, []).length;

@@ -15,10 +15,17 @@
  * @see docs/reference/domain.md rules 11, 12 and 14, and "Time"
  */
 import { Body, Office, type EventsWithdrawn } from '@mandate/core';
-import { NO_UPCASTERS, type StoredEvent, type UpcasterRegistry } from '@mandate/eventstore';
+import type { StoredEvent } from '@mandate/eventstore';
 import { authorityFact, authorityRowAfter, type AuthoritySummary } from './authority-facts.js';
 import { changeFact } from './changes.js';
-import { aggregateOfStream, decodeReadSideOrThrow, type WithdrawnFrom } from './decode.js';
+import {
+  aggregateOfStream,
+  decodedOrThrow,
+  readSideDecoder,
+  type ReadSideDecoder,
+  type ReadSideDecoding,
+  type WithdrawnFrom,
+} from './decode.js';
 import type { FactStore } from './fact-store.js';
 import {
   BODY_FACT_KINDS,
@@ -135,8 +142,8 @@ function withdraw(
   }
 }
 
-function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistry): void {
-  const decoded = decodeReadSideOrThrow(stored, upcasters);
+function apply(store: FactStore, stored: StoredEvent, decode: ReadSideDecoder): void {
+  const decoded = decodedOrThrow(decode, stored);
   switch (decoded.aggregate) {
     case 'body': {
       const { event } = decoded;
@@ -229,21 +236,26 @@ function apply(store: FactStore, stored: StoredEvent, upcasters: UpcasterRegistr
 /**
  * The projection of body, office, person, authority and instrument streams into bitemporal facts
  * (version 2: version 1 projected bodies and offices only, so its tables lack the instrument,
- * person, name and authority facts and a model of version 1 is rebuilt as version 2), reading events
- * stored under older schema versions through `upcasters` — give it the registry the store's
- * command handler uses, or a rebuild stops at the first old event. Every event of those streams
- * is applied, so one of a type it does not know is a `CorruptEvent`, not skipped.
+ * person, name and authority facts and a model of version 1 is rebuilt as version 2), decoding
+ * events as `decoding` says: against each aggregate's current schema, events stored under older
+ * versions through its upcasters — give it the registry the store's command handler uses, or a
+ * rebuild stops at the first old event. Every event of those streams is applied, so one of a type
+ * or version it does not know is a `CorruptEvent`, not skipped. The read models keep each
+ * stream's events as decoded (to fold them again), so a release that changes an event's current
+ * version builds a new projection version (`{ ...projection, version }`) rather than catching an
+ * old one up.
  *
  * @see docs/reference/domain.md rule 12
  */
-export function bitemporalProjectionWith(upcasters: UpcasterRegistry): Projection<FactStore> {
+export function bitemporalProjectionWith(decoding: ReadSideDecoding): Projection<FactStore> {
+  const decode = readSideDecoder(decoding);
   return {
     name: 'mandate',
     version: 2,
     handles: (event) => aggregateOfStream(event.stream) !== 'other',
-    apply: (store, stored) => apply(store, stored, upcasters),
+    apply: (store, stored) => apply(store, stored, decode),
   };
 }
 
 /** The bitemporal projection of stores whose events are all at their current schema version. */
-export const bitemporalProjection: Projection<FactStore> = bitemporalProjectionWith(NO_UPCASTERS);
+export const bitemporalProjection: Projection<FactStore> = bitemporalProjectionWith({});

@@ -1,11 +1,13 @@
 /**
  * The read side refuses events that contradict their stream as corrupt, as the application's
  * load path does: an event naming another body or office than the stream's, a second
- * establishment, an event before the establishment.
+ * establishment, an event before the establishment. Through the upcasters it is given, it reads
+ * an older version of any event it reads, the withdrawal included.
  */
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import type { StoredEvent } from '@mandate/eventstore';
+import { EventsWithdrawn, WITHDRAWAL_EVENT_TYPE } from '@mandate/core';
+import { eventSchemaFromUnion, upcasterRegistry, type StoredEvent } from '@mandate/eventstore';
 import { decodeReadSide } from './decode.js';
 import { RECORDING_START, envelope, memoryWorld, wholeLog } from './history.fixture.js';
 
@@ -147,6 +149,50 @@ describe('the read-side decode', () => {
     });
     const registry = decodeReadSide(withdrawal(find(events, 'InstrumentRecorded')));
     expect(E.isLeft(registry) && registry.left._tag).toBe('CorruptEvent');
+  });
+
+  it('reads a withdrawal of an older version through the upcasters, as any other event', async () => {
+    const events = await stored();
+    const of = find(events, 'PersonRegistered');
+    const { source } = of.data as { readonly source: unknown };
+    // A release whose withdrawal is at v2, where v1 named the withdrawn events `events`.
+    const schemas = {
+      withdrawal: eventSchemaFromUnion({ [WITHDRAWAL_EVENT_TYPE]: 2 }, EventsWithdrawn),
+    };
+    const renamed = upcasterRegistry([
+      {
+        type: WITHDRAWAL_EVENT_TYPE,
+        fromVersion: 1,
+        upcast: (data) => {
+          const { events: withdrawn, ...rest } = data as { readonly events: unknown };
+          return { ...rest, withdrawn };
+        },
+      },
+    ]);
+    const v1: StoredEvent = {
+      ...of,
+      revision: 1n,
+      type: WITHDRAWAL_EVENT_TYPE,
+      schemaVersion: 1,
+      data: { events: [of.eventId], annulled: basis, effectiveOn: '2018-04-01', source },
+    };
+    const read = decodeReadSide(v1, { schemas, upcasters: renamed });
+    expect(E.isRight(read) && read.right).toMatchObject({
+      aggregate: 'withdrawal',
+      event: { data: { withdrawn: [of.eventId] } },
+    });
+    expect(decodeReadSide(v1, { schemas })).toEqual(
+      E.left(
+        expect.objectContaining({
+          _tag: 'CorruptEvent',
+          stream: of.stream,
+          revision: 1n,
+          message: expect.stringContaining(
+            `no upcaster from ${WITHDRAWAL_EVENT_TYPE} v1`,
+          ) as unknown,
+        }),
+      ),
+    );
   });
 
   it('refuses a second establishment, and an event before the establishment', async () => {

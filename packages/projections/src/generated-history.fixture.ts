@@ -3,10 +3,13 @@
  * same offices and persons — offices often changing hands — and the registry changing under the
  * body (transfers, a district dissolved, split or merged, a second superior), interleaved (each
  * keeping its own order) with instruments recorded with relations to earlier ones, corrections of
- * the body's record naming events by id, and persons' names corrected, with steps of the store
- * clock (0, 1 or 60 minutes, so that several commands may share an instant) and a cut point; the
- * persons (with Vietnamese names) and offices the seats name, and the authorities, are recorded
- * first. Some instruments are then annulled ab initio, soon after they are cited.
+ * the body's record naming events by id, persons' names corrected, and two more bodies
+ * reorganised in one command that writes several body streams in one append, with steps of the
+ * store clock (0, 1 or 60 minutes, so that several commands may share an instant) and a cut point;
+ * the persons (with Vietnamese names) and offices the seats name, and the authorities, are
+ * recorded first; some instruments are then annulled ab initio, soon after they are cited. Apart
+ * from the history, a district split with its bodies' transfers, submitted
+ * as one batch (one append over the registry and several body streams).
  */
 import fc from 'fast-check';
 import { Body, addDays, unsafeCalendarDate, type PersonId } from '@mandate/core';
@@ -342,6 +345,127 @@ const reorganisedAuthorities = fc
     return { registrations, changes };
   });
 
+/** The bodies the generated reorganisations end or absorb into, beside the generated body. */
+export const REORGANISED_BODIES = ['bcd-khac-1', 'bcd-khac-2'] as const;
+
+/**
+ * Two more bodies established, then reorganised in one command that writes several body streams
+ * in one append (docs/reference/domain.md rule 5): merged into a new body, one split into two new
+ * ones, one absorbed into the other, or the first merged with the generated body.
+ */
+const bodyReorganisation = fc
+  .record({
+    kind: fc.constantFrom('merge', 'split', 'absorb', 'merge-generated'),
+    established: fc.integer({ min: 0, max: 300 }),
+    after: fc.integer({ min: 1, max: 700 }),
+  })
+  .map(({ kind, established, after }) => {
+    const on = (day: number) => addDays(START_OF_WINDOW, day) ?? START_OF_WINDOW;
+    const [first, second] = REORGANISED_BODIES;
+    const newBody = (bodyId: string, vi: string) => ({
+      bodyId,
+      kind: 'working-group',
+      name: { vi },
+      authority: PROVINCE,
+    });
+    const common = {
+      reorganisationId: `to-chuc-lai-${kind}`,
+      basis: provinceInstrument,
+      effectiveOn: on(established + after),
+    };
+    const reorganisation =
+      kind === 'split'
+        ? {
+            type: 'SplitBody',
+            data: {
+              ...common,
+              body: first,
+              successors: [newBody('bcd-tach-1', 'Tổ tách 1'), newBody('bcd-tach-2', 'Tổ tách 2')],
+            },
+          }
+        : kind === 'absorb'
+          ? { type: 'AbsorbBodies', data: { ...common, bodies: [second], into: first } }
+          : {
+              type: 'MergeBodies',
+              data: {
+                ...common,
+                bodies: kind === 'merge' ? [first, second] : [BodyArbitraries.BODY, first],
+                successor: newBody('bcd-hop-nhat', 'Tổ hợp nhất'),
+              },
+            };
+    return [
+      ...REORGANISED_BODIES.map((bodyId, i) => ({
+        type: 'EstablishBody',
+        data: {
+          ...newBody(bodyId, `Tổ công tác ${i + 1}`),
+          basis: provinceInstrument,
+          effectiveOn: on(established),
+        },
+      })),
+      reorganisation,
+    ];
+  });
+
+/** The district split by {@link authoritySplitBatch}, its successors, and the bodies under it. */
+export const SPLIT_DISTRICTS = ['district-d', 'district-e', 'district-f'] as const;
+const DISTRICT_BODIES = ['bcd-huyen-1', 'bcd-huyen-2'] as const;
+
+/**
+ * A district split into two, with its bodies transferred to the successors in the same batch —
+ * one append writing the authority registry and several body streams (some bodies may be left
+ * orphaned): `prelude` registers the districts and establishes the bodies, `batch` is submitted
+ * as one batch.
+ */
+export const authoritySplitBatch = fc
+  .record({
+    day: fc.integer({ min: 0, max: 900 }),
+    moved: fc.constantFrom([0, 1], [1, 0], [0], [1]),
+  })
+  .map(({ day, moved }) => {
+    const [split, ...successors] = SPLIT_DISTRICTS;
+    const effectiveOn = addDays(START_OF_WINDOW, day) ?? START_OF_WINDOW;
+    const prelude: unknown[] = [
+      ...SPLIT_DISTRICTS.map((authorityId) => ({
+        type: 'RegisterAuthority',
+        data: {
+          authorityId,
+          name: { vi: `Ủy ban nhân dân huyện ${authorityId}` },
+          level: 'district',
+          parent: PROVINCE,
+          basis: provinceInstrument,
+          effectiveOn: '2017-12-22',
+        },
+      })),
+      ...DISTRICT_BODIES.map((bodyId, i) => ({
+        type: 'EstablishBody',
+        data: {
+          bodyId,
+          kind: 'working-group',
+          name: { vi: `Tổ công tác huyện ${i + 1}` },
+          authority: split,
+          basis: provinceInstrument,
+          effectiveOn: START_OF_WINDOW,
+        },
+      })),
+    ];
+    const batch: unknown[] = [
+      {
+        type: 'SplitAuthority',
+        data: { authorityId: split, into: successors, basis: provinceInstrument, effectiveOn },
+      },
+      ...moved.map((body, i) => ({
+        type: 'TransferBody',
+        data: {
+          bodyId: DISTRICT_BODIES[body],
+          to: successors[i],
+          basis: provinceInstrument,
+          effectiveOn,
+        },
+      })),
+    ];
+    return { prelude, batch };
+  });
+
 /** The erratum (placeholder) behind the generated corrections of the body's record. */
 const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedOn: '2019-06-01' };
 
@@ -484,12 +608,13 @@ export const history = fc
     relatedInstruments,
     fc.array(nameCorrection, { maxLength: 2 }),
     reorganisedAuthorities,
+    bodyReorganisation,
   )
   .map(
-    ([body, office, handovers, reports, corrections, instruments, renames, authorities]) =>
+    ([body, office, handovers, reports, corrections, instruments, renames, authorities, bodies]) =>
       [
         [...body, ...reports.flat(), ...corrections, ...renames, ...authorities.changes],
-        [...office, ...handovers.flat(), ...instruments],
+        [...office, ...handovers.flat(), ...instruments, ...bodies],
         authorities.registrations,
       ] as const,
   )

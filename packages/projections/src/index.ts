@@ -22,8 +22,19 @@ export type {
   RebuildProgress,
 } from './runner.js';
 export { catchUp, startProjection } from './runner.js';
-export type { ReadSideEvent } from './decode.js';
-export { aggregateOfStream, decodeReadSide, decodeReadSideOrThrow } from './decode.js';
+export type {
+  ReadSideDecoder,
+  ReadSideDecoding,
+  ReadSideEvent,
+  ReadSideSchemas,
+} from './decode.js';
+export {
+  CURRENT_READ_SIDE_SCHEMAS,
+  aggregateOfStream,
+  decodeReadSide,
+  decodeReadSideOrThrow,
+  readSideDecoder,
+} from './decode.js';
 export type {
   BodyEnd,
   BodyStatusOn,

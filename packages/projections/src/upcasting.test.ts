@@ -1,9 +1,9 @@
 /**
  * The read side reads old events through the upcasters it is given: a rebuild with
- * `bitemporalProjectionWith(upcasters)` asks the registry for each stored event whose type or
+ * `bitemporalProjectionWith({ upcasters })` asks the registry for each stored event whose type or
  * version is not current, as the command handler's loaders do, instead of stopping at it as
- * unknown. (Every event type is at its first schema version today, so no step can complete yet;
- * the registry is the store's, passed through.)
+ * unknown. (Every event type is at its first schema version today: a step that completes, on a
+ * version the test declares, is in upcasting.int.test.ts.)
  *
  * @see docs/reference/domain.md rule 12
  */
@@ -59,7 +59,7 @@ describe('upcasters on the read side', async () => {
       },
     };
     const model = createInMemoryReadModel();
-    const projection = bitemporalProjectionWith(upcasters);
+    const projection = bitemporalProjectionWith({ upcasters });
     const rebuilt = await catchUp({ store: storeOf(legacy), projection, target: model.target });
     expect(asked).toContainEqual(['BodyFounded', 1]);
     expect(E.isLeft(rebuilt) && rebuilt.left).toMatchObject({ _tag: 'CorruptEvent' });
@@ -78,7 +78,7 @@ describe('upcasters on the read side', async () => {
     const store = storeOf(log);
     const a = await catchUp({
       store,
-      projection: bitemporalProjectionWith(upcasters),
+      projection: bitemporalProjectionWith({ upcasters }),
       target: withRegistry.target,
     });
     const b = await catchUp({ store, projection: bitemporalProjection, target: without.target });

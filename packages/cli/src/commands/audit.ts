@@ -3,12 +3,15 @@
  * effective by `--on`, from `ReadModelQueries.changesByInstrument`) or of a span of valid dates
  * (`--from`/`--to`, every change that took effect on or after `--from` and before `--to`, from
  * `ReadModelQueries.changesBetween`), as known at `--known-at`: each change with its place in the
- * log, when it was recorded, its stream and the document behind it.
+ * log, when it was recorded, its stream and the document behind it. An instrument's trail also
+ * tells the annulments ab initio it took part in, as known then (rule 14): by which instrument it
+ * was annulled, effective and recorded when (its changes marked withdrawn; before the annulment
+ * was recorded, they are shown as they were), and what it annulled, with the changes withdrawn.
  */
 import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import type { CalendarDate } from '@mandate/core';
-import type { ChangeView } from '@mandate/projections';
+import type { ChangeView, InstrumentCitation } from '@mandate/projections';
 import { argumentParser, decodeCitation, decodeDate } from '../arguments.js';
 import {
   answerQuery,
@@ -18,8 +21,10 @@ import {
   type QueryContext,
   type QueryOptions,
 } from '../command-context.js';
+import { annulmentsOf, type InstrumentAnnulments } from '../annulments.js';
 import { usageError, type CliFailure } from '../failure.js';
-import { sourceText } from '../output/changes.js';
+import { annulmentParagraphs } from '../output/annulments.js';
+import { changeText, sourceText } from '../output/changes.js';
 import { renderTable } from '../output/table.js';
 import { refusalOf } from '../query-refusal.js';
 import {
@@ -36,6 +41,9 @@ export interface AuditJson {
   readonly scope:
     | { readonly instrument: string; readonly on: string }
     | { readonly from: string; readonly to: string };
+  /** With `--instrument`: the annulments ab initio it took part in, as known at `knownAt`. */
+  readonly annulments?: InstrumentAnnulments;
+  /** The changes, each of an annulled instrument marked `withdrawn` once its annulment is known. */
   readonly changes: ReadonlyArray<ChangeView>;
 }
 
@@ -54,7 +62,7 @@ const renderAudit = (heading: string, changes: ReadonlyArray<ChangeView>): strin
           change.position.toString(),
           change.recordedAt,
           change.stream,
-          change.type,
+          changeText(change),
           change.effectiveOn,
           sourceText(change.source),
         ]),
@@ -74,6 +82,37 @@ async function auditSpan(
   });
 }
 
+async function auditInstrument(
+  context: QueryContext,
+  instrument: InstrumentCitation,
+): Promise<E.Either<CliFailure, QueryAnswer>> {
+  const { queries, on, knownAt } = context;
+  const [record, changes] = await Promise.all([
+    queries.instrument(instrument, knownAt),
+    queries.changesByInstrument(instrument, knownAt),
+  ]);
+  if (E.isLeft(record)) return E.left(refusalOf(record.left));
+  if (E.isLeft(changes)) return E.left(refusalOf(changes.left));
+  const annulments = await annulmentsOf(context, record.right);
+  if (E.isLeft(annulments)) return annulments;
+  const key = citationKey(instrument);
+  const effective = changes.right.filter((change) => change.effectiveOn <= on);
+  const json: AuditJson = {
+    knownAt: knownAt ?? null,
+    scope: { instrument: key, on },
+    annulments: annulments.right,
+    changes: effective,
+  };
+  return E.right({
+    json,
+    text: () =>
+      [
+        ...annulmentParagraphs(annulments.right),
+        renderAudit(`Changes under ${key}`, effective),
+      ].join('\n\n'),
+  });
+}
+
 /** Registers `mandate audit`. */
 export function registerAuditCommand(program: Command): void {
   const command = withCitationOptions(
@@ -85,7 +124,11 @@ export function registerAuditCommand(program: Command): void {
         )
         .description(
           'List the audit trail of an instrument, or of the changes effective between two dates.' +
-            '\n\nWith --json: { knownAt, scope: { instrument, on } or { from, to }, changes: ChangeView[] }',
+            "\n\nAn instrument's trail also tells the annulments ab initio it took part in: by which instrument it\n" +
+            'was annulled, effective and recorded when (its changes marked withdrawn), and what it annulled,\n' +
+            'with the changes withdrawn.' +
+            '\n\nWith --json: { knownAt, scope: { instrument, on } or { from, to }, annulments (with\n' +
+            '  --instrument, as `mandate instrument` gives them), changes: ChangeView[] }',
         )
         .option(
           '--instrument <citation>',
@@ -109,18 +152,7 @@ export function registerAuditCommand(program: Command): void {
       if (instrument !== undefined && from === undefined && to === undefined) {
         const decoded = decodeCitation(citationParts(instrument, options), '--instrument');
         if (E.isLeft(decoded)) return Promise.resolve(decoded);
-        return answerQuery(self, options, async ({ queries, on, knownAt }) => {
-          const changes = await queries.changesByInstrument(decoded.right, knownAt);
-          if (E.isLeft(changes)) return E.left(refusalOf(changes.left));
-          const key = citationKey(decoded.right);
-          const effective = changes.right.filter((change) => change.effectiveOn <= on);
-          const json: AuditJson = {
-            knownAt: knownAt ?? null,
-            scope: { instrument: key, on },
-            changes: effective,
-          };
-          return E.right({ json, text: () => renderAudit(`Changes under ${key}`, effective) });
-        });
+        return answerQuery(self, options, (context) => auditInstrument(context, decoded.right));
       }
       if (
         instrument === undefined &&

@@ -1,5 +1,6 @@
 /**
- * What the commands asking about one body share (`roster`, `duties`, `compliance`, `lineage`):
+ * What the commands asking about one body share (`roster`, `duties`, `compliance`, `lineage`,
+ * `jurisdiction`):
  * the `BODY` argument and the query options, the body looked up on `--on` as known at
  * `--known-at` (an unknown body is refused), and the answer printed as text or as JSON.
  */
@@ -30,6 +31,8 @@ export interface BodyQuery {
   readonly name: string;
   /** What the command shows, in one line. */
   readonly summary: string;
+  /** What the command shows, at more length for its help (default: the summary). */
+  readonly description?: string;
   /** The `--json` document's shape, as the help gives it. */
   readonly jsonShape: string;
   /** The answer about the body found. */
@@ -42,7 +45,7 @@ export function registerBodyQuery(program: Command, query: BodyQuery): void {
     program
       .command(query.name)
       .summary(query.summary)
-      .description(`${query.summary}\n\nWith --json: ${query.jsonShape}`)
+      .description(`${query.description ?? query.summary}\n\nWith --json: ${query.jsonShape}`)
       .argument('<body>', 'the body id', argumentParser(decodeBodyId('BODY'))),
   ).action(
     runAction((bodyId: BodyId, options: Partial<QueryOptions>, command: Command) =>

@@ -4,9 +4,12 @@
  * replaces, repeals or annuls, and which later instruments did so to it), from
  * `ReadModelQueries.instrument`; and what it changed — how many changes of each kind, to which
  * bodies, offices, persons and authorities, and each change — as known at `--known-at`, among
- * those effective on or before `--on`, from `ReadModelQueries.changesByInstrument`. The citation
- * is the printed number with `--issuer` and `--year`, or the canonical key `NUMBER|ISSUER|YEAR`;
- * one not recorded then (a wrong year included) is refused.
+ * those effective on or before `--on`, from `ReadModelQueries.changesByInstrument`; and the
+ * annulments ab initio it took part in as known then (rule 14): by which instrument it was
+ * annulled, effective and recorded when (its changes marked withdrawn), and what it annulled, with
+ * the changes each annulment withdrew. The citation is the printed number with `--issuer` and
+ * `--year`, or the canonical key `NUMBER|ISSUER|YEAR`; one not recorded then (a wrong year
+ * included) is refused.
  */
 import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
@@ -17,8 +20,10 @@ import type {
   InstrumentRelationView,
   InstrumentView,
 } from '@mandate/projections';
+import { annulmentsOf, type InstrumentAnnulments } from '../annulments.js';
 import { decodeCitation, type CitationParts } from '../arguments.js';
 import { answerQuery, runAction, withQueryOptions, type QueryOptions } from '../command-context.js';
+import { annulmentParagraphs } from '../output/annulments.js';
 import { renderChanges } from '../output/changes.js';
 import { renderTable } from '../output/table.js';
 import { refusalOf } from '../query-refusal.js';
@@ -38,7 +43,10 @@ export interface InstrumentJson {
   readonly instrument: string;
   /** The instrument as recorded, with its relations both ways. */
   readonly record: InstrumentView;
+  /** The annulments ab initio it took part in, as known at `knownAt`. */
+  readonly annulments: InstrumentAnnulments;
   readonly counts: ReadonlyArray<ChangeCount>;
+  /** Its changes effective by `on`, each marked `withdrawn` once its annulment is known. */
   readonly changes: ReadonlyArray<ChangeView>;
 }
 
@@ -95,6 +103,7 @@ const renderInstrument = (answer: InstrumentJson): string =>
   [
     renderRecord(answer.record),
     '',
+    ...annulmentParagraphs(answer.annulments).flatMap((paragraph) => [paragraph, '']),
     ...(answer.changes.length === 0
       ? [`No change it made is effective by ${answer.on}.`]
       : [
@@ -141,11 +150,18 @@ export function registerInstrumentCommand(program: Command): void {
     withQueryOptions(
       program
         .command('instrument')
-        .summary('Show a legal instrument, its relations both ways, and what it changed.')
+        .summary(
+          'Show a legal instrument, its relations both ways, what it changed, and its annulments.',
+        )
         .description(
           'Show a legal instrument as recorded, what it amends, replaces, repeals or annuls and which later\n' +
-            'instruments did so to it, and what it changed.' +
-            '\n\nWith --json: { on, knownAt, instrument: "NUMBER|ISSUER|YEAR", record: InstrumentView,\n  counts: { aggregate, type, count }[], changes: ChangeView[] }',
+            'instruments did so to it, what it changed, and the annulments ab initio it took part in: by which\n' +
+            'instrument it was annulled, effective and recorded when (its changes marked withdrawn), and what it\n' +
+            'annulled, with the changes each annulment withdrew.' +
+            '\n\nWith --json: { on, knownAt, instrument: "NUMBER|ISSUER|YEAR", record: InstrumentView,\n' +
+            '  annulments: { annulment: { annulled, by, effectiveOn, recordedAt } | null,\n' +
+            '  annulled: { annulled, by, effectiveOn, recordedAt, withdrawn: ChangeView[] }[] },\n' +
+            '  counts: { aggregate, type, count }[], changes: ChangeView[] }',
         )
         .argument(
           '<citation>',
@@ -157,19 +173,23 @@ export function registerInstrumentCommand(program: Command): void {
       (citation: string, options: Partial<QueryOptions> & CitationOptions, command: Command) => {
         const decoded = decodeCitation(citationParts(citation, options), 'CITATION');
         if (E.isLeft(decoded)) return Promise.resolve(decoded);
-        return answerQuery(command, options, async ({ queries, on, knownAt }) => {
+        return answerQuery(command, options, async (context) => {
+          const { queries, on, knownAt } = context;
           const [record, changes] = await Promise.all([
             queries.instrument(decoded.right, knownAt),
             queries.changesByInstrument(decoded.right, knownAt),
           ]);
           if (E.isLeft(record)) return E.left(refusalOf(record.left));
           if (E.isLeft(changes)) return E.left(refusalOf(changes.left));
+          const annulments = await annulmentsOf(context, record.right);
+          if (E.isLeft(annulments)) return annulments;
           const effective = changes.right.filter((change) => change.effectiveOn <= on);
           const json: InstrumentJson = {
             on,
             knownAt: knownAt ?? null,
             instrument: citationKey(decoded.right),
             record: record.right,
+            annulments: annulments.right,
             counts: countChanges(effective),
             changes: effective,
           };

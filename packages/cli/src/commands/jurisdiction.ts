@@ -6,11 +6,9 @@
  */
 import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
-import type { BodyId } from '@mandate/core';
 import type { JurisdictionView } from '@mandate/projections';
-import { argumentParser, decodeBodyId } from '../arguments.js';
-import { answerQuery, runAction, withQueryOptions, type QueryOptions } from '../command-context.js';
 import { refusalOf } from '../query-refusal.js';
+import { registerBodyQuery } from './body-query.js';
 
 /** The `--json` shape of `mandate jurisdiction`. */
 export interface JurisdictionJson {
@@ -32,23 +30,17 @@ const renderJurisdiction = (view: JurisdictionView, on: string): string => {
 
 /** Registers `mandate jurisdiction BODY`. */
 export function registerJurisdictionCommand(program: Command): void {
-  withQueryOptions(
-    program
-      .command('jurisdiction')
-      .summary('Show which authority had jurisdiction over a body on a date.')
-      .description(
-        'Show which authority had jurisdiction over a body on a date, and every authority above it.' +
-          '\n\nWith --json: { on, knownAt, jurisdiction: JurisdictionView }',
-      )
-      .argument('<body>', 'the body id', argumentParser(decodeBodyId('BODY'))),
-  ).action(
-    runAction((bodyId: BodyId, options: Partial<QueryOptions>, command: Command) =>
-      answerQuery(command, options, async ({ queries, on, knownAt }) => {
-        const answer = await queries.jurisdiction(bodyId, on, knownAt);
-        if (E.isLeft(answer)) return E.left(refusalOf(answer.left));
-        const json: JurisdictionJson = { on, knownAt: knownAt ?? null, jurisdiction: answer.right };
-        return E.right({ json, text: () => renderJurisdiction(answer.right, on) });
-      }),
-    ),
-  );
+  registerBodyQuery(program, {
+    name: 'jurisdiction',
+    summary: 'Show which authority had jurisdiction over a body on a date.',
+    description:
+      'Show which authority had jurisdiction over a body on a date, and every authority above it.',
+    jsonShape: '{ on, knownAt, jurisdiction: JurisdictionView }',
+    answer: async ({ queries, bodyId, on, knownAt }) => {
+      const answer = await queries.jurisdiction(bodyId, on, knownAt);
+      if (E.isLeft(answer)) return E.left(refusalOf(answer.left));
+      const json: JurisdictionJson = { on, knownAt: knownAt ?? null, jurisdiction: answer.right };
+      return E.right({ json, text: () => renderJurisdiction(answer.right, on) });
+    },
+  });
 }
