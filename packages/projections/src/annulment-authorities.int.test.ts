@@ -28,7 +28,9 @@ import { createOracle } from './oracle.js';
 import type { ReadModelQueries } from './views.js';
 
 const PROVINCE = 'ubnd-tinh-binh-phuoc' as AuthorityId;
-const [A, B, C] = ['ubnd-huyen-a', 'ubnd-huyen-b', 'ubnd-huyen-c'] as AuthorityId[];
+const A = 'ubnd-huyen-a' as AuthorityId;
+const B = 'ubnd-huyen-b' as AuthorityId;
+const C = 'ubnd-huyen-c' as AuthorityId;
 const BODY = 'ban-chi-dao-huyen-a' as BodyId;
 
 const instrument = (number: string, issuer: string, signedOn: string) => ({
