@@ -16,6 +16,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unsafeCalendarDate, type AuthorityId, type BodyId, type Instant } from '@mandate/core';
 import type { EventStore } from '@mandate/eventstore';
 import { answerOf } from './answers.fixture.js';
+import { bitemporalProjection } from './bitemporal-projection.js';
+import { applyBatch } from './checkpoint.js';
 import { everyReadModel } from './every-read-model.fixture.js';
 import {
   RECORDING_START,
@@ -24,6 +26,7 @@ import {
   recordCitedInstruments,
   wholeLog,
 } from './history.fixture.js';
+import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
 import type { ReadModelQueries } from './views.js';
 
@@ -185,6 +188,23 @@ describe('changes to the authority registry, annulled ab initio (rule 14)', () =
     expect(await orphans(known[5])).toEqual([[BODY, undefined]]);
     expect(await orphans(undefined)).toEqual([[BODY, undefined]]);
     expect(await under(PROVINCE, undefined)).toEqual(E.right([]));
+  });
+
+  // Shrunk from the multi-stream-append cut property: a model caught up to a position inside the
+  // annulment's one append has the registry's record of it, not yet the withdrawal, and must
+  // still mark the annulled instrument's changes as the oracle of the same events does.
+  it('marks the annulled changes withdrawn as the oracle does, caught up inside the append', async () => {
+    const log = await wholeLog(store);
+    const annulled = log.findIndex((stored) => stored.type === 'InstrumentAnnulled');
+    expect(log[annulled + 1]?.type).toBe('EventsWithdrawn');
+    const prefix = log.slice(0, annulled + 1);
+    const model = createInMemoryReadModel();
+    await applyBatch(model.target, bitemporalProjection, prefix);
+    const asked = (queries: ReadModelQueries) =>
+      queries.changesByInstrument(merger as Parameters<ReadModelQueries['changesByInstrument']>[0]);
+    const answer = await asked(model.queries);
+    expect(answer).toMatchObject(E.right([{ type: 'AuthorityMerged', withdrawn: true }]));
+    expect(answer).toEqual(await asked(createOracle(prefix)));
   });
 
   it('answers every model as the oracle does, as known at each step', async () => {

@@ -39,7 +39,7 @@ import type {
   UnknownPerson,
 } from './query-errors.js';
 import { decodeReadSideOrThrow } from './decode.js';
-import { standingKnown, withdrawnKnown } from './oracle-log.js';
+import { standingKnown } from './oracle-log.js';
 import { canonicalHoldings } from './tenure.js';
 import type {
   BodyView,
@@ -294,13 +294,11 @@ function changedBy(stored: StoredEvent): ChangedBy | undefined {
 
 /**
  * Every body, office, person or authority event recorded at or before `knownAt`, as a change, in
- * log order; a withdrawal is a change too, and a withdrawn event stays one, marked when its id is
- * among `withdrawn`.
+ * log order; a withdrawal is a change too, and a withdrawn event stays one.
  */
 function changesKnown(
   log: ReadonlyArray<StoredEvent>,
   knownAt: Instant | undefined,
-  withdrawn: ReadonlySet<string> = new Set(),
 ): ReadonlyArray<ChangeView> {
   return log.flatMap((stored): ChangeView[] => {
     if (knownAt !== undefined && stored.recordedAt > knownAt) return [];
@@ -317,7 +315,6 @@ function changesKnown(
         type: stored.type,
         effectiveOn,
         source,
-        ...(withdrawn.has(stored.eventId) ? { withdrawn: true as const } : {}),
       },
     ];
   });
@@ -449,11 +446,17 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([], knownAt),
           E.chainW(() => knownInstrument(knownAsOf(knownAt), instrument, knownAt)),
-          E.map(() =>
-            changesKnown(log, knownAt, withdrawnKnown(log, knownAt)).filter((change) =>
+          E.map((recorded) => {
+            const changes = changesKnown(log, knownAt).filter((change) =>
               causedBy(change, instrument),
-            ),
-          ),
+            );
+            // An annulment withdraws every change of the instrument it annuls (rule 14), so each is
+            // marked from the annulment's record in the registry: a model caught up to a position
+            // inside the annulment's one append has that record before every withdrawal.
+            return recorded.annulledBy === undefined
+              ? changes
+              : changes.map((change) => ({ ...change, withdrawn: true as const }));
+          }),
         ),
       ),
     instrument: (instrument, knownAt) =>
