@@ -28,7 +28,7 @@ import {
 } from './history.fixture.js';
 import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
-import type { ReadModelQueries } from './views.js';
+import type { InstrumentCitation, ReadModelQueries } from './views.js';
 
 const PROVINCE = 'ubnd-tinh-binh-phuoc' as AuthorityId;
 const A = 'ubnd-huyen-a' as AuthorityId;
@@ -201,7 +201,7 @@ describe('changes to the authority registry, annulled ab initio (rule 14)', () =
     const model = createInMemoryReadModel();
     await applyBatch(model.target, bitemporalProjection, prefix);
     const asked = (queries: ReadModelQueries) =>
-      queries.changesByInstrument(merger as Parameters<ReadModelQueries['changesByInstrument']>[0]);
+      queries.changesByInstrument(merger as unknown as InstrumentCitation);
     const answer = await asked(model.queries);
     expect(answer).toMatchObject(E.right([{ type: 'AuthorityMerged', withdrawn: true }]));
     expect(answer).toEqual(await asked(createOracle(prefix)));
