@@ -46,9 +46,6 @@ export function extentSchema(prefix: string): ReadonlyArray<string> {
   ];
 }
 
-/** Fact rows read per page while the extents are filled. */
-const FILL_PAGE = 5_000;
-
 /** The largest 32-bit integer: the end of what is still open. */
 const OPEN_END = 2 ** 31 - 1;
 /** The last point before `OPEN_END`: where "current knowledge" is asked. */
@@ -60,6 +57,11 @@ const EPOCH_2000 = Date.UTC(2000, 0, 1);
 /** The day number (days since 1970-01-01) of a calendar date. */
 const dayOf = (date: CalendarDate): number =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY;
+
+/** The SQL functions `fill` boxes rows with: {@link dayOf}, {@link secondsFloor}, {@link secondsCeiling}. */
+const DAY_FUNCTION = 'mandate_extent_day';
+const FLOOR_FUNCTION = 'mandate_extent_seconds_floor';
+const CEILING_FUNCTION = 'mandate_extent_seconds_ceiling';
 
 const clamp = (seconds: number): number => Math.min(NOW, Math.max(-NOW, seconds));
 
@@ -109,6 +111,14 @@ export interface Extents {
 
 /** Opens the extents of the projection version whose tables start with `prefix`. */
 export function createExtents(db: Database, prefix: string): Extents {
+  const orNull =
+    <T>(f: (value: T) => number) =>
+    (value: T | null): number | null =>
+      value === null ? null : f(value);
+  const options = { deterministic: true, directOnly: true };
+  db.function(DAY_FUNCTION, options, orNull(dayOf));
+  db.function(FLOOR_FUNCTION, options, orNull(secondsFloor));
+  db.function(CEILING_FUNCTION, options, orNull(secondsCeiling));
   const subjects = subjectTable(prefix);
   const perKind = <S>(make: (kind: FactKind) => S): ReadonlyMap<FactKind, S> =>
     new Map([...DATED_KINDS].map((kind) => [kind, make(kind)]));
@@ -150,20 +160,24 @@ export function createExtents(db: Database, prefix: string): Extents {
          ORDER BY f.ordinal, f.valid_from, f.row_id`,
       ),
     ),
-    rows: perKind((kind) =>
-      db.prepare<
-        [number, number],
-        {
-          row_id: number;
-          subject: string;
-          valid_from: CalendarDate;
-          valid_to: CalendarDate | null;
-          recorded_from: Instant;
-          recorded_to: Instant | null;
-        }
-      >(
-        `SELECT row_id, subject, valid_from, valid_to, recorded_from, recorded_to
-         FROM ${factTable(prefix, kind)} WHERE row_id > ? ORDER BY row_id LIMIT ?`,
+    // Filling: every subject numbered in the order first met, then every row boxed in one
+    // statement per kind, through the same functions as `insert` (registered below).
+    fillSubjects: perKind((kind) =>
+      db.prepare(
+        `INSERT INTO ${subjects} (subject)
+         SELECT subject FROM ${factTable(prefix, kind)} WHERE true GROUP BY subject ORDER BY min(row_id)
+         ON CONFLICT (subject) DO NOTHING`,
+      ),
+    ),
+    fill: perKind((kind) =>
+      db.prepare(
+        `INSERT INTO ${extentTable(prefix, kind)}
+         SELECT f.row_id, s.id, s.id, ${DAY_FUNCTION}(f.valid_from),
+           coalesce(${DAY_FUNCTION}(f.valid_to), ${OPEN_END}),
+           ${FLOOR_FUNCTION}(f.recorded_from),
+           coalesce(${CEILING_FUNCTION}(f.recorded_to), ${OPEN_END})
+         FROM ${factTable(prefix, kind)} AS f JOIN ${subjects} AS s ON s.subject = f.subject
+         ORDER BY f.row_id`,
       ),
     ),
     empty: [
@@ -245,19 +259,9 @@ export function createExtents(db: Database, prefix: string): Extents {
     empty,
     fill: () => {
       empty();
-      // Page by page: the connection cannot write while a statement is still being iterated.
       for (const kind of DATED_KINDS) {
-        for (let after = 0; ;) {
-          const rows = of(statements.rows, kind).all(after, FILL_PAGE);
-          for (const row of rows) {
-            const valid = { from: row.valid_from, to: row.valid_to ?? undefined };
-            const to = row.recorded_to ?? undefined;
-            insert(kind, row.row_id, row.subject, valid, row.recorded_from, to);
-          }
-          const last = rows.at(-1);
-          if (last === undefined) break;
-          after = last.row_id;
-        }
+        of(statements.fillSubjects, kind).run();
+        of(statements.fill, kind).run();
       }
     },
     forget: () => ids.clear(),

@@ -22,7 +22,6 @@ import { BodyArbitraries } from '@mandate/core/testing';
 import type { StoredEvent } from '@mandate/eventstore';
 import {
   FACT_KINDS,
-  applyBatch,
   applyOnce,
   bitemporalProjection,
   createOracle,
@@ -139,7 +138,8 @@ describe('the SQLite read model', () => {
         history,
         questionPicks(3, 6),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        async ({ commands, steps }, questions, share) => {
+        fc.integer({ min: 1, max: 40 }),
+        async ({ commands, steps }, questions, share, rebuildEventsPerTransaction) => {
           const { store, clock, handler } = memoryWorld(RECORDING_START);
           await handler.handle(envelope('register-province', registerProvince));
           for (const [i, command] of commands.entries()) {
@@ -148,13 +148,16 @@ describe('the SQLite read model', () => {
           }
           const log = await wholeLog(store);
           const file = newFile();
-          // A rebuild that dies after applying part of the log, before building what it deferred.
+          // A rebuild that dies after applying part of the log, before building what it deferred
+          // (and before committing the events of its last transaction, rolled back on close).
           const dying = open(file);
-          const model = createSqliteReadModel(dying, bitemporalProjection);
+          const model = createSqliteReadModel(dying, bitemporalProjection, {
+            rebuildEventsPerTransaction,
+          });
           await model.target.reset();
           await model.target.rebuilding?.();
           const applied = log.slice(0, Math.floor(share * log.length));
-          if (applied.length > 0) await applyBatch(model.target, bitemporalProjection, applied);
+          for (const event of applied) await applyOnce(model.target, bitemporalProjection, event);
           dying.close();
 
           const db = open(file);

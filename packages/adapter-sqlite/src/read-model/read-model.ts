@@ -2,9 +2,11 @@
  * The SQLite bitemporal read model (better-sqlite3): fact rows with their valid and recorded
  * intervals in indexed tables (with an R*Tree over both intervals, see extent.ts), the decoded
  * events of each stream, and the checkpoint, all written in one transaction per commit (one
- * event live, a page of the log in a rebuild) — so a crash never applies an event twice or loses
- * one. The folded states of the streams touched lately are cached in memory (a bounded number)
- * and folded again from the stored events after a restart or an eviction.
+ * event live) — so a crash never applies an event twice or loses one. A rebuild's commits (a page
+ * of the log each) are savepoints within a transaction committed every few thousand events: a
+ * crash loses at most that many events' work, and the checkpoint with it. The folded states of
+ * the streams touched lately are cached in memory (a bounded number) and folded again from the
+ * stored events after a restart or an eviction.
  *
  * @see docs/reference/domain.md rule 11 and "Time"
  */
@@ -17,14 +19,12 @@ import {
   authorityRowsBefore,
   before,
   boundedCache,
-  folded as foldedWith,
   foldRegistry,
   foldStream,
   createQueries,
   factOfRow,
   factTable,
   factsOnWithReferredOneByOne,
-  registryFolded,
   streamEventTable,
   tablePrefix,
   type CheckpointedModel,
@@ -37,18 +37,15 @@ import {
   type OpenFact,
   type Projection,
   type ReadModelQueries,
-  type RegistryStream,
 } from '@mandate/projections';
 import { createExtents, extentSchema } from './extent.js';
+import { createRowBuffer } from './row-buffer.js';
 import {
   dropQueryIndexStatements,
   queryIndexStatements,
   rebuildingTable,
   schemaStatements,
 } from './schema.js';
-
-/** The aggregates whose streams' events the model stores. */
-type StoredAggregate = 'body' | 'office' | 'authority';
 
 /** The subject the authority registry's one stream is stored under. */
 const REGISTRY_SUBJECT = 'authorities';
@@ -61,9 +58,41 @@ export interface SqliteReadModelOptions {
    * stream's history (about 0.4 KB per event in the benchmarks' bodies).
    */
   readonly cachedStreams?: number;
+  /**
+   * How many events a rebuild applies per transaction (default 5,000): each page of the log is a
+   * savepoint within it, and a crash loses the work of the transaction under way. More saves
+   * commits; the write-ahead log grows by what one transaction writes.
+   */
+  readonly rebuildEventsPerTransaction?: number;
 }
 
 const DEFAULT_CACHED_STREAMS = 100;
+
+const DEFAULT_REBUILD_EVENTS_PER_TRANSACTION = 5_000;
+
+/** The columns a fact is inserted with, in the order {@link factColumns} gives their values. */
+const FACT_COLUMNS = [
+  'subject',
+  'key',
+  'ordinal',
+  'ref',
+  'valid_from',
+  'valid_to',
+  'payload',
+  'recorded_from',
+];
+
+/** A fact's values for {@link FACT_COLUMNS}, current from `at`. */
+const factColumns = (fact: Fact, payload: string, at: Instant): ReadonlyArray<unknown> => [
+  fact.subject,
+  fact.key,
+  fact.ordinal,
+  fact.ref ?? null,
+  fact.valid.from,
+  fact.valid.to ?? null,
+  payload,
+  at,
+];
 
 /** A SQLite read model: its checkpointed target and its queries. */
 export interface SqliteReadModel {
@@ -86,8 +115,14 @@ interface KnownStatements {
 export function createSqliteReadModel(
   db: Database,
   projection: Pick<Projection<FactStore>, 'name' | 'version'>,
-  { cachedStreams = DEFAULT_CACHED_STREAMS }: SqliteReadModelOptions = {},
+  {
+    cachedStreams = DEFAULT_CACHED_STREAMS,
+    rebuildEventsPerTransaction = DEFAULT_REBUILD_EVENTS_PER_TRANSACTION,
+  }: SqliteReadModelOptions = {},
 ): SqliteReadModel {
+  if (!Number.isSafeInteger(rebuildEventsPerTransaction) || rebuildEventsPerTransaction < 1)
+    throw new RangeError('A rebuild applies at least one event per transaction');
+  const eventsPerTransaction = BigInt(rebuildEventsPerTransaction);
   const prefix = tablePrefix(projection);
   for (const statement of [...schemaStatements(prefix), ...extentSchema(prefix)])
     db.exec(statement);
@@ -131,9 +166,6 @@ export function createSqliteReadModel(
       `SELECT event FROM ${events} WHERE aggregate = ? AND subject = ? ORDER BY seq`,
     ),
     empty: [...FACT_KINDS.map(table), events].map((name) => db.prepare(`DELETE FROM ${name}`)),
-    saveEvent: db.prepare<[string, string, string]>(
-      `INSERT INTO ${events} (aggregate, subject, event) VALUES (?, ?, ?)`,
-    ),
     open: new Map(
       FACT_KINDS.map((kind) => [
         kind,
@@ -151,10 +183,9 @@ export function createSqliteReadModel(
     insert: new Map(
       FACT_KINDS.map((kind) => [
         kind,
-        db.prepare<[string, string, number, string | null, string, string | null, string, string]>(
-          `INSERT INTO ${table(kind)}
-             (subject, key, ordinal, ref, valid_from, valid_to, payload, recorded_from)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        db.prepare<unknown[]>(
+          `INSERT INTO ${table(kind)} (${FACT_COLUMNS.join(', ')})
+           VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`,
         ),
       ]),
     ),
@@ -184,11 +215,45 @@ export function createSqliteReadModel(
   };
 
   /**
+   * The stream events and change facts written since the last flush: nothing reads them back
+   * within a commit (the stream events only once the stream has left the cache, the change facts
+   * never), so each commit writes them in a few multi-row `INSERT`s at its end.
+   */
+  const buffered = {
+    events: createRowBuffer(db, events, ['aggregate', 'subject', 'event']),
+    changes: createRowBuffer(db, table('change'), FACT_COLUMNS),
+  };
+  const flush = (): void => {
+    buffered.events.flush();
+    buffered.changes.flush();
+  };
+  const saveEvent = (aggregate: string, subject: string, event: string): void =>
+    buffered.events.add([aggregate, subject, event]);
+  const streamEvents = (aggregate: string, subject: string): ReadonlyArray<{ event: string }> => {
+    buffered.events.flush();
+    return statements.streamEvents.all(aggregate, subject);
+  };
+
+  /**
    * Whether a rebuild is under way in this connection: the query indexes are dropped and no
    * extent is kept until {@link finishRebuild} builds them all at once from the fact tables.
    */
   let deferring = false;
+  /**
+   * The position the rebuild last committed at: a rebuild keeps one transaction open across
+   * commits, each commit a savepoint in it (rolled back alone when it fails), and commits it
+   * every `rebuildEventsPerTransaction` events, saving a `COMMIT` and the rewriting of
+   * the same pages per page of the log.
+   */
+  let rebuildCommitted = 0n;
+  /** Whether this model began the transaction now open (never commit an embedder's own). */
+  let grouping = false;
+  const commitRebuild = (): void => {
+    if (grouping && db.inTransaction) db.exec('COMMIT');
+    grouping = false;
+  };
   const finishRebuild = (): void => {
+    commitRebuild();
     db.transaction(() => {
       for (const create of queryIndexStatements(prefix)) db.exec(create);
       extents.fill();
@@ -200,52 +265,53 @@ export function createSqliteReadModel(
   // so that the rows it applied are found by the queries before anything else reads them.
   if (statements.rebuildingMarked.get() !== undefined) finishRebuild();
 
-  /** A folded stream: a body's, an office's, or the authority registry's. */
-  type AnyStream = FoldedStream<Body.State | Office.OfficeState> | RegistryStream;
-  /** Folded streams touched lately, by `aggregate:subject`; cleared on rollback. */
-  const cache = boundedCache<string, AnyStream>(cachedStreams);
-  /** The events of a stream as stored, in stream order. */
-  const storedEvents = <E>(aggregate: StoredAggregate, subject: string) =>
-    statements.streamEvents
-      .all(aggregate, subject)
-      .map((row) => JSON.parse(row.event) as E | EventsWithdrawn);
-  const folded = <S, E>(
+  /**
+   * The folded states of the streams touched lately, by `aggregate:subject`; cleared on rollback.
+   * Only the state is kept, not the chain of states a withdrawal may take a stream back to: a
+   * withdrawal is rare, and folds the stream again from its stored events (see
+   * {@link stateBefore}), while keeping every earlier state of a hundred streams alive would
+   * carry them all into the old generation of the heap.
+   */
+  const cache = boundedCache<string, Body.State | Office.OfficeState>(cachedStreams);
+  const storedStream = <S, E>(
     aggregate: 'body' | 'office',
     subject: string,
     foldAll: (events: ReadonlyArray<E | EventsWithdrawn>) => FoldedStream<S>,
-  ): FoldedStream<S> => {
-    const cached = cache.get(`${aggregate}:${subject}`) as FoldedStream<S> | undefined;
+  ): FoldedStream<S> =>
+    foldAll(
+      streamEvents(aggregate, subject).map((row) => JSON.parse(row.event) as E | EventsWithdrawn),
+    );
+  const stateOf = <S, E>(
+    aggregate: 'body' | 'office',
+    subject: string,
+    foldAll: (events: ReadonlyArray<E | EventsWithdrawn>) => FoldedStream<S>,
+  ): S => {
+    const cached = cache.get(`${aggregate}:${subject}`) as S | undefined;
     if (cached !== undefined) return cached;
-    const stream = foldAll(storedEvents<E>(aggregate, subject));
-    cache.set(`${aggregate}:${subject}`, stream as AnyStream);
-    return stream;
+    const { state } = storedStream(aggregate, subject, foldAll);
+    cache.set(`${aggregate}:${subject}`, state as Body.State | Office.OfficeState);
+    return state;
   };
-  const bodyStream = (id: string): FoldedStream<Body.State> =>
-    folded('body', id, (events: ReadonlyArray<Body.Event | EventsWithdrawn>) =>
-      foldStream(Body.decider, events),
-    );
-  const officeStream = (id: string): FoldedStream<Office.OfficeState> =>
-    folded('office', id, (events: ReadonlyArray<Office.Event | EventsWithdrawn>) =>
-      foldStream(Office.decider, events),
-    );
+  /** The state of a stream before its last `count` standing events, folded from its stored events. */
+  const stateBefore = <S, E>(
+    aggregate: 'body' | 'office',
+    subject: string,
+    foldAll: (events: ReadonlyArray<E | EventsWithdrawn>) => FoldedStream<S>,
+    count: number,
+  ): S => before(storedStream(aggregate, subject, foldAll), count).state;
+  const foldBody = (events: ReadonlyArray<Body.Event | EventsWithdrawn>) =>
+    foldStream(Body.decider, events);
+  const foldOffice = (events: ReadonlyArray<Office.Event | EventsWithdrawn>) =>
+    foldStream(Office.decider, events);
+  /** Keeps the event for later folds, and `state` (after it) as the stream's state. */
   const save = <S>(
     aggregate: 'body' | 'office',
     subject: string,
-    stream: FoldedStream<S>,
     state: S,
     event: Body.Event | Office.Event | EventsWithdrawn,
   ): void => {
-    statements.saveEvent.run(aggregate, subject, JSON.stringify(event));
-    cache.set(`${aggregate}:${subject}`, foldedWith(stream, event, () => state) as AnyStream);
-  };
-  /** The registry's stream is kept under one key, as the one stream it is. */
-  const REGISTRY = `authority:${REGISTRY_SUBJECT}`;
-  const registryStream = (): RegistryStream => {
-    const cached = cache.get(REGISTRY) as RegistryStream | undefined;
-    if (cached !== undefined) return cached;
-    const stream = foldRegistry(storedEvents<Authority.Event>('authority', REGISTRY_SUBJECT));
-    cache.set(REGISTRY, stream);
-    return stream;
+    saveEvent(aggregate, subject, JSON.stringify(event));
+    cache.set(`${aggregate}:${subject}`, state as Body.State | Office.OfficeState);
   };
 
   /**
@@ -277,25 +343,32 @@ export function createSqliteReadModel(
   };
 
   const store: FactStore = {
-    bodyState: (id) => bodyStream(id).state,
-    bodyStateBefore: (id, count) => before(bodyStream(id), count).state,
-    saveBodyState: (id, state, event) => save('body', id, bodyStream(id), state, event),
-    officeState: (id) => officeStream(id).state,
-    officeStateBefore: (id, count) => before(officeStream(id), count).state,
-    saveOfficeState: (id, state, event) => save('office', id, officeStream(id), state, event),
-    authorityRowsBefore: (count) => authorityRowsBefore(registryStream(), count),
-    saveRegistryEvent: (event, found) => {
-      statements.saveEvent.run('authority', REGISTRY_SUBJECT, JSON.stringify(event));
-      // The stream is folded again from the stored events when next needed, if not cached.
-      const cached = cache.get(REGISTRY) as RegistryStream | undefined;
-      if (cached !== undefined) cache.set(REGISTRY, registryFolded(cached, event, found));
-    },
+    bodyState: (id) => stateOf('body', id, foldBody),
+    bodyStateBefore: (id, count) => stateBefore('body', id, foldBody, count),
+    saveBodyState: (id, state, event) => save('body', id, state, event),
+    officeState: (id) => stateOf('office', id, foldOffice),
+    officeStateBefore: (id, count) => stateBefore('office', id, foldOffice, count),
+    saveOfficeState: (id, state, event) => save('office', id, state, event),
+    // Like a body's or an office's, the registry's stream is folded again from its stored events
+    // when a withdrawal needs the rows before its last events.
+    authorityRowsBefore: (count) =>
+      authorityRowsBefore(
+        foldRegistry(
+          streamEvents('authority', REGISTRY_SUBJECT).map(
+            (row) => JSON.parse(row.event) as Authority.Event | EventsWithdrawn,
+          ),
+        ),
+        count,
+      ),
+    saveRegistryEvent: (event) => saveEvent('authority', REGISTRY_SUBJECT, JSON.stringify(event)),
     openFacts: (kind, subject, key) => {
+      if (kind === 'change') buffered.changes.flush();
       const byKey = currentFacts(kind, subject);
       if (key !== undefined) return [...(byKey.get(key) ?? [])];
       return [...byKey.values()].flat().sort((a, b) => a.rowId - b.rowId);
     },
     closeFact: (fact, at) => {
+      if (fact.kind === 'change') buffered.changes.flush();
       statement(statements.close, fact.kind).run(at, fact.rowId);
       if (!deferring) extents.close(fact.kind, fact.rowId, at);
       const list = mirrored.get(fact.kind)?.get(fact.subject)?.get(fact.key);
@@ -304,15 +377,13 @@ export function createSqliteReadModel(
     },
     openFact: (fact: Fact, at: Instant, payloadJson?: string) => {
       const payload = payloadJson ?? JSON.stringify(fact.payload);
+      // A change fact is only ever appended: no extent, no current-fact mirror (see `buffered`).
+      if (fact.kind === 'change') {
+        buffered.changes.add(factColumns(fact, payload, at));
+        return;
+      }
       const { lastInsertRowid } = statement(statements.insert, fact.kind).run(
-        fact.subject,
-        fact.key,
-        fact.ordinal,
-        fact.ref ?? null,
-        fact.valid.from,
-        fact.valid.to ?? null,
-        payload,
-        at,
+        factColumns(fact, payload, at),
       );
       if (!deferring) extents.open(fact.kind, lastInsertRowid, fact.subject, fact.valid, at);
       const byKey = mirrored.get(fact.kind)?.get(fact.subject);
@@ -361,11 +432,22 @@ export function createSqliteReadModel(
     checkpointHash: () => statements.checkpoint.get(prefix)?.hash ?? '',
     commit: (position, hash, write) => {
       try {
+        if (deferring && !db.inTransaction) {
+          db.exec('BEGIN');
+          grouping = true;
+        }
         db.transaction(() => {
           write(store);
+          flush();
           statements.setCheckpoint.run(prefix, String(position), hash);
         })();
+        if (deferring && position - rebuildCommitted >= eventsPerTransaction) {
+          commitRebuild();
+          rebuildCommitted = position;
+        }
       } catch (defect) {
+        buffered.events.clear();
+        buffered.changes.clear();
         cache.clear();
         forgetCurrentFacts();
         extents.forget();
@@ -373,6 +455,8 @@ export function createSqliteReadModel(
       }
     },
     reset: () => {
+      buffered.events.clear();
+      buffered.changes.clear();
       db.transaction(() => {
         for (const empty of statements.empty) empty.run();
         extents.empty();
@@ -388,6 +472,7 @@ export function createSqliteReadModel(
         extents.empty();
       })();
       deferring = true;
+      rebuildCommitted = 0n;
     },
     rebuilt: finishRebuild,
   };

@@ -9,7 +9,10 @@ import type { Holding, OfficeFacts, OfficeState } from './state.js';
 
 const capacityRank = (holding: Holding): number => (holding.capacity === 'substantive' ? 0 : 1);
 const startsBefore = (a: Holding, b: Holding): boolean =>
-  a.from < b.from || (a.from === b.from && capacityRank(a) < capacityRank(b));
+  a.from < b.from ||
+  (a.from === b.from &&
+    // Stryker disable next-line EqualityOperator: `<=` is equivalent, rule 6 lets no two holdings of one capacity start on one day
+    capacityRank(a) < capacityRank(b));
 
 /** The holdings with `holding` inserted in order of start. */
 function withHolding(holdings: ReadonlyArray<Holding>, holding: Holding): ReadonlyArray<Holding> {
@@ -77,6 +80,7 @@ export function evolve(state: OfficeState, event: Event): OfficeState {
       return state.status === 'unestablished'
         ? state
         : { ...state, status: 'abolished', abolishedOn: event.data.effectiveOn };
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
