@@ -472,7 +472,7 @@ const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedO
 /**
  * A correction of the generated body's record (rule 14), naming an event by the id the test
  * handler gives it (`event-<n>`, in order of recording) or by its place in the body's stream
- * (`eventOf`): its date, its name, or its seat roles.
+ * (`eventOf`): its date, its name, its seat roles or its seat holder.
  * Many name an event of another stream or kind, or break a rule, and are refused; the rest
  * change what the read models answer as known from their recording.
  */
@@ -500,6 +500,13 @@ const bodyCorrection = fc
       {
         weight: 2,
         arbitrary: fc.record({ correct: fc.constant('Roles'), roles: BodyArbitraries.roles }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          correct: fc.constant('Holder'),
+          holder: fc.option(BodyArbitraries.holder, { nil: null, freq: 3 }),
+        }),
       },
     ),
   })

@@ -85,6 +85,11 @@ const RECORD_CORRECTIONS = new Set([
   'SeatDateCorrected',
   'DutyDateCorrected',
   'ObligationDateCorrected',
+  'SeatHoldingCorrected',
+  'RenameDateCorrected',
+  'SeatRolesChangeDateCorrected',
+  'DutyAmendmentDateCorrected',
+  'EndDateCorrected',
 ]);
 
 describe('bitemporal read models (rule 11)', () => {
