@@ -19,6 +19,7 @@ import {
   Person,
   ReportDocument,
   SeatHolder,
+  Seating,
   Signer,
   Source,
   ValidInterval,
@@ -115,6 +116,12 @@ const aggregates: ReadonlyArray<
   ['Body', 'body-<bodyId>', Body.Event, Body.EventVersions],
   ['Office', 'office-<officeId>', Office.Event, Office.EventVersions],
   ['Person', 'person-<personId>', Person.Event, Person.EventVersions],
+  [
+    'Bodies following an office (an index, written beside body decisions)',
+    'seats-of-office-<officeId>',
+    Seating.SeatFollowsOffice,
+    Seating.FollowerEventVersions,
+  ],
   [
     'Withdrawal (any body, office, person or authority stream)',
     'body-<bodyId>`, `office-<officeId>`, `person-<personId>`, `authorities',

@@ -11,6 +11,7 @@ import {
   Instrument,
   Office,
   Person,
+  Seating,
   EventsWithdrawn,
   WITHDRAWAL_EVENT_TYPE,
   WITHDRAWAL_EVENT_VERSION,
@@ -95,3 +96,15 @@ export const personAggregate = define(Person.decider, Person.EventVersions, Pers
 
 /** A governance body: one stream per body. */
 export const bodyAggregate = define(Body.decider, Body.EventVersions, Body.Event);
+
+/**
+ * The index of the bodies following an office: one stream per office, written beside body
+ * decisions and read by office commands (rule 20).
+ */
+export const followersAggregate = {
+  decider: Seating.followers,
+  versions: Seating.FollowerEventVersions,
+  schema: schemaWithWithdrawal(Seating.FollowerEventVersions, Seating.SeatFollowsOffice),
+} satisfies Foldable<Seating.SeatFollowsOffice, Seating.FollowersState> & {
+  readonly versions: EventVersionsOf<Seating.SeatFollowsOffice>;
+};

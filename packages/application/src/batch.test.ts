@@ -69,9 +69,10 @@ describe('handleBatch', () => {
     const result = accepted(
       await createBatchHandler({ store: watched }).handleBatch(batch('b-1', story)),
     );
-    // The instrument registry, the authority registry, the body, and the world's streams.
-    expect(appends).toEqual([3 + world.length]);
-    expect(result.events).toBe(recordings + 7 + world.length);
+    // The instrument registry, the authority registry, the body, the world's streams, and the
+    // indexes of the three offices the body's seats follow (one entry each, rule 20).
+    expect(appends).toEqual([3 + world.length + 3]);
+    expect(result.events).toBe(recordings + 7 + world.length + 3);
     expect(result.commands.slice(0, recordings).map(({ type }) => type)).toEqual(
       Array.from({ length: recordings }, () => 'RecordInstrument'),
     );
@@ -80,8 +81,8 @@ describe('handleBatch', () => {
     ).toEqual([
       ['RegisterAuthority', 1],
       ...worldPlanned.map(([type]) => [type, 1]),
-      ['EstablishBody', 4],
-      ['AmendBody', 1],
+      ['EstablishBody', 6],
+      ['AmendBody', 2],
       ['AmendBody', 1],
     ]);
     const log = await wholeLog(store);
@@ -157,7 +158,8 @@ describe('handleBatch', () => {
     const result = accepted(
       await createBatchHandler({ store: watched }).handleBatch(batch('b-1', commands)),
     );
-    const events = commands.length - 2 + 5;
+    // The establishment adds the body to the indexes of the two offices its seats follow.
+    const events = commands.length - 2 + 5 + 2;
     expect([attempts, result.events]).toEqual([2, events]);
     expect((await wholeLog(store)).map((event) => event.metadata.commandId)).toEqual([
       ...Array.from({ length: seated.length }, () => 'b-0'),
@@ -197,9 +199,17 @@ describe('planBatch', () => {
           ['body-bcd-1', 'SeatCreated', '2018-03-01'],
           ['body-bcd-1', 'SeatCreated', '2018-03-01'],
           ['body-bcd-1', 'DutyAssigned', '2018-03-01'],
+          ['seats-of-office-chu-tich-ubnd-tinh', 'SeatFollowsOffice', '2018-03-01'],
+          ['seats-of-office-giam-doc-so-tttt', 'SeatFollowsOffice', '2018-03-01'],
         ],
       ],
-      ['AmendBody', [['body-bcd-1', 'SeatCreated', '2018-06-01']]],
+      [
+        'AmendBody',
+        [
+          ['body-bcd-1', 'SeatCreated', '2018-06-01'],
+          ['seats-of-office-giam-doc-so-tc', 'SeatFollowsOffice', '2018-06-01'],
+        ],
+      ],
       ['AmendBody', [['body-bcd-1', 'BodyRenamed', '2018-07-01']]],
     ]);
     expect(await wholeLog(store)).toEqual([]);

@@ -1,7 +1,9 @@
 /**
  * Finding the streams that cite an instrument, for its annulment: a scan of the whole log for
  * events whose source is the instrument (the registry's own stream aside), then a read of each
- * such stream with all its events by id. Annulments are rare, so a scan is affordable; it stays
+ * such stream with all its events by id. The indexes of the bodies following each office are left
+ * out too: an entry is never withdrawn, since a body the index lists in vain only widens the
+ * check of rule 20. Annulments are rare, so a scan is affordable; it stays
  * consistent because each stream found is written at the revision read, and every command citing
  * an instrument reads the registry, where the annulment is appended in the same append.
  *
@@ -20,7 +22,7 @@ import {
 } from '@mandate/core';
 import { corruptEvent, type StoredEvent, type StreamName } from '@mandate/eventstore';
 import type { EventSource, LoadFailure, StreamRevision } from './load.js';
-import { INSTRUMENTS_STREAM } from './streams.js';
+import { FOLLOWERS_STREAM_PREFIX, INSTRUMENTS_STREAM } from './streams.js';
 
 /** A stream citing the instrument to annul, with the revision it was read at. */
 export interface LoadedCitingStream extends Instrument.CitingStream {
@@ -49,7 +51,14 @@ function sourcedEvent(
     : left(corruptEvent(stored.stream, stored.revision, `${stored.type} has no source document`));
 }
 
-/** Every stream but the registry's holding an event whose source is the instrument of `key`. */
+/** Whether `stream` is an office's index of followers, which an annulment leaves as it is. */
+const isFollowersIndex = (stream: StreamName): boolean =>
+  stream.startsWith(FOLLOWERS_STREAM_PREFIX);
+
+/**
+ * Every stream but the registry's and the offices' indexes holding an event whose source is the
+ * instrument of `key`.
+ */
 async function streamsCiting(
   source: EventSource,
   key: InstrumentKey,
@@ -59,7 +68,11 @@ async function streamsCiting(
     const page = await source.store.readAll({ after });
     if (isLeft(page)) return page;
     for (const stored of page.right)
-      if (stored.stream !== INSTRUMENTS_STREAM && citedKey(stored.data) === key)
+      if (
+        stored.stream !== INSTRUMENTS_STREAM &&
+        !isFollowersIndex(stored.stream) &&
+        citedKey(stored.data) === key
+      )
         found.add(stored.stream);
     const last = page.right.at(-1);
     if (last === undefined) return right([...found].sort());

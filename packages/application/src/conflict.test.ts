@@ -83,7 +83,10 @@ describe('a version conflict', () => {
     );
 
     expect(appends.map((request) => request.appends[0]?.expectedRevision)).toEqual([3n, 4n]);
-    expect(mine.streams).toEqual([{ stream: 'body-bcd-a', nextExpectedRevision: 5n }]);
+    expect(mine.streams).toEqual([
+      { stream: 'body-bcd-a', nextExpectedRevision: 5n },
+      { stream: 'seats-of-office-giam-doc-so-khdt', nextExpectedRevision: 0n },
+    ]);
     const events = await streamEvents(base, 'body-bcd-a');
     expect(events.slice(-2).map((e) => [e.metadata.commandId, e.data])).toEqual([
       ['theirs', expect.objectContaining({ seatId: 'uy-vien-2' })],
@@ -107,7 +110,8 @@ describe('a version conflict', () => {
     );
 
     expect(failure).toMatchObject({ _tag: 'Refused', refusal: { _tag: 'SeatAlreadyExists' } });
-    expect((await wholeLog(base)).length).toBe(before + 1);
+    // Theirs only: the seat, and bcd-a on the index of the office it follows (rule 20).
+    expect((await wholeLog(base)).length).toBe(before + 2);
   });
 
   it('re-decides a reorganisation when one of its bodies changed, still appending atomically', async () => {

@@ -3,16 +3,22 @@
  * authority registry), fold them, decide, and turn the decided events into one atomic append
  * whose expected revisions are the revisions just read. Every stream read but not written — the
  * registry, the offices and persons a command names — is a read expectation of that append, so a
- * change to it committed before the append makes the append conflict. Nothing is written here.
+ * change to it committed before the append makes the append conflict. A body decision that first
+ * makes a body follow an office also writes the office's index of followers, and a command
+ * changing an office's holders reads that index and the bodies it lists (rule 20). Nothing is
+ * written here.
  *
- * @see docs/reference/domain.md rules 9, 10 and 17
+ * @see docs/reference/domain.md rules 9, 10, 17 and 20
  */
 import { isLeft, isRight, right, type Either } from 'fp-ts/Either';
 import {
   Authority,
   Body,
   Instrument,
+  Office,
   Reorganisation,
+  Seating,
+  fold,
   type BodyId,
   type Jurisdiction,
   type RecordedEvents,
@@ -21,6 +27,7 @@ import type { ReadExpectation, StreamAppend } from '@mandate/eventstore';
 import {
   authorityAggregate,
   bodyAggregate,
+  followersAggregate,
   instrumentAggregate,
   officeAggregate,
   personAggregate,
@@ -34,7 +41,12 @@ import type { Loaders } from './loaders.js';
 import { streamAppend } from './new-events.js';
 import { decideAnnulmentCommand } from './annulment.js';
 import { readSet } from './read-set.js';
-import { seatingRefusal } from './seating.js';
+import {
+  followersAppends,
+  officeSeatingRefusal,
+  seatingRefusal,
+  type BodyDecided,
+} from './seating.js';
 import type { AnyRefusal } from './result.js';
 import {
   AUTHORITIES_STREAM,
@@ -107,6 +119,29 @@ const oneStream = <Event extends DomainEvent>(
     stamp,
   );
 
+/**
+ * A body decision with the entries it adds to the indexes of the offices it makes a body follow
+ * (rule 20), appended together: a refusal or an empty decision stays as it is.
+ */
+async function withFollowers(
+  decided: Decided,
+  bodies: ReadonlyArray<BodyDecided>,
+  loaders: Loaders,
+  stamp: Stamp,
+): Promise<Either<LoadFailure, Decided>> {
+  if (decided._tag === 'Refused' || decided.appends.length === 0) return right(decided);
+  const followers = await followersAppends(bodies, loaders);
+  if (isLeft(followers)) return followers;
+  const index = followers.right.map(({ stream, revision, events }) =>
+    streamAppend(stream, revision, stamp(events, followersAggregate.versions)),
+  );
+  return right({
+    _tag: 'Decided',
+    appends: [...decided.appends, ...index],
+    events: decided.events + followers.right.reduce((sum, part) => sum + part.events.length, 0),
+  });
+}
+
 /** The context of body and office decisions: who may change what (docs/reference/domain.md rule 9). */
 interface JurisdictionContext {
   readonly jurisdiction: Jurisdiction;
@@ -154,7 +189,15 @@ async function decideReorganisation(
       throw new Error(`The reorganisation wrote to unread body ${bodyId}`);
     return { stream: bodyStream(bodyId), revision, events };
   });
-  return right(decisionOf(right(streams), bodyAggregate.versions, stamp));
+  return withFollowers(
+    decisionOf(right(streams), bodyAggregate.versions, stamp),
+    decided.right.map(({ bodyId, events }) => ({
+      state: states.get(bodyId) ?? Body.initialState,
+      events,
+    })),
+    loaders,
+    stamp,
+  );
 }
 
 /**
@@ -239,6 +282,12 @@ async function decideOn(
         ...context.right,
         recorded,
       });
+      if (isRight(decided) && Seating.changesWhoHolds(decided.right)) {
+        const after = fold(Office.decider, decided.right, state);
+        const seating = await officeSeatingRefusal(officeId, after, loaders);
+        if (isLeft(seating)) return seating;
+        if (seating.right !== undefined) return right({ _tag: 'Refused', refusal: seating.right });
+      }
       return right(
         oneStream(officeStream(officeId), revision, decided, officeAggregate.versions, stamp),
       );
@@ -275,7 +324,16 @@ async function decideOn(
         if (isLeft(seating)) return seating;
         if (seating.right !== undefined) return right({ _tag: 'Refused', refusal: seating.right });
       }
-      return right(oneStream(bodyStream(bodyId), revision, decided, bodyAggregate.versions, stamp));
+      const decision = oneStream(
+        bodyStream(bodyId),
+        revision,
+        decided,
+        bodyAggregate.versions,
+        stamp,
+      );
+      return isLeft(decided)
+        ? right(decision)
+        : withFollowers(decision, [{ state, events: decided.right }], loaders, stamp);
     }
     case 'reorganisation':
       return decideReorganisation(routed.command, loaders, stamp);

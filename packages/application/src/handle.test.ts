@@ -185,14 +185,22 @@ describe('the happy path of every aggregate', () => {
     const established = acceptedOf(
       await handler.handle(envelope('body-1', establishBody('bcd-a'))),
     );
+    // The body's four events, and the body on the index of each office its seats follow.
     expect(established).toMatchObject({
-      streams: [{ stream: 'body-bcd-a', nextExpectedRevision: 3n }],
-      events: 4,
+      streams: [
+        { stream: 'body-bcd-a', nextExpectedRevision: 3n },
+        { stream: 'seats-of-office-chu-tich-ubnd-tinh', nextExpectedRevision: 0n },
+        { stream: 'seats-of-office-giam-doc-so-tttt', nextExpectedRevision: 0n },
+      ],
+      events: 6,
     });
     const amended = acceptedOf(
       await handler.handle(envelope('body-2', createSeat('bcd-a', 'uy-vien-1', 'giam-doc-so-tc'))),
     );
-    expect(amended.streams).toEqual([{ stream: 'body-bcd-a', nextExpectedRevision: 4n }]);
+    expect(amended.streams).toEqual([
+      { stream: 'body-bcd-a', nextExpectedRevision: 4n },
+      { stream: 'seats-of-office-giam-doc-so-tc', nextExpectedRevision: 0n },
+    ]);
     const body = await handler.loadBody(bodyId('bcd-a'));
     expect(E.isRight(body) && body.right.revision).toBe(4n);
     expect(E.isRight(body) && body.right.state.status).toBe('active');
@@ -321,7 +329,8 @@ describe('idempotency by command id (rule 10)', () => {
 
     const outcomes = results.map(acceptedOf);
     expect(outcomes.map((o) => o.duplicate).sort()).toEqual([false, true]);
-    expect((await wholeLog(store)).length - before).toBe(4);
+    // The body's four events and its two entries on the indexes of the offices it follows.
+    expect((await wholeLog(store)).length - before).toBe(6);
   });
 
   it('answers a duplicate, not a refusal, when the same command won the race while deciding', async () => {

@@ -59,8 +59,10 @@ export type { LoadResult, Loaders } from './loaders.js';
 export type { LoadFailure, Loaded, StreamRevision } from './load.js';
 export {
   AUTHORITIES_STREAM,
+  FOLLOWERS_STREAM_PREFIX,
   INSTRUMENTS_STREAM,
   bodyStream,
+  followersStream,
   officeStream,
   personStream,
 } from './streams.js';

@@ -9,6 +9,7 @@ import {
   Office,
   Person,
   type Authority,
+  type Seating,
   type BodyId,
   type Instrument,
   type InstrumentKey,
@@ -17,6 +18,7 @@ import {
 } from '@mandate/core';
 import {
   bodyAggregate,
+  followersAggregate,
   instrumentAggregate,
   officeAggregate,
   personAggregate,
@@ -32,7 +34,13 @@ import {
 } from './load.js';
 import { loadCitingStreams, type LoadedCitingStream } from './citing-streams.js';
 import { createRegistryCache } from './registry-cache.js';
-import { INSTRUMENTS_STREAM, bodyStream, officeStream, personStream } from './streams.js';
+import {
+  INSTRUMENTS_STREAM,
+  bodyStream,
+  followersStream,
+  officeStream,
+  personStream,
+} from './streams.js';
 
 /** A loader's answer: the folded state and the stream's revision, or why it could not load. */
 export type LoadResult<State> = Either<LoadFailure, Loaded<State>>;
@@ -43,6 +51,8 @@ export interface Loaders {
   readonly loadBody: (bodyId: BodyId) => Promise<LoadResult<Body.State>>;
   /** The state of one office, folded from `office-<officeId>`. */
   readonly loadOffice: (officeId: OfficeId) => Promise<LoadResult<Office.OfficeState>>;
+  /** The bodies following one office, folded from its index `seats-of-office-<officeId>`. */
+  readonly loadFollowers: (officeId: OfficeId) => Promise<LoadResult<Seating.FollowersState>>;
   /** The state of one person's record, folded from `person-<personId>`. */
   readonly loadPerson: (personId: PersonId) => Promise<LoadResult<Person.PersonState>>;
   /** The authority registry, folded from `authorities` (cached, read incrementally). */
@@ -92,6 +102,7 @@ export function createLoaders(source: EventSource): Loaders {
       loadStream(source, bodyAggregate, bodyStream(bodyId), undefined, bodyFit(bodyId)),
     loadOffice: (officeId) =>
       loadStream(source, officeAggregate, officeStream(officeId), undefined, officeFit(officeId)),
+    loadFollowers: (officeId) => loadStream(source, followersAggregate, followersStream(officeId)),
     loadPerson: (personId) =>
       loadStream(source, personAggregate, personStream(personId), undefined, personFit(personId)),
     loadAuthorities: createRegistryCache(source),

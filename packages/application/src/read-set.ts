@@ -14,6 +14,7 @@ import {
   AUTHORITIES_STREAM,
   INSTRUMENTS_STREAM,
   bodyStream,
+  followersStream,
   officeStream,
   personStream,
 } from './streams.js';
@@ -44,6 +45,7 @@ export function readSet(loaders: Loaders): ReadSet {
     loaders: {
       loadBody: noting(bodyStream, loaders.loadBody),
       loadOffice: noting(officeStream, loaders.loadOffice),
+      loadFollowers: noting(followersStream, loaders.loadFollowers),
       loadPerson: noting(personStream, loaders.loadPerson),
       loadAuthorities: noting(() => AUTHORITIES_STREAM, loaders.loadAuthorities),
       loadInstruments: noting(() => INSTRUMENTS_STREAM, loaders.loadInstruments),

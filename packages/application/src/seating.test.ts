@@ -3,7 +3,9 @@
  * an office not in force, or a person never registered, is refused; so is a seat that would put
  * one person in the body twice through two offices. The offices and persons read are read
  * expectations of the append, so an office abolished between the read and the append makes the
- * command conflict and be refused on the new state.
+ * command conflict and be refused on the new state. From the office's side, an appointment that
+ * would seat its person twice in a body following the office is refused too, and one racing the
+ * creation of such a seat conflicts on the office's index of followers and is decided again.
  *
  * @see docs/reference/domain.md rules 17, 18, 19 and 20
  */
@@ -160,5 +162,64 @@ describe('a seat naming other streams', () => {
     });
     const body = await streamEvents(base, 'body-bcd-a');
     expect(body.map((e) => e.metadata.commandId)).not.toContain('mine');
+  });
+});
+
+describe('an office some body follows (rule 20 from the office side)', () => {
+  it('PersonSitsTwice: appointing the chair to an office a seat of the body follows is refused', async () => {
+    const { base, other } = await setUp();
+    // The committee's head follows the chairmanship; a member seat follows the finance department.
+    acceptedOf(await other.handle(envelope('chair', appointOfficeHolder())));
+    acceptedOf(
+      await other.handle(envelope('seat', createSeat('bcd-a', 'uy-vien', 'giam-doc-so-tc'))),
+    );
+    const before = await wholeLog(base);
+
+    const failure = failureOf(await other.handle(envelope('finance', financeAppointment)));
+
+    expect(failure).toMatchObject({
+      _tag: 'Refused',
+      refusal: {
+        _tag: 'PersonSitsTwice',
+        rule: 20,
+        bodyId: 'bcd-a',
+        person: 'nguyen-van-tram',
+        on: '2018-06-01',
+        seats: ['truong-ban', 'uy-vien'],
+      },
+    });
+    expect(await wholeLog(base)).toEqual(before);
+  });
+
+  it('an appointment racing the creation of a seat following the office conflicts and is refused', async () => {
+    const { base, other } = await setUp();
+    acceptedOf(await other.handle(envelope('chair', appointOfficeHolder())));
+    const appends: AppendRequest[] = [];
+    const store = intercepted(base, {
+      beforeAppend: async (request, call) => {
+        appends.push(request);
+        if (call === 1)
+          acceptedOf(
+            await other.handle(envelope('seat', createSeat('bcd-a', 'uy-vien', 'giam-doc-so-tc'))),
+          );
+      },
+    });
+    const handler = createCommandHandler({ store });
+
+    const failure = failureOf(await handler.handle(envelope('finance', financeAppointment)));
+
+    // Decided first on an index listing no body, the appointment expected it unchanged.
+    expect(appends).toHaveLength(1);
+    expect(appends[0]?.expectations).toEqual(
+      expect.arrayContaining([
+        { stream: 'seats-of-office-giam-doc-so-tc', expectedRevision: 'no-stream' },
+      ]),
+    );
+    expect(failure).toMatchObject({
+      _tag: 'Refused',
+      refusal: { _tag: 'PersonSitsTwice', bodyId: 'bcd-a', seats: ['truong-ban', 'uy-vien'] },
+    });
+    const office = await streamEvents(base, 'office-giam-doc-so-tc');
+    expect(office.map((e) => e.metadata.commandId)).not.toContain('finance');
   });
 });

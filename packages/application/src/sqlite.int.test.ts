@@ -4,7 +4,9 @@
  * still appends once; and several real processes racing with the same command ids against one
  * file append each command exactly once, the others answered as duplicates (docs/reference/domain.md rule 10);
  * a registry change committed through another connection between a command's read and its append
- * makes the append conflict, and the command is decided again on the new registry (rule 17).
+ * makes the append conflict, and the command is decided again on the new registry (rule 17); and
+ * an appointment racing, through another connection, the creation of a seat following the office
+ * conflicts on the office's index of followers and is refused on the new state (rule 20).
  */
 import * as E from 'fp-ts/Either';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,10 +15,12 @@ import type { SqliteEventStore } from '@mandate/adapter-sqlite';
 import { startChild } from './child-process.fixture.js';
 import {
   CITY,
+  PROVINCE,
   appointOfficeHolder,
   createSeat,
   envelope,
   establishBody,
+  instrument,
   mergeBodies,
   mergeCityIntoProvince,
   registerCity,
@@ -189,6 +193,64 @@ describe('the command handler on a SQLite file', () => {
     const log = await wholeLog(mine);
     expect(log.map((e) => e.metadata.commandId)).not.toContain('mine');
     expect(log.at(-1)?.type).toBe('AuthorityMerged');
+    const verified = await mine.verify();
+    expect(E.isRight(verified) && verified.right.ok).toBe(true);
+  });
+
+  it('refuses an appointment that a seat created through another connection makes sit twice', async () => {
+    const file = scratch.file();
+    const mine = await openStore(file);
+    const theirs = await openStore(file);
+    const other = createCommandHandler({ store: theirs });
+    const chair = appointOfficeHolder();
+    const finance = appointOfficeHolder('giam-doc-so-tc', 'nguyen-van-tram', '2018-05-01');
+    const cited = {
+      ...finance,
+      data: { ...finance.data, basis: instrument(PROVINCE, '2018-05-01', '8/QĐ-UBND') },
+    };
+    const seat = createSeat('bcd-a', 'uy-vien', 'giam-doc-so-tc');
+    const world = seatedWorld.map(([, command]) => command);
+    await recordCited(
+      other,
+      registerProvince,
+      ...world,
+      establishBody('bcd-a'),
+      chair,
+      cited,
+      seat,
+    );
+    acceptedOf(await other.handle(envelope('p', registerProvince)));
+    for (const [id, command] of seatedWorld) acceptedOf(await other.handle(envelope(id, command)));
+    acceptedOf(await other.handle(envelope('a', establishBody('bcd-a'))));
+    acceptedOf(await other.handle(envelope('chair', chair)));
+    let appends = 0;
+    const racing = intercepted(mine, {
+      beforeAppend: async () => {
+        appends++;
+        if (appends === 1) acceptedOf(await other.handle(envelope('seat', seat)));
+      },
+    });
+    const handler = createCommandHandler({ store: racing });
+
+    const failure = failureOf(await handler.handle(envelope('finance', cited)));
+
+    expect(appends).toBe(1);
+    expect(failure).toMatchObject({
+      _tag: 'Refused',
+      refusal: {
+        _tag: 'PersonSitsTwice',
+        bodyId: 'bcd-a',
+        person: 'nguyen-van-tram',
+        on: '2018-06-01',
+        seats: ['truong-ban', 'uy-vien'],
+      },
+    });
+    const log = await wholeLog(mine);
+    expect(log.map((e) => e.metadata.commandId)).not.toContain('finance');
+    expect(log.at(-1)).toMatchObject({
+      stream: 'seats-of-office-giam-doc-so-tc',
+      type: 'SeatFollowsOffice',
+    });
     const verified = await mine.verify();
     expect(E.isRight(verified) && verified.right.ok).toBe(true);
   });

@@ -50,6 +50,10 @@ describe('bodyHistory', () => {
       'SeatDateCorrected',
       'DutyDateCorrected',
       'ObligationDateCorrected',
+      'RenameDateCorrected',
+      'EndDateCorrected',
+      'SeatRolesChangeDateCorrected',
+      'DutyAmendmentDateCorrected',
     ]);
     expect([...types].sort()).toEqual(
       Object.keys(Body.EventVersions)

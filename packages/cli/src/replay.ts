@@ -1,7 +1,7 @@
 /**
  * Replays a whole log: reads it page by page in global order, decodes every event with its
- * aggregate's schema (bodies, offices, persons, the authority and instrument registries, by
- * stream name) and folds it into its stream's state with the aggregate's own `evolve`, counting
+ * aggregate's schema (bodies, offices, persons, the authority and instrument registries, and the
+ * offices' indexes of the bodies following them, by stream name) and folds it into its stream's state with the aggregate's own `evolve`, counting
  * events by aggregate and type. A stored event that does not decode stops the replay with the
  * port's `CorruptEvent`, naming it.
  */
@@ -13,6 +13,7 @@ import {
   Instrument,
   Office,
   Person,
+  Seating,
   WITHDRAWAL_EVENT_TYPE,
   WITHDRAWAL_EVENT_VERSION,
 } from '@mandate/core';
@@ -26,6 +27,7 @@ import {
   type StoreUnavailable,
   type StoredEvent,
 } from '@mandate/eventstore';
+import { FOLLOWERS_STREAM_PREFIX } from '@mandate/application';
 
 /** One aggregate as a replay folds it: its schema, initial state and evolve, type-erased. */
 interface Folder {
@@ -36,7 +38,8 @@ interface Folder {
 }
 
 /** The aggregates whose streams a replay folds. */
-export type ReplayAggregate = 'body' | 'office' | 'person' | 'authorities' | 'instruments';
+export type ReplayAggregate =
+  'body' | 'office' | 'person' | 'authorities' | 'instruments' | 'followers';
 
 const folder = <Event, State>(
   name: ReplayAggregate,
@@ -68,11 +71,18 @@ const FOLDERS = {
     Instrument.EventVersions,
     Instrument.Event,
   ),
+  followers: folder(
+    'followers',
+    Seating.followers,
+    Seating.FollowerEventVersions,
+    Seating.SeatFollowsOffice,
+  ),
 } as const satisfies Record<ReplayAggregate, Folder>;
 
 /** The aggregate a stream belongs to, by its name; `undefined` for a stream of no aggregate. */
 export function aggregateOf(stream: string): ReplayAggregate | undefined {
   if (stream === 'authorities' || stream === 'instruments') return stream;
+  if (stream.startsWith(FOLLOWERS_STREAM_PREFIX)) return 'followers';
   const prefix = /^(body|office|person)-/.exec(stream)?.[1];
   return prefix as ReplayAggregate | undefined;
 }
@@ -143,7 +153,7 @@ export async function replayLog(
     after = last.position;
     onProgress?.(events);
   }
-  const streams = { body: 0, office: 0, person: 0, authorities: 0, instruments: 0 };
+  const streams = { body: 0, office: 0, person: 0, authorities: 0, instruments: 0, followers: 0 };
   for (const {
     folder: { name },
   } of states.values())

@@ -85,7 +85,8 @@ describe('mandate apply', () => {
     const first = await apply(...examples);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('09-quyet-dinh-hop-nhat-2018.yaml: recorded 49 event(s)');
+    // 49 body events, and the new committee on the index of each of the 16 offices it follows.
+    expect(first.stdout).toContain('09-quyet-dinh-hop-nhat-2018.yaml: recorded 65 event(s)');
     expect(first.stdout).toMatch(/ILLUSTRATIVE — /);
     expect(first.stdout).toMatch(
       /changes\.0\s+MergeAuthority\s+AuthorityMerged\s+authorities\s+2025-07-01/,

@@ -71,6 +71,7 @@ const SEAT_CHANGES = [
   'SeatAbolished',
   'SeatHoldingCorrected',
   'BodyEnded',
+  'EndDateCorrected',
 ] as const;
 const OFFICE_HOLDER_CHANGES = [
   'OfficeHolderAppointed',

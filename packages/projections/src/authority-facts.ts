@@ -33,7 +33,8 @@ export interface AuthoritySummary {
   readonly end?: AuthorityEnd;
 }
 
-const factOf = (summary: AuthoritySummary): Fact => ({
+/** The row of an authority: one fact about it, whatever the valid date. */
+export const authorityFact = (summary: AuthoritySummary): Fact => ({
   kind: 'authority',
   subject: summary.authorityId,
   key: summary.authorityId,
@@ -43,29 +44,30 @@ const factOf = (summary: AuthoritySummary): Fact => ({
 });
 
 /**
- * The authority's row after `event`, given its row before (`undefined` when it has none); the
- * row before, unchanged, when the event does not change what the read side keeps (a rename, or an
- * event about an authority it does not hold).
+ * What the read side keeps of the authority after `event`, given what it kept before
+ * (`undefined` when it holds no row): the row before, unchanged, when the event does not change
+ * what the read side keeps (a rename, or a second registration), and no row when the event is
+ * about an authority it does not hold.
  */
-export function authorityFactAfter(
+export function authorityRowAfter(
   previous: AuthoritySummary | undefined,
   event: Authority.Event,
-): Fact | undefined {
-  const ended = (end: AuthorityEnd): Fact | undefined =>
-    previous === undefined ? undefined : factOf({ ...previous, end });
+): AuthoritySummary | undefined {
+  const ended = (end: AuthorityEnd): AuthoritySummary | undefined =>
+    previous === undefined ? undefined : { ...previous, end };
   switch (event.type) {
     case 'AuthorityRegistered': {
       const { authorityId, parent, effectiveOn } = event.data;
-      if (previous !== undefined) return factOf(previous);
-      return factOf({
+      if (previous !== undefined) return previous;
+      return {
         authorityId,
         registeredOn: effectiveOn,
         ...(parent === undefined ? {} : { parent }),
         superiors: [],
-      });
+      };
     }
     case 'AuthorityRenamed':
-      return previous === undefined ? undefined : factOf(previous);
+      return previous;
     case 'AuthorityMerged':
       return ended({ on: event.data.effectiveOn, kind: 'merged', into: [event.data.into] });
     case 'AuthorityDissolved':
@@ -76,7 +78,7 @@ export function authorityFactAfter(
       if (previous === undefined) return undefined;
       const { superior, effectiveOn } = event.data;
       const link = { authorityId: superior, from: effectiveOn };
-      return factOf({ ...previous, superiors: [...previous.superiors, link] });
+      return { ...previous, superiors: [...previous.superiors, link] };
     }
     default: {
       const _exhaustive: never = event;

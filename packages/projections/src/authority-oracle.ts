@@ -1,6 +1,7 @@
 /**
  * The naive oracle of the questions about authorities: the registry and the bodies folded from
- * the raw log (the events recorded at or before the instant asked) with the core's own `evolve`,
+ * the raw log (the events recorded at or before the instant asked, without those an annulment
+ * recorded by then withdrew) with the core's own `evolve`,
  * then asked with the core's own jurisdiction walks (`currentAuthorityOf`, `ancestorsOf`),
  * `Body.authorityOn` and `Authority.orphanedBodies`. Slow on purpose; every read model is proven
  * equal to it.
@@ -13,14 +14,17 @@ import type { StoredEvent } from '@mandate/eventstore';
 import * as E from 'fp-ts/Either';
 import type { AuthorityQueries, OrphanView } from './authority-views.js';
 import { decodeReadSideOrThrow } from './decode.js';
+import { standingKnown } from './oracle-log.js';
 import type { InvalidQuery } from './query-errors.js';
 
-/** The registry and every established body, folded from the events recorded by `knownAt`. */
+/**
+ * The registry and every established body, folded from the events recorded by `knownAt`, without
+ * those an annulment recorded by then withdrew.
+ */
 function foldKnown(log: ReadonlyArray<StoredEvent>, knownAt: Instant | undefined) {
   let registry = Authority.initialState;
   const bodies = new Map<BodyId, Body.State>();
-  for (const stored of log) {
-    if (knownAt !== undefined && stored.recordedAt > knownAt) continue;
+  for (const stored of standingKnown(log, knownAt)) {
     const decoded = decodeReadSideOrThrow(stored);
     if (decoded.aggregate === 'authority')
       registry = Authority.decider.evolve(registry, decoded.event);

@@ -8,14 +8,15 @@
  * and its names once; an annulled one (rule 14) has its record superseded by one naming the
  * annulling instrument, which gains the `annuls` relation unless recorded with it. A withdrawal
  * (rule 14) takes a body, office or person back to its state before the withdrawn events and
- * derives its facts anew, and is a change itself. One projection feeds the body, seat, duty,
+ * derives its facts anew — on the authority registry, the rows the withdrawn events changed back
+ * to what they were before them — and is a change itself. One projection feeds the body, seat, duty,
  * obligation, report, holding, change, instrument, person, name and authority tables.
  *
  * @see docs/reference/domain.md rules 11, 12 and 14, and "Time"
  */
 import { Body, Office, type EventsWithdrawn } from '@mandate/core';
 import type { StoredEvent } from '@mandate/eventstore';
-import { authorityFactAfter, type AuthoritySummary } from './authority-facts.js';
+import { authorityFact, authorityRowAfter, type AuthoritySummary } from './authority-facts.js';
 import { changeFact } from './changes.js';
 import {
   aggregateOfStream,
@@ -87,7 +88,26 @@ function supersedePerson(
   supersede(store, nameSubject('person', id), personNameFacts(id, record.state), at);
 }
 
-/** Applies a withdrawal: the body, office or person goes back to before its withdrawn events. */
+/** The current row of an authority, if the read side holds one. */
+const authorityRow = (store: FactStore, authorityId: string): AuthoritySummary | undefined =>
+  store.openFacts('authority', authorityId)[0]?.payload as AuthoritySummary | undefined;
+
+/** Supersedes an authority's row with `row` (no row when `undefined`). */
+function supersedeAuthority(
+  store: FactStore,
+  authorityId: string,
+  row: AuthoritySummary | undefined,
+  at: StoredEvent['recordedAt'],
+): void {
+  const scopes = [{ kind: 'authority' as const, key: authorityId }];
+  const facts = row === undefined ? [] : [authorityFact(row)];
+  supersede(store, authorityId, { scopes, facts }, at);
+}
+
+/**
+ * Applies a withdrawal: the body, office or person goes back to before its withdrawn events; on
+ * the registry, every authority row those events changed goes back to what it was before them.
+ */
 function withdraw(
   store: FactStore,
   from: WithdrawnFrom,
@@ -109,8 +129,12 @@ function withdraw(
     case 'person':
       supersedePerson(store, subject, personRecordBefore(personRecord(store, subject), count), at);
       return;
-    case 'authority':
+    case 'authority': {
+      const rows = store.authorityRowsBefore(count);
+      store.saveRegistryEvent(event);
+      for (const [authorityId, row] of rows) supersedeAuthority(store, authorityId, row, at);
       return;
+    }
     default: {
       const _exhaustive: never = from;
       return _exhaustive;
@@ -160,12 +184,10 @@ function apply(store: FactStore, stored: StoredEvent, decode: ReadSideDecoder): 
     case 'authority': {
       const { event } = decoded;
       const { authorityId, effectiveOn, source } = event.data;
-      const previous = store.openFacts('authority', authorityId)[0]?.payload as
-        AuthoritySummary | undefined;
-      const fact = authorityFactAfter(previous, event);
-      const scopes = [{ kind: 'authority' as const, key: authorityId }];
-      if (fact !== undefined)
-        supersede(store, authorityId, { scopes, facts: [fact] }, stored.recordedAt);
+      const previous = authorityRow(store, authorityId);
+      store.saveRegistryEvent(event, previous);
+      const row = authorityRowAfter(previous, event);
+      if (row !== undefined) supersedeAuthority(store, authorityId, row, stored.recordedAt);
       const changed = {
         aggregate: 'authority',
         aggregateId: authorityId,

@@ -1,8 +1,10 @@
 /**
  * Corrections of a body's record through the read models (rule 14), on the seed: an erratum
  * (placeholder) corrects the founding date and name of a predecessor committee that has since
- * ended, the roles of the successor's deputy head, and the date the successor was given its
- * sixth duty — each naming by id the event that first recorded the fact. As known before the
+ * ended, the roles of the successor's deputy head, the date the successor was given its sixth
+ * duty, the dates of a later rename, change of roles, duty amendment and dissolution of the
+ * successor, and the holder its charter gave a seat — each naming by id the event that first
+ * recorded the fact. As known before the
  * erratum was recorded the answers are the recorded ones, as known after the corrected ones; the
  * change history lists both. The same answers come from the in-memory, SQLite and PostgreSQL read
  * models, and from the naive oracle. Corrections naming no such event, or breaking a rule, are
@@ -17,6 +19,7 @@ import {
   decodeWith,
   unsafeCalendarDate,
   type BodyId,
+  type CalendarDate,
   type Instant,
 } from '@mandate/core';
 import { Seed } from '@mandate/core/testing';
@@ -42,6 +45,12 @@ const erratum = {
 const correctedName = {
   vi: 'Ban Chỉ đạo cải cách thủ tục hành chính và chính quyền điện tử tỉnh Bình Phước',
 };
+/** The decision (placeholder) that renamed the successor and changed a seat and a duty. */
+const changes2019 = { ...erratum, number: 'XXXX-32/QĐ-UBND', signedOn: '2019-05-01' };
+/** The decision (placeholder) that dissolved the successor. */
+const dissolution = { ...erratum, number: 'XXXX-33/QĐ-UBND', signedOn: '2020-06-01' };
+const renamed = { vi: 'Ban Chỉ đạo chuyển đổi số tỉnh Bình Phước' };
+const amendedText = { vi: 'Sơ kết, đánh giá (sửa đổi)' };
 
 /** The id of the first stored event of `type` on `stream` whose data has `field` equal to `value`. */
 function idOf(
@@ -108,6 +117,43 @@ describe('a body’s recorded facts, corrected by an erratum (rule 14)', () => {
       }),
     );
     expect(E.isRight(recorded)).toBe(true);
+    const decided = [
+      {
+        type: 'RecordInstrument',
+        data: { basis: changes2019, effectiveOn: '2019-05-01', relations: [] },
+      },
+      {
+        type: 'AmendBody',
+        data: {
+          bodyId: successor,
+          basis: changes2019,
+          effectiveOn: '2019-05-01',
+          changes: [
+            { change: 'Rename', name: renamed },
+            {
+              change: 'ChangeSeatRoles',
+              seatId: 'uv-thuong-truc-thu-ky',
+              roles: ['standing-member'],
+            },
+            { change: 'AmendDuty', dutyId: 'nv-4-so-ket', text: amendedText },
+          ],
+        },
+      },
+      {
+        type: 'RecordInstrument',
+        data: { basis: dissolution, effectiveOn: '2020-06-01', relations: [] },
+      },
+      {
+        type: 'DissolveBody',
+        data: { bodyId: successor, basis: dissolution, effectiveOn: '2020-06-01' },
+      },
+    ];
+    for (const [i, command] of decided.entries()) {
+      world.clock.advance(HOUR);
+      const outcome = await world.handler.handle(envelope(`decided-${i}`, command));
+      expect(outcome, `decided-${i}`).toMatchObject({ _tag: 'Right' });
+    }
+    const decidedLog = await wholeLog(store);
     beforeCorrection = world.clock.now();
     const corrections = [
       [
@@ -129,6 +175,31 @@ describe('a body’s recorded facts, corrected by an erratum (rule 14)', () => {
         successor,
         idOf(log, `body-${successor}`, 'DutyAssigned', 'dutyId', 'nv-6-nhiem-vu-khac'),
         { correct: 'Date', effectiveOn: '2019-01-01' },
+      ],
+      [
+        successor,
+        idOf(decidedLog, `body-${successor}`, 'BodyRenamed'),
+        { correct: 'Date', effectiveOn: '2019-04-01' },
+      ],
+      [
+        successor,
+        idOf(decidedLog, `body-${successor}`, 'SeatRolesChanged'),
+        { correct: 'Date', effectiveOn: '2019-04-01' },
+      ],
+      [
+        successor,
+        idOf(decidedLog, `body-${successor}`, 'DutyAmended'),
+        { correct: 'Date', effectiveOn: '2019-04-01' },
+      ],
+      [
+        successor,
+        idOf(decidedLog, `body-${successor}`, 'BodyEnded'),
+        { correct: 'Date', effectiveOn: '2020-07-01' },
+      ],
+      [
+        successor,
+        idOf(log, `body-${successor}`, 'SeatCreated', 'seatId', 'uv-thuong-truc-thu-ky'),
+        { correct: 'Holder', holder: null },
       ],
     ] as const;
     for (const [i, [bodyId, corrects, correction]] of corrections.entries()) {
@@ -186,6 +257,34 @@ describe('a body’s recorded facts, corrected by an erratum (rule 14)', () => {
       _tag: 'Left',
       left: { refusal: { _tag: 'NothingRecordedBy', rule: 14 } },
     });
+    const merged = await correct(
+      same,
+      'refuse-5',
+      reform,
+      idOf(log, `body-${reform}`, 'BodyEnded'),
+      {
+        correct: 'Date',
+        effectiveOn: '2018-12-01',
+      },
+    );
+    expect(merged).toMatchObject({
+      _tag: 'Left',
+      left: { refusal: { _tag: 'EndedByReorganisation', rule: 14, reason: 'merger' } },
+    });
+    const noHolding = await correct(
+      same,
+      'refuse-6',
+      successor,
+      idOf(log, `body-${successor}`, 'DutyAmended'),
+      {
+        correct: 'Holder',
+        holder: null,
+      },
+    );
+    expect(noHolding).toMatchObject({
+      _tag: 'Left',
+      left: { refusal: { _tag: 'NothingRecordedBy', rule: 14, correction: 'Holder' } },
+    });
     expect((await wholeLog(store)).length, 'a refusal appends nothing').toBe(log.length);
   });
 
@@ -220,6 +319,39 @@ describe('a body’s recorded facts, corrected by an erratum (rule 14)', () => {
         );
       expect(await sixth(beforeCorrection)).toBe(true);
       expect(await sixth(afterCorrection)).toBe(false);
+
+      const april2019 = unsafeCalendarDate('2019-04-15');
+      const name = async (knownAt: Instant) =>
+        (await answerOf(model.body(successor, april2019, knownAt))).name;
+      expect(await name(beforeCorrection), 'the rename as recorded, from May').not.toEqual(renamed);
+      expect(await name(afterCorrection), 'the rename as corrected, from April').toEqual(renamed);
+      const secretary = async (date: CalendarDate, knownAt: Instant) =>
+        (await answerOf(model.roster(successor, date, knownAt))).find(
+          (seat) => seat.seatId === 'uv-thuong-truc-thu-ky',
+        );
+      expect([...((await secretary(april2019, beforeCorrection))?.roles ?? [])].sort()).toEqual([
+        'secretary',
+        'standing-member',
+      ]);
+      expect((await secretary(april2019, afterCorrection))?.roles).toEqual(['standing-member']);
+      expect((await secretary(december2018, beforeCorrection))?.holder).not.toBeNull();
+      expect((await secretary(december2018, afterCorrection))?.holder).toBeNull();
+      const review = async (knownAt: Instant) =>
+        (await answerOf(model.duties(successor, april2019, knownAt))).find(
+          (duty) => duty.dutyId === 'nv-4-so-ket',
+        )?.text;
+      expect(await review(beforeCorrection)).not.toEqual(amendedText);
+      expect(await review(afterCorrection)).toEqual(amendedText);
+      const june2020 = unsafeCalendarDate('2020-06-15');
+      const end = async (knownAt: Instant) => answerOf(model.body(successor, june2020, knownAt));
+      expect(await end(beforeCorrection)).toMatchObject({
+        status: 'ended',
+        end: { on: '2020-06-01' },
+      });
+      expect(await end(afterCorrection)).toMatchObject({
+        status: 'active',
+        end: { on: '2020-07-01' },
+      });
     },
   );
 
@@ -235,6 +367,11 @@ describe('a body’s recorded facts, corrected by an erratum (rule 14)', () => {
         ['BodyNameCorrected', '2016-05-01'],
         ['SeatRolesCorrected', '2018-12-04'],
         ['DutyDateCorrected', '2019-01-01'],
+        ['RenameDateCorrected', '2019-04-01'],
+        ['SeatRolesChangeDateCorrected', '2019-04-01'],
+        ['DutyAmendmentDateCorrected', '2019-04-01'],
+        ['EndDateCorrected', '2020-07-01'],
+        ['SeatHoldingCorrected', '2018-12-04'],
       ]);
       expect(await answerOf(model.changesByInstrument(basis.right, beforeCorrection))).toEqual([]);
       const founding = await answerOf(

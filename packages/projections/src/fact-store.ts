@@ -6,7 +6,15 @@
  *
  * @see docs/reference/domain.md "Time"
  */
-import type { Body, CalendarDate, EventsWithdrawn, Instant, Office } from '@mandate/core';
+import type {
+  Authority,
+  Body,
+  CalendarDate,
+  EventsWithdrawn,
+  Instant,
+  Office,
+} from '@mandate/core';
+import type { AuthoritySummary } from './authority-facts.js';
 import type { Fact, FactKind } from './facts.js';
 
 /** A current (not yet superseded) fact, with the storage's handle on its row. */
@@ -40,6 +48,21 @@ export interface FactStore {
     officeId: string,
     state: Office.OfficeState,
     event: Office.Event | EventsWithdrawn,
+  ) => void;
+  /**
+   * The authority rows the registry's last `count` standing events changed (those a withdrawal
+   * names), by authority, as they were before them (`undefined`: no row).
+   */
+  readonly authorityRowsBefore: (
+    count: number,
+  ) => ReadonlyMap<string, AuthoritySummary | undefined>;
+  /**
+   * Records a registry event: a standing one, with the row of its authority it found (`before`,
+   * absent when none), or a withdrawal.
+   */
+  readonly saveRegistryEvent: (
+    event: Authority.Event | EventsWithdrawn,
+    before?: AuthoritySummary,
   ) => void;
   /** The current facts of a kind about a subject: of one key, or of every key when absent. */
   readonly openFacts: (kind: FactKind, subject: string, key?: string) => ReadonlyArray<OpenFact>;

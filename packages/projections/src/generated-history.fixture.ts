@@ -7,7 +7,8 @@
  * reorganised in one command that writes several body streams in one append, with steps of the
  * store clock (0, 1 or 60 minutes, so that several commands may share an instant) and a cut point;
  * the persons (with Vietnamese names) and offices the seats name, and the authorities, are
- * recorded first. Apart from the history, a district split with its bodies' transfers, submitted
+ * recorded first; some instruments are then annulled ab initio, soon after they are cited. Apart
+ * from the history, a district split with its bodies' transfers, submitted
  * as one batch (one append over the registry and several body streams).
  */
 import fc from 'fast-check';
@@ -162,7 +163,14 @@ const nameCorrection = fc
   })
   .map(({ personId, name, on }) => ({
     type: 'CorrectPersonName',
-    data: { personId, corrects: eventOf(`person-${personId}`, 0), name, basis, effectiveOn: on },
+    data: {
+      personId,
+      corrects: eventOf(`person-${personId}`, 0),
+      name,
+      // An instrument of its own, so that an annulment may withdraw the correction alone.
+      basis: { ...basis, number: `N-${personId}/QĐ-UBND` },
+      effectiveOn: on,
+    },
   }));
 
 /**
@@ -222,9 +230,9 @@ export const DISTRICTS = ['district-a', 'district-b', 'district-c'] as const;
 const COUNCIL = 'hdnd-tinh-binh-phuoc';
 
 /**
- * The council's own instrument, and one of the province behind every change to the registry and
- * every transfer: few instruments, so that the events the generated corrections name by id still
- * fall on the body's.
+ * The council's own instrument, and one of the province behind the districts' registration and
+ * every transfer (a second and a third place the council and end the district): few
+ * instruments, so that the events the generated corrections name by id still fall on the body's.
  */
 const councilInstrument = {
   ...registerProvince.data.basis,
@@ -237,6 +245,9 @@ const provinceInstrument = {
   number: 'R1/QĐ-UBND',
   signedOn: '2017-12-22',
 };
+/** The province's instruments placing the council above the first district, and ending it. */
+const superiorInstrument = { ...provinceInstrument, number: 'R2/QĐ-UBND' };
+const endInstrument = { ...provinceInstrument, number: 'R3/QĐ-UBND' };
 
 /**
  * The registry changing under the generated body: districts registered under the province, a
@@ -297,7 +308,7 @@ const reorganisedAuthorities = fc
               data: {
                 authorityId: 'district-a',
                 superior: COUNCIL,
-                basis: provinceInstrument,
+                basis: superiorInstrument,
                 effectiveOn: on(superiorDay),
               },
             },
@@ -325,7 +336,7 @@ const reorganisedAuthorities = fc
                 authorityId: 'district-a',
                 ...(end === 'split' ? { into: ['district-b', 'district-c'] } : {}),
                 ...(end === 'merge' ? { into: 'district-b' } : {}),
-                basis: provinceInstrument,
+                basis: endInstrument,
                 effectiveOn: on(endDay),
               },
             },
@@ -461,7 +472,7 @@ const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedO
 /**
  * A correction of the generated body's record (rule 14), naming an event by the id the test
  * handler gives it (`event-<n>`, in order of recording) or by its place in the body's stream
- * (`eventOf`): its date, its name, or its seat roles.
+ * (`eventOf`): its date, its name, its seat roles or its seat holder.
  * Many name an event of another stream or kind, or break a rule, and are refused; the rest
  * change what the read models answer as known from their recording.
  */
@@ -490,12 +501,108 @@ const bodyCorrection = fc
         weight: 2,
         arbitrary: fc.record({ correct: fc.constant('Roles'), roles: BodyArbitraries.roles }),
       },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          correct: fc.constant('Holder'),
+          holder: fc.option(BodyArbitraries.holder, { nil: null, freq: 3 }),
+        }),
+      },
     ),
   })
   .map(({ corrects, correction }) => ({
     type: 'CorrectBodyRecord',
     data: { bodyId: BodyArbitraries.BODY, corrects, basis: erratum, correction },
   }));
+
+/** A generated history's commands, clock steps in minutes, and where to cut. */
+interface GeneratedHistory {
+  readonly commands: ReadonlyArray<unknown>;
+  readonly steps: ReadonlyArray<number>;
+  readonly cut: number;
+}
+
+/** The instrument a command cites as its `basis`, if it cites one. */
+const citedBy = (command: unknown) =>
+  (command as { readonly data?: { readonly basis?: typeof basis } }).data?.basis;
+
+/** The commands changing the registry, and the one correcting a person. */
+const REGISTRY_COMMANDS = new Set([
+  'RegisterAuthority',
+  'AddAuthoritySuperior',
+  'DissolveAuthority',
+  'SplitAuthority',
+  'MergeAuthority',
+]);
+const PERSON_COMMANDS = new Set(['CorrectPersonName']);
+
+/**
+ * The kind of stream a generated command changes: the body's, an office's, a person's, the
+ * registry's, or only the instrument registry.
+ */
+function streamKindOf(command: unknown): 'body' | 'office' | 'person' | 'registry' | 'instrument' {
+  const { type, data } = command as {
+    readonly type: string;
+    readonly data: Readonly<Record<string, unknown>>;
+  };
+  if (type === 'RecordInstrument' || type === 'AnnulInstrument') return 'instrument';
+  if (REGISTRY_COMMANDS.has(type)) return 'registry';
+  if (PERSON_COMMANDS.has(type)) return 'person';
+  return data['officeId'] !== undefined && data['bodyId'] === undefined ? 'office' : 'body';
+}
+
+/**
+ * Up to three annulments ab initio (rule 14), each of the instrument a command of `history` cites
+ * — a command of a kind of stream drawn first (the body's, an office's, a person's, the
+ * registry's; any command when the history has none of that kind), never one of the persons and
+ * offices recorded first — by an instrument signed up to a year later, submitted right after that
+ * command or a few commands on. Most are accepted, withdrawing what the instrument changed; the
+ * others are refused, as an annulment with dependents or of an instrument annulled already is.
+ */
+const withAnnulments = ({ commands, steps, cut }: GeneratedHistory) =>
+  fc
+    .array(
+      fc.record({
+        kind: fc.constantFrom('body', 'office', 'person', 'registry'),
+        target: fc.nat(),
+        later: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.nat({ max: 3 })),
+        days: fc.integer({ min: 0, max: 365 }),
+      }),
+      { maxLength: 3 },
+    )
+    .map((drafts): GeneratedHistory => {
+      const annulled = [...commands];
+      drafts.forEach(({ kind, target, later, days }, k) => {
+        const candidates = annulled.flatMap((command, i) =>
+          i < seatedWorld.length ||
+          citedBy(command) === undefined ||
+          streamKindOf(command) === 'instrument'
+            ? []
+            : [i],
+        );
+        const ofKind = candidates.filter((i) => streamKindOf(annulled[i]) === kind);
+        const pool = ofKind.length > 0 ? ofKind : candidates;
+        const at = pool[target % Math.max(1, pool.length)];
+        const cited = at === undefined ? undefined : citedBy(annulled[at]);
+        if (at === undefined || cited === undefined) return;
+        const { number, issuer, signedOn } = cited;
+        const annulling = {
+          ...basis,
+          number: `A${k + 1}/QĐ-UBND`,
+          signedOn: addDays(unsafeCalendarDate(signedOn), days) ?? signedOn,
+        };
+        const annul = {
+          type: 'AnnulInstrument',
+          data: {
+            instrument: { number, issuer, signedOn },
+            basis: annulling,
+            effectiveOn: annulling.signedOn,
+          },
+        };
+        annulled.splice(Math.min(at + 1 + later, annulled.length), 0, annul);
+      });
+      return { commands: annulled, steps, cut };
+    });
 
 /** A history: body and office commands interleaved, clock steps in minutes, and where to cut. */
 export const history = fc
@@ -536,4 +643,5 @@ export const history = fc
         });
         return { commands: [...seatedWorld, ...registrations, ...commands], steps, cut };
       }),
-  );
+  )
+  .chain(withAnnulments);

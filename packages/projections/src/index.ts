@@ -101,6 +101,13 @@ export type { BoundedCache } from './bounded-cache.js';
 export { boundedCache } from './bounded-cache.js';
 export type { FoldedStream } from './withdrawal.js';
 export { before, folded, foldStream, unfolded } from './withdrawal.js';
+export type { AuthorityStep, RegistryStream } from './registry-stream.js';
+export {
+  authorityRowsBefore,
+  foldRegistry,
+  registryFolded,
+  unfoldedRegistry,
+} from './registry-stream.js';
 export type { ChangePayload, ChangedBy } from './changes.js';
 export { changeFact } from './changes.js';
 export { supersede } from './supersede.js';

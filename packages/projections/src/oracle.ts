@@ -39,6 +39,7 @@ import type {
   UnknownPerson,
 } from './query-errors.js';
 import { decodeReadSideOrThrow } from './decode.js';
+import { standingKnown } from './oracle-log.js';
 import { canonicalHoldings } from './tenure.js';
 import type {
   BodyView,
@@ -64,30 +65,12 @@ interface Known {
   readonly registry: Instrument.RegistryState;
 }
 
-/** The ids of the events withdrawn by an annulment recorded at or before `knownAt`. */
-function withdrawnKnown(
-  log: ReadonlyArray<StoredEvent>,
-  knownAt: Instant | undefined,
-): Set<string> {
-  const withdrawn = new Set<string>();
-  for (const stored of log) {
-    if (knownAt !== undefined && stored.recordedAt > knownAt) continue;
-    const decoded = decodeReadSideOrThrow(stored);
-    if (decoded.aggregate === 'withdrawal')
-      for (const id of decoded.event.data.withdrawn) withdrawn.add(id);
-  }
-  return withdrawn;
-}
-
 function foldKnown(log: ReadonlyArray<StoredEvent>, knownAt: Instant | undefined): Known {
   const bodies = new Map<BodyId, Body.State>();
   const offices = new Map<OfficeId, Office.OfficeState>();
-  const withdrawn = withdrawnKnown(log, knownAt);
   const persons = new Map<PersonId, Person.PersonState>();
   let registry = Instrument.initialState;
-  for (const stored of log) {
-    if (knownAt !== undefined && stored.recordedAt > knownAt) continue;
-    if (withdrawn.has(stored.eventId)) continue;
+  for (const stored of standingKnown(log, knownAt)) {
     const decoded = decodeReadSideOrThrow(stored);
     if (decoded.aggregate === 'body') {
       const id = decoded.event.data.bodyId;
@@ -311,13 +294,11 @@ function changedBy(stored: StoredEvent): ChangedBy | undefined {
 
 /**
  * Every body, office, person or authority event recorded at or before `knownAt`, as a change, in
- * log order; a withdrawal is a change too, and a withdrawn event stays one, marked when its id is
- * among `withdrawn`.
+ * log order; a withdrawal is a change too, and a withdrawn event stays one.
  */
 function changesKnown(
   log: ReadonlyArray<StoredEvent>,
   knownAt: Instant | undefined,
-  withdrawn: ReadonlySet<string> = new Set(),
 ): ReadonlyArray<ChangeView> {
   return log.flatMap((stored): ChangeView[] => {
     if (knownAt !== undefined && stored.recordedAt > knownAt) return [];
@@ -334,7 +315,6 @@ function changesKnown(
         type: stored.type,
         effectiveOn,
         source,
-        ...(withdrawn.has(stored.eventId) ? { withdrawn: true as const } : {}),
       },
     ];
   });
@@ -466,11 +446,17 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([], knownAt),
           E.chainW(() => knownInstrument(knownAsOf(knownAt), instrument, knownAt)),
-          E.map(() =>
-            changesKnown(log, knownAt, withdrawnKnown(log, knownAt)).filter((change) =>
+          E.map((recorded) => {
+            const changes = changesKnown(log, knownAt).filter((change) =>
               causedBy(change, instrument),
-            ),
-          ),
+            );
+            // An annulment withdraws every change of the instrument it annuls (rule 14), so each is
+            // marked from the annulment's record in the registry: a model caught up to a position
+            // inside the annulment's one append has that record before every withdrawal.
+            return recorded.annulledBy === undefined
+              ? changes
+              : changes.map((change) => ({ ...change, withdrawn: true as const }));
+          }),
         ),
       ),
     instrument: (instrument, knownAt) =>

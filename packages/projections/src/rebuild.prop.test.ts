@@ -1,7 +1,8 @@
 /**
  * DOMAIN rule 11 for the read models, over random histories submitted through the command handler
  * (body commands mixed with office commands, on a store clock that advances by random steps,
- * sometimes not at all): a read model built incrementally by a runner that was stopped and
+ * sometimes not at all, and instruments annulled ab initio, withdrawing what they changed in body,
+ * office, person and registry streams): a read model built incrementally by a runner that was stopped and
  * restarted at a random point equals one rebuilt from zero; and on random `(on, knownAt)` pairs
  * every query of the read model equals the naive oracle's answer.
  *
@@ -60,7 +61,21 @@ const seen = {
   orphans: 0,
   under: 0,
   correctedRecords: 0,
+  bodyWithdrawals: 0,
+  officeWithdrawals: 0,
+  personWithdrawals: 0,
+  registryWithdrawals: 0,
+  askedBeforeWithdrawal: 0,
+  askedAfterWithdrawal: 0,
 };
+
+/** What counts the withdrawals from each kind of stream, by the stream name's first word. */
+const WITHDRAWN_FROM = {
+  body: 'bodyWithdrawals',
+  office: 'officeWithdrawals',
+  person: 'personWithdrawals',
+  authorities: 'registryWithdrawals',
+} as const;
 
 /** The events that correct a body's record (rule 14). */
 const RECORD_CORRECTIONS = new Set([
@@ -70,6 +85,11 @@ const RECORD_CORRECTIONS = new Set([
   'SeatDateCorrected',
   'DutyDateCorrected',
   'ObligationDateCorrected',
+  'SeatHoldingCorrected',
+  'RenameDateCorrected',
+  'SeatRolesChangeDateCorrected',
+  'DutyAmendmentDateCorrected',
+  'EndDateCorrected',
 ]);
 
 describe('bitemporal read models (rule 11)', () => {
@@ -110,6 +130,9 @@ describe('bitemporal read models (rule 11)', () => {
 
           const log = await wholeLog(store);
           seen.correctedRecords += log.filter((e) => RECORD_CORRECTIONS.has(e.type)).length;
+          const withdrawals = log.filter((e) => e.type === 'EventsWithdrawn');
+          for (const { stream } of withdrawals)
+            seen[WITHDRAWN_FROM[stream.split('-')[0] as keyof typeof WITHDRAWN_FROM]] += 1;
           const oracle = createOracle(log);
           const model = incremental.queries;
           const bodyId = BodyArbitraries.BODY;
@@ -117,6 +140,10 @@ describe('bitemporal read models (rule 11)', () => {
           for (const [on, pick] of questions) {
             const knownAt = knownAtOf(log, pick);
             const question = { bodyId, on: on as CalendarDate, knownAt };
+            if (withdrawals.some((e) => knownAt === undefined || e.recordedAt <= knownAt))
+              seen.askedAfterWithdrawal += 1;
+            if (knownAt !== undefined && withdrawals.some((e) => knownAt < e.recordedAt))
+              seen.askedBeforeWithdrawal += 1;
             const reached = await expectSameAnswers(model, oracle, question);
             await expectSameRefusals(model, oracle, question);
             seen.viaOffice += reached.viaOffice;

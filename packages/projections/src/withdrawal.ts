@@ -28,15 +28,18 @@ export function before<State>(folded: FoldedStream<State>, count: number): Folde
   return at;
 }
 
-/** The stream after one more event: a standing event and the `state` it leaves, or a withdrawal. */
+/**
+ * The stream after one more event: a standing event, with the state `evolve` folds it into, or a
+ * withdrawal, which takes the stream back to before the events it names.
+ */
 export function folded<State, Event>(
   stream: FoldedStream<State>,
   event: Event | EventsWithdrawn,
-  state: State,
+  evolve: (state: State, event: Event) => State,
 ): FoldedStream<State> {
   return isWithdrawal(event)
     ? before(stream, event.data.withdrawn.length)
-    : { state, previous: stream };
+    : { state: evolve(stream.state, event), previous: stream };
 }
 
 /** Folds a stream's stored events, withdrawals included, with `evolve` from `initialState`. */
@@ -45,9 +48,14 @@ export function foldStream<State, Event>(
   events: Iterable<Event | EventsWithdrawn>,
 ): FoldedStream<State> {
   let stream = unfolded(decider.initialState);
-  for (const event of events)
-    stream = isWithdrawal(event)
-      ? before(stream, event.data.withdrawn.length)
-      : { state: decider.evolve(stream.state, event), previous: stream };
+  for (const event of events) stream = folded(stream, event, decider.evolve);
   return stream;
+}
+
+/** The states the stream's last `count` standing events left (fewer if it has fewer), newest first. */
+export function lastStates<State>(stream: FoldedStream<State>, count: number): State[] {
+  const states: State[] = [];
+  for (let at = stream; states.length < count && at.previous !== undefined; at = at.previous)
+    states.push(at.state);
+  return states;
 }

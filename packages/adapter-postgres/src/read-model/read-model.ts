@@ -6,8 +6,9 @@
  * The model keeps an in-memory mirror of what the projection reads while it writes, per subject
  * and bounded: for the subjects touched lately (at most `cachedSubjects`, least recently used
  * evicted between commits, never during one), their folded body and office states and their
- * current facts of each kind the projection has asked about; besides, the next row id of every
- * table and the checkpoint. Inside a commit the projection works on the mirror while its writes
+ * current facts of each kind the projection has asked about; besides, the authority registry's
+ * folded stream once a withdrawal from it has needed it, the next row id of every table and the
+ * checkpoint. Inside a commit the projection works on the mirror while its writes
  * are queued; the commit then sends the queued rows, the closed rows and the checkpoint as ONE
  * statement (data-modifying `WITH` parts, one multi-row `INSERT … SELECT FROM unnest(…)` per
  * table, one batched `UPDATE` per table), which PostgreSQL applies as one transaction: all of it
@@ -35,16 +36,20 @@
  */
 import type { Pool } from 'pg';
 import { Body, Office } from '@mandate/core';
-import type { EventsWithdrawn, Instant } from '@mandate/core';
+import type { Authority, EventsWithdrawn, Instant } from '@mandate/core';
 import {
   FACT_KINDS,
+  authorityRowsBefore,
   before,
   createQueries,
   factOfRow,
   folded,
+  foldRegistry,
   foldStream,
+  registryFolded,
   tablePrefix,
   unfolded,
+  unfoldedRegistry,
   type CheckpointedModel,
   type Fact,
   type FactKind,
@@ -54,6 +59,7 @@ import {
   type OpenFact,
   type Projection,
   type ReadModelQueries,
+  type RegistryStream,
 } from '@mandate/projections';
 import { closedExtentSql, extentOf, recordedPosition } from './extent.js';
 import { createPostgresReader, FACT_COLUMNS } from './reader.js';
@@ -104,10 +110,13 @@ interface QueuedRow {
   recordedTo: Instant | null;
 }
 
+/** The subject the authority registry's one stream is stored under. */
+const REGISTRY_SUBJECT = 'authorities';
+
 /** A stream event queued for insertion. */
 interface QueuedEvent {
   readonly seq: number;
-  readonly aggregate: 'body' | 'office';
+  readonly aggregate: 'body' | 'office' | 'authority';
   readonly subject: string;
   readonly event: string;
 }
@@ -171,6 +180,11 @@ interface Mirror {
   checkpointHash: string;
   /** The subjects touched lately, least recently used first. */
   readonly subjects: Map<string, MirroredSubject>;
+  /**
+   * The authority registry's stream, folded; absent until a commit needs it (a withdrawal from
+   * the registry), then kept, as the one stream it is.
+   */
+  registry?: RegistryStream;
   /** The kinds the projection has asked about: each mirrored subject holds its facts of these. */
   readonly kinds: Set<FactKind>;
   readonly nextRowId: Map<FactKind, number>;
@@ -187,6 +201,8 @@ interface Pending {
   readonly missingKinds: Set<FactKind>;
   /** Subjects read but not mirrored: the commit loads them and runs `write` again. */
   readonly missingSubjects: Set<string>;
+  /** Whether the registry's stream was needed but not mirrored: loaded likewise. */
+  missingRegistry: boolean;
 }
 
 const getOrCreate = <K, V>(map: Map<K, V>, key: K, create: () => V): V => {
@@ -283,7 +299,7 @@ export async function createPostgresReadModel(
       subject[aggregate] = folded<MirroredSubject[A]['state'], typeof event>(
         previous as FoldedStream<MirroredSubject[A]['state']>,
         event,
-        state,
+        () => state,
       ) as MirroredSubject[A];
       queue.undo.push(() => {
         subject[aggregate] = previous;
@@ -307,6 +323,28 @@ export async function createPostgresReadModel(
     officeStateBefore: (id, count) =>
       before(read(id)?.office ?? unfolded(Office.initialState), count).state,
     saveOfficeState: (id, state, event) => saveState('office', id, state, event),
+    authorityRowsBefore: (count) => {
+      if (mirror.registry !== undefined) return authorityRowsBefore(mirror.registry, count);
+      writing().missingRegistry = true;
+      return new Map();
+    },
+    saveRegistryEvent: (event, found) => {
+      const queue = writing();
+      const { registry } = mirror;
+      if (registry !== undefined) {
+        mirror.registry = registryFolded(registry, event, found);
+        queue.undo.push(() => {
+          mirror.registry = registry;
+        });
+      }
+      queue.events.push({
+        seq: mirror.nextSeq,
+        aggregate: 'authority',
+        subject: REGISTRY_SUBJECT,
+        event: JSON.stringify(event),
+      });
+      mirror.nextSeq += 1;
+    },
     openFacts: (kind, subject, key) => {
       const mirrored = read(subject);
       if (!mirror.kinds.has(kind)) writing().missingKinds.add(kind);
@@ -374,6 +412,7 @@ export async function createPostgresReadModel(
       ],
       missingKinds: new Set(),
       missingSubjects: new Set(),
+      missingRegistry: false,
     };
   };
   const undo = (queue: Pending): void => {
@@ -435,8 +474,24 @@ export async function createPostgresReadModel(
     );
   };
 
-  /** Mirrors what a commit found missing: new kinds for every mirrored subject, then new subjects. */
+  /** The registry's stream as committed: folded from its stored events. */
+  const loadRegistry = async (): Promise<RegistryStream> => {
+    const { rows } = await pool.query<{ event: string }>(
+      `SELECT event FROM ${tables.streamEvents}
+        WHERE aggregate = 'authority' AND subject = $1 ORDER BY seq`,
+      [REGISTRY_SUBJECT],
+    );
+    return foldRegistry(
+      rows.map((row) => JSON.parse(row.event) as Authority.Event | EventsWithdrawn),
+    );
+  };
+
+  /**
+   * Mirrors what a commit found missing: the registry's stream, new kinds for every mirrored
+   * subject, then new subjects.
+   */
   const loadMissing = async (queue: Pending): Promise<void> => {
+    if (queue.missingRegistry) mirror.registry = await loadRegistry();
     for (const kind of queue.missingKinds) {
       await loadOpenFacts(kind, mirror.subjects);
       mirror.kinds.add(kind);
@@ -570,7 +625,8 @@ export async function createPostgresReadModel(
     for (;;) {
       const queue = begin();
       pending = queue;
-      const missing = (): boolean => queue.missingKinds.size > 0 || queue.missingSubjects.size > 0;
+      const missing = (): boolean =>
+        queue.missingRegistry || queue.missingKinds.size > 0 || queue.missingSubjects.size > 0;
       try {
         write(store);
       } catch (defect) {
@@ -620,6 +676,7 @@ export async function createPostgresReadModel(
         mirror.checkpoint = 0n;
         mirror.checkpointHash = '';
         mirror.subjects.clear();
+        mirror.registry = unfoldedRegistry;
         mirror.kinds.clear();
         for (const kind of FACT_KINDS) mirror.nextRowId.set(kind, 1);
         mirror.nextSeq = 1;

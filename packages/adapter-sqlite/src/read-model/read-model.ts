@@ -12,12 +12,14 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { Body, Office } from '@mandate/core';
-import type { EventsWithdrawn, Instant } from '@mandate/core';
+import type { Authority, EventsWithdrawn, Instant } from '@mandate/core';
 import {
   CHECKPOINT_TABLE,
   FACT_KINDS,
+  authorityRowsBefore,
   before,
   boundedCache,
+  foldRegistry,
   foldStream,
   createQueries,
   factOfRow,
@@ -44,6 +46,9 @@ import {
   rebuildingTable,
   schemaStatements,
 } from './schema.js';
+
+/** The subject the authority registry's one stream is stored under. */
+const REGISTRY_SUBJECT = 'authorities';
 
 /** Options of a SQLite read model. */
 export interface SqliteReadModelOptions {
@@ -344,6 +349,18 @@ export function createSqliteReadModel(
     officeState: (id) => stateOf('office', id, foldOffice),
     officeStateBefore: (id, count) => stateBefore('office', id, foldOffice, count),
     saveOfficeState: (id, state, event) => save('office', id, state, event),
+    // Like a body's or an office's, the registry's stream is folded again from its stored events
+    // when a withdrawal needs the rows before its last events.
+    authorityRowsBefore: (count) =>
+      authorityRowsBefore(
+        foldRegistry(
+          streamEvents('authority', REGISTRY_SUBJECT).map(
+            (row) => JSON.parse(row.event) as Authority.Event | EventsWithdrawn,
+          ),
+        ),
+        count,
+      ),
+    saveRegistryEvent: (event) => saveEvent('authority', REGISTRY_SUBJECT, JSON.stringify(event)),
     openFacts: (kind, subject, key) => {
       if (kind === 'change') buffered.changes.flush();
       const byKey = currentFacts(kind, subject);

@@ -85,20 +85,6 @@ export const AbolishSeat = struct('AbolishSeat', {
 /** Abolishes a seat. */
 export type AbolishSeat = t.TypeOf<typeof AbolishSeat>;
 
-/**
- * Corrects (đính chính) who held a seat in the holding that began on `holdingFrom` — another
- * holder, or `null`: the seat was vacant. The recorded holder is superseded, not deleted; the
- * correcting instrument is the command's basis. Accepted on an ended body too (rule 14).
- */
-export const CorrectSeatHolding = struct('CorrectSeatHolding', {
-  change: t.literal('CorrectSeatHolding'),
-  seatId: SeatId,
-  holdingFrom: CalendarDate,
-  holder: t.union([SeatHolder, t.null], 'SeatHolderOrVacant'),
-});
-/** Corrects who held a seat in the holding that began on `holdingFrom`. */
-export type CorrectSeatHolding = t.TypeOf<typeof CorrectSeatHolding>;
-
 /** Gives the body a duty of its own. */
 export const AssignDuty = struct('AssignDuty', {
   change: t.literal('AssignDuty'),
@@ -161,7 +147,6 @@ export const BodyChange = discriminatedUnion('BodyChange', 'change', [
   RelieveSeatHolder,
   ChangeSeatRoles,
   AbolishSeat,
-  CorrectSeatHolding,
   AssignDuty,
   AmendDuty,
   RevokeDuty,

@@ -54,7 +54,6 @@ import {
   seatCreated,
   seatHolderRelieved,
   seatHolderReplaced,
-  seatHoldingCorrected,
   seatRolesChanged,
 } from './events.js';
 import type { FactEvent } from './evolve.js';
@@ -77,7 +76,7 @@ import {
   sameHolder,
   seatLife,
 } from './state.js';
-import { entryFrom, lastFrom } from './timeline.js';
+import { lastFrom } from './timeline.js';
 import type { BodyContext } from './context.js';
 import { decideCorrection } from './corrections/decide.js';
 
@@ -182,24 +181,6 @@ function decideChange(
       if (changedOn >= on) return left(refuse.seatHasLaterChanges(seat.seatId, on, changedOn));
       return right([seatAbolished({ ...common, seatId: seat.seatId })]);
     }
-    case 'CorrectSeatHolding': {
-      const { seatId, holdingFrom, holder } = change;
-      const seat = body.seats.get(seatId);
-      if (seat === undefined) return left(refuse.unknownSeat(seatId));
-      const holding = entryFrom(seat.holders, holdingFrom);
-      if (holding === undefined) return left(refuse.noHoldingToCorrect(seatId, holdingFrom));
-      if (sameHolder(holding.holder, holder)) return nothing;
-      return right([
-        seatHoldingCorrected({
-          ...common,
-          effectiveOn: holdingFrom,
-          seatId,
-          holdingFrom,
-          previous: holding.holder,
-          holder,
-        }),
-      ]);
-    }
     case 'AssignDuty': {
       const { dutyId, category, text } = change;
       if (body.duties.has(dutyId)) return left(refuse.dutyAlreadyExists(dutyId));
@@ -280,26 +261,11 @@ function decideChange(
 // Decisions about a body's life and facts (also used by the reorganisation decider)
 // -------------------------------------------------------------------------------------------------
 
-/** True when every change of a decision corrects a recorded fact (rule 14). */
-const onlyCorrections = (changes: ReadonlyArray<BodyChange>): boolean =>
-  changes.length > 0 && changes.every((change) => change.change === 'CorrectSeatHolding');
-
 /**
- * The body a decision's changes apply to: an active one, or an ended one when the decision only
- * corrects what was recorded (records are corrected after the fact).
- */
-const changeableBody = (
-  state: State,
-  changes: ReadonlyArray<BodyChange>,
-): Either<Refusal, EstablishedBody> =>
-  state.status === 'ended' && onlyCorrections(changes) ? right(state) : activeBody(state);
-
-/**
- * Decides one decision's changes to an active body (or corrections to an ended one), all or
- * nothing: each change is decided against the state the earlier ones produce, then rules 2 and 3
+ * Decides one decision's changes to an active body, all or nothing: each change is decided against the state the earlier ones produce, then rules 2 and 3
  * are checked over the whole valid-time line. A merger's successor uses this for its charter.
  *
- * @see docs/reference/domain.md rules 2, 3, 4, 9 and 14, and "One decision, many changes"
+ * @see docs/reference/domain.md rules 2, 3, 4 and 9, and "One decision, many changes"
  */
 export function decideChanges(
   state: State,
@@ -308,9 +274,9 @@ export function decideChanges(
   effectiveOn: CalendarDate,
   context: BodyContext,
 ): Decision<FactEvent> {
-  const changeable = changeableBody(state, changes);
-  if (changeable._tag === 'Left') return changeable;
-  const body = changeable.right;
+  const active = activeBody(state);
+  if (active._tag === 'Left') return active;
+  const body: EstablishedBody = active.right;
   const noJurisdiction = jurisdictionRefusal(context, basis, authorityOn(body, basis.signedOn));
   if (noJurisdiction !== undefined) return left(noJurisdiction);
   if (effectiveOn < body.establishedOn)

@@ -34,10 +34,16 @@ import { RoleSet } from './roles.js';
 import {
   BodyNameCorrected,
   CorrectionEventVersions,
+  DutyAmendmentDateCorrected,
   DutyDateCorrected,
+  EndDateCorrected,
   EstablishmentDateCorrected,
+  HolderOrVacant,
   ObligationDateCorrected,
+  RenameDateCorrected,
   SeatDateCorrected,
+  SeatHoldingCorrected,
+  SeatRolesChangeDateCorrected,
   SeatRolesCorrected,
 } from './corrections/events.js';
 
@@ -54,9 +60,6 @@ function event<T extends string, R extends t.Props, O extends t.Props = Record<n
     data: struct(`${type}Data`, { ...common, ...required }, optional),
   });
 }
-
-/** A seat's holder, or `null` for a vacant seat. */
-const HolderOrVacant = t.union([SeatHolder, t.null], 'SeatHolderOrVacant');
 
 /** A body was established, by its own decision or by a reorganisation. */
 export const BodyEstablished = event(
@@ -111,19 +114,6 @@ export type SeatRolesChanged = t.TypeOf<typeof SeatRolesChanged>;
 export const SeatAbolished = event('SeatAbolished', { seatId: SeatId });
 /** A seat was abolished. */
 export type SeatAbolished = t.TypeOf<typeof SeatAbolished>;
-
-/**
- * The holder recorded for the holding that began on `holdingFrom` was corrected (to `null`: the
- * seat was vacant); `effectiveOn` is `holdingFrom`, the date of the fact it restates.
- */
-export const SeatHoldingCorrected = event('SeatHoldingCorrected', {
-  seatId: SeatId,
-  holdingFrom: CalendarDate,
-  previous: HolderOrVacant,
-  holder: HolderOrVacant,
-});
-/** The holder recorded for one holding of a seat was corrected. */
-export type SeatHoldingCorrected = t.TypeOf<typeof SeatHoldingCorrected>;
 
 /** A duty was assigned: the body's own, or carried over from a predecessor. */
 export const DutyAssigned = event('DutyAssigned', {
@@ -252,6 +242,10 @@ export const Event = discriminatedUnion('Event', 'type', [
   SeatDateCorrected,
   DutyDateCorrected,
   ObligationDateCorrected,
+  RenameDateCorrected,
+  EndDateCorrected,
+  SeatRolesChangeDateCorrected,
+  DutyAmendmentDateCorrected,
 ]);
 /** Every event of a body's stream. */
 export type Event = t.TypeOf<typeof Event>;
@@ -265,7 +259,6 @@ export const EventVersions = {
   SeatHolderRelieved: 1,
   SeatRolesChanged: 1,
   SeatAbolished: 1,
-  SeatHoldingCorrected: 1,
   DutyAssigned: 1,
   DutyAmended: 1,
   DutyRevoked: 1,
@@ -302,8 +295,6 @@ export const seatHolderRelieved = make<SeatHolderRelieved>('SeatHolderRelieved')
 export const seatRolesChanged = make<SeatRolesChanged>('SeatRolesChanged');
 /** Builds a {@link SeatAbolished} event. */
 export const seatAbolished = make<SeatAbolished>('SeatAbolished');
-/** Builds a {@link SeatHoldingCorrected} event. */
-export const seatHoldingCorrected = make<SeatHoldingCorrected>('SeatHoldingCorrected');
 /** Builds a {@link DutyAssigned} event. */
 export const dutyAssigned = make<DutyAssigned>('DutyAssigned');
 /** Builds a {@link DutyAmended} event. */

@@ -93,16 +93,13 @@ export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent
       });
     }
     case 'SeatHolderReplaced':
-    case 'SeatHoldingCorrected':
     case 'SeatHolderRelieved': {
       const seat = body.seats.get(event.data.seatId);
       if (seat === undefined) return body;
-      const entry =
-        event.type === 'SeatHolderReplaced'
-          ? { from: on, holder: event.data.holder }
-          : event.type === 'SeatHoldingCorrected'
-            ? { from: event.data.holdingFrom, holder: event.data.holder }
-            : { from: on, holder: null };
+      const entry = {
+        from: on,
+        holder: event.type === 'SeatHolderReplaced' ? event.data.holder : null,
+      };
       return withSeat(body, { ...seat, holders: withEntry(seat.holders, entry) });
     }
     case 'SeatRolesChanged': {
@@ -190,11 +187,16 @@ export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent
       const { authority, previous } = event.data;
       return { ...body, transfers: withEntry(body.transfers, { from: on, authority, previous }) };
     }
+    case 'SeatHoldingCorrected':
     case 'EstablishmentDateCorrected':
+    case 'RenameDateCorrected':
+    case 'EndDateCorrected':
     case 'BodyNameCorrected':
     case 'SeatRolesCorrected':
+    case 'SeatRolesChangeDateCorrected':
     case 'SeatDateCorrected':
     case 'DutyDateCorrected':
+    case 'DutyAmendmentDateCorrected':
     case 'ObligationDateCorrected':
       return evolveCorrection(body, event);
     default: {
@@ -233,6 +235,10 @@ export function evolve(state: State, event: Event): State {
     case 'SeatDateCorrected':
     case 'DutyDateCorrected':
     case 'ObligationDateCorrected':
+    case 'RenameDateCorrected':
+    case 'EndDateCorrected':
+    case 'SeatRolesChangeDateCorrected':
+    case 'DutyAmendmentDateCorrected':
       return state.status === 'unestablished' ? state : evolveFacts(state, event);
     default: {
       const _exhaustive: never = event;

@@ -20,11 +20,9 @@ const histories = bodyCommands(30).map((commands): ReadonlyArray<Event> => {
 /** A few dates, so that generated timelines hold several entries of one date. */
 const DATES = ['2018-01-01', '2018-06-30', '2019-12-31'].map(unsafeCalendarDate);
 
-/** `event` moved to another valid date (and a corrected holding to another start). */
-const redated = (event: Event, effectiveOn: CalendarDate, holdingFrom: CalendarDate): Event =>
-  event.type === 'SeatHoldingCorrected'
-    ? { ...event, data: { ...event.data, effectiveOn, holdingFrom } }
-    : ({ ...event, data: { ...event.data, effectiveOn } } as Event);
+/** `event` moved to another valid date. */
+const redated = (event: Event, effectiveOn: CalendarDate): Event =>
+  ({ ...event, data: { ...event.data, effectiveOn } }) as Event;
 
 /**
  * A history as no decider records it: after its first event, its events shuffled among copies of
@@ -35,9 +33,7 @@ const scrambledHistories = histories.chain((history) => {
   const [first, ...rest] = history;
   if (first === undefined) return fc.constant(history);
   const copies = fc.array(
-    fc
-      .tuple(fc.constantFrom(first, ...rest), windowDate, windowDate)
-      .map(([e, on, holding]) => redated(e, on, holding)),
+    fc.tuple(fc.constantFrom(first, ...rest), windowDate).map(([e, on]) => redated(e, on)),
     { maxLength: history.length },
   );
   return copies

@@ -119,7 +119,7 @@ function write(body: BodyDraft, event: Event): BodyDraft {
       const { data } = event;
       const seat = body.seats.get(data.seatId);
       if (seat !== undefined)
-        insertEntry(seat.holders, { from: data.holdingFrom, holder: data.holder });
+        insertEntry(seat.holders, { from: data.effectiveOn, holder: data.holder });
       return body;
     }
     case 'SeatHolderRelieved': {
@@ -227,6 +227,10 @@ function write(body: BodyDraft, event: Event): BodyDraft {
     case 'SeatDateCorrected':
     case 'DutyDateCorrected':
     case 'ObligationDateCorrected':
+    case 'RenameDateCorrected':
+    case 'EndDateCorrected':
+    case 'SeatRolesChangeDateCorrected':
+    case 'DutyAmendmentDateCorrected':
       // Corrections are rare: folded by `evolve`, onto a fresh draft.
       return draftOf(evolveFacts(body, event));
     case 'BodyEnded': {

@@ -42,7 +42,6 @@ export {
   RelieveSeatHolder,
   ChangeSeatRoles,
   AbolishSeat,
-  CorrectSeatHolding,
   AssignDuty,
   AmendDuty,
   RevokeDuty,
@@ -63,14 +62,20 @@ export {
   DateCorrection,
   NameCorrection,
   RolesCorrection,
+  HolderCorrection,
 } from './corrections/commands.js';
 export {
   Boundary,
   EstablishmentDateCorrected,
+  RenameDateCorrected,
+  EndDateCorrected,
   BodyNameCorrected,
   SeatRolesCorrected,
+  SeatRolesChangeDateCorrected,
+  SeatHoldingCorrected,
   SeatDateCorrected,
   DutyDateCorrected,
+  DutyAmendmentDateCorrected,
   ObligationDateCorrected,
 } from './corrections/events.js';
 export type { RecordCorrected } from './corrections/events.js';
@@ -81,6 +86,7 @@ export type {
   CorrectionOutsideLife,
   CorrectionCrossesChange,
   CorrectionStrandsReport,
+  EndedByReorganisation,
 } from './corrections/refusals.js';
 export {
   BodyEstablished,
@@ -90,7 +96,6 @@ export {
   SeatHolderRelieved,
   SeatRolesChanged,
   SeatAbolished,
-  SeatHoldingCorrected,
   DutyAssigned,
   DutyAmended,
   DutyRevoked,
@@ -110,7 +115,6 @@ export {
   seatHolderRelieved,
   seatRolesChanged,
   seatAbolished,
-  seatHoldingCorrected,
   dutyAssigned,
   dutyAmended,
   dutyRevoked,

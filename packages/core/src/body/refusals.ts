@@ -266,24 +266,6 @@ export const seatAlreadyVacant = (
   effectiveOn,
 });
 
-/** No holding of the seat began on the date a correction names. */
-export type NoHoldingToCorrect = Refused<
-  'NoHoldingToCorrect',
-  4,
-  { seatId: SeatId; holdingFrom: CalendarDate }
->;
-/** Refuses correcting a holding that was never recorded. */
-export const noHoldingToCorrect = (
-  seatId: SeatId,
-  holdingFrom: CalendarDate,
-): NoHoldingToCorrect => ({
-  _tag: 'NoHoldingToCorrect',
-  rule: 4,
-  message: `No holding of seat ${seatId} began on ${holdingFrom}; a correction supersedes a recorded holding.`,
-  seatId,
-  holdingFrom,
-});
-
 /** A duty with this id already exists in the body. */
 export type DutyAlreadyExists = Refused<'DutyAlreadyExists', 4, { dutyId: DutyId }>;
 /** Refuses assigning a duty whose id is taken. */
@@ -693,7 +675,6 @@ export type Refusal =
   | SeatAlreadyAbolished
   | SeatHasLaterChanges
   | SeatAlreadyVacant
-  | NoHoldingToCorrect
   | DutyAlreadyExists
   | UnknownDuty
   | OutsideDutyLife

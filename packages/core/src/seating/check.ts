@@ -16,7 +16,7 @@ import { resolveSeatHolder, type OfficeLookup } from '../office/resolve-seat-hol
 import { holdingsOf, type OfficeState } from '../office/state.js';
 import type { PersonState } from '../person/state.js';
 import { officesNamed, personsNamed, type NewHolding } from './holdings.js';
-import type { Refusal } from './refusals.js';
+import type { PersonSitsTwice, Refusal } from './refusals.js';
 import { personSitsTwice, seatOfficeNotInForce, seatPersonNotRegistered } from './refusals.js';
 
 /** Looks up a person's record by id; `undefined` when it was not loaded or is unknown. */
@@ -96,12 +96,15 @@ function personIn(seat: Seat, offices: OfficeLookup, on: CalendarDate): PersonId
   return resolved.kind === 'person' ? resolved.person : undefined;
 }
 
-/** The first date on which the person sitting through the new holding sits in another seat too. */
-function sitsTwice(
+/**
+ * The first date from the start of `holding` (a holding of one of `body`'s seats) on which the
+ * person sitting through it sits in another seat of the body too, as a refusal.
+ */
+export function sitsTwice(
   body: EstablishedBody,
   holding: NewHolding,
   offices: OfficeLookup,
-): Refusal | undefined {
+): PersonSitsTwice | undefined {
   const seat = body.seats.get(holding.seatId);
   if (seat === undefined) return undefined;
   for (const on of changeDates(body, offices, holding.from, holdingEnd(seat, holding.from))) {
@@ -109,7 +112,7 @@ function sitsTwice(
     if (person === undefined) continue;
     for (const other of body.seats.values())
       if (other.seatId !== seat.seatId && personIn(other, offices, on) === person)
-        return personSitsTwice(person, on, [other.seatId, seat.seatId]);
+        return personSitsTwice(body.bodyId, person, on, [other.seatId, seat.seatId]);
   }
   return undefined;
 }

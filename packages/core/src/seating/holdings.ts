@@ -40,8 +40,8 @@ export function newHoldings(events: ReadonlyArray<Event>, after: State): Readonl
         break;
       }
       case 'SeatHoldingCorrected': {
-        const { bodyId, seatId, holdingFrom, holder } = event.data;
-        if (holder !== null) holdings.push({ bodyId, seatId, from: holdingFrom, holder });
+        const { bodyId, seatId, effectiveOn, holder } = event.data;
+        if (holder !== null) holdings.push({ bodyId, seatId, from: effectiveOn, holder });
         break;
       }
       case 'SeatDateCorrected': {
@@ -72,6 +72,10 @@ export function newHoldings(events: ReadonlyArray<Event>, after: State): Readonl
       case 'SeatRolesCorrected':
       case 'DutyDateCorrected':
       case 'ObligationDateCorrected':
+      case 'RenameDateCorrected':
+      case 'EndDateCorrected':
+      case 'SeatRolesChangeDateCorrected':
+      case 'DutyAmendmentDateCorrected':
         break;
       // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
       default: {

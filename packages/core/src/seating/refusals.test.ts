@@ -3,13 +3,20 @@
  * about, so a reader needs nothing else to see why the command was refused.
  */
 import { describe, expect, it } from 'vitest';
-import { unsafeCalendarDate, type OfficeId, type PersonId, type SeatId } from '../kernel/index.js';
+import {
+  unsafeCalendarDate,
+  type BodyId,
+  type OfficeId,
+  type PersonId,
+  type SeatId,
+} from '../kernel/index.js';
 import { personSitsTwice, seatOfficeNotInForce, seatPersonNotRegistered } from './refusals.js';
 
 const seat = 'ghe-chu-tich' as SeatId;
 const otherSeat = 'ghe-pho-chu-tich' as SeatId;
 const office = 'chu-tich-ubnd-tinh' as OfficeId;
 const person = 'nguyen-van-a' as PersonId;
+const body = 'bcd-chinh-quyen-dien-tu' as BodyId;
 const on = unsafeCalendarDate('2019-03-04');
 
 describe('seating refusal messages', () => {
@@ -26,9 +33,9 @@ describe('seating refusal messages', () => {
     );
   });
 
-  it('name the person, the date and both seats they would sit in', () => {
-    expect(personSitsTwice(person, on, [seat, otherSeat]).message).toBe(
-      'Person nguyen-van-a would sit twice in the body on 2019-03-04, in seats ghe-chu-tich and ghe-pho-chu-tich.',
+  it('name the body, the person, the date and both seats they would sit in', () => {
+    expect(personSitsTwice(body, person, on, [seat, otherSeat]).message).toBe(
+      'Person nguyen-van-a would sit twice in body bcd-chinh-quyen-dien-tu on 2019-03-04, in seats ghe-chu-tich and ghe-pho-chu-tich.',
     );
   });
 });

@@ -25,6 +25,7 @@ import type {
   BodyId,
   CalendarDate,
   DutyId,
+  EventId,
   LegalBasis,
   ObligationId,
   OfficeId,
@@ -268,15 +269,6 @@ export const bodyChange: fc.Arbitrary<Body.BodyChange> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ change: fc.constant('AbolishSeat' as const), seatId }) },
   {
-    weight: 2,
-    arbitrary: fc.record({
-      change: fc.constant('CorrectSeatHolding' as const),
-      seatId,
-      holdingFrom: windowDate,
-      holder,
-    }),
-  },
-  {
     weight: 1,
     arbitrary: fc
       .constantFrom('Ban Chỉ đạo chuyển đổi số', 'Ban Chỉ đạo xây dựng chính quyền số')
@@ -475,40 +467,44 @@ const reportAndCorrections: fc.Arbitrary<ReadonlyArray<Body.Command>> = fc
     return [filed, ...corrections];
   });
 
-/** A replacement in a seat, then a correction (đính chính) of that holding, decided later. */
+/**
+ * A replacement in a seat, then a correction (đính chính) of a holder, naming an event by its place
+ * in the stream (`event-<n>`, as `replayBodyCommands` numbers them): often the replacement, or
+ * another event that recorded a holding, or one that recorded none.
+ */
 const replacementAndCorrection: fc.Arbitrary<ReadonlyArray<Body.Command>> = fc
   .record({
     bodyId: commandBody,
     seatId,
     replaced: holder,
-    corrected: holder,
+    corrected: fc.option(holder, { nil: null, freq: 4 }),
     effectiveOn: windowDate,
-    delay: fc.integer({ min: 0, max: 120 }),
+    corrects: fc.integer({ min: 1, max: 30 }),
     replacement: basis,
     correction: basis,
   })
-  .map(({ bodyId, seatId, replaced, corrected, effectiveOn, delay, replacement, correction }) => [
-    {
-      type: 'AmendBody',
-      data: {
-        bodyId,
-        basis: replacement,
-        effectiveOn,
-        changes: [{ change: 'ReplaceSeatHolder', seatId, holder: replaced }],
+  .map(
+    ({ bodyId, seatId, replaced, corrected, effectiveOn, corrects, replacement, correction }) => [
+      {
+        type: 'AmendBody',
+        data: {
+          bodyId,
+          basis: replacement,
+          effectiveOn,
+          changes: [{ change: 'ReplaceSeatHolder', seatId, holder: replaced }],
+        },
       },
-    },
-    {
-      type: 'AmendBody',
-      data: {
-        bodyId,
-        basis: correction,
-        effectiveOn: addDays(effectiveOn, delay) ?? effectiveOn,
-        changes: [
-          { change: 'CorrectSeatHolding', seatId, holdingFrom: effectiveOn, holder: corrected },
-        ],
+      {
+        type: 'CorrectBodyRecord',
+        data: {
+          bodyId,
+          corrects: `event-${corrects}` as EventId,
+          basis: correction,
+          correction: { correct: 'Holder', holder: corrected },
+        },
       },
-    },
-  ]);
+    ],
+  );
 
 /** One command to an established body stream (rarely a second establishment). */
 export const bodyCommand: fc.Arbitrary<Body.Command> = fc.oneof(
@@ -573,7 +569,10 @@ export interface BodyStep {
   readonly untouched: boolean;
 }
 
-/** Decides each command in turn, folding the accepted events, and keeps every step. */
+/**
+ * Decides each command in turn, folding the accepted events, and keeps every step. The events are
+ * numbered `event-1`, `event-2`, … in order of acceptance, the ids a correction names them by.
+ */
 export function replayBodyCommands(
   commands: ReadonlyArray<Body.Command>,
   context: Body.BodyContext = bodyTestContext,
@@ -581,14 +580,17 @@ export function replayBodyCommands(
   const steps: BodyStep[] = [];
   let state = Body.decider.initialState;
   let history: ReadonlyArray<Body.Event> = [];
+  const recorded = new Map<EventId, Body.Event>();
   for (const command of commands) {
     const snapshot = show(state);
-    const decision = Body.decider.decide(command, state, context);
+    const decision = Body.decider.decide(command, state, { ...context, recorded });
     const untouched = show(state) === snapshot;
     const before = state;
     if (isRight(decision)) {
       state = decision.right.reduce(Body.decider.evolve, state);
       history = [...history, ...decision.right];
+      for (const event of decision.right)
+        recorded.set(`event-${recorded.size + 1}` as EventId, event);
     }
     steps.push({ command, before, decision, after: state, history, untouched });
   }
@@ -604,7 +606,6 @@ export function eventDates(history: ReadonlyArray<Body.Event>): ReadonlyArray<Ca
   const dates = new Set<CalendarDate>();
   for (const event of history) {
     dates.add(event.data.effectiveOn);
-    if (event.type === 'SeatHoldingCorrected') dates.add(event.data.holdingFrom);
   }
   return [...dates].sort();
 }
@@ -654,7 +655,7 @@ export function naiveSeatsOn(history: ReadonlyArray<Body.Event>, date: CalendarD
         roleSets.push([e.data.effectiveOn, e.data.roles]);
       } else if (e.type === 'SeatHolderReplaced') holders.push([e.data.effectiveOn, e.data.holder]);
       else if (e.type === 'SeatHolderRelieved') holders.push([e.data.effectiveOn, null]);
-      else if (e.type === 'SeatHoldingCorrected') holders.push([e.data.holdingFrom, e.data.holder]);
+      else if (e.type === 'SeatHoldingCorrected') holders.push([e.data.effectiveOn, e.data.holder]);
       else if (e.type === 'SeatRolesChanged') roleSets.push([e.data.effectiveOn, e.data.roles]);
     }
     seats.push({

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Body from '../../src/body/index.js';
-import type { CalendarDate } from '../../src/kernel/index.js';
+import type { CalendarDate, EventId } from '../../src/kernel/index.js';
 import { holderIdentities, instrumentSource } from '../../src/kernel/index.js';
 import {
   basis,
@@ -71,40 +71,63 @@ describe('rule 3: one seat per holder at a time', () => {
           fc.pre(state !== undefined && state.status === 'active' && state.seats.size > 0);
           if (state?.status !== 'active' || last === undefined) return;
           const seat = [...state.seats.values()][seatPick % state.seats.size] as Body.Seat;
+          // A correction names an event that recorded one of the seat's holdings, by its number.
+          const holdings = last.history.flatMap((e, i) =>
+            (e.type === 'SeatCreated' ||
+              e.type === 'SeatHolderReplaced' ||
+              e.type === 'SeatHolderRelieved') &&
+            e.data.seatId === seat.seatId &&
+            seat.holders.some((entry) => entry.from === e.data.effectiveOn)
+              ? [{ on: e.data.effectiveOn, corrects: `event-${i + 1}` as EventId }]
+              : [],
+          );
           const dates = correct
-            ? seat.holders.map((entry) => entry.from)
+            ? holdings.map((h) => h.on)
             : [...eventDates(last.history), someDate].filter(
                 (d) => d >= state.establishedOn && Body.rolesOn(seat, d) !== undefined,
               );
           fc.pre(dates.length > 0);
           const on = dates[datePick % dates.length] as CalendarDate;
+          const corrects = holdings[datePick % Math.max(holdings.length, 1)]?.corrects;
           const signed = { ...instrument, issuer: state.authority, signedOn: on };
           const source = instrumentSource(signed);
           const common = { bodyId: state.bodyId, effectiveOn: on, source, seatId: seat.seatId };
-          const [change, hypothetical]: [Body.BodyChange, Body.Event] = correct
-            ? [
-                {
-                  change: 'CorrectSeatHolding',
-                  seatId: seat.seatId,
-                  holdingFrom: on,
-                  holder: newHolder,
-                },
-                Body.seatHoldingCorrected({
-                  ...common,
-                  holdingFrom: on,
-                  previous: null,
-                  holder: newHolder,
-                }),
-              ]
-            : [
-                { change: 'ReplaceSeatHolder', seatId: seat.seatId, holder: newHolder },
-                Body.seatHolderReplaced({ ...common, previous: null, holder: newHolder }),
-              ];
-          const command: Body.Command = {
-            type: 'AmendBody',
-            data: { bodyId: state.bodyId, basis: signed, effectiveOn: on, changes: [change] },
-          };
-          const decision = Body.decide(command, state, { jurisdiction: { mayChange: () => true } });
+          const [command, hypothetical]: [Body.Command, Body.Event] =
+            correct && corrects !== undefined
+              ? [
+                  {
+                    type: 'CorrectBodyRecord',
+                    data: {
+                      bodyId: state.bodyId,
+                      corrects,
+                      basis: signed,
+                      correction: { correct: 'Holder', holder: newHolder },
+                    },
+                  },
+                  {
+                    type: 'SeatHoldingCorrected',
+                    data: { ...common, corrects, previous: null, holder: newHolder },
+                  },
+                ]
+              : [
+                  {
+                    type: 'AmendBody',
+                    data: {
+                      bodyId: state.bodyId,
+                      basis: signed,
+                      effectiveOn: on,
+                      changes: [
+                        { change: 'ReplaceSeatHolder', seatId: seat.seatId, holder: newHolder },
+                      ],
+                    },
+                  },
+                  Body.seatHolderReplaced({ ...common, previous: null, holder: newHolder }),
+                ];
+          const recorded = new Map(last.history.map((e, i) => [`event-${i + 1}` as EventId, e]));
+          const decision = Body.decide(command, state, {
+            jurisdiction: { mayChange: () => true },
+            recorded,
+          });
           if (clashSomewhere([...last.history, hypothetical])) {
             outcomes.refused++;
             expect(decision._tag === 'Left' && decision.left._tag).toBe('HolderInTwoSeats');

@@ -31,11 +31,8 @@ const within = (life: Life | undefined, date: CalendarDate) =>
 
 const isReport = (e: Body.Event) => e.type === 'ReportFiled' || e.type === 'ReportCorrected';
 
-/** The dates an event restates facts for (a corrected holding restates its start). */
-const datesOf = (e: Body.Event): CalendarDate[] =>
-  e.type === 'SeatHoldingCorrected'
-    ? [e.data.effectiveOn, e.data.holdingFrom]
-    : [e.data.effectiveOn];
+/** The dates an event restates facts for (a corrected holding's is the holding's start). */
+const datesOf = (e: Body.Event): CalendarDate[] => [e.data.effectiveOn];
 
 type Subject = { readonly kind: 'seat' | 'duty' | 'obligation'; readonly id: string };
 type Role = 'creates' | 'ends' | 'changes';

@@ -92,11 +92,7 @@ describe('rule 8: every event has a source and an effective date', () => {
                 instrument: command.data.basis,
               });
               if (command.type !== 'CorrectBodyRecord')
-                expect(event.data.effectiveOn).toBe(
-                  event.type === 'SeatHoldingCorrected'
-                    ? event.data.holdingFrom
-                    : command.data.effectiveOn,
-                );
+                expect(event.data.effectiveOn).toBe(command.data.effectiveOn);
             }
           }
         }

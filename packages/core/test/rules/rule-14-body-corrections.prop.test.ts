@@ -1,23 +1,27 @@
 /**
  * Rule 14 for a body's record: over generated body histories (ended ones included), a correction
- * naming any recorded event (or an unknown id) — of its date, the name it gave, or the seat roles
- * it gave — with any value and issuer, is refused exactly when a naive model says so; an accepted
- * one changes exactly what the model changes, leaves the state it was decided on untouched, and
- * only appends. The model works on a plain copy of the state and imports nothing it checks: it
- * finds the fact the named event first recorded, applies the corrected value, and checks the
- * corrected record against rules 2, 3, 4 and 7 and date order its own way.
+ * naming any recorded event (or an unknown id) — of its date, the name it gave, the seat roles or
+ * the seat holder it gave — with any value and issuer, is refused exactly when a naive model says
+ * so; an accepted one changes exactly what the model changes, leaves the state it was decided on
+ * untouched, and only appends. The model works on a plain copy of the state and imports nothing it
+ * checks: it finds the fact the named event first recorded (where a rename, change of roles or
+ * amendment stands now, after the date corrections it accepted), applies the corrected value, and
+ * checks the corrected record against rules 2, 3, 4 and 7 and date order its own way.
  */
 import fc from 'fast-check';
 import { isLeft } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import * as Body from '../../src/body/index.js';
 import type { EventId } from '../../src/kernel/index.js';
-import { decodeWith, type RecordedEvents } from '../../src/kernel/index.js';
+import { decodeWith, unsafeCalendarDate, type RecordedEvents } from '../../src/kernel/index.js';
 import {
   BODY,
+  PROVINCE,
   basis as basisArbitrary,
+  bodyChange,
   bodyCommands,
   dissolveBody,
+  holder as holderArbitrary,
   replayBodyCommands,
   roles as rolesArbitrary,
   windowDate,
@@ -89,6 +93,8 @@ const comparable = (body: PlainBody) => {
 
 const nextDay = (date: string): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const shiftDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthStart = (year: number, month: number) =>
   month > 12 ? `${year + 1}-01-01` : `${year}-${pad(month)}-01`;
@@ -114,8 +120,9 @@ function periodDays(label: string): [string, string] {
 /** The entry of a timeline in force on `date`. */
 const inForce = (timeline: Entry[], date: string) => timeline.filter((e) => e.from <= date).at(-1);
 
-/** Whether a timeline is strictly ascending and each entry precedes `end`. */
-const ordered = (timeline: Entry[], end: string | undefined) =>
+/** Whether a timeline starts on `start`, is strictly ascending and each entry precedes `end`. */
+const ordered = (timeline: Entry[], start: string, end: string | undefined) =>
+  timeline[0]?.from === start &&
   timeline.every(
     (e, i) =>
       (i === 0 || e.from > (timeline[i - 1] as Entry).from) && (end === undefined || e.from < end),
@@ -138,22 +145,22 @@ function identities(holder: Record<string, string> | null): string[] {
 function keepsRules(b: PlainBody): boolean {
   const end = b.endedOn;
   if (end !== undefined && b.establishedOn >= end) return false;
-  if ((b.names[0] as Entry).from !== b.establishedOn || !ordered(b.names, end)) return false;
+  if (!ordered(b.names, b.establishedOn, end)) return false;
   const life = (from: string, to: string | undefined) =>
     within(from, b.establishedOn, end) &&
     (to === undefined || (to > from && (end === undefined || to <= end)));
   for (const s of Object.values(b.seats))
     if (
       !life(s.createdOn, s.abolishedOn) ||
-      !ordered(s.roles, s.abolishedOn) ||
-      !ordered(s.holders, s.abolishedOn)
+      !ordered(s.roles, s.createdOn, s.abolishedOn) ||
+      !ordered(s.holders, s.createdOn, s.abolishedOn)
     )
       return false;
   for (const d of Object.values(b.duties))
     if (
       !life(d.assignedOn, d.revokedOn) ||
-      !ordered(d.categories, d.revokedOn) ||
-      !ordered(d.texts, d.revokedOn)
+      !ordered(d.categories, d.assignedOn, d.revokedOn) ||
+      !ordered(d.texts, d.assignedOn, d.revokedOn)
     )
       return false;
   for (const o of Object.values(b.obligations)) {
@@ -188,22 +195,29 @@ function keepsRules(b: PlainBody): boolean {
 type Pick =
   | { correct: 'Date'; effectiveOn: string }
   | { correct: 'Name'; name: { vi: string } }
-  | { correct: 'Roles'; roles: string[] };
+  | { correct: 'Roles'; roles: string[] }
+  | { correct: 'Holder'; holder: Record<string, string> | null };
 
 const moveEntries = (timeline: Entry[], from: string, to: string) => {
   for (const e of timeline) if (e.from === from) e.from = to;
 };
 
-/** What the model makes of a correction: refused, or the record after it. */
+/**
+ * What the model makes of a correction: refused, or the record after it. `standing` is the date
+ * the change the named event recorded stands on now (its own date, unless corrected before).
+ */
 function modelCorrects(
   before: PlainBody,
   named: { type: string; data: Record<string, unknown> } | undefined,
+  standing: string | undefined,
   pick: Pick,
   issuer: string,
 ): PlainBody | 'refused' {
   if (issuer !== before.authority || named === undefined) return 'refused';
   const b = JSON.parse(JSON.stringify(before)) as PlainBody;
   const d = named.data as Record<string, string>;
+  const at = standing ?? d['effectiveOn'];
+  const has = (timeline: Entry[]) => timeline.some((e) => e.from === at);
   if (pick.correct === 'Date') {
     const on = pick.effectiveOn;
     switch (named.type) {
@@ -211,6 +225,33 @@ function modelCorrects(
         moveEntries(b.names, b.establishedOn, on);
         b.establishedOn = on;
         break;
+      case 'BodyRenamed':
+        if (!has(b.names)) return 'refused';
+        moveEntries(b.names, at as string, on);
+        break;
+      case 'BodyEnded': {
+        const end = b.endedOn;
+        if (d['reason'] !== 'dissolution' || end === undefined) return 'refused';
+        b.endedOn = on;
+        for (const seat of Object.values(b.seats))
+          if (seat.abolishedOn === end) seat.abolishedOn = on;
+        for (const duty of Object.values(b.duties)) if (duty.revokedOn === end) duty.revokedOn = on;
+        for (const o of Object.values(b.obligations)) if (o.liftedOn === end) o.liftedOn = on;
+        break;
+      }
+      case 'SeatRolesChanged': {
+        const seat = b.seats[d['seatId'] as string];
+        if (seat === undefined || !has(seat.roles)) return 'refused';
+        moveEntries(seat.roles, at as string, on);
+        break;
+      }
+      case 'DutyAmended': {
+        const duty = b.duties[d['dutyId'] as string];
+        if (duty === undefined || !(has(duty.categories) || has(duty.texts))) return 'refused';
+        moveEntries(duty.categories, at as string, on);
+        moveEntries(duty.texts, at as string, on);
+        break;
+      }
       case 'SeatCreated': {
         const seat = b.seats[d['seatId'] as string] as PlainSeat;
         moveEntries(seat.roles, seat.createdOn, on);
@@ -245,10 +286,22 @@ function modelCorrects(
       named.type === 'BodyEstablished'
         ? b.names[0]
         : named.type === 'BodyRenamed'
-          ? b.names.find((e) => e.from === d['effectiveOn'])
+          ? b.names.find((e) => e.from === at)
           : undefined;
     if (entry === undefined) return 'refused';
     entry['name'] = pick.name;
+  } else if (pick.correct === 'Holder') {
+    const seat = ['SeatCreated', 'SeatHolderReplaced', 'SeatHolderRelieved'].includes(named.type)
+      ? b.seats[d['seatId'] as string]
+      : undefined;
+    const entry =
+      seat === undefined
+        ? undefined
+        : named.type === 'SeatCreated'
+          ? seat.holders[0]
+          : seat.holders.find((e) => e.from === d['effectiveOn']);
+    if (entry === undefined) return 'refused';
+    entry['holder'] = pick.holder;
   } else {
     const seat =
       named.type === 'SeatCreated' || named.type === 'SeatRolesChanged'
@@ -259,7 +312,7 @@ function modelCorrects(
         ? undefined
         : named.type === 'SeatCreated'
           ? seat.roles[0]
-          : seat.roles.find((e) => e.from === d['effectiveOn']);
+          : seat.roles.find((e) => e.from === at);
     if (entry === undefined) return 'refused';
     entry['roles'] = [...pick.roles].sort();
   }
@@ -276,15 +329,31 @@ const sortedRoles = (body: PlainBody) => {
   return body;
 };
 
+/** The event a correction names: any, by its place, or the first of a type that changed a record. */
 const correctionPick = fc.record({
-  target: fc.nat(),
+  target: fc.oneof(
+    fc.nat(),
+    fc.constantFrom(
+      'BodyRenamed',
+      'SeatRolesChanged',
+      'DutyAmended',
+      'BodyEnded',
+      'SeatHolderReplaced',
+      'SeatHolderRelieved',
+    ),
+  ),
   unknown: fc.boolean(),
   correction: fc.oneof(
     {
       weight: 4,
       arbitrary: fc.record({
         correct: fc.constant('Date' as const),
-        effectiveOn: fc.oneof(windowDate, fc.nat()),
+        // A date in the window, a date some event took effect on, or days from the named event's.
+        effectiveOn: fc.oneof(
+          windowDate,
+          fc.nat(),
+          fc.integer({ min: -45, max: 45 }).map((days) => ({ days })),
+        ),
       }),
     },
     {
@@ -298,18 +367,88 @@ const correctionPick = fc.record({
       weight: 2,
       arbitrary: fc.record({ correct: fc.constant('Roles' as const), roles: rolesArbitrary }),
     },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        correct: fc.constant('Holder' as const),
+        holder: fc.option(holderArbitrary, { nil: null, freq: 4 }),
+      }),
+    },
   ),
   basis: basisArbitrary,
 });
 
-/** Generated histories, some of them ended by a dissolution. */
+/** A rename, a change of a seat's roles or a duty's amendment, by the establishing authority. */
+const changeOfRecord = fc
+  .tuple(
+    basisArbitrary,
+    // Often on a date bodies are established on, so that a change may share its record's start.
+    fc.oneof(
+      windowDate,
+      fc.constantFrom('2018-01-01', '2018-04-01', '2018-07-01').map(unsafeCalendarDate),
+    ),
+    bodyChange.filter((c) => ['Rename', 'ChangeSeatRoles', 'AmendDuty'].includes(c.change)),
+  )
+  .map(([basis, effectiveOn, change]): Body.Command => ({
+    type: 'AmendBody',
+    data: {
+      bodyId: BODY,
+      basis: { ...basis, issuer: PROVINCE, signedOn: effectiveOn },
+      effectiveOn,
+      changes: [change],
+    },
+  }));
+
+/** A duty assigned, then amended some days later, by the establishing authority. */
+const assignedThenAmended = fc
+  .tuple(
+    basisArbitrary,
+    windowDate,
+    fc.integer({ min: 1, max: 200 }),
+    bodyChange.filter((c) => c.change === 'AssignDuty'),
+    bodyChange.filter((c) => c.change === 'AmendDuty'),
+  )
+  .map(([basis, assignedOn, days, assign, amend]): ReadonlyArray<Body.Command> => {
+    const amendedOn = shiftDays(assignedOn, days);
+    const decision = (effectiveOn: string, change: unknown) => {
+      const command = decodeWith(Body.Command, {
+        type: 'AmendBody',
+        data: {
+          bodyId: BODY,
+          basis: { ...basis, issuer: PROVINCE, signedOn: effectiveOn },
+          effectiveOn,
+          changes: [change],
+        },
+      });
+      if (isLeft(command)) throw new Error(`bad generated decision: ${show(change)}`);
+      return command.right;
+    };
+    const dutyId = assign.change === 'AssignDuty' ? assign.dutyId : undefined;
+    return [decision(assignedOn, assign), decision(amendedOn, { ...amend, dutyId })];
+  });
+
+/**
+ * Generated histories with a few more renames, changes of roles and amendments, some of them
+ * ended by a dissolution.
+ */
 const histories = fc
-  .tuple(bodyCommands(14), fc.option(dissolveBody, { nil: undefined }))
-  .map(([commands, end]) => (end === undefined ? commands : [...commands, end]));
+  .tuple(
+    bodyCommands(14),
+    fc.array(changeOfRecord, { maxLength: 4 }),
+    fc.option(assignedThenAmended, { nil: undefined }),
+    fc.option(dissolveBody, { nil: undefined }),
+  )
+  .map(([commands, changes, amended, end]) => [
+    ...commands,
+    ...changes,
+    ...(amended ?? []),
+    ...(end === undefined ? [] : [end]),
+  ]);
 
 describe('docs/reference/domain.md rule 14: any fact a body recorded can be corrected', () => {
   it('refused exactly when the model says; accepted ones change what it changes and only append', () => {
     const tally = { accepted: 0, ended: 0, refused: 0 };
+    const acceptedTypes = new Map<string, number>();
     fc.assert(
       fc.property(
         histories,
@@ -321,19 +460,31 @@ describe('docs/reference/domain.md rule 14: any fact a body recorded can be corr
           const recorded = new Map<EventId, Body.Event>();
           for (const event of steps.at(-1)?.history ?? [])
             recorded.set(`event-${recorded.size + 1}` as EventId, event);
+          // Where the model has moved a named event's fact to, by the id that names it.
+          const standing = new Map<string, string>();
           for (const pick of picks) {
             const ids = [...recorded.keys()];
+            const ofType = [...recorded].find(([, e]) => e.type === pick.target)?.[0];
             const corrects = pick.unknown
               ? 'event-unknown'
-              : (ids[pick.target % ids.length] as string);
+              : typeof pick.target === 'number'
+                ? (ids[pick.target % ids.length] as string)
+                : (ofType ?? (ids[0] as string));
             const dates = [...recorded.values()].map((e) => e.data.effectiveOn);
+            const namedOn = recorded.get(corrects as EventId)?.data.effectiveOn ?? dates[0];
+            const picked = pick.correction;
             const correction =
-              pick.correction.correct === 'Date' && typeof pick.correction.effectiveOn === 'number'
-                ? {
+              picked.correct !== 'Date'
+                ? picked
+                : {
                     correct: 'Date' as const,
-                    effectiveOn: dates[pick.correction.effectiveOn % dates.length],
-                  }
-                : pick.correction;
+                    effectiveOn:
+                      typeof picked.effectiveOn === 'number'
+                        ? dates[picked.effectiveOn % dates.length]
+                        : typeof picked.effectiveOn === 'string'
+                          ? picked.effectiveOn
+                          : shiftDays(namedOn as string, picked.effectiveOn.days),
+                  };
             const command = decodeWith(Body.CorrectBodyRecord, {
               type: 'CorrectBodyRecord',
               data: { bodyId: BODY, corrects, basis: pick.basis, correction },
@@ -353,9 +504,12 @@ describe('docs/reference/domain.md rule 14: any fact a body recorded can be corr
             const expected = modelCorrects(
               before,
               named === undefined ? undefined : JSON.parse(JSON.stringify(named)),
+              standing.get(corrects),
               JSON.parse(JSON.stringify(correction)) as Pick,
               pick.basis.issuer,
             );
+            if (expected !== 'refused' && correction.correct === 'Date')
+              standing.set(corrects, correction.effectiveOn as string);
             if (isLeft(decision) !== (expected === 'refused'))
               throw new Error(
                 `${isLeft(decision) ? 'refused' : 'accepted'} against the model: ${show(command.right)}\n` +
@@ -369,6 +523,8 @@ describe('docs/reference/domain.md rule 14: any fact a body recorded can be corr
               tally.accepted++;
               if (state.status === 'ended') tally.ended++;
             }
+            for (const { type } of decision.right)
+              acceptedTypes.set(type, (acceptedTypes.get(type) ?? 0) + 1);
             for (const event of decision.right) {
               expect(event.data).toMatchObject({
                 corrects,
@@ -388,10 +544,18 @@ describe('docs/reference/domain.md rule 14: any fact a body recorded can be corr
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
     expect(tally.accepted, 'some corrections were accepted').toBeGreaterThan(50);
     expect(tally.ended, 'some corrections were accepted on ended bodies').toBeGreaterThan(0);
     expect(tally.refused, 'some corrections were refused').toBeGreaterThan(50);
+    for (const type of [
+      'SeatHoldingCorrected',
+      'RenameDateCorrected',
+      'EndDateCorrected',
+      'SeatRolesChangeDateCorrected',
+      'DutyAmendmentDateCorrected',
+    ])
+      expect(acceptedTypes.get(type) ?? 0, `accepted ${type}`).toBeGreaterThan(0);
   });
 });

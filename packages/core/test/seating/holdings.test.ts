@@ -7,6 +7,7 @@ import * as Body from '../../src/body/index.js';
 import {
   instrumentSource,
   type CalendarDate,
+  type EventId,
   type LegalBasis,
   type OfficeId,
   type PersonId,
@@ -55,20 +56,26 @@ describe('newHoldings', () => {
       }),
       Body.seatHolderRelieved({ ...common(on), seatId: SEAT, previous: named(A) }),
       Body.seatHolderReplaced({ ...common(later), seatId: SEAT, previous: null, holder: named(B) }),
-      Body.seatHoldingCorrected({
-        ...common(later),
-        seatId: SEAT,
-        holdingFrom: on,
-        previous: named(A),
-        holder: exOfficio(CHAIR),
-      }),
-      Body.seatHoldingCorrected({
-        ...common(later),
-        seatId: SEAT,
-        holdingFrom: later,
-        previous: named(B),
-        holder: null,
-      }),
+      {
+        type: 'SeatHoldingCorrected',
+        data: {
+          ...common(on),
+          corrects: 'event-1' as EventId,
+          seatId: SEAT,
+          previous: named(A),
+          holder: exOfficio(CHAIR),
+        },
+      },
+      {
+        type: 'SeatHoldingCorrected',
+        data: {
+          ...common(later),
+          corrects: 'event-3' as EventId,
+          seatId: SEAT,
+          previous: named(B),
+          holder: null,
+        },
+      },
       Body.seatAbolished({ ...common(later), seatId: SEAT }),
     ];
     expect(Seating.newHoldings(events, Body.initialState)).toEqual([

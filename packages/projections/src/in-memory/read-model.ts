@@ -20,6 +20,12 @@ import type { Fact, FactKind, RecordedFact } from '../facts.js';
 import { createQueries } from '../queries.js';
 import { knownAtInstant } from '../recorded.js';
 import { before, folded, unfolded, type FoldedStream } from '../withdrawal.js';
+import {
+  authorityRowsBefore,
+  registryFolded,
+  unfoldedRegistry,
+  type RegistryStream,
+} from '../registry-stream.js';
 import type { ReadModelQueries } from '../views.js';
 
 /** An in-memory read model: its checkpointed target, its queries, and its rows for inspection. */
@@ -36,6 +42,8 @@ interface Contents {
   readonly rows: RecordedFact[];
   readonly bodies: Map<string, FoldedStream<Body.State>>;
   readonly offices: Map<string, FoldedStream<Office.OfficeState>>;
+  /** The authority registry's stream, folded (see registry-stream.ts). */
+  registry: RegistryStream;
   /** Row numbers of every row, by kind and subject. */
   readonly bySubject: Map<string, number[]>;
   /** Row numbers of current rows, by kind and subject, then key. */
@@ -48,6 +56,7 @@ const empty = (): Contents => ({
   rows: [],
   bodies: new Map(),
   offices: new Map(),
+  registry: unfoldedRegistry,
   bySubject: new Map(),
   open: new Map(),
 });
@@ -98,14 +107,34 @@ export function createInMemoryReadModel(): InMemoryReadModel {
       before(contents.bodies.get(id) ?? unfolded(Body.initialState), count).state,
     saveBodyState: (id, state, event) => {
       const stream = contents.bodies.get(id) ?? unfolded(Body.initialState);
-      undo.push(setUndoably(contents.bodies, id, folded(stream, event, state)));
+      undo.push(
+        setUndoably(
+          contents.bodies,
+          id,
+          folded(stream, event, () => state),
+        ),
+      );
     },
     officeState: (id) => contents.offices.get(id)?.state ?? Office.initialState,
     officeStateBefore: (id, count) =>
       before(contents.offices.get(id) ?? unfolded(Office.initialState), count).state,
     saveOfficeState: (id, state, event) => {
       const stream = contents.offices.get(id) ?? unfolded(Office.initialState);
-      undo.push(setUndoably(contents.offices, id, folded(stream, event, state)));
+      undo.push(
+        setUndoably(
+          contents.offices,
+          id,
+          folded(stream, event, () => state),
+        ),
+      );
+    },
+    authorityRowsBefore: (count) => authorityRowsBefore(contents.registry, count),
+    saveRegistryEvent: (event, found) => {
+      const { registry } = contents;
+      contents.registry = registryFolded(registry, event, found);
+      undo.push(() => {
+        contents.registry = registry;
+      });
     },
     openFacts: (kind, subject, key) => {
       const keys = openKeys(kind, subject);

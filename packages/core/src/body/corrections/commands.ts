@@ -1,9 +1,11 @@
 /**
  * The command that corrects (đính chính) one fact a body's stream recorded, naming the event that
- * first recorded it by id. What can be corrected: a date (of the establishment, a seat's creation
- * or abolition, a duty's assignment or revocation, an obligation's imposition or lifting), a name
- * (given at establishment or by a rename), or a seat's roles (given at its creation or by a change
- * of roles). The correcting instrument — the decision or erratum — is the command's basis.
+ * first recorded it by id. What can be corrected: a date (of the establishment, a rename, a seat's
+ * creation, change of roles or abolition, a duty's assignment, amendment or revocation, an
+ * obligation's imposition or lifting, the body's dissolution), a name (given at establishment or by
+ * a rename), a seat's roles (given at its creation or by a change of roles), or a seat's holder
+ * (given at its creation, by a replacement or by a relief). The correcting instrument — the
+ * decision or erratum — is the command's basis.
  *
  * @see docs/reference/domain.md rule 14
  */
@@ -14,6 +16,7 @@ import {
   CalendarDate,
   EventId,
   LegalBasis,
+  SeatHolder,
   struct,
 } from '../../kernel/index.js';
 import { discriminatedUnion } from '../../kernel/codec-combinators.js';
@@ -43,11 +46,20 @@ export const RolesCorrection = struct('RolesCorrection', {
 /** The roles the named event gave a seat were wrong. */
 export type RolesCorrection = t.TypeOf<typeof RolesCorrection>;
 
+/** The holder the named event gave a seat was wrong: it was `holder`, or nobody (`null`). */
+export const HolderCorrection = struct('HolderCorrection', {
+  correct: t.literal('Holder'),
+  holder: t.union([SeatHolder, t.null], 'SeatHolderOrVacant'),
+});
+/** The holder the named event gave a seat was wrong. */
+export type HolderCorrection = t.TypeOf<typeof HolderCorrection>;
+
 /** What a correction says the named event should have recorded. */
 export const Correction = discriminatedUnion('Correction', 'correct', [
   DateCorrection,
   NameCorrection,
   RolesCorrection,
+  HolderCorrection,
 ]);
 /** What a correction says the named event should have recorded. */
 export type Correction = t.TypeOf<typeof Correction>;

@@ -1,6 +1,7 @@
 /**
  * Decides a correction of a body's record (đính chính): the event it names must be in the body's
- * stream and must have first recorded a fact of the kind corrected — a correction always names the
+ * stream and must have first recorded a fact of the kind corrected (a dissolution's date, not an
+ * end by reorganisation, which spans several bodies) — a correction always names the
  * original event, never an earlier correction, so every correction of one fact names the same id.
  * The correction restates the fact as it stands now (its `previous`), is refused when the
  * corrected record would break a rule, and is nothing to do when it changes nothing. Accepted on an
@@ -15,6 +16,7 @@ import type {
   DutyId,
   EventId,
   ObligationId,
+  RecordedEvents,
   SeatId,
   Source,
 } from '../../kernel/index.js';
@@ -24,12 +26,12 @@ import type { Event } from '../events.js';
 import type { Refusal } from '../refusals.js';
 import * as refuse from '../refusals.js';
 import type { EstablishedBody, State } from '../state.js';
-import { entryFrom } from '../timeline.js';
+import { sameHolder } from '../state.js';
 import type { CorrectBodyRecord, Correction } from './commands.js';
 import { evolveCorrection } from './evolve.js';
 import type { Boundary, RecordCorrected } from './events.js';
 import { recordViolation } from './record-check.js';
-import { nothingRecordedBy, unknownEvent } from './refusals.js';
+import { endedByReorganisation, nothingRecordedBy, unknownEvent } from './refusals.js';
 
 /** What every correction event carries. */
 interface Common {
@@ -39,6 +41,28 @@ interface Common {
 }
 
 type Found = Either<Refusal, RecordCorrected | undefined>;
+
+/**
+ * The date the change recorded by the event `named` (a rename, a change of roles, a duty's
+ * amendment) stands on now: the last date a correction naming it gave, or its own. Every
+ * correction names the original event, so the stream, in order, says where it moved.
+ */
+function standingDate(
+  recorded: RecordedEvents<Event>,
+  corrects: EventId,
+  named: Event,
+): CalendarDate {
+  let on = named.data.effectiveOn;
+  for (const event of recorded.values())
+    if (
+      (event.type === 'RenameDateCorrected' ||
+        event.type === 'SeatRolesChangeDateCorrected' ||
+        event.type === 'DutyAmendmentDateCorrected') &&
+      event.data.corrects === corrects
+    )
+      on = event.data.effectiveOn;
+  return on;
+}
 
 /** The date correction, or nothing to do when the date stands. */
 function dated<E extends RecordCorrected>(
@@ -53,10 +77,12 @@ function dated<E extends RecordCorrected>(
 function dateCorrection(
   body: EstablishedBody,
   named: Event,
+  standing: CalendarDate,
   on: CalendarDate,
   common: Common,
 ): Found {
   const at = { ...common, effectiveOn: on };
+  const nothingRecorded = left(nothingRecordedBy(common.corrects, named.type, 'Date'));
   const seatDate = (seatId: SeatId, boundary: Boundary) => {
     const seat = body.seats.get(seatId);
     const previous = boundary === 'start' ? seat?.createdOn : seat?.abolishedOn;
@@ -93,6 +119,45 @@ function dateCorrection(
         type: 'EstablishmentDateCorrected',
         data: { ...at, previous },
       }));
+    case 'BodyRenamed':
+      return body.names.some((entry) => entry.from === standing)
+        ? dated(standing, on, (previous) => ({
+            type: 'RenameDateCorrected',
+            data: { ...at, previous },
+          }))
+        : nothingRecorded;
+    case 'BodyEnded':
+      if (named.data.reason !== 'dissolution')
+        return left(
+          endedByReorganisation(common.corrects, named.data.reason, named.data.reorganisationId),
+        );
+      return body.status === 'ended'
+        ? dated(body.endedOn, on, (previous) => ({
+            type: 'EndDateCorrected',
+            data: { ...at, previous },
+          }))
+        : nothingRecorded;
+    case 'SeatRolesChanged': {
+      const { seatId } = named.data;
+      return body.seats.get(seatId)?.roles.some((entry) => entry.from === standing) === true
+        ? dated(standing, on, (previous) => ({
+            type: 'SeatRolesChangeDateCorrected',
+            data: { ...at, seatId, previous },
+          }))
+        : nothingRecorded;
+    }
+    case 'DutyAmended': {
+      const { dutyId } = named.data;
+      const duty = body.duties.get(dutyId);
+      const standsThen = (timeline: ReadonlyArray<{ from: CalendarDate }>) =>
+        timeline.some((entry) => entry.from === standing);
+      return duty !== undefined && (standsThen(duty.categories) || standsThen(duty.texts))
+        ? dated(standing, on, (previous) => ({
+            type: 'DutyAmendmentDateCorrected',
+            data: { ...at, dutyId, previous },
+          }))
+        : nothingRecorded;
+    }
     case 'SeatCreated':
       return seatDate(named.data.seatId, 'start');
     case 'SeatAbolished':
@@ -106,7 +171,7 @@ function dateCorrection(
     case 'ReportingObligationLifted':
       return obligationDate(named.data.obligationId, 'end');
     default:
-      return left(nothingRecordedBy(common.corrects, named.type, 'Date'));
+      return nothingRecorded;
   }
 }
 
@@ -114,19 +179,20 @@ function dateCorrection(
 function correctionOf(
   body: EstablishedBody,
   named: Event,
+  standing: CalendarDate,
   correction: Correction,
   common: Common,
 ): Found {
   const nothingRecorded = left(nothingRecordedBy(common.corrects, named.type, correction.correct));
   switch (correction.correct) {
     case 'Date':
-      return dateCorrection(body, named, correction.effectiveOn, common);
+      return dateCorrection(body, named, standing, correction.effectiveOn, common);
     case 'Name': {
       const entry =
         named.type === 'BodyEstablished'
           ? body.names[0]
           : named.type === 'BodyRenamed'
-            ? entryFrom(body.names, named.data.effectiveOn)
+            ? body.names.find(({ from }) => from === standing)
             : undefined;
       if (entry === undefined) return nothingRecorded;
       if (sameName(entry.name, correction.name)) return right(undefined);
@@ -148,7 +214,7 @@ function correctionOf(
           ? undefined
           : named.type === 'SeatCreated'
             ? seat.roles[0]
-            : entryFrom(seat.roles, named.data.effectiveOn);
+            : seat.roles.find(({ from }) => from === standing);
       if (seat === undefined || entry === undefined) return nothingRecorded;
       if (entry.roles.join() === correction.roles.join()) return right(undefined);
       const data = {
@@ -159,6 +225,30 @@ function correctionOf(
         roles: correction.roles,
       };
       return right({ type: 'SeatRolesCorrected', data });
+    }
+    case 'Holder': {
+      const seat =
+        named.type === 'SeatCreated' ||
+        named.type === 'SeatHolderReplaced' ||
+        named.type === 'SeatHolderRelieved'
+          ? body.seats.get(named.data.seatId)
+          : undefined;
+      const entry =
+        seat === undefined
+          ? undefined
+          : named.type === 'SeatCreated'
+            ? seat.holders[0]
+            : seat.holders.find(({ from }) => from === named.data.effectiveOn);
+      if (seat === undefined || entry === undefined) return nothingRecorded;
+      if (sameHolder(entry.holder, correction.holder)) return right(undefined);
+      const data = {
+        ...common,
+        effectiveOn: entry.from,
+        seatId: seat.seatId,
+        previous: entry.holder,
+        holder: correction.holder,
+      };
+      return right({ type: 'SeatHoldingCorrected', data });
     }
     default: {
       const _exhaustive: never = correction;
@@ -182,10 +272,12 @@ export function decideCorrection(
   if (state.bodyId !== bodyId) return left(refuse.wrongBody(state.bodyId, bodyId));
   if (!context.jurisdiction.mayChange(basis.issuer, state.authority, basis.signedOn))
     return left(refuse.noJurisdiction(basis.issuer, state.authority, basis.signedOn));
-  const named = (context.recorded ?? noRecordedEvents).get(corrects);
+  const recorded = context.recorded ?? noRecordedEvents;
+  const named = recorded.get(corrects);
   if (named === undefined) return left(unknownEvent(bodyId, corrects));
   const common = { bodyId, source: instrumentSource(basis), corrects };
-  const found = correctionOf(state, named, correction, common);
+  const standing = standingDate(recorded, corrects, named);
+  const found = correctionOf(state, named, standing, correction, common);
   if (found._tag === 'Left' || found.right === undefined)
     return found._tag === 'Left' ? found : right([]);
   const violation = recordViolation(evolveCorrection(state, found.right));

@@ -1,6 +1,7 @@
 /**
  * Folds a correction into an established body: the fact the corrected event recorded takes the
- * corrected value; a moved start moves the first entry of each timeline that began with it. Pure
+ * corrected value; a moved start moves the first entry of each timeline that began with it, a
+ * moved change the entries it made, a moved dissolution everything the end closed. Pure
  * and copy-on-write; a correction that finds nothing it names (which decide never produces) leaves
  * the body unchanged.
  *
@@ -8,6 +9,7 @@
  */
 import type { CalendarDate } from '../../kernel/index.js';
 import type { Dated } from '../timeline.js';
+import { withEntry } from '../timeline.js';
 import type { EstablishedBody } from '../state.js';
 import type { RecordCorrected } from './events.js';
 
@@ -28,6 +30,19 @@ function withChanged<K, V>(map: ReadonlyMap<K, V>, key: K, change: (value: V) =>
   return value === undefined ? map : new Map(map).set(key, change(value));
 }
 
+/** A copy of `map` with every value whose `field` is `from` set to `to`. */
+function movedAll<K, V extends object, F extends keyof V>(
+  map: ReadonlyMap<K, V>,
+  field: F,
+  from: CalendarDate,
+  to: CalendarDate,
+): ReadonlyMap<K, V> {
+  const result = new Map<K, V>();
+  for (const [key, value] of map)
+    result.set(key, value[field] === from ? ({ ...value, [field]: to } as V) : value);
+  return result;
+}
+
 /** Folds a correction event into an established body. */
 export function evolveCorrection<S extends EstablishedBody>(body: S, event: RecordCorrected): S {
   const { effectiveOn: on } = event.data;
@@ -36,6 +51,19 @@ export function evolveCorrection<S extends EstablishedBody>(body: S, event: Reco
       const { previous } = event.data;
       if (body.establishedOn !== previous) return body;
       return { ...body, establishedOn: on, names: moved(body.names, previous, on) };
+    }
+    case 'RenameDateCorrected':
+      return { ...body, names: moved(body.names, event.data.previous, on) };
+    case 'EndDateCorrected': {
+      const { previous } = event.data;
+      if (body.status !== 'ended' || body.endedOn !== previous) return body;
+      return {
+        ...body,
+        endedOn: on,
+        seats: movedAll(body.seats, 'abolishedOn', previous, on),
+        duties: movedAll(body.duties, 'revokedOn', previous, on),
+        obligations: movedAll(body.obligations, 'liftedOn', previous, on),
+      };
     }
     case 'BodyNameCorrected': {
       const { name } = event.data;
@@ -48,6 +76,26 @@ export function evolveCorrection<S extends EstablishedBody>(body: S, event: Reco
         seats: withChanged(body.seats, seatId, (seat) => ({
           ...seat,
           roles: changed(seat.roles, on, (entry) => ({ ...entry, roles })),
+        })),
+      };
+    }
+    case 'SeatRolesChangeDateCorrected': {
+      const { seatId, previous } = event.data;
+      return {
+        ...body,
+        seats: withChanged(body.seats, seatId, (seat) => ({
+          ...seat,
+          roles: moved(seat.roles, previous, on),
+        })),
+      };
+    }
+    case 'SeatHoldingCorrected': {
+      const { seatId, holder } = event.data;
+      return {
+        ...body,
+        seats: withChanged(body.seats, seatId, (seat) => ({
+          ...seat,
+          holders: withEntry(seat.holders, { from: on, holder }),
         })),
       };
     }
@@ -89,6 +137,17 @@ export function evolveCorrection<S extends EstablishedBody>(body: S, event: Reco
                 }
               : duty,
         ),
+      };
+    }
+    case 'DutyAmendmentDateCorrected': {
+      const { dutyId, previous } = event.data;
+      return {
+        ...body,
+        duties: withChanged(body.duties, dutyId, (duty) => ({
+          ...duty,
+          categories: moved(duty.categories, previous, on),
+          texts: moved(duty.texts, previous, on),
+        })),
       };
     }
     case 'ObligationDateCorrected': {

@@ -23,8 +23,9 @@ import {
 } from './refusals.js';
 
 /**
- * Why a record with life `life` is out of order: an end not after its start, or a timeline entry
- * on or before the previous one or on or after the end.
+ * Why a record with life `life` is out of order: an end not after its start, a timeline whose
+ * first entry is not at the start (a change moved before it, or the first value moved away), or
+ * a timeline entry on or before the previous one or on or after the end.
  */
 function orderBreak(
   record: string,
@@ -33,7 +34,11 @@ function orderBreak(
 ): CorrectionRefusal | undefined {
   if (life.to !== undefined && life.to <= life.from)
     return correctionCrossesChange(record, life.to, life.from);
-  for (const timeline of timelines)
+  for (const timeline of timelines) {
+    const first = timeline[0]?.from;
+    if (first !== undefined && first < life.from) return correctionOutsideLife(record, first, life);
+    if (first !== undefined && first > life.from)
+      return correctionCrossesChange(record, life.from, first);
     for (const [i, { from }] of timeline.entries()) {
       const before = timeline[i - 1]?.from;
       if (before !== undefined && from <= before)
@@ -41,6 +46,7 @@ function orderBreak(
       if (life.to !== undefined && from >= life.to)
         return correctionCrossesChange(record, life.to, from);
     }
+  }
   return undefined;
 }
 

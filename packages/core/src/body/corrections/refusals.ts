@@ -1,6 +1,7 @@
 /**
  * Why a correction of a body's record is refused: the event it names is not in the stream, records
- * no fact of the kind corrected, or the corrected fact would break a rule — leave the body's life
+ * no fact of the kind corrected, ended the body by a reorganisation (corrected across its bodies,
+ * not on one), or the corrected fact would break a rule — leave the body's life
  * (rule 4), pass a change of the same record (rule 14), leave a filed report outside its
  * obligation (rule 7). Two heads or one holder in two seats are the roster's own refusals.
  *
@@ -12,10 +13,13 @@ import type {
   EventId,
   ObligationId,
   RefusalShape,
+  ReorganisationId,
   ReportId,
   ValidInterval,
 } from '../../kernel/index.js';
+import type { EndReason } from '../lifecycle.js';
 import type { PeriodLabel } from '../period.js';
+import type { Correction } from './commands.js';
 
 /** The body's stream holds no event with the id a correction names. */
 export interface UnknownEvent extends RefusalShape<'UnknownEvent'> {
@@ -40,7 +44,7 @@ export interface NothingRecordedBy extends RefusalShape<'NothingRecordedBy'> {
   readonly rule: 14;
   readonly corrects: EventId;
   readonly eventType: string;
-  readonly correction: 'Date' | 'Name' | 'Roles';
+  readonly correction: Correction['correct'];
 }
 /** Refuses a correction of a kind the named event did not record. */
 export const nothingRecordedBy = (
@@ -54,6 +58,32 @@ export const nothingRecordedBy = (
   eventType,
   correction,
   message: `Event ${corrects} (${eventType}) first recorded no ${correction.toLowerCase()} to correct; name the event that first recorded it.`,
+});
+
+/**
+ * The event a date correction names ended the body by a reorganisation, which ended or established
+ * other bodies on the same date: its date is not corrected on one body. The way to fix it is to
+ * annul the reorganisation's instrument (`AnnulInstrument`) and record the reorganisation again
+ * on the right date.
+ */
+export interface EndedByReorganisation extends RefusalShape<'EndedByReorganisation'> {
+  readonly rule: 14;
+  readonly corrects: EventId;
+  readonly reason: EndReason;
+  readonly reorganisationId?: ReorganisationId;
+}
+/** Refuses correcting the date of an end by reorganisation on one body. */
+export const endedByReorganisation = (
+  corrects: EventId,
+  reason: EndReason,
+  reorganisationId: ReorganisationId | undefined,
+): EndedByReorganisation => ({
+  _tag: 'EndedByReorganisation',
+  rule: 14,
+  corrects,
+  reason,
+  ...(reorganisationId === undefined ? {} : { reorganisationId }),
+  message: `Event ${corrects} ended the body by ${reason}${reorganisationId === undefined ? '' : ` (reorganisation ${reorganisationId})`}, which spans several bodies; annul the reorganisation's instrument and record the reorganisation again on the right date.`,
 });
 
 /** A corrected date would leave a fact outside the life of what it belongs to. */
@@ -123,6 +153,7 @@ export const correctionStrandsReport = (
 export type CorrectionRefusal =
   | UnknownEvent
   | NothingRecordedBy
+  | EndedByReorganisation
   | CorrectionOutsideLife
   | CorrectionCrossesChange
   | CorrectionStrandsReport;
