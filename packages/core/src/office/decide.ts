@@ -349,6 +349,28 @@ const otherCapacityOverlap = (
   );
 
 /**
+ * Rule 16 for corrected dates: in the holdings as the correction leaves them (`after`, the
+ * changed ones new values, the rest those of `before`), an acting holding that would run on
+ * across the start of a later substantive one, which ends it, and that substantive holding. Only
+ * pairs with a changed holding are judged.
+ */
+function actingRunningPast(
+  before: ReadonlyArray<Holding>,
+  after: ReadonlyArray<Holding>,
+): readonly [acting: Holding, substantive: Holding] | undefined {
+  const changed = (h: Holding) => !before.includes(h);
+  for (const acting of after.filter((h) => h.capacity === 'acting'))
+    for (const substantive of after.filter((h) => h.capacity === 'substantive'))
+      if (
+        (changed(acting) || changed(substantive)) &&
+        acting.from < substantive.from &&
+        overlapsFrom(acting, substantive.from)
+      )
+        return [acting, substantive];
+  return undefined;
+}
+
+/**
  * Corrects the dates of the holding an earlier event recorded, on an abolished office too. When
  * its start moves, the holding of the same capacity that ended on the old start (the holder it
  * replaced, "X replaces Y") ends on the new start instead, by a correction of its own. Refused
@@ -399,25 +421,41 @@ function correct({ data }: CorrectOfficeHolding, state: OfficeState, context: Of
   const ownOther = otherCapacityOverlap(state.holdings, person, capacity, holding);
   if (ownOther !== undefined)
     return left(actingAndSubstantiveAtOnce(officeId, person, capacity, from, ownOther));
-  if (replaced === undefined || replacedBy === undefined) return right([corrected]);
-  const replacedOther = otherCapacityOverlap(state.holdings, replaced.person, capacity, {
-    from: replaced.from,
-    to: from,
-  });
-  if (replacedOther !== undefined)
-    return left(
-      actingAndSubstantiveAtOnce(officeId, replaced.person, capacity, replaced.from, replacedOther),
-    );
+  const follower = replacedBy === undefined ? undefined : replaced;
+  if (follower !== undefined) {
+    const followerOther = otherCapacityOverlap(state.holdings, follower.person, capacity, {
+      from: follower.from,
+      to: from,
+    });
+    if (followerOther !== undefined)
+      return left(
+        actingAndSubstantiveAtOnce(
+          officeId,
+          follower.person,
+          capacity,
+          follower.from,
+          followerOther,
+        ),
+      );
+  }
+  const outrun = actingRunningPast(
+    state.holdings,
+    state.holdings.map((h) =>
+      h === target ? { person, capacity, ...holding } : h === follower ? { ...h, to: from } : h,
+    ),
+  );
+  if (outrun !== undefined) return left(actingOutlastsAppointment(officeId, ...outrun));
+  if (follower === undefined || replacedBy === undefined) return right([corrected]);
   const follows: Event = {
     type: 'OfficeHoldingCorrected',
     data: {
       officeId,
       corrects: replacedBy,
-      person: replaced.person,
+      person: follower.person,
       capacity,
-      was: datesOf(replaced.from, replaced.to),
-      holding: { from: replaced.from, to: from },
-      effectiveOn: replaced.from,
+      was: datesOf(follower.from, follower.to),
+      holding: { from: follower.from, to: from },
+      effectiveOn: follower.from,
       source,
     },
   };

@@ -155,13 +155,14 @@ export const actingAndSubstantiveAtOnce = (
 
 /**
  * An acting holding would run on across the start of a substantive holding, which ends it: a
- * substantive appointment on a date the record says an acting holder still served past, or an
- * acting appointment open across a later substantive one.
+ * substantive appointment on a date the record says an acting holder still served past, an
+ * acting appointment open across a later substantive one, or a correction of either holding's
+ * dates that would leave them so.
  */
 export interface ActingOutlastsAppointment extends RefusalShape<'ActingOutlastsAppointment'> {
   readonly rule: 16;
   readonly officeId: OfficeId;
-  /** The acting holding, as recorded or as the command would open it. */
+  /** The acting holding, as recorded or as the command would open or correct it. */
   readonly acting: Holding;
   /** The substantive holding whose start ends every acting holding then open. */
   readonly substantive: Holding;

@@ -15,6 +15,8 @@ import {
   LegalBasis,
   decodeWith,
   establisherOnly,
+  type CalendarDate,
+  type PersonId,
   type RecordedEvents,
 } from '../../src/kernel/index.js';
 import * as Office from '../../src/office/index.js';
@@ -25,6 +27,7 @@ import {
   officeWindowDates,
   type OfficePools,
 } from '../../src/testing/office-arbitraries.js';
+import { rule16Breach } from './naive-office.js';
 
 const OFFICE = 'giam-doc-so-tttt';
 const pools: OfficePools = { ...defaultOfficePools, offices: [OFFICE] };
@@ -146,13 +149,9 @@ function modelCorrects(
   corrected.from = from;
   if (to === undefined) delete corrected.to;
   else corrected.to = to;
-  // Rule 16: no changed holding may share a day with its holder's holding in the other capacity.
-  const changed = before === undefined ? [corrected] : [corrected, before];
-  for (const c of changed)
-    if (
-      copy.some((h) => h.person === c.person && h.capacity !== c.capacity && meets(h, c.from, c.to))
-    )
-      return 'refused';
+  // Rule 16, read literally over the holdings the correction would leave: no one acting and
+  // substantive at once, and no acting holding running on across a later substantive start.
+  if (rule16Breach(copy) !== undefined) return 'refused';
   return copy;
 }
 
@@ -166,8 +165,12 @@ const sorted = (holdings: ReadonlyArray<Held>) =>
 // -------------------------------------------------------------------------------------------------
 
 const correctionPicks = fc.record({
-  target: fc.nat(),
-  unknown: fc.boolean(),
+  /** Which recorded event to correct: any, or (negative) one of the latest, often a promotion's. */
+  target: fc.oneof(fc.nat(), fc.integer({ min: -6, max: -1 })),
+  unknown: fc.oneof(
+    { arbitrary: fc.constant(true), weight: 1 },
+    { arbitrary: fc.constant(false), weight: 4 },
+  ),
   fromHistory: fc.boolean(),
   fromPick: fc.nat(),
   windowFrom: officeWindowDates,
@@ -175,12 +178,52 @@ const correctionPicks = fc.record({
   issuer: pools.authorities,
 });
 
+/** An acting appointment, then a substantive one on the same day or later, of any pooled persons. */
+const promotion = fc.record({
+  acting: fc.constantFrom(...pools.persons),
+  substantive: fc.constantFrom(...pools.persons),
+  dates: fc.tuple(officeWindowDates, officeWindowDates),
+});
+
+/**
+ * Generated office histories, some with a few promotions appended (these and the establishment
+ * issued by the office's establishing authority), so that corrections often meet acting holdings
+ * a substantive appointment closed (rule 16).
+ */
+const histories = fc
+  .tuple(officeHistoryArbitrary(pools, { maxLength: 15 }), fc.array(promotion, { maxLength: 3 }))
+  .map(([history, promotions]): ReadonlyArray<Office.Command> => {
+    const establishment = history.flatMap((c) => (c.type === 'EstablishOffice' ? [c.data] : []))[0];
+    if (establishment === undefined || promotions.length === 0) return history;
+    const basis = { ...establishment.basis, issuer: establishment.authority };
+    const appoint = (person: string, capacity: Office.Capacity, on: string): Office.Command => ({
+      type: 'AppointOfficeHolder',
+      data: {
+        officeId: establishment.officeId,
+        person: person as PersonId,
+        capacity,
+        basis,
+        effectiveOn: on as CalendarDate,
+      },
+    });
+    return [
+      ...history.map((c) =>
+        c.type === 'EstablishOffice' ? { ...c, data: { ...establishment, basis } } : c,
+      ),
+      ...promotions.flatMap(({ acting, substantive, dates }) => {
+        const [first, second] = [...dates].sort() as [string, string];
+        return [appoint(acting, 'acting', first), appoint(substantive, 'substantive', second)];
+      }),
+    ];
+  });
+
 describe('docs/reference/domain.md rule 14: a recorded office holding can be corrected', () => {
   it('refused exactly when the model says; accepted ones change what it changes and only append', () => {
     let accepted = 0;
+    let outran = 0;
     fc.assert(
       fc.property(
-        officeHistoryArbitrary(pools, { maxLength: 15 }),
+        histories,
         fc.array(correctionPicks, { minLength: 1, maxLength: 4 }),
         (commands, picks) => {
           const context = { jurisdiction: establisherOnly };
@@ -212,7 +255,7 @@ describe('docs/reference/domain.md rule 14: a recorded office holding can be cor
             const corrects =
               pick.unknown || ids.length === 0
                 ? 'event-unknown'
-                : (ids[pick.target % ids.length] as string);
+                : (ids.at(pick.target % ids.length) as string);
             const basis = decodeWith(LegalBasis, {
               type: 'decision',
               number: 'XXXX-21/QĐ-UBND',
@@ -251,6 +294,7 @@ describe('docs/reference/domain.md rule 14: a recorded office holding can be cor
                 `${isLeft(decision) ? 'refused' : 'accepted'} against the model: ${show(command)}\n` +
                   `decision: ${show(decision)}\nevents: ${show([...plain])}`,
               );
+            if (isLeft(decision) && decision.left._tag === 'ActingOutlastsAppointment') outran += 1;
             if (isLeft(decision) || expected === 'refused') continue;
             accepted += decision.right.length > 0 ? 1 : 0;
             for (const event of decision.right) {
@@ -268,6 +312,10 @@ describe('docs/reference/domain.md rule 14: a recorded office holding can be cor
       { numRuns: 400 },
     );
     expect(accepted, 'some corrections were accepted and recorded').toBeGreaterThan(20);
+    expect(
+      outran,
+      'some corrections were refused for an acting holding outrunning',
+    ).toBeGreaterThan(2);
   });
 });
 
@@ -324,6 +372,51 @@ describe('docs/reference/domain.md rules 14 and 16: a correction never makes any
       type: 'CorrectOfficeHolding',
       data: { officeId: OFFICE, corrects, effectiveOn, basis: basisOn('2021-01-10') },
     });
+
+  it('refuses moving an acting end past the start of the substantive appointment that closed it', () => {
+    // Shrunk counterexample: acting from 2018-01-01, closed by a substantive appointment on
+    // 2018-01-02; reopening the acting holding was accepted before rule 16 judged corrections.
+    let state = Office.decider.initialState;
+    const recorded = new Map<EventId, Office.Event>();
+    for (const command of [
+      decoded({
+        type: 'EstablishOffice',
+        data: {
+          officeId: OFFICE,
+          authority: AUTHORITY,
+          name: { vi: 'Giám đốc Sở' },
+          basis: basisOn('2018-01-01'),
+          effectiveOn: '2018-01-01',
+        },
+      }),
+      appoint('nguyen-van-a', 'acting', '2018-01-01'),
+      appoint('le-van-c', 'substantive', '2018-01-02'),
+    ]) {
+      const decision = Office.decider.decide(command, state, { ...context, recorded });
+      if (isLeft(decision)) throw new Error(show(decision.left));
+      for (const event of decision.right)
+        recorded.set(`event-${recorded.size + 1}` as EventId, event);
+      state = decision.right.reduce(Office.decider.evolve, state);
+    }
+    const reopen = decoded({
+      type: 'CorrectOfficeHolding',
+      data: {
+        officeId: OFFICE,
+        corrects: 'event-2',
+        effectiveOn: '2018-01-01',
+        basis: basisOn('2021-01-10'),
+      },
+    });
+    expect(Office.decider.decide(reopen, state, { ...context, recorded })).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'ActingOutlastsAppointment',
+        rule: 16,
+        acting: { person: 'nguyen-van-a', from: '2018-01-01' },
+        substantive: { person: 'le-van-c', from: '2018-01-02' },
+      },
+    });
+  });
 
   it('refuses moving the acting start into the same holder’s substantive term', () => {
     const { state, recorded } = history();
