@@ -109,6 +109,20 @@ describe('annulling an instrument ab initio (rule 14)', () => {
     expect(await wholeLog(store)).toHaveLength(size + 1);
   });
 
+  it('refuses to annul the annulling instrument: an annulment is not undone', async () => {
+    const { handler, store } = await world();
+    acceptedOf(await handler.handle(envelope('annul', annul())));
+    const later = instrument(PROVINCE, '2018-07-01', '70/QĐ-UBND');
+    acceptedOf(await handler.handle(envelope('record-later', recordInstrument(later))));
+    const size = (await wholeLog(store)).length;
+    expect(
+      failureOf(await handler.handle(envelope('undo', annul(annulling, later)))),
+    ).toMatchObject({
+      refusal: { _tag: 'AnnulmentOfAnnulment', annulled: '7/QĐ-UBND|ubnd-tinh-binh-phuoc|2018' },
+    });
+    expect(await wholeLog(store)).toHaveLength(size);
+  });
+
   it('refuses an annulment by itself, of an unrecorded instrument, or by an earlier one', async () => {
     const { handler, store } = await world();
     const size = (await wholeLog(store)).length;

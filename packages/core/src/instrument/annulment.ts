@@ -9,8 +9,9 @@
  * order, conservatively: every standing event of a stream rests on the standing events before it,
  * so an annulment is refused when a later standing event that it would not withdraw follows a
  * change it would withdraw; the refusal names those later events (annul their instruments first,
- * latest first). An instrument cannot annul itself, an annulled one, or one signed after it, and
- * nothing annuls an instrument twice.
+ * latest first). An instrument cannot annul itself, an annulled one, or one signed after it;
+ * nothing annuls an instrument twice, and an instrument that annulled another is not annulled (an
+ * annulment is not undone).
  *
  * Whoever decides an annulment hands in every stream (but the registry's own) holding an event
  * whose source is the instrument to annul, with all its events by id in stream order.
@@ -33,6 +34,7 @@ import type { InstrumentAnnulled, StreamWithdrawal } from './events.js';
 import {
   annulmentBySelf,
   annulmentHasDependents,
+  annulmentOfAnnulment,
   citesAnnulledInstrument,
   relationNotEarlier,
   type AnnulmentRefusal,
@@ -73,6 +75,10 @@ export function checkNotAnnulled(
   return annulledBy === undefined ? right(cited) : left(citesAnnulledInstrument(cited, annulledBy));
 }
 
+/** The key of an instrument that the one of `key` annulled, if it annulled any. */
+const annulledBy = (registry: RegistryState, key: InstrumentKey): InstrumentKey | undefined =>
+  [...registry.instruments.values()].find((recorded) => recorded.annulledBy === key)?.key;
+
 /** The events of one stream the annulment of `key` withdraws, and the later ones resting on them. */
 function withdrawalOf(
   { stream, events }: CitingStream,
@@ -112,6 +118,8 @@ export function decideAnnulment(
     if (standing._tag === 'Left') return standing;
   }
   const annulled = target.right.instrument;
+  const undone = annulledBy(registry, key);
+  if (undone !== undefined) return left(annulmentOfAnnulment(annulled, undone));
   if (annulled.signedOn > basis.signedOn) return left(relationNotEarlier(basis, annulled));
   const perStream = streams.map((stream) => withdrawalOf(stream, key));
   const dependents = perStream.flatMap((part) => part.dependents);

@@ -20,6 +20,7 @@ export { Citation, Relation, RelationKind } from './relation.js';
 export type {
   AnnulmentBySelf,
   AnnulmentHasDependents,
+  AnnulmentOfAnnulment,
   AnnulmentRefusal,
   CitesAnnulledInstrument,
   DependentEvent,

@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { InstrumentKey, LegalBasis } from '../kernel/index.js';
-import { citationConflict, relationNotEarlier, unresolvedCitation } from './refusals.js';
+import {
+  annulmentOfAnnulment,
+  citationConflict,
+  relationNotEarlier,
+  unresolvedCitation,
+} from './refusals.js';
 
 const basis = (number: string, signedOn: string, signer = 'Nguyễn Văn A'): LegalBasis =>
   ({
@@ -18,6 +23,12 @@ const basis = (number: string, signedOn: string, signer = 'Nguyễn Văn A'): Le
 const key = '12/QĐ-UBND|ubnd-tinh|2019' as InstrumentKey;
 
 describe('instrument refusal messages', () => {
+  it('say that an annulling instrument is not annulled, and what to do instead', () => {
+    expect(annulmentOfAnnulment(basis('20/QĐ-UBND', '2020-01-02'), key).message).toBe(
+      '20/QĐ-UBND of ubnd-tinh signed on 2020-01-02 annulled 12/QĐ-UBND|ubnd-tinh|2019 ab initio and cannot itself be annulled: an annulment is not undone; record the changes of 12/QĐ-UBND|ubnd-tinh|2019 again under a new instrument.',
+    );
+  });
+
   it('show an unresolved citation, and the other years’ instruments when there are some', () => {
     const cited = basis('12/QĐ-UBND', '2019-03-04');
     expect(unresolvedCitation(cited, key, []).message).toBe(

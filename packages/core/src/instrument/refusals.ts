@@ -104,6 +104,29 @@ export const annulmentBySelf = (instrument: LegalBasis): AnnulmentBySelf => ({
   message: `${show(instrument)} cannot annul itself.`,
 });
 
+/**
+ * An instrument that annulled another cannot itself be annulled: undoing an annulment (bringing
+ * back what it withdrew) is not modelled. Record the annulled instrument's changes again under a
+ * new instrument instead.
+ */
+export interface AnnulmentOfAnnulment extends RefusalShape<'AnnulmentOfAnnulment'> {
+  readonly rule: 14;
+  /** The instrument asked to be annulled, which annulled `annulled`. */
+  readonly instrument: LegalBasis;
+  readonly annulled: InstrumentKey;
+}
+/** The instrument to annul annulled `annulled` itself. */
+export const annulmentOfAnnulment = (
+  instrument: LegalBasis,
+  annulled: InstrumentKey,
+): AnnulmentOfAnnulment => ({
+  _tag: 'AnnulmentOfAnnulment',
+  rule: 14,
+  instrument,
+  annulled,
+  message: `${show(instrument)} annulled ${annulled} ab initio and cannot itself be annulled: an annulment is not undone; record the changes of ${annulled} again under a new instrument.`,
+});
+
 /** A later event, which the annulment would not withdraw, rests on a change it would withdraw. */
 export interface DependentEvent {
   readonly stream: string;
@@ -141,6 +164,7 @@ export type AnnulmentRefusal =
   | CitesAnnulledInstrument
   | AnnulmentBySelf
   | RelationNotEarlier
+  | AnnulmentOfAnnulment
   | AnnulmentHasDependents;
 
 /** Why the instrument registry refused a command. */
