@@ -245,6 +245,19 @@ const provinceInstrument = {
   number: 'R1/QĐ-UBND',
   signedOn: '2017-12-22',
 };
+
+/** Registers a district under the province, by the province's instrument. */
+const registerDistrict = (authorityId: string) => ({
+  type: 'RegisterAuthority',
+  data: {
+    authorityId,
+    name: { vi: `Ủy ban nhân dân huyện ${authorityId}` },
+    level: 'district',
+    parent: PROVINCE,
+    basis: provinceInstrument,
+    effectiveOn: '2017-12-22',
+  },
+});
 /** The province's instruments placing the council above the first district, and ending it. */
 const superiorInstrument = { ...provinceInstrument, number: 'R2/QĐ-UBND' };
 const endInstrument = { ...provinceInstrument, number: 'R3/QĐ-UBND' };
@@ -287,17 +300,7 @@ const reorganisedAuthorities = fc
           effectiveOn: '2017-12-21',
         },
       },
-      ...DISTRICTS.map((authorityId) => ({
-        type: 'RegisterAuthority',
-        data: {
-          authorityId,
-          name: { vi: `Ủy ban nhân dân huyện ${authorityId}` },
-          level: 'district',
-          parent: PROVINCE,
-          basis: provinceInstrument,
-          effectiveOn: '2017-12-22',
-        },
-      })),
+      ...DISTRICTS.map(registerDistrict),
     ];
     const changes: unknown[] = [
       ...(superiorDay === undefined
@@ -425,17 +428,7 @@ export const authoritySplitBatch = fc
     const [split, ...successors] = SPLIT_DISTRICTS;
     const effectiveOn = addDays(START_OF_WINDOW, day) ?? START_OF_WINDOW;
     const prelude: unknown[] = [
-      ...SPLIT_DISTRICTS.map((authorityId) => ({
-        type: 'RegisterAuthority',
-        data: {
-          authorityId,
-          name: { vi: `Ủy ban nhân dân huyện ${authorityId}` },
-          level: 'district',
-          parent: PROVINCE,
-          basis: provinceInstrument,
-          effectiveOn: '2017-12-22',
-        },
-      })),
+      ...SPLIT_DISTRICTS.map(registerDistrict),
       ...DISTRICT_BODIES.map((bodyId, i) => ({
         type: 'EstablishBody',
         data: {
