@@ -18,6 +18,7 @@ import { DeciderSpecification } from '../testing/specification.js';
 import { Command } from './commands.js';
 import { decideAbsorption, decideChanges, decideEnd, decideEstablishment } from './decide.js';
 import { decider, isTerminal } from './decider.js';
+import { contradiction } from './stream-fit.js';
 import { Event } from './events.js';
 import { BodyOrigin } from './lifecycle.js';
 import { PeriodLabel } from './period.js';
@@ -732,6 +733,30 @@ describe('valid time', () => {
     expect(duties('2020-01-01')).toMatchObject({ category: 'review', text: { vi: 'Văn bản mới' } });
   });
 
+  it('amends a duty’s text exactly when the new text differs in either language', () => {
+    const OPINE = 'Cho ý kiến đối với các chương trình, đề án';
+    const ENGLISH = 'Give opinions on programmes and projects';
+    const text = (en?: string) => ({ vi: OPINE, ...(en === undefined ? {} : { en }) });
+    const amendText = (on: string, en?: string) =>
+      amend(on, [{ change: 'AmendDuty', dutyId: 'duty-opine', text: text(en) }]);
+    const amendedText = (on: string, en?: string) =>
+      events({
+        type: 'DutyAmended',
+        data: { ...amended(on), dutyId: 'duty-opine', text: text(en) },
+      });
+    spec.given(establishedEvents).when(amendText('2019-03-01')).thenNothingHappens();
+    spec
+      .given(establishedEvents)
+      .when(amendText('2019-03-01', ENGLISH))
+      .then(amendedText('2019-03-01', ENGLISH));
+    const translated = acceptedAfter(establishedEvents, amendText('2019-03-01', ENGLISH));
+    spec.given(translated).when(amendText('2019-04-01', ENGLISH)).thenNothingHappens();
+    spec
+      .given(translated)
+      .when(amendText('2019-04-01', 'Give opinions on programmes'))
+      .then(amendedText('2019-04-01', 'Give opinions on programmes'));
+  });
+
   it('accepts a report for a period the obligation entered part-way (it overlaps, not contains)', () => {
     // Regression: "in force during the period" means overlapping it; the committee was set up
     // on 2018-12-04, so its 2018 annual review is due although 2018 began before it existed.
@@ -1297,5 +1322,27 @@ describe('decisions shared with the reorganisation decider', () => {
     expect(isRight(corrected) && corrected.right.map((event) => event.type)).toEqual([
       'BodyNameCorrected',
     ]);
+  });
+});
+
+describe('Body stream fit', () => {
+  const [established, seatCreated] = establishedEvents as [Event, Event];
+  const owner = decoded(BodyId, BODY);
+
+  it('takes the establishment first and other events after, all naming the stream’s body', () => {
+    expect(contradiction(established, owner, true)).toBeUndefined();
+    expect(contradiction(seatCreated, owner, false)).toBeUndefined();
+  });
+
+  it('says why an event does not fit', () => {
+    expect(contradiction(established, decoded(BodyId, CITY), true)).toBe(
+      `it names body ${BODY}, but the stream holds body ${CITY}`,
+    );
+    expect(contradiction(established, owner, false)).toBe(
+      `it establishes body ${BODY} a second time`,
+    );
+    expect(contradiction(seatCreated, owner, true)).toBe(
+      `it comes before body ${BODY} was established`,
+    );
   });
 });
