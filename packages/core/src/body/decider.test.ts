@@ -926,6 +926,56 @@ describe('refusals', () => {
     );
   });
 
+  it.each([
+    ['a name', { change: 'Rename', name: NEW_NAME }],
+    ['a change to seat seat-police', { change: 'RelieveSeatHolder', seatId: 'seat-police' }],
+    ['a change to seat seat-police', { change: 'AbolishSeat', seatId: 'seat-police' }],
+    [
+      'a change to duty duty-opine',
+      { change: 'AmendDuty', dutyId: 'duty-opine', category: 'review' },
+    ],
+    ['a change to duty duty-other', { change: 'RevokeDuty', dutyId: 'duty-other' }],
+    [
+      'a change to reporting obligation periodic-report',
+      { change: 'LiftReportingObligation', obligationId: 'periodic-report' },
+    ],
+  ])('EndBeforeLaterFact names the later fact: %s', (fact, change) => {
+    const history = acceptedAfter(establishedEvents, amend('2019-06-01', [change]));
+    spec
+      .given(history)
+      .when(dissolve('2019-05-01'))
+      .thenRefuses('EndBeforeLaterFact', { factOn: '2019-06-01', fact });
+  });
+
+  it('EndBeforeLaterFact names the earliest later fact, the first recorded of its day', () => {
+    const history = acceptedAfter(
+      establishedEvents,
+      amend('2019-06-01', [{ change: 'Rename', name: NEW_NAME }]),
+      fileReport('review-2019', 'annual-review', '2019', report('1/BC', '2019-03-01')),
+    );
+    spec.given(history).when(dissolve('2019-02-01')).thenRefuses('EndBeforeLaterFact', {
+      factOn: '2019-03-01',
+      fact: 'report review-2019 for period 2019',
+    });
+    spec
+      .given(history)
+      .when(dissolve('2018-12-04'))
+      .thenRefuses('EndBeforeLaterFact', { factOn: '2018-12-04', fact: 'the establishment' });
+  });
+
+  it('ends a body on the day a period ends though its report is filed later', () => {
+    // After its end a body still files the reports of periods that ended by then (rule 1).
+    const history = acceptedAfter(
+      establishedEvents,
+      fileReport('review-2018', 'annual-review', '2018', report('1/BC', '2019-01-10')),
+    );
+    expect(isRight(decider.decide(dissolve('2019-01-01'), fold(history), context))).toBe(true);
+    spec.given(history).when(dissolve('2018-12-31')).thenRefuses('EndBeforeLaterFact', {
+      factOn: '2019-01-10',
+      fact: 'report review-2018 for period 2018',
+    });
+  });
+
   it('SeatAlreadyExists, UnknownSeat, OutsideSeatLife (rule 4)', () => {
     refuses('SeatAlreadyExists', amend('2019-01-01', [seat('seat-head', ['member'], person('x'))]));
     refuses('UnknownSeat', amend('2019-01-01', [{ change: 'AbolishSeat', seatId: 'nope' }]));
