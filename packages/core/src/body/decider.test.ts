@@ -641,6 +641,7 @@ describe('valid time', () => {
       .thenRefuses('HolderInTwoSeats', {
         on: day('2019-06-01'),
         identity: 'person:le-van-minh',
+        seats: ['seat-police', 'seat-new'],
       } as Partial<Refusal>);
   });
 
