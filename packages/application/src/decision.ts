@@ -185,8 +185,10 @@ async function decideReorganisation(
   for (const bodyId of new Set(Reorganisation.bodiesTouched(command))) {
     const loaded = await loaders.loadBody(bodyId);
     if (isLeft(loaded)) return loaded;
-    const withdrawn = started.has(bodyId) && withdrawnIdentity('body', bodyId, loaded.right);
-    if (withdrawn) return right(withdrawn);
+    const withdrawn = started.has(bodyId)
+      ? withdrawnIdentity('body', bodyId, loaded.right)
+      : undefined;
+    if (withdrawn !== undefined) return right(withdrawn);
     states.set(bodyId, loaded.right.state);
     revisions.set(bodyId, loaded.right.revision);
   }
@@ -296,9 +298,10 @@ async function decideOn(
       const office = await loaders.loadOfficeWithEvents(officeId);
       if (isLeft(office)) return office;
       const withdrawn =
-        routed.command.type === 'EstablishOffice' &&
-        withdrawnIdentity('office', officeId, office.right);
-      if (withdrawn) return right(withdrawn);
+        routed.command.type === 'EstablishOffice'
+          ? withdrawnIdentity('office', officeId, office.right)
+          : undefined;
+      if (withdrawn !== undefined) return right(withdrawn);
       const { state, revision, recorded } = office.right;
       const decided = officeAggregate.decider.decide(routed.command, state, {
         ...context.right,
@@ -319,9 +322,10 @@ async function decideOn(
       const person = await loaders.loadPersonWithEvents(personId);
       if (isLeft(person)) return person;
       const withdrawn =
-        routed.command.type === 'RegisterPerson' &&
-        withdrawnIdentity('person', personId, person.right);
-      if (withdrawn) return right(withdrawn);
+        routed.command.type === 'RegisterPerson'
+          ? withdrawnIdentity('person', personId, person.right)
+          : undefined;
+      if (withdrawn !== undefined) return right(withdrawn);
       const { state, revision, recorded } = person.right;
       const decided = personAggregate.decider.decide(routed.command, state, { recorded });
       return right(
@@ -339,8 +343,10 @@ async function decideOn(
           : await loaders.loadBody(bodyId);
       if (isLeft(body)) return body;
       const withdrawn =
-        routed.command.type === 'EstablishBody' && withdrawnIdentity('body', bodyId, body.right);
-      if (withdrawn) return right(withdrawn);
+        routed.command.type === 'EstablishBody'
+          ? withdrawnIdentity('body', bodyId, body.right)
+          : undefined;
+      if (withdrawn !== undefined) return right(withdrawn);
       const loaded: Loaded<Body.State> & { readonly recorded?: RecordedEvents<Body.Event> } =
         body.right;
       const { state, revision, recorded } = loaded;
