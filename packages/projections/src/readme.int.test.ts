@@ -145,7 +145,7 @@ describe('the README examples', () => {
     expect(await (await openPostgres(pool, schema)).queries.roster(successor, on)).toEqual(
       expected,
     );
-    await (await createPostgresActiveVersions(pool, { schema })).activate('mandate', 2);
+    await (await createPostgresActiveVersions(pool, { schema })).activate('mandate', 3);
     let served: Awaited<ReturnType<typeof deployVersion4>> | undefined;
     const deployed = await printedBy(async () => {
       served = await deployVersion4(store, pool, schema);
