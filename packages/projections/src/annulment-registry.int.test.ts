@@ -3,9 +3,10 @@
  * read models (rule 14): as known after the first, the person bears the name registered; as known
  * after the second, no one is registered; each annulled instrument shows its annulment (by which
  * instrument, effective and recorded when, by which event) from the annulment's recording on, and
- * the annulling one the `annuls` relation it was not recorded with; the changes of an annulled
- * instrument are marked withdrawn from the annulment on. The in-memory, SQLite (a real
- * file) and PostgreSQL (the real server) read models answer as the naive oracle does.
+ * the annulling one the `annuls` relation it was not recorded with; each change names its event,
+ * and the changes of an annulled instrument are marked withdrawn from the annulment on. The
+ * in-memory, SQLite (a real file) and PostgreSQL (the real server) read models answer as the
+ * naive oracle does.
  *
  * @see docs/reference/domain.md rule 14
  */
@@ -161,6 +162,16 @@ describe('a name correction, then a registration, annulled ab initio (rule 14)',
       expect(await changes(annulsCorrection, undefined)).toEqual([['EventsWithdrawn', undefined]]);
     },
   );
+
+  it.each(models)('names %s the event behind each change', async (_name, build) => {
+    const model = await build();
+    const stream = await store.readStream(`person-${personId}` as StreamName);
+    const events = E.isRight(stream) ? stream.right : [];
+    const ids = async (basis: typeof registration) =>
+      (await answerOf(model.changesByInstrument(legalBasis(basis)))).map(({ eventId }) => eventId);
+    expect(await ids(registration)).toEqual([events[0]?.eventId]);
+    expect(await ids(correction)).toEqual([events[1]?.eventId]);
+  });
 
   it('answers every model as the oracle does, as known at each step', async () => {
     const oracle = createOracle(await wholeLog(store));
