@@ -88,6 +88,7 @@ export function firstFactFrom(body: EstablishedBody, date: CalendarDate): DatedF
   }
   for (const { on, absorbed } of body.absorptions)
     add(on, `the absorption of ${absorbed.join(', ')}`);
+  for (const { from, authority } of body.transfers) add(from, `the transfer to ${authority}`);
   for (const report of body.reports.values())
     if (periodInterval(report.period).to > date)
       add(report.document.submittedOn, `report ${report.reportId} for period ${report.period}`);

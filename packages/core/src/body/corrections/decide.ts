@@ -26,7 +26,7 @@ import type { Event } from '../events.js';
 import type { Refusal } from '../refusals.js';
 import * as refuse from '../refusals.js';
 import type { EstablishedBody, State } from '../state.js';
-import { sameHolder } from '../state.js';
+import { authorityOn, sameHolder } from '../state.js';
 import type { CorrectBodyRecord, Correction } from './commands.js';
 import { evolveCorrection } from './evolve.js';
 import type { Boundary, RecordCorrected } from './events.js';
@@ -270,8 +270,9 @@ export function decideCorrection(
   const { bodyId, corrects, basis, correction } = data;
   if (state.status === 'unestablished') return left(refuse.notEstablished(bodyId));
   if (state.bodyId !== bodyId) return left(refuse.wrongBody(state.bodyId, bodyId));
-  if (!context.jurisdiction.mayChange(basis.issuer, state.authority, basis.signedOn))
-    return left(refuse.noJurisdiction(basis.issuer, state.authority, basis.signedOn));
+  const authority = authorityOn(state, basis.signedOn);
+  if (!context.jurisdiction.mayChange(basis.issuer, authority, basis.signedOn))
+    return left(refuse.noJurisdiction(basis.issuer, authority, basis.signedOn));
   const recorded = context.recorded ?? noRecordedEvents;
   const named = recorded.get(corrects);
   if (named === undefined) return left(unknownEvent(bodyId, corrects));
