@@ -60,7 +60,7 @@ export interface DatedFact {
 
 /**
  * The earliest recorded fact that ending the body on `date` would leave outside its life: any
- * change dated on or after `date`, or a report submitted on or after it for a period that had
+ * change dated on or after `date` (a transfer to another authority too), or a report submitted on or after it for a period that had
  * not ended by it (after its end a body files only reports for periods that ended by then).
  *
  * @see docs/reference/domain.md rules 1 and 4
