@@ -113,16 +113,21 @@ const PERIODIC_REPORT = {
   dutyId: 'duty-report',
 };
 
+/** The body's establishment, without its charter. */
+const ESTABLISHMENT = {
+  bodyId: BODY,
+  kind: 'steering-committee',
+  name: NAME,
+  authority: PROVINCE,
+  purpose: { vi: 'Chính quyền số, kinh tế số và xã hội số' },
+  basis: FOUNDING,
+  effectiveOn: '2018-12-04',
+};
+
 const establishWithCharter = command({
   type: 'EstablishBody',
   data: {
-    bodyId: BODY,
-    kind: 'steering-committee',
-    name: NAME,
-    authority: PROVINCE,
-    purpose: { vi: 'Chính quyền số, kinh tế số và xã hội số' },
-    basis: FOUNDING,
-    effectiveOn: '2018-12-04',
+    ...ESTABLISHMENT,
     charter: [
       ...CHARTER_SEATS.map(([seatId, roles, holder]) => ({
         change: 'CreateSeat',
@@ -403,20 +408,7 @@ describe('the life of a steering committee', () => {
   });
 
   describe('a body transferred to another authority (rules 4, 9 and 14)', () => {
-    const bare = acceptedAfter(
-      [],
-      command({
-        type: 'EstablishBody',
-        data: {
-          bodyId: BODY,
-          kind: 'steering-committee',
-          name: NAME,
-          authority: PROVINCE,
-          basis: FOUNDING,
-          effectiveOn: '2018-12-04',
-        },
-      }),
-    );
+    const bare = acceptedAfter([], command({ type: 'EstablishBody', data: ESTABLISHMENT }));
     const transferred = [
       ...bare,
       ...events({
