@@ -484,6 +484,27 @@ describe('the life of a steering committee', () => {
     });
   });
 
+  it('refuses moving a dissolution before a report filed after it for a period not ended by then (rules 1 and 14)', () => {
+    const history = acceptedAfter(
+      establishedEvents,
+      fileReport('r', 'annual-review', '2019', report('1/BC', '2020-03-01')),
+      dissolve('2020-07-01'),
+    );
+    const erratum = basis('23/QĐ-UBND', '2020-08-01');
+    const moveEnd = (effectiveOn: string) =>
+      correctRecord(history, history.length, { correct: 'Date', effectiveOn }, erratum);
+    const beforePeriodEnd = moveEnd('2019-12-01');
+    expect(isLeft(beforePeriodEnd) && beforePeriodEnd.left).toMatchObject({
+      _tag: 'CorrectionOutsideLife',
+      fact: 'report r for period 2019',
+      on: '2020-03-01',
+      life: { from: '2018-12-04', to: '2019-12-01' },
+    });
+    // The body may end before the report was filed, once the period it reports on had ended.
+    expect(refusal(moveEnd('2020-01-01'))).toBe('accepted');
+    expect(refusal(moveEnd('2020-03-02'))).toBe('accepted');
+  });
+
   it('corrects a recorded holding by the id of the event that recorded it, from its start', () => {
     const history = acceptedAfter(
       establishedEvents,
