@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { isLeft } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import * as Body from '../../src/body/index.js';
-import type { EventId } from '../../src/kernel/index.js';
+import type { EventId, LegalBasis } from '../../src/kernel/index.js';
 import { decodeWith, unsafeCalendarDate, type RecordedEvents } from '../../src/kernel/index.js';
 import {
   BODY,
@@ -474,10 +474,21 @@ function command(json: unknown): Body.Command {
 }
 
 /** A transfer of the body to `to`, decided by the province on `effectiveOn`. */
-const transferOn = (basis: Body.TransferBody['data']['basis'], to: string, effectiveOn: string) =>
+const transferOn = (basis: LegalBasis, to: string, effectiveOn: string) =>
   command({
     type: 'TransferBody',
     data: { bodyId: BODY, to, basis: { ...basis, issuer: PROVINCE }, effectiveOn },
+  });
+
+/** A dissolution of the body by the province, signed on the day it takes effect. */
+const dissolvedOn = (basis: LegalBasis, effectiveOn: string) =>
+  command({
+    type: 'DissolveBody',
+    data: {
+      bodyId: BODY,
+      basis: { ...basis, issuer: PROVINCE, signedOn: effectiveOn },
+      effectiveOn,
+    },
   });
 
 /**
@@ -541,17 +552,7 @@ const transferredThenDissolved = fc
   )
   .map(([basis, transferredOn, days, to]) => {
     const effectiveOn = shiftDays(transferredOn, days);
-    return [
-      transferOn(basis, to, transferredOn),
-      command({
-        type: 'DissolveBody',
-        data: {
-          bodyId: BODY,
-          basis: { ...basis, issuer: PROVINCE, signedOn: effectiveOn },
-          effectiveOn,
-        },
-      }),
-    ];
+    return [transferOn(basis, to, transferredOn), dissolvedOn(basis, effectiveOn)];
   });
 
 /**
@@ -579,14 +580,7 @@ const reportedThenDissolved = fc
           document: { reference: '1/BC-BCĐ', filedBy: BODY, submittedOn },
         },
       }),
-      command({
-        type: 'DissolveBody',
-        data: {
-          bodyId: BODY,
-          basis: { ...basis, issuer: PROVINCE, signedOn: effectiveOn },
-          effectiveOn,
-        },
-      }),
+      dissolvedOn(basis, effectiveOn),
     ];
   });
 
