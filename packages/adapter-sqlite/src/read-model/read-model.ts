@@ -22,9 +22,9 @@ import {
   foldRegistry,
   foldStream,
   createQueries,
+  rosterFactsOneByOne,
   factOfRow,
   factTable,
-  factsOnWithReferredOneByOne,
   streamEventTable,
   tablePrefix,
   type CheckpointedModel,
@@ -194,6 +194,15 @@ export function createSqliteReadModel(
     // A name fact's key is its folded name (name-facts.ts): a search scans that one column.
     containing: perKind('instr(key, ?) > 0', 'subject, ordinal, valid_from, row_id'),
     starting: perKind('? <= valid_from AND valid_from < ?', 'valid_from, subject, ordinal, row_id'),
+    // Whether a body is known: the roster's first question (one probe of the `_about` index).
+    bodyKnown: {
+      current: db.prepare<[string], { known: number }>(
+        `SELECT EXISTS (SELECT 1 FROM ${table('body')} WHERE subject = ? AND ${CURRENT}) AS known`,
+      ),
+      known: db.prepare<[string, string, string], { known: number }>(
+        `SELECT EXISTS (SELECT 1 FROM ${table('body')} WHERE subject = ? AND ${KNOWN}) AS known`,
+      ),
+    },
     subjects: new Map(
       FACT_KINDS.map((kind) => [
         kind,
@@ -413,9 +422,14 @@ export function createSqliteReadModel(
     Promise.resolve(
       extents.rowsOn<FactRow>(kind, subject, on, knownAt).map((row) => factOfRow(kind, row)),
     );
+  const bodyKnown = (bodyId: string, knownAt: Instant | undefined): Promise<boolean> => {
+    const { current, known } = statements.bodyKnown;
+    const row = knownAt === undefined ? current.get(bodyId) : known.get(bodyId, knownAt, knownAt);
+    return Promise.resolve(row?.known === 1);
+  };
   const reader: FactReader = {
     factsOn,
-    factsOnWithReferred: (...question) => factsOnWithReferredOneByOne(factsOn, ...question),
+    rosterFacts: (...question) => rosterFactsOneByOne(factsOn, bodyKnown, ...question),
     factsAbout: (kind, subject, knownAt) => read(kind, statements.about, knownAt, subject),
     factsReferring: (kind, ref, knownAt) => read(kind, statements.referring, knownAt, ref),
     factsContaining: (kind, text, knownAt) => read(kind, statements.containing, knownAt, text),
