@@ -146,7 +146,11 @@ export function createPostgresReader(pool: Pool, tables: PostgresTables): FactRe
       // The office of a seat row: the one it follows, or the one it names its person as.
       const holder = (part: string) => `payload::jsonb #>> '{holder,${part}}'`;
       const { rows } = await query<FactRow & { readonly known: boolean; readonly part: number }>(
-        `WITH seats AS (
+        `WITH body AS MATERIALIZED (
+           -- Whether the body is known, asked once (inlined, the planner would ask it twice).
+           SELECT EXISTS (SELECT 1 FROM ${tables.fact('body')} AS fact
+                           WHERE fact.subject = $1 AND ${known('fact')}) AS known),
+         seats AS (
            SELECT ${columnsOf('fact')} FROM ${tables.fact('seat')} AS fact
             WHERE fact.subject = $1 AND fact.extent @> $2::box
               AND ${validOn('fact', onDate)} AND ${known('fact')}),
@@ -168,10 +172,7 @@ export function createPostgresReader(pool: Pool, tables: PostgresTables): FactRe
                   AND ${validOn('fact', onDate)} AND ${known('fact')}
                OFFSET 0) AS holding)
          -- One row at least: whether the body is known, then its seats and their holdings.
-         SELECT body.known, parts.*
-           FROM (SELECT EXISTS (SELECT 1 FROM ${tables.fact('body')} AS fact
-                                 WHERE fact.subject = $1 AND ${known('fact')})) AS body (known)
-           LEFT JOIN parts ON body.known
+         SELECT body.known, parts.* FROM body LEFT JOIN parts ON body.known
           ORDER BY parts.part, parts.subject, parts.ordinal, parts.valid_from, parts.row_id`,
         [
           bodyId,
