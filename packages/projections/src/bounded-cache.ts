@@ -50,6 +50,7 @@ export function boundedCache<K, V>(
       const weight = weigh(value);
       entries.set(key, { value, weight });
       total += weight;
+      if (total <= capacity) return;
       for (const oldest of entries.keys()) {
         if (total <= capacity || oldest === key) break;
         remove(oldest);

@@ -27,6 +27,7 @@ import {
   factsOnWithReferredOneByOne,
   streamEventTable,
   tablePrefix,
+  type ChangePayload,
   type CheckpointedModel,
   type Fact,
   type FactKind,
@@ -40,6 +41,7 @@ import {
 } from '@mandate/projections';
 import { createExtents, extentSchema } from './extent.js';
 import { createRowBuffer } from './row-buffer.js';
+import { createStreamEvents } from './stream-events.js';
 import {
   dropQueryIndexStatements,
   queryIndexStatements,
@@ -185,8 +187,8 @@ export function createSqliteReadModel(
       `INSERT INTO ${CHECKPOINT_TABLE} (projection, position, hash) VALUES (?, ?, ?)
        ON CONFLICT (projection) DO UPDATE SET position = excluded.position, hash = excluded.hash`,
     ),
-    streamEvents: db.prepare<[string, string], { event: string }>(
-      `SELECT event FROM ${events} WHERE aggregate = ? AND subject = ? ORDER BY seq`,
+    lastChange: db.prepare<[], { last: number }>(
+      `SELECT coalesce(max(row_id), 0) AS last FROM ${table('change')}`,
     ),
     empty: [...FACT_KINDS.map(table), events].map((name) => db.prepare(`DELETE FROM ${name}`)),
     open: new Map(
@@ -240,21 +242,27 @@ export function createSqliteReadModel(
   /**
    * The stream events and change facts written since the last flush: nothing reads them back
    * within a commit (the stream events only once the stream has left the cache, the change facts
-   * never), so each commit writes them in a few multi-row `INSERT`s at its end.
+   * never), so each commit writes them in a few multi-row `INSERT`s at its end. A change is
+   * written with its row id, given here, so that the stream event whose source it holds can name it.
    */
   const buffered = {
-    events: createRowBuffer(db, events, ['aggregate', 'subject', 'event']),
-    changes: createRowBuffer(db, table('change'), FACT_COLUMNS),
+    events: createStreamEvents(db, events, table('change')),
+    changes: createRowBuffer(db, table('change'), ['row_id', ...FACT_COLUMNS]),
   };
+  /** The row id of the change written last (queued or not); `undefined`: to be read again. */
+  let lastChangeRowId: number | undefined;
   const flush = (): void => {
     buffered.events.flush();
     buffered.changes.flush();
   };
-  const saveEvent = (aggregate: string, subject: string, event: string): void =>
-    buffered.events.add([aggregate, subject, event]);
-  const streamEvents = (aggregate: string, subject: string): ReadonlyArray<{ event: string }> => {
-    buffered.events.flush();
-    return statements.streamEvents.all(aggregate, subject);
+  const forgetBuffered = (): void => {
+    buffered.events.clear();
+    buffered.changes.clear();
+    lastChangeRowId = undefined;
+  };
+  const streamEvents = <E>(aggregate: string, subject: string): ReadonlyArray<E> => {
+    buffered.changes.flush();
+    return buffered.events.read(aggregate, subject) as ReadonlyArray<E>;
   };
 
   /**
@@ -304,9 +312,8 @@ export function createSqliteReadModel(
     subject: string,
     foldAll: (events: ReadonlyArray<E | EventsWithdrawn>) => FoldedStream<S>,
   ): FoldedStream<S> & { readonly events: number } => {
-    const rows = streamEvents(aggregate, subject);
-    const folded = foldAll(rows.map((row) => JSON.parse(row.event) as E | EventsWithdrawn));
-    return { ...folded, events: rows.length };
+    const stored = streamEvents<E | EventsWithdrawn>(aggregate, subject);
+    return { ...foldAll(stored), events: stored.length };
   };
   const stateOf = <S, E>(
     aggregate: 'body' | 'office',
@@ -340,7 +347,7 @@ export function createSqliteReadModel(
     state: S,
     event: Body.Event | Office.Event | EventsWithdrawn,
   ): void => {
-    saveEvent(aggregate, subject, JSON.stringify(event));
+    buffered.events.save(aggregate, subject, event);
     const key = `${aggregate}:${subject}`;
     const count = (cache.get(key)?.events ?? 0) + 1;
     cache.set(key, { state: state as Body.State | Office.OfficeState, events: count });
@@ -387,13 +394,11 @@ export function createSqliteReadModel(
     authorityRowsBefore: (count) =>
       authorityRowsBefore(
         foldRegistry(
-          streamEvents('authority', REGISTRY_SUBJECT).map(
-            (row) => JSON.parse(row.event) as Authority.Event | EventsWithdrawn,
-          ),
+          streamEvents<Authority.Event | EventsWithdrawn>('authority', REGISTRY_SUBJECT),
         ),
         count,
       ),
-    saveRegistryEvent: (event) => saveEvent('authority', REGISTRY_SUBJECT, JSON.stringify(event)),
+    saveRegistryEvent: (event) => buffered.events.save('authority', REGISTRY_SUBJECT, event),
     openFacts: (kind, subject, key) => {
       if (kind === 'change') buffered.changes.flush();
       const byKey = currentFacts(kind, subject);
@@ -417,7 +422,10 @@ export function createSqliteReadModel(
       const payload = payloadJson ?? JSON.stringify(fact.payload);
       // A change fact is only ever appended: no extent, no current-fact mirror (see `buffered`).
       if (fact.kind === 'change') {
-        buffered.changes.add(factColumns(fact, payload, at));
+        const rowId = (lastChangeRowId ?? statements.lastChange.get()?.last ?? 0) + 1;
+        lastChangeRowId = rowId;
+        buffered.changes.add([rowId, ...factColumns(fact, payload, at)]);
+        buffered.events.changeQueued(rowId, (fact.payload as ChangePayload).source);
         return;
       }
       const { lastInsertRowid } = statement(statements.insert, fact.kind).run(
@@ -486,8 +494,7 @@ export function createSqliteReadModel(
           rebuildCommitted = position;
         }
       } catch (defect) {
-        buffered.events.clear();
-        buffered.changes.clear();
+        forgetBuffered();
         cache.clear();
         forgetCurrentFacts();
         extents.forget();
@@ -495,8 +502,7 @@ export function createSqliteReadModel(
       }
     },
     reset: () => {
-      buffered.events.clear();
-      buffered.changes.clear();
+      forgetBuffered();
       db.transaction(() => {
         for (const empty of statements.empty) empty.run();
         extents.empty();
