@@ -31,6 +31,9 @@ export function boundedCache<K, V>(
     throw new RangeError('A cache holds at least one entry');
   const entries = new Map<K, { readonly value: V; readonly weight: number }>();
   let total = 0;
+  // The most recently used key: touching it again moves nothing (the common case, a stream's
+  // events one after another), sparing the map a deletion and an insertion.
+  let newest: { readonly key: K } | undefined;
   const remove = (key: K): void => {
     const entry = entries.get(key);
     if (entry === undefined) return;
@@ -41,13 +44,21 @@ export function boundedCache<K, V>(
     get: (key) => {
       const entry = entries.get(key);
       if (entry === undefined) return undefined;
-      entries.delete(key);
-      entries.set(key, entry);
+      if (newest?.key !== key) {
+        entries.delete(key);
+        entries.set(key, entry);
+        newest = { key };
+      }
       return entry.value;
     },
     set: (key, value) => {
-      remove(key);
       const weight = weigh(value);
+      const previous = entries.get(key);
+      if (previous !== undefined && newest?.key === key) total -= previous.weight;
+      else {
+        remove(key);
+        newest = { key };
+      }
       entries.set(key, { value, weight });
       total += weight;
       if (total <= capacity) return;
@@ -58,6 +69,7 @@ export function boundedCache<K, V>(
     },
     clear: () => {
       entries.clear();
+      newest = undefined;
       total = 0;
     },
     size: () => entries.size,
