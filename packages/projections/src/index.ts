@@ -43,6 +43,7 @@ export type {
   ComplianceView,
   DutyView,
   InstrumentCitation,
+  InstrumentAnnulment,
   InstrumentRecord,
   InstrumentRelationView,
   InstrumentView,

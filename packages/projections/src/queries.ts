@@ -330,7 +330,7 @@ export function createQueries(reader: FactReader): ReadModelQueries {
           ]);
           const changes = changesOf(facts).sort(byPosition);
           // An annulment withdraws every change its instrument caused, in the append that annuls it.
-          return record?.annulledBy === undefined ? changes : changes.map(withdrawnChange);
+          return record?.annulment === undefined ? changes : changes.map(withdrawnChange);
         });
       }),
     ...createRegistryQueries(reader, bodyOn),

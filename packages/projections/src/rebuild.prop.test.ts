@@ -53,6 +53,7 @@ const seen = {
   personsFound: 0,
   instrumentsFound: 0,
   correctedNames: 0,
+  annulledFound: 0,
   personChanges: 0,
   reportChanges: 0,
   retroactive: 0,
@@ -164,6 +165,7 @@ describe('bitemporal read models (rule 11)', () => {
             seen.personsFound += reached.personsFound;
             seen.instrumentsFound += reached.instrumentsFound;
             seen.correctedNames += reached.correctedNames;
+            seen.annulledFound += reached.annulledFound;
             seen.personChanges += reached.personChanges;
             seen.reportChanges += reached.reportChanges;
             seen.retroactive += reached.retroactive;
