@@ -1048,7 +1048,7 @@ describe('refusals', () => {
     spec
       .given(history)
       .when(dissolve('2019-05-01'))
-      .thenRefuses('EndBeforeLaterFact', { factOn: '2019-06-01', fact });
+      .thenRefuses('EndBeforeLaterFact', { factOn: day('2019-06-01'), fact });
   });
 
   it('EndBeforeLaterFact names the earliest later fact, the first recorded of its day', () => {
@@ -1057,14 +1057,17 @@ describe('refusals', () => {
       amend('2019-06-01', [{ change: 'Rename', name: NEW_NAME }]),
       fileReport('review-2019', 'annual-review', '2019', report('1/BC', '2019-03-01')),
     );
-    spec.given(history).when(dissolve('2019-02-01')).thenRefuses('EndBeforeLaterFact', {
-      factOn: '2019-03-01',
-      fact: 'report review-2019 for period 2019',
-    });
+    spec
+      .given(history)
+      .when(dissolve('2019-02-01'))
+      .thenRefuses('EndBeforeLaterFact', {
+        factOn: day('2019-03-01'),
+        fact: 'report review-2019 for period 2019',
+      });
     spec
       .given(history)
       .when(dissolve('2018-12-04'))
-      .thenRefuses('EndBeforeLaterFact', { factOn: '2018-12-04', fact: 'the establishment' });
+      .thenRefuses('EndBeforeLaterFact', { factOn: day('2018-12-04'), fact: 'the establishment' });
   });
 
   it('ends a body on the day a period ends though its report is filed later', () => {
@@ -1074,10 +1077,13 @@ describe('refusals', () => {
       fileReport('review-2018', 'annual-review', '2018', report('1/BC', '2019-01-10')),
     );
     expect(isRight(decider.decide(dissolve('2019-01-01'), fold(history), context))).toBe(true);
-    spec.given(history).when(dissolve('2018-12-31')).thenRefuses('EndBeforeLaterFact', {
-      factOn: '2019-01-10',
-      fact: 'report review-2018 for period 2018',
-    });
+    spec
+      .given(history)
+      .when(dissolve('2018-12-31'))
+      .thenRefuses('EndBeforeLaterFact', {
+        factOn: day('2019-01-10'),
+        fact: 'report review-2018 for period 2018',
+      });
   });
 
   it('SeatAlreadyExists, UnknownSeat, OutsideSeatLife (rule 4)', () => {
