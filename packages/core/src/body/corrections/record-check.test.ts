@@ -120,4 +120,48 @@ describe('recordViolation (rule 14)', () => {
       fact: 'the absorption of a, b',
     });
   });
+
+  it('checks transfers after an absorption within the body’s life', () => {
+    const body = {
+      ...ENDED,
+      absorptions: [{ on: day('2019-06-01'), absorbed: ['a'], reorganisationId: 'x' }],
+      transfers: [{ from: day('2020-01-01'), authority: 'city', previous: 'province' }],
+    };
+    expect(recordViolation(body as unknown as EstablishedBody)).toMatchObject({
+      _tag: 'CorrectionOutsideLife',
+      fact: 'the transfer to city',
+    });
+  });
+
+  it('names an end on the establishment date, a duty assigned before it, an obligation lifted on its imposition', () => {
+    const endedOnFounding = { ...ENDED, endedOn: day('2019-01-01') };
+    expect(recordViolation(endedOnFounding as EstablishedBody)).toMatchObject({
+      fact: 'the establishment',
+    });
+    const duty = {
+      dutyId: 'd',
+      assignedOn: day('2018-12-31'),
+      categories: [{ from: day('2018-12-31'), category: 'advise' }],
+      texts: [{ from: day('2018-12-31'), text: { vi: 'x' } }],
+    };
+    expect(
+      recordViolation({ ...ENDED, duties: new Map([['d', duty]]) } as unknown as EstablishedBody),
+    ).toMatchObject({ _tag: 'CorrectionOutsideLife', fact: 'duty d' });
+    const obligation = {
+      obligationId: 'o',
+      imposedOn: day('2019-03-01'),
+      liftedOn: day('2019-03-01'),
+    };
+    expect(
+      recordViolation({
+        ...ENDED,
+        obligations: new Map([['o', obligation]]),
+      } as unknown as EstablishedBody),
+    ).toMatchObject({
+      _tag: 'CorrectionCrossesChange',
+      record: 'reporting obligation o',
+      on: '2019-03-01',
+      changedOn: '2019-03-01',
+    });
+  });
 });
