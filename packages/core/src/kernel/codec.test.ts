@@ -79,4 +79,14 @@ describe('instrument identity', () => {
     expect(sameInstrument(basis('1072/QÐ-TTg', '2018-01-01'), canonical)).toBe(true);
     expect(sameInstrument(basis('1073/QĐ-TTg', '2018-12-04'), canonical)).toBe(false);
   });
+
+  it('drops white space around `/`, `-` and `.` only, on either side; a space within a part stays', () => {
+    const canonical = basis('1072/QĐ-TTg', '2018-12-04');
+    for (const spelling of ['1072/ QĐ- TTg', '1072 /QĐ -TTg'])
+      expect(instrumentKey(basis(spelling, '2018-12-04'))).toBe(instrumentKey(canonical));
+    expect(instrumentKey(basis('10 72/QĐ-TTg', '2018-12-04'))).toBe(
+      '10 72/QĐ-TTG|ubnd-binh-phuoc|2018',
+    );
+    expect(sameInstrument(basis('10  72/QĐ-TTg', '2018-12-04'), canonical)).toBe(false);
+  });
 });
