@@ -113,16 +113,21 @@ const PERIODIC_REPORT = {
   dutyId: 'duty-report',
 };
 
+/** The body's establishment, without its charter. */
+const ESTABLISHMENT = {
+  bodyId: BODY,
+  kind: 'steering-committee',
+  name: NAME,
+  authority: PROVINCE,
+  purpose: { vi: 'Chính quyền số, kinh tế số và xã hội số' },
+  basis: FOUNDING,
+  effectiveOn: '2018-12-04',
+};
+
 const establishWithCharter = command({
   type: 'EstablishBody',
   data: {
-    bodyId: BODY,
-    kind: 'steering-committee',
-    name: NAME,
-    authority: PROVINCE,
-    purpose: { vi: 'Chính quyền số, kinh tế số và xã hội số' },
-    basis: FOUNDING,
-    effectiveOn: '2018-12-04',
+    ...ESTABLISHMENT,
     charter: [
       ...CHARTER_SEATS.map(([seatId, roles, holder]) => ({
         change: 'CreateSeat',
@@ -400,6 +405,104 @@ describe('the life of a steering committee', () => {
       reason: 'merger',
       reorganisationId: 'sap-nhap-2020',
     });
+  });
+
+  describe('a body transferred to another authority (rules 4, 9 and 14)', () => {
+    const bare = acceptedAfter([], command({ type: 'EstablishBody', data: ESTABLISHMENT }));
+    const transferred = [
+      ...bare,
+      ...events({
+        type: 'BodyTransferred',
+        data: {
+          ...amended('2019-01-01', basis('1/QĐ-UBND', '2018-12-20')),
+          authority: CITY,
+          previous: PROVINCE,
+        },
+      }),
+    ];
+    const byCity = (number: string, signedOn: string) => basis(number, signedOn, CITY);
+    const moveDate = (history: ReadonlyArray<Event>, n: number, effectiveOn: string) =>
+      correctRecord(
+        history,
+        n,
+        { correct: 'Date', effectiveOn },
+        byCity('2/QĐ-UBND', '2020-06-01'),
+      );
+
+    it('refuses moving the establishment after a transfer, not onto its date', () => {
+      const afterTransfer = moveDate(transferred, 1, '2019-01-02');
+      expect(isLeft(afterTransfer) && afterTransfer.left).toMatchObject({
+        _tag: 'CorrectionOutsideLife',
+        rule: 4,
+        fact: `the transfer to ${CITY}`,
+        on: '2019-01-01',
+        life: { from: '2019-01-02' },
+      });
+      expect(refusal(moveDate(transferred, 1, '2019-01-01'))).toBe('accepted');
+    });
+
+    it('refuses moving a dissolution onto or before a transfer', () => {
+      const dissolved = acceptedAfter(
+        transferred,
+        dissolve('2020-01-01', byCity('3/QĐ-UBND', '2020-01-01')),
+      );
+      const onTransfer = moveDate(dissolved, 3, '2019-01-01');
+      expect(isLeft(onTransfer) && onTransfer.left).toMatchObject({
+        _tag: 'CorrectionOutsideLife',
+        fact: `the transfer to ${CITY}`,
+        on: '2019-01-01',
+        life: { from: '2018-12-04', to: '2019-01-01' },
+      });
+      expect(refusal(moveDate(dissolved, 3, '2018-12-31'))).toBe('CorrectionOutsideLife');
+      expect(refusal(moveDate(dissolved, 3, '2019-01-02'))).toBe('accepted');
+    });
+
+    it('refuses dissolving the body on or before a transfer already recorded', () => {
+      refuses(
+        'EndBeforeLaterFact',
+        dissolve('2019-01-01', byCity('4/QĐ-UBND', '2019-01-01')),
+        transferred,
+      );
+      refuses(
+        'EndBeforeLaterFact',
+        dissolve('2018-12-31', byCity('5/QĐ-UBND', '2019-06-01')),
+        transferred,
+      );
+    });
+
+    it('judges a correction by the authority the body answers to on the signing date', () => {
+      const name = { correct: 'Name', name: NEW_NAME };
+      expect(refusal(correctRecord(transferred, 1, name, byCity('6/QĐ-UBND', '2019-06-01')))).toBe(
+        'accepted',
+      );
+      expect(refusal(correctRecord(transferred, 1, name, basis('7/QĐ-UBND', '2019-06-01')))).toBe(
+        'NoJurisdiction',
+      );
+      expect(refusal(correctRecord(transferred, 1, name, basis('8/QĐ-UBND', '2018-12-31')))).toBe(
+        'accepted',
+      );
+    });
+  });
+
+  it('refuses moving a dissolution before a report filed after it for a period not ended by then (rules 1 and 14)', () => {
+    const history = acceptedAfter(
+      establishedEvents,
+      fileReport('r', 'annual-review', '2019', report('1/BC', '2020-03-01')),
+      dissolve('2020-07-01'),
+    );
+    const erratum = basis('23/QĐ-UBND', '2020-08-01');
+    const moveEnd = (effectiveOn: string) =>
+      correctRecord(history, history.length, { correct: 'Date', effectiveOn }, erratum);
+    const beforePeriodEnd = moveEnd('2019-12-01');
+    expect(isLeft(beforePeriodEnd) && beforePeriodEnd.left).toMatchObject({
+      _tag: 'CorrectionOutsideLife',
+      fact: 'report r for period 2019',
+      on: '2020-03-01',
+      life: { from: '2018-12-04', to: '2019-12-01' },
+    });
+    // The body may end before the report was filed, once the period it reports on had ended.
+    expect(refusal(moveEnd('2020-01-01'))).toBe('accepted');
+    expect(refusal(moveEnd('2020-03-02'))).toBe('accepted');
   });
 
   it('corrects a recorded holding by the id of the event that recorded it, from its start', () => {

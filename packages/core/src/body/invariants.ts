@@ -60,7 +60,7 @@ export interface DatedFact {
 
 /**
  * The earliest recorded fact that ending the body on `date` would leave outside its life: any
- * change dated on or after `date`, or a report submitted on or after it for a period that had
+ * change dated on or after `date` (a transfer to another authority too), or a report submitted on or after it for a period that had
  * not ended by it (after its end a body files only reports for periods that ended by then).
  *
  * @see docs/reference/domain.md rules 1 and 4
@@ -88,6 +88,7 @@ export function firstFactFrom(body: EstablishedBody, date: CalendarDate): DatedF
   }
   for (const { on, absorbed } of body.absorptions)
     add(on, `the absorption of ${absorbed.join(', ')}`);
+  for (const { from, authority } of body.transfers) add(from, `the transfer to ${authority}`);
   for (const report of body.reports.values())
     if (periodInterval(report.period).to > date)
       add(report.document.submittedOn, `report ${report.reportId} for period ${report.period}`);
