@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AnyCommand, COMMAND_TYPES } from '@mandate/application';
-import { commandReference, exampleOf, REFERENCE_PATH, refusalsOf } from './command-reference.js';
+import {
+  commandReference,
+  exampleOf,
+  REFERENCE_PATH,
+  refusalsIn,
+  refusalsOf,
+} from './command-reference.js';
 import type { Walkable } from './event-catalogue.js';
 
 describe('the command reference', () => {
@@ -27,6 +33,9 @@ describe('the command reference', () => {
       rule: '1',
       summary: 'The body was already established; it is established once.',
     });
+    expect(refusalsIn('kernel/withdrawn-identity.ts')).toEqual([
+      expect.objectContaining({ tag: 'IdentityWithdrawn', rule: '14' }),
+    ]);
   });
 
   it('refuses to invent an example for a codec it does not know', () => {

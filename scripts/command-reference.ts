@@ -1,7 +1,8 @@
 /**
  * Generates `docs/reference/commands.md`, the public reference of every command the application
  * accepts: its fields, read from the codecs; an example payload, built from the codecs; and the
- * refusals its aggregate can give, read from the tags and rules in the core's `refusals.ts` files.
+ * refusals its aggregate can give, read from the tags and rules in the core's `refusals.ts` files
+ * (and the kernel's refusal of a withdrawn id, for the aggregates whose commands establish one).
  * `pnpm docs:commands` rewrites the file; `command-reference.test.ts` fails when it is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,14 +12,30 @@ import { format, resolveConfig } from 'prettier';
 import { Authority, Body, Instrument, Office, Person, Reorganisation } from '@mandate/core';
 import { fieldRows, type Walkable } from './event-catalogue.js';
 
-/** An aggregate's title, its folder under packages/core/src, and its command codecs. */
-const aggregates: ReadonlyArray<readonly [string, string, ReadonlyArray<t.Mixed>]> = [
-  ['Authority registry', 'authority', Authority.Command.types],
-  ['Instrument registry', 'instrument', [Instrument.RecordInstrument, Instrument.AnnulInstrument]],
-  ['Office', 'office', Office.Command.types],
-  ['Person', 'person', Person.Command.types],
-  ['Body', 'body', Body.Command.types],
-  ['Reorganisation', 'reorganisation', Reorganisation.Command.types],
+/**
+ * The kernel's refusal of establishing an id whose establishment an annulment withdrew: given to
+ * the commands that establish a body, an office or a person (rule 14).
+ */
+const WITHDRAWN_IDENTITY = 'kernel/withdrawn-identity.ts';
+
+/**
+ * An aggregate's title, its folder under packages/core/src, its command codecs, and the kernel
+ * modules of refusals its commands may give beside its own.
+ */
+const aggregates: ReadonlyArray<
+  readonly [string, string, ReadonlyArray<t.Mixed>, ReadonlyArray<string>]
+> = [
+  ['Authority registry', 'authority', Authority.Command.types, []],
+  [
+    'Instrument registry',
+    'instrument',
+    [Instrument.RecordInstrument, Instrument.AnnulInstrument],
+    [],
+  ],
+  ['Office', 'office', Office.Command.types, [WITHDRAWN_IDENTITY]],
+  ['Person', 'person', Person.Command.types, [WITHDRAWN_IDENTITY]],
+  ['Body', 'body', Body.Command.types, [WITHDRAWN_IDENTITY]],
+  ['Reorganisation', 'reorganisation', Reorganisation.Command.types, [WITHDRAWN_IDENTITY]],
 ];
 
 /** Example values of the branded scalars, each one its codec accepts. */
@@ -65,17 +82,24 @@ export interface RefusalEntry {
   readonly summary: string;
 }
 
-/** The source of one aggregate's `refusals.ts`. */
-function readRefusals(folder: string): string {
+/** The source of a module of the core, by its path under packages/core/src. */
+function readCore(path: string): string {
   return readFileSync(
-    fileURLToPath(new URL(`../packages/core/src/${folder}/refusals.ts`, import.meta.url)),
+    fileURLToPath(new URL(`../packages/core/src/${path}`, import.meta.url)),
     'utf8',
   );
 }
 
+/** The source of one aggregate's `refusals.ts`. */
+const readRefusals = (folder: string): string => readCore(`${folder}/refusals.ts`);
+
 /** The refusals built in one aggregate's `refusals.ts`, in the order they are defined. */
-export function refusalsOf(folder: string): ReadonlyArray<RefusalEntry> {
-  const source = readRefusals(folder);
+export const refusalsOf = (folder: string): ReadonlyArray<RefusalEntry> =>
+  refusalsIn(`${folder}/refusals.ts`);
+
+/** The refusals built in a module of the core (by its path under packages/core/src), in order. */
+export function refusalsIn(path: string): ReadonlyArray<RefusalEntry> {
+  const source = readCore(path);
   const entries = new Map<string, RefusalEntry>();
   for (const [, tag = '', rule] of source.matchAll(/_tag: '(\w+)',\s*(?:rule: (\d+),)?/g)) {
     if (entries.has(tag)) continue;
@@ -109,7 +133,7 @@ function rawReference(): string {
     '`ConflictRetriesExhausted`, `CorruptEvent` or a store error.',
     '',
   ];
-  for (const [title, folder, commands] of aggregates) {
+  for (const [title, folder, commands, shared] of aggregates) {
     out.push(`## ${title}`, '');
     for (const member of commands) {
       const walkable = member as Walkable;
@@ -129,7 +153,7 @@ function rawReference(): string {
       ...inherited.map((other) => `It also gives every refusal of the ${other} (above).\n`),
       '| refusal | rule | meaning |',
       '| --- | --- | --- |',
-      ...refusalsOf(folder).map(
+      ...[...refusalsOf(folder), ...shared.flatMap(refusalsIn)].map(
         ({ tag, rule, summary }) => `| \`${tag}\` | ${rule ?? '—'} | ${summary} |`,
       ),
       '',

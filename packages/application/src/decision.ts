@@ -19,7 +19,9 @@ import {
   Reorganisation,
   Seating,
   fold,
+  identityWithdrawn,
   type BodyId,
+  type EstablishedKind,
   type Jurisdiction,
   type RecordedEvents,
 } from '@mandate/core';
@@ -142,6 +144,19 @@ async function withFollowers(
   });
 }
 
+/**
+ * The refusal of establishing `id` of `kind` on a stream loaded as `loaded`, if an annulment
+ * withdrew the establishment that began it: the id stays taken (rule 14).
+ */
+const withdrawnIdentity = (
+  kind: EstablishedKind,
+  id: string,
+  loaded: Loaded<unknown>,
+): Refusing | undefined =>
+  loaded.establishmentWithdrawn === undefined
+    ? undefined
+    : { _tag: 'Refused', refusal: identityWithdrawn(kind, id, loaded.establishmentWithdrawn) };
+
 /** The context of body and office decisions: who may change what (docs/reference/domain.md rule 9). */
 interface JurisdictionContext {
   readonly jurisdiction: Jurisdiction;
@@ -166,9 +181,14 @@ async function decideReorganisation(
   if (isLeft(context)) return context;
   const states = new Map<BodyId, Body.State>();
   const revisions = new Map<BodyId, StreamRevision>();
+  const started = new Set(Reorganisation.bodiesStarted(command));
   for (const bodyId of new Set(Reorganisation.bodiesTouched(command))) {
     const loaded = await loaders.loadBody(bodyId);
     if (isLeft(loaded)) return loaded;
+    const withdrawn = started.has(bodyId)
+      ? withdrawnIdentity('body', bodyId, loaded.right)
+      : undefined;
+    if (withdrawn !== undefined) return right(withdrawn);
     states.set(bodyId, loaded.right.state);
     revisions.set(bodyId, loaded.right.revision);
   }
@@ -277,6 +297,11 @@ async function decideOn(
       const { officeId } = routed.command.data;
       const office = await loaders.loadOfficeWithEvents(officeId);
       if (isLeft(office)) return office;
+      const withdrawn =
+        routed.command.type === 'EstablishOffice'
+          ? withdrawnIdentity('office', officeId, office.right)
+          : undefined;
+      if (withdrawn !== undefined) return right(withdrawn);
       const { state, revision, recorded } = office.right;
       const decided = officeAggregate.decider.decide(routed.command, state, {
         ...context.right,
@@ -296,6 +321,11 @@ async function decideOn(
       const { personId } = routed.command.data;
       const person = await loaders.loadPersonWithEvents(personId);
       if (isLeft(person)) return person;
+      const withdrawn =
+        routed.command.type === 'RegisterPerson'
+          ? withdrawnIdentity('person', personId, person.right)
+          : undefined;
+      if (withdrawn !== undefined) return right(withdrawn);
       const { state, revision, recorded } = person.right;
       const decided = personAggregate.decider.decide(routed.command, state, { recorded });
       return right(
@@ -312,6 +342,11 @@ async function decideOn(
           ? await loaders.loadBodyWithEvents(bodyId)
           : await loaders.loadBody(bodyId);
       if (isLeft(body)) return body;
+      const withdrawn =
+        routed.command.type === 'EstablishBody'
+          ? withdrawnIdentity('body', bodyId, body.right)
+          : undefined;
+      if (withdrawn !== undefined) return right(withdrawn);
       const loaded: Loaded<Body.State> & { readonly recorded?: RecordedEvents<Body.Event> } =
         body.right;
       const { state, revision, recorded } = loaded;

@@ -5,13 +5,15 @@
  * decode, or that contradicts its stream (names another aggregate, establishes it a second time,
  * or comes before its establishment), is a `CorruptEvent` naming its stream and revision — never
  * folded, never a throw. Events an annulment withdrew are not folded, nor the withdrawals
- * themselves; the stream's establishment is then its first standing event (rule 14).
+ * themselves; the stream's establishment is then its first standing event (rule 14). A stream
+ * whose establishment was withdrawn is loaded with that withdrawal: its id stays taken.
  *
  * @see docs/reference/domain.md rules 11, 12 and 14
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import {
   EventId,
+  establishmentWithdrawal,
   fold,
   isWithdrawal,
   withdrawnIds,
@@ -37,6 +39,8 @@ export type StreamRevision = bigint | 'no-stream';
 export interface Loaded<State> {
   readonly state: State;
   readonly revision: StreamRevision;
+  /** The withdrawal of the stream's first event (its establishment), if an annulment withdrew it. */
+  readonly establishmentWithdrawn?: EventsWithdrawn;
 }
 
 /** Why a stream could not be loaded. */
@@ -73,9 +77,13 @@ export async function loadStream<Event, State>(
   contradiction?: Contradiction<Event>,
 ): Promise<Either<LoadFailure, Loaded<State>>> {
   const loaded = await loadStreamWithEvents(source, aggregate, stream, known, contradiction);
-  return isLeft(loaded)
-    ? loaded
-    : right({ state: loaded.right.state, revision: loaded.right.revision });
+  if (isLeft(loaded)) return loaded;
+  const { state, revision, establishmentWithdrawn } = loaded.right;
+  return right({
+    state,
+    revision,
+    ...(establishmentWithdrawn === undefined ? {} : { establishmentWithdrawn }),
+  });
 }
 
 /**
@@ -128,5 +136,12 @@ export async function loadStreamWithEvents<Event, State>(
     if (EventId.is(eventId)) recorded.set(eventId, event);
   }
   const state = fold(aggregate.decider, standing, known?.state ?? aggregate.decider.initialState);
-  return right({ state, revision, recorded });
+  const withdrawal =
+    known === undefined ? establishmentWithdrawal(events) : known.establishmentWithdrawn;
+  return right({
+    state,
+    revision,
+    recorded,
+    ...(withdrawal === undefined ? {} : { establishmentWithdrawn: withdrawal }),
+  });
 }

@@ -10,6 +10,7 @@ import type {
   Body,
   CommandId,
   DecodeFailure,
+  IdentityWithdrawn,
   Instrument,
   Office,
   Person,
@@ -77,7 +78,10 @@ export const unchanged = (commandId: CommandId): CommandAccepted => ({
 // Failures
 // ---------------------------------------------------------------------------------------------
 
-/** Any refusal of any decider, or of an annulment submitted with other commands. */
+/**
+ * Any refusal of any decider, of an establishment under an id whose establishment was withdrawn,
+ * or of an annulment submitted with other commands.
+ */
 export type AnyRefusal =
   | Authority.Refusal
   | Instrument.Refusal
@@ -86,6 +90,7 @@ export type AnyRefusal =
   | Body.Refusal
   | Reorganisation.Refusal
   | Seating.Refusal
+  | IdentityWithdrawn
   | AnnulmentNotAlone;
 
 /** The decider refused the command; nothing was appended. */

@@ -1,8 +1,6 @@
 /**
  * A real v1 → v2 upcast on the write side, on real stores (a SQLite file and a PostgreSQL
- * schema). Every event is at v1 in the product, so the test declares its own v2 of
- * `OfficeEstablished`: v1 stored the office's name as plain Vietnamese text, v2 (today's codec)
- * as a bilingual name, and the upcaster wraps the text. v1 rows written to the store are loaded
+ * schema), with the v2 of `OfficeEstablished` that upcasting.fixture.ts declares. v1 rows written to the store are loaded
  * upcast; without the upcaster, or at a version newer than v2, loading refuses with a typed
  * `CorruptEvent` naming the stream, the revision and why.
  *
@@ -16,7 +14,6 @@ import { createPostgresEventStore } from '@mandate/adapter-postgres';
 import { Office, type OfficeId } from '@mandate/core';
 import {
   createInMemoryEventStore,
-  eventSchemaFromUnion,
   upcasterRegistry,
   type EventStore,
   type StoredEvent,
@@ -27,26 +24,12 @@ import { loadStream } from './load.js';
 import { openSqlite, scratchDirectory, type ScratchDirectory } from './sqlite.fixture.js';
 import { acceptedOf, recordCited, streamEvents } from './store.fixture.js';
 import { officeStream } from './streams.js';
+import { asV1, nameToBilingual, officeSchemaAtV2, writeRow } from './upcasting.fixture.js';
 
 const POSTGRES_URL = process.env['MANDATE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** The office aggregate as a release that moved `OfficeEstablished` to v2 would fold it. */
-const officeAtV2 = {
-  decider: Office.decider,
-  schema: eventSchemaFromUnion({ ...Office.EventVersions, OfficeEstablished: 2 }, Office.Event),
-};
-
-/** v1 → v2 of `OfficeEstablished`: the name, plain Vietnamese text, becomes a bilingual name. */
-const nameToBilingual = upcasterRegistry([
-  {
-    type: 'OfficeEstablished',
-    fromVersion: 1,
-    upcast: (data) => {
-      const { name, ...rest } = data as { readonly name: string };
-      return { ...rest, name: { vi: name } };
-    },
-  },
-]);
+const officeAtV2 = { decider: Office.decider, schema: officeSchemaAtV2 };
 
 /** An office established through the handler, as today's (v2, for this test) codec writes it. */
 async function establishedToday(officeId: string): Promise<StoredEvent> {
@@ -60,32 +43,6 @@ async function establishedToday(officeId: string): Promise<StoredEvent> {
   if (event === undefined) throw new Error('the office was not established');
   return event;
 }
-
-/** Writes `event` to its stream of `store` as a row of schema version `version` holding `data`. */
-async function writeRow(
-  store: EventStore,
-  event: StoredEvent,
-  version: number,
-  data: unknown,
-): Promise<void> {
-  const { eventId, type, metadata } = event;
-  const appended = await store.append({
-    appends: [
-      {
-        stream: event.stream,
-        expectedRevision: 'no-stream',
-        events: [{ eventId, type, schemaVersion: version, data, metadata }],
-      },
-    ],
-  });
-  if (E.isLeft(appended)) throw new Error(appended.left.message);
-}
-
-/** The v1 form of today's `OfficeEstablished` data: the name as plain Vietnamese text. */
-const asV1 = (data: unknown): unknown => {
-  const { name, ...rest } = data as { readonly name: { readonly vi: string } };
-  return { ...rest, name: name.vi };
-};
 
 const stores: ReadonlyArray<
   readonly [string, () => Promise<{ store: EventStore; close: () => Promise<void> }>]

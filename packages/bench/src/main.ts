@@ -3,7 +3,7 @@
  * progress goes to stderr.
  *
  *   pnpm bench                       every benchmark at full size (about ten minutes)
- *   pnpm bench -- --only fold        only B1 (names: fold, workloads, as-shipped, replay, read-models,
+ *   pnpm bench -- --only fold        only B1 (names: fold, workloads, as-shipped, replay, read-models, roster,
  *                                    esdb, trust, postgres)
  *   pnpm bench -- --quick            tiny sizes, one repeat: proves everything runs
  */

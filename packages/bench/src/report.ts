@@ -8,7 +8,12 @@ import type { FoldResult, FoldVariant } from './fold.bench.js';
 import { median, medianSeconds, rate, type Timing } from './measure.js';
 import type { PostgresBenchResult } from './postgres.bench.js';
 import type { ChildReport } from './replay-child.js';
-import type { Latencies, ReadModelResult } from './read-models.bench.js';
+import {
+  ROUND_TRIP,
+  type Latencies,
+  type ReadModelResult,
+  type RosterResult,
+} from './read-models.bench.js';
 import type { ReplayResult } from './replay-1m.js';
 import type { RunContext, SuiteResult } from './suite.js';
 import { treeCpuOverhead, treeOverhead, type TrustResult } from './trust.bench.js';
@@ -257,8 +262,11 @@ function replaySection(result: ReplayResult): string {
 // R1, R2
 // -------------------------------------------------------------------------------------------------
 
-/** Target of R2: a roster query's 99th percentile under a millisecond. */
+/** Target of R2 on SQLite: a roster query's 99th percentile under a millisecond. */
 const ROSTER_P99_TARGET_MS = 1;
+
+/** Target of R2 on PostgreSQL: a roster query's 99th percentile at most this many bare round trips'. */
+const ROSTER_ROUND_TRIPS_TARGET = 2;
 
 /** The value at quantile `q` (0–1) of the values, nearest rank. */
 function quantile(values: ReadonlyArray<number>, q: number): number {
@@ -281,19 +289,6 @@ function readModelsSection(result: ReadModelResult): string {
     `${peak(reports).toFixed(0)} MiB ${verdict(peak(reports) < options.peakRssLimitMiB)}`,
     `${reports.length}`,
   ];
-  const oracle = result.roster.find((l) => l.name === 'oracle');
-  const latencyRow = ({ name, judged, milliseconds }: Latencies) => {
-    const p99 = quantile(milliseconds, 0.99);
-    return [
-      name,
-      ms(quantile(milliseconds, 0.5)),
-      `${ms(p99)}${judged ? ` ${verdict(p99 < ROSTER_P99_TARGET_MS)}` : ''}`,
-      oracle === undefined || !judged
-        ? '—'
-        : times(quantile(oracle.milliseconds, 0.5) / quantile(milliseconds, 0.5)),
-      `${milliseconds.length}`,
-    ];
-  };
   return [
     `### R1 — rebuild every projection from zero over ${count(result.events)} events (W4's SQLite file), each in a fresh child process`,
     '',
@@ -320,12 +315,50 @@ function readModelsSection(result: ReadModelResult): string {
       ],
     ),
     '',
+    rosterSection(result.roster),
+  ].join('\n');
+}
+
+/**
+ * R2: roster latencies. SQLite's p99 is judged against 1 ms; PostgreSQL's against twice the bare
+ * round trip's p99 measured beside it (its own floor on this machine), and against 1 ms as well.
+ */
+function rosterSection(result: RosterResult): string {
+  const oracle = result.latencies.find((l) => l.name === 'oracle');
+  const trip = result.latencies.find((l) => l.name === ROUND_TRIP);
+  const tripP99 = trip === undefined ? undefined : quantile(trip.milliseconds, 0.99);
+  const latencyRow = ({ name, judged, milliseconds }: Latencies) => {
+    const p99 = quantile(milliseconds, 0.99);
+    const overTrip = name.startsWith('PostgreSQL') && judged && tripP99 !== undefined;
+    return [
+      name,
+      ms(quantile(milliseconds, 0.5)),
+      `${ms(p99)}${judged ? ` ${verdict(p99 < ROSTER_P99_TARGET_MS)}` : ''}`,
+      overTrip
+        ? `${times(p99 / tripP99)} ${verdict(p99 <= ROSTER_ROUND_TRIPS_TARGET * tripP99)}`
+        : '—',
+      oracle === undefined || !judged
+        ? '—'
+        : times(quantile(oracle.milliseconds, 0.5) / quantile(milliseconds, 0.5)),
+      `${milliseconds.length}`,
+    ];
+  };
+  return [
     `### R2 — one body's roster on random (on, knownAt) pairs, ${count(result.historyEvents)}-event history, its ex-officio seats resolved through ${count(result.offices)} offices`,
     '',
     table(
-      ['answered by', 'p50', `p99 (< ${ROSTER_P99_TARGET_MS} ms)`, 'oracle p50 ÷ p50', 'queries'],
-      result.roster.map(latencyRow),
+      [
+        'answered by',
+        'p50',
+        `p99 (< ${ROSTER_P99_TARGET_MS} ms)`,
+        `p99 ÷ round trip p99 (≤ ${ROSTER_ROUND_TRIPS_TARGET}×)`,
+        'oracle p50 ÷ p50',
+        'queries',
+      ],
+      result.latencies.map(latencyRow),
     ),
+    '',
+    'The read models and the round trip take turns on every question.',
   ].join('\n');
 }
 
@@ -533,6 +566,7 @@ export function formatReport(result: SuiteResult): string {
     ...(result.asShipped === undefined ? [] : [asShippedSection(result.asShipped)]),
     ...(result.replay === undefined ? [] : [replaySection(result.replay)]),
     ...(result.readModels === undefined ? [] : [readModelsSection(result.readModels)]),
+    ...(result.roster === undefined ? [] : [rosterSection(result.roster)]),
     ...(result.esdb === undefined ? [] : [esdbSection(result.esdb)]),
     ...(result.trust === undefined ? [] : [trustSection(result.trust)]),
     ...(result.postgres === undefined ? [] : [postgresSection(result.postgres)]),

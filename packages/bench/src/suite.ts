@@ -17,8 +17,10 @@ import { rawSubject } from './raw.js';
 import {
   POSTGRES_URL,
   runReadModels,
+  runRoster,
   type ReadModelOptions,
   type ReadModelResult,
+  type RosterResult,
 } from './read-models.bench.js';
 import { REPLAY_FULL, REPLAY_QUICK, runReplay, type ReplayResult } from './replay-1m.js';
 import { TRUST_FULL, TRUST_QUICK, runTrustBench, type TrustResult } from './trust.bench.js';
@@ -39,6 +41,7 @@ export const BENCHMARKS = [
   'as-shipped',
   'replay',
   'read-models',
+  'roster',
   'esdb',
   'trust',
   'postgres',
@@ -77,6 +80,8 @@ export interface SuiteResult {
   readonly replay?: ReplayResult;
   /** R1 rebuilds and R2 roster latencies. */
   readonly readModels?: ReadModelResult;
+  /** R2 alone, when `roster` is asked for without `read-models` (which includes it). */
+  readonly roster?: RosterResult;
   /** E1: the ESDB adapter on the test server. */
   readonly esdb?: EsdbResult;
   /** T1: the Merkle tree's append overhead, checkpoint, proof and verify costs. */
@@ -160,6 +165,11 @@ export async function runSuite(
     progress('R1 rebuilds (SQLite, PostgreSQL, raw scan) in child processes; R2 roster latencies…');
     readModels = await runReadModels(options.quick ? READ_MODELS_QUICK : READ_MODELS_FULL);
   }
+  let roster: RosterResult | undefined;
+  if (selected('roster') && readModels === undefined) {
+    progress('R2 roster latencies (SQLite, PostgreSQL, the bare round trip, the oracle)…');
+    roster = await runRoster(options.quick ? READ_MODELS_QUICK : READ_MODELS_FULL);
+  }
   let esdb: EsdbResult | undefined;
   if (selected('esdb')) {
     progress('E1: the ESDB adapter and the raw client on the test server (a child process)…');
@@ -192,6 +202,7 @@ export async function runSuite(
     ...(asShipped === undefined ? {} : { asShipped }),
     ...(replay === undefined ? {} : { replay }),
     ...(readModels === undefined ? {} : { readModels }),
+    ...(roster === undefined ? {} : { roster }),
     ...(esdb === undefined ? {} : { esdb }),
     ...(trust === undefined ? {} : { trust }),
     ...(postgres === undefined ? {} : { postgres }),

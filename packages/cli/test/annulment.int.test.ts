@@ -62,6 +62,7 @@ const annulmentFile = [
 ].join('\n');
 
 interface Change {
+  readonly eventId: string;
   readonly type: string;
   readonly stream: string;
   readonly recordedAt: string;
@@ -81,7 +82,7 @@ interface Annulments {
 }
 
 interface InstrumentAnswer {
-  readonly record: { readonly annulledBy?: string };
+  readonly record: { readonly annulment?: Omit<Annulment, 'annulled'> & { eventId: string } };
   readonly annulments: Annulments;
   readonly changes: ReadonlyArray<Change>;
 }
@@ -138,7 +139,6 @@ const text = async (...args: string[]): Promise<string> => {
 describe('mandate instrument, of an annulled instrument and of the one annulling it', () => {
   it('shows the appointment annulled, by which instrument, effective and recorded when, its changes withdrawn', async () => {
     const answer = await ask<InstrumentAnswer>('instrument', APPOINTMENT);
-    expect(answer.record.annulledBy).toBe(ANNULLING);
     expect(answer.annulments.annulled).toEqual([]);
     const annulment = answer.annulments.annulment;
     expect(annulment).toMatchObject({
@@ -147,6 +147,8 @@ describe('mandate instrument, of an annulled instrument and of the one annulling
       effectiveOn: '2020-07-15',
     });
     expect((annulment?.recordedAt ?? '') > beforeAnnulment).toBe(true);
+    const { annulled: _annulled, ...recorded } = annulment ?? { annulled: '' };
+    expect(answer.record.annulment).toEqual({ ...recorded, eventId: expect.any(String) });
     expect(answer.changes.map((change) => [change.type, change.withdrawn])).toEqual(
       APPOINTMENT_CHANGES.map((type) => [type, true]),
     );
@@ -175,6 +177,8 @@ describe('mandate instrument, of an annulled instrument and of the one annulling
     ]);
     const withdrawals = answer.changes.slice(1);
     expect(withdrawals.every((change) => change.recordedAt === made?.recordedAt)).toBe(true);
+    // Each change names its event, so that a correction can cite it.
+    expect(new Set(answer.changes.map((change) => change.eventId)).size).toBe(3);
     const shown = await text('instrument', ANNULLING);
     expect(shown).toContain(
       `Annulled ${APPOINTMENT} ab initio, effective 2020-07-15, recorded ${made?.recordedAt}, withdrawing 3 changes:`,
@@ -189,7 +193,7 @@ describe('mandate instrument, of an annulled instrument and of the one annulling
       '--known-at',
       beforeAnnulment,
     );
-    expect(appointment.record.annulledBy).toBeUndefined();
+    expect(appointment.record.annulment).toBeUndefined();
     expect(appointment.annulments).toEqual({ annulment: null, annulled: [] });
     expect(appointment.changes.map((change) => [change.type, change.withdrawn])).toEqual(
       APPOINTMENT_CHANGES.map((type) => [type, undefined]),

@@ -75,6 +75,7 @@ function merger(names: readonly [Name, Name, Name], number: string): ExportSnaps
       : { name: { vi: names[i] as Name } }),
   });
   const change: ChangeView = {
+    eventId: 'event-1',
     position: 1n,
     recordedAt: '2019-01-01T00:00:00.000Z' as ChangeView['recordedAt'],
     stream: 'body-c',

@@ -1,17 +1,20 @@
 /**
  * An annulment ab initio of a person's name correction, then of their registration, through the
  * read models (rule 14): as known after the first, the person bears the name registered; as known
- * after the second, no one is registered; each annulled instrument shows what annulled it, and the
- * annulling one the `annuls` relation it was not recorded with; the changes of an annulled
- * instrument are marked withdrawn from the annulment on. The in-memory, SQLite (a real
- * file) and PostgreSQL (the real server) read models answer as the naive oracle does.
+ * after the second, no one is registered; each annulled instrument shows its annulment (by which
+ * instrument, effective and recorded when, by which event) from the annulment's recording on, and
+ * the annulling one the `annuls` relation it was not recorded with; each change names its event,
+ * and the changes of an annulled instrument are marked withdrawn from the annulment on. The
+ * in-memory, SQLite (a real file) and PostgreSQL (the real server) read models answer as the
+ * naive oracle does.
  *
  * @see docs/reference/domain.md rule 14
  */
 import * as E from 'fp-ts/Either';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { INSTRUMENTS_STREAM } from '@mandate/application';
 import { LegalBasis, decodeWith, instrumentKey, type Instant } from '@mandate/core';
-import type { EventStore, StreamName } from '@mandate/eventstore';
+import type { EventStore, StoredEvent, StreamName } from '@mandate/eventstore';
 import { answerOf } from './answers.fixture.js';
 import { everyReadModel } from './every-read-model.fixture.js';
 import { RECORDING_START, envelope, memoryWorld, wholeLog } from './history.fixture.js';
@@ -30,6 +33,8 @@ const correction = instrument('20/QĐ-UBND', '2019-02-01');
 const annulsCorrection = instrument('30/QĐ-UBND', '2019-03-01');
 const annulsRegistration = instrument('40/QĐ-UBND', '2019-04-01');
 const personId = 'le-van-an';
+/** The correction's annulment takes effect after its instrument was signed. */
+const CORRECTION_ANNULLED_ON = '2019-03-15';
 
 const legalBasis = (json: unknown): LegalBasis => {
   const decoded = decodeWith(LegalBasis, json);
@@ -41,6 +46,8 @@ describe('a name correction, then a registration, annulled ab initio (rule 14)',
   let store: EventStore;
   /** Known before either annulment, after the first, and after both. */
   const known: Instant[] = [];
+  /** The `InstrumentAnnulled` event of the correction's annulment, as stored. */
+  let annulledCorrection: StoredEvent | undefined;
 
   beforeAll(async () => {
     const world = memoryWorld(RECORDING_START);
@@ -54,10 +61,11 @@ describe('a name correction, then a registration, annulled ab initio (rule 14)',
       type: 'RecordInstrument',
       data: { basis, effectiveOn: basis.signedOn, relations: [] },
     });
-    const annul = (annulled: typeof registration, basis: typeof registration) => ({
-      type: 'AnnulInstrument',
-      data: { instrument: annulled, basis, effectiveOn: basis.signedOn },
-    });
+    const annul = (
+      annulled: typeof registration,
+      basis: typeof registration,
+      effectiveOn: string,
+    ) => ({ type: 'AnnulInstrument', data: { instrument: annulled, basis, effectiveOn } });
     for (const basis of [registration, correction, annulsCorrection, annulsRegistration])
       await submit(`record-${basis.signedOn}`, record(basis));
     await submit('register', {
@@ -78,12 +86,19 @@ describe('a name correction, then a registration, annulled ab initio (rule 14)',
     });
     world.clock.advance(60_000);
     known.push(world.clock.now());
-    await submit('annul-correction', annul(correction, annulsCorrection));
+    await submit('annul-correction', annul(correction, annulsCorrection, CORRECTION_ANNULLED_ON));
     world.clock.advance(60_000);
     known.push(world.clock.now());
-    await submit('annul-registration', annul(registration, annulsRegistration));
+    await submit(
+      'annul-registration',
+      annul(registration, annulsRegistration, annulsRegistration.signedOn),
+    );
     world.clock.advance(60_000);
     known.push(world.clock.now());
+    const instruments = await store.readStream(INSTRUMENTS_STREAM);
+    annulledCorrection = (E.isRight(instruments) ? instruments.right : []).find(
+      (stored) => stored.type === 'InstrumentAnnulled' && stored.recordedAt > (known[0] ?? ''),
+    );
   });
 
   const models = everyReadModel('annulment-registry', () => store);
@@ -99,25 +114,38 @@ describe('a name correction, then a registration, annulled ab initio (rule 14)',
     expect(await names(undefined)).toEqual([]);
   });
 
-  it.each(models)(
-    'shows %s each annulled instrument and what annulled it',
-    async (_name, build) => {
-      const model = await build();
-      const annulled = await answerOf(model.instrument(legalBasis(correction)));
-      expect(annulled.annulledBy).toEqual(instrumentKey(legalBasis(annulsCorrection)));
-      expect(
-        annulled.relatedBy.map(({ kind, instrument }) => [kind, instrument.instrument.number]),
-      ).toEqual([['annuls', annulsCorrection.number]]);
-      const annulling = await answerOf(model.instrument(legalBasis(annulsCorrection)));
-      expect(annulling.annulledBy).toBeUndefined();
-      expect(
-        annulling.relations.map(({ kind, instrument }) => [kind, instrument.instrument.number]),
-      ).toEqual([['annuls', correction.number]]);
-      const before = await answerOf(model.instrument(legalBasis(correction), known[0]));
-      expect(before).not.toHaveProperty('annulledBy');
-      expect(before.relatedBy).toEqual([]);
-    },
-  );
+  it.each(models)('shows %s each annulled instrument and its annulment', async (_name, build) => {
+    const model = await build();
+    const annulled = await answerOf(model.instrument(legalBasis(correction)));
+    expect(annulledCorrection?.recordedAt).toBe(
+      new Date(Date.parse(known[0] ?? '') + 60_000).toISOString(),
+    );
+    expect(annulled.annulment).toEqual({
+      by: instrumentKey(legalBasis(annulsCorrection)),
+      effectiveOn: CORRECTION_ANNULLED_ON,
+      recordedAt: annulledCorrection?.recordedAt,
+      eventId: annulledCorrection?.eventId,
+    });
+    expect(await answerOf(model.instrument(legalBasis(correction), known[1]))).toEqual(annulled);
+    expect(
+      annulled.relatedBy.map(({ kind, instrument }) => [kind, instrument.instrument.number]),
+    ).toEqual([['annuls', annulsCorrection.number]]);
+    const annulling = await answerOf(model.instrument(legalBasis(annulsCorrection)));
+    expect(annulling).not.toHaveProperty('annulment');
+    expect(
+      annulling.relations.map(({ kind, instrument }) => [kind, instrument.instrument.number]),
+    ).toEqual([['annuls', correction.number]]);
+    const before = await answerOf(model.instrument(legalBasis(correction), known[0]));
+    expect(before).not.toHaveProperty('annulment');
+    expect(before.relatedBy).toEqual([]);
+    // Known from the instant the annulment was recorded, not a millisecond before.
+    const recordedAt = annulledCorrection?.recordedAt ?? ('' as Instant);
+    const justBefore = new Date(Date.parse(recordedAt) - 1).toISOString() as Instant;
+    const annulmentsKnown = async (knownAt: Instant) =>
+      (await answerOf(model.instruments('20/QĐ', knownAt))).map((record) => record.annulment);
+    expect(await annulmentsKnown(justBefore)).toEqual([undefined]);
+    expect(await annulmentsKnown(recordedAt)).toEqual([annulled.annulment]);
+  });
 
   it.each(models)(
     'marks %s the changes of an annulled instrument as withdrawn',
@@ -134,6 +162,16 @@ describe('a name correction, then a registration, annulled ab initio (rule 14)',
       expect(await changes(annulsCorrection, undefined)).toEqual([['EventsWithdrawn', undefined]]);
     },
   );
+
+  it.each(models)('names %s the event behind each change', async (_name, build) => {
+    const model = await build();
+    const stream = await store.readStream(`person-${personId}` as StreamName);
+    const events = E.isRight(stream) ? stream.right : [];
+    const ids = async (basis: typeof registration) =>
+      (await answerOf(model.changesByInstrument(legalBasis(basis)))).map(({ eventId }) => eventId);
+    expect(await ids(registration)).toEqual([events[0]?.eventId]);
+    expect(await ids(correction)).toEqual([events[1]?.eventId]);
+  });
 
   it('answers every model as the oracle does, as known at each step', async () => {
     const oracle = createOracle(await wholeLog(store));

@@ -107,6 +107,8 @@ export interface Reached {
   readonly personsFound: number;
   readonly instrumentsFound: number;
   readonly correctedNames: number;
+  /** Instruments found by name whose record holds an annulment ab initio. */
+  readonly annulledFound: number;
   /** Changes to a person's record. */
   readonly personChanges: number;
   /** Changes sourced from a filed report. */
@@ -284,7 +286,9 @@ export async function expectSameAnswers(
     }
   }
 
-  let [bodiesFound, personsFound, instrumentsFound, correctedNames] = [0, 0, 0, 0];
+  let [bodiesFound, personsFound, instrumentsFound, correctedNames, annulledFound] = [
+    0, 0, 0, 0, 0,
+  ];
   for (const search of SEARCHES) {
     const bodies = await model.bodiesNamed(search, on, knownAt);
     expect(bodies).toEqual(await oracle.bodiesNamed(search, on, knownAt));
@@ -298,6 +302,7 @@ export async function expectSameAnswers(
     const found = await model.instruments(search, knownAt);
     expect(found).toEqual(await oracle.instruments(search, knownAt));
     instrumentsFound += orElse(found, []).length;
+    annulledFound += orElse(found, []).filter((record) => record.annulment !== undefined).length;
   }
 
   const jurisdictionAnswer = await model.jurisdiction(bodyId, on, knownAt);
@@ -334,6 +339,7 @@ export async function expectSameAnswers(
     personsFound,
     instrumentsFound,
     correctedNames,
+    annulledFound,
     personChanges: everything.filter((change) => change.aggregate === 'person').length,
     reportChanges: everything.filter((change) => change.source.kind === 'report').length,
     retroactive: retroactiveCount(everything),

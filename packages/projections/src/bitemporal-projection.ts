@@ -5,11 +5,11 @@
  * record and name), and supersede them at the event's recorded instant; then append the event's
  * change fact. An authority registry event derives its authority's row anew from that row and the
  * event, and appends its change fact too. A recorded instrument adds its record, its relations
- * and its names once; an annulled one (rule 14) has its record superseded by one naming the
- * annulling instrument, which gains the `annuls` relation unless recorded with it. A withdrawal
- * (rule 14) takes a body, office or person back to its state before the withdrawn events and
- * derives its facts anew — on the authority registry, the rows the withdrawn events changed back
- * to what they were before them — and is a change itself. One projection feeds the body, seat, duty,
+ * and its names once; an annulled one (rule 14) has its record superseded by one holding the
+ * annulment, and the annulling instrument gains the `annuls` relation unless recorded with it.
+ * A withdrawal (rule 14) takes a body, office or person back to its state before the withdrawn
+ * events and derives its facts anew — on the authority registry, the rows the withdrawn events
+ * changed back to what they were before them — and is a change itself. One projection feeds the body, seat, duty,
  * obligation, report, holding, change, instrument, person, name and authority tables.
  *
  * @see docs/reference/domain.md rules 11, 12 and 14, and "Time"
@@ -200,7 +200,7 @@ function apply(store: FactStore, stored: StoredEvent, decode: ReadSideDecoder): 
     case 'instrument': {
       const { event } = decoded;
       if (event.type === 'InstrumentAnnulled') {
-        for (const { subject, derived } of annulledInstrumentFacts(store, event))
+        for (const { subject, derived } of annulledInstrumentFacts(store, event, stored))
           supersede(store, subject, derived, stored.recordedAt);
         return;
       }
@@ -235,8 +235,10 @@ function apply(store: FactStore, stored: StoredEvent, decode: ReadSideDecoder): 
 
 /**
  * The projection of body, office, person, authority and instrument streams into bitemporal facts
- * (version 2: version 1 projected bodies and offices only, so its tables lack the instrument,
- * person, name and authority facts and a model of version 1 is rebuilt as version 2), decoding
+ * (version 3: version 1 projected bodies and offices only, so its tables lack the instrument,
+ * person, name and authority facts; version 2's instrument records name only the annulling
+ * instrument and its change facts lack the event's id — a model of an earlier version is never
+ * read as version 3, which is built from the log in tables of its own), decoding
  * events as `decoding` says: against each aggregate's current schema, events stored under older
  * versions through its upcasters — give it the registry the store's command handler uses, or a
  * rebuild stops at the first old event. Every event of those streams is applied, so one of a type
@@ -251,7 +253,7 @@ export function bitemporalProjectionWith(decoding: ReadSideDecoding): Projection
   const decode = readSideDecoder(decoding);
   return {
     name: 'mandate',
-    version: 2,
+    version: 3,
     handles: (event) => aggregateOfStream(event.stream) !== 'other',
     apply: (store, stored) => apply(store, stored, decode),
   };

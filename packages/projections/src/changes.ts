@@ -15,6 +15,7 @@ import type { ChangeView } from './views.js';
 
 /** What a change fact holds: a {@link ChangeView} with its position as decimal text (JSON). */
 export interface ChangePayload {
+  readonly eventId: string;
   readonly position: string;
   readonly recordedAt: Instant;
   readonly stream: string;
@@ -43,6 +44,7 @@ const dayOf = (date: CalendarDate): ValidInterval => {
 export function changeFact(stored: StoredEvent, changed: ChangedBy): Fact {
   const { aggregate, aggregateId, effectiveOn, source } = changed;
   const payload: ChangePayload = {
+    eventId: stored.eventId,
     position: String(stored.position),
     recordedAt: stored.recordedAt,
     stream: stored.stream,

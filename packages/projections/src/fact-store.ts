@@ -15,7 +15,7 @@ import type {
   Office,
 } from '@mandate/core';
 import type { AuthoritySummary } from './authority-facts.js';
-import type { Fact, FactKind } from './facts.js';
+import type { Fact, FactKind, SeatPayload } from './facts.js';
 
 /** A current (not yet superseded) fact, with the storage's handle on its row. */
 export interface OpenFact extends Fact {
@@ -91,17 +91,16 @@ export interface FactReader {
     knownAt: Instant | undefined,
   ) => Promise<ReadonlyArray<Fact>>;
   /**
-   * The facts of `kind` about `subject` on `on`, known at `knownAt` (as {@link factsOn} gives
-   * them), with the facts of `referredKind` on the same date and instant about every subject they
-   * refer to (`ref`): a roster's seats with the holdings of their offices, in one read.
+   * What a body's roster on `on` as known at `knownAt` reads, in one question: whether the body is
+   * known then (has a `body` fact known at `knownAt`, whatever its valid interval), its `seat`
+   * facts on `on` (as {@link factsOn} gives them), and the `holding` facts on `on` of every office
+   * those seats follow or name their person as; `undefined` when the body is not known.
    */
-  readonly factsOnWithReferred: (
-    kind: FactKind,
-    subject: string,
-    referredKind: FactKind,
+  readonly rosterFacts: (
+    bodyId: string,
     on: CalendarDate,
     knownAt: Instant | undefined,
-  ) => Promise<FactsWithReferred>;
+  ) => Promise<RosterFacts | undefined>;
   /** Every fact of a kind about a subject, whatever its valid interval, known at `knownAt`. */
   readonly factsAbout: (
     kind: FactKind,
@@ -140,27 +139,41 @@ export interface FactReader {
   ) => Promise<ReadonlyArray<string>>;
 }
 
-/** Facts on a date with the facts on that date about what they refer to. */
-export interface FactsWithReferred {
-  readonly facts: ReadonlyArray<Fact>;
-  /** The referred facts by the `ref` they are about; a ref with none has an empty list. */
-  readonly referred: ReadonlyMap<string, ReadonlyArray<Fact>>;
+/** What a roster reads: a known body's seats on a date, and its offices' holdings on that date. */
+export interface RosterFacts {
+  readonly seats: ReadonlyArray<Fact>;
+  /**
+   * The holding facts by office, for every office a seat follows or names its person as; an
+   * office with none has an empty list.
+   */
+  readonly holdings: ReadonlyMap<string, ReadonlyArray<Fact>>;
+}
+
+/** The office a seat fact follows, or names its person as, if any. */
+export function seatOffice(seat: Fact): string | undefined {
+  const { holder } = seat.payload as SeatPayload;
+  if (holder === null) return undefined;
+  return holder.follows === 'office' ? holder.office : holder.asOffice;
 }
 
 /**
- * {@link FactReader.factsOnWithReferred} through `factsOn` alone: the facts, then the referred
- * facts of every distinct ref together. For readers whose reads are cheap (in memory, in process).
+ * {@link FactReader.rosterFacts} through `factsOn` and a check that the body is known (`isKnown`):
+ * the check and the seats, then the holdings of every distinct office together. For readers whose
+ * reads are cheap (in memory, in process).
  */
-export async function factsOnWithReferredOneByOne(
+export async function rosterFactsOneByOne(
   factsOn: FactReader['factsOn'],
-  kind: FactKind,
-  subject: string,
-  referredKind: FactKind,
+  isKnown: (bodyId: string, knownAt: Instant | undefined) => Promise<boolean>,
+  bodyId: string,
   on: CalendarDate,
   knownAt: Instant | undefined,
-): Promise<FactsWithReferred> {
-  const facts = await factsOn(kind, subject, on, knownAt);
-  const refs = [...new Set(facts.flatMap((fact) => fact.ref ?? []))];
-  const lists = await Promise.all(refs.map((ref) => factsOn(referredKind, ref, on, knownAt)));
-  return { facts, referred: new Map(refs.map((ref, i) => [ref, lists[i] ?? []])) };
+): Promise<RosterFacts | undefined> {
+  const [known, seats] = await Promise.all([
+    isKnown(bodyId, knownAt),
+    factsOn('seat', bodyId, on, knownAt),
+  ]);
+  if (!known) return undefined;
+  const offices = [...new Set(seats.flatMap((seat) => seatOffice(seat) ?? []))];
+  const lists = await Promise.all(offices.map((office) => factsOn('holding', office, on, knownAt)));
+  return { seats, holdings: new Map(offices.map((office, i) => [office, lists[i] ?? []])) };
 }

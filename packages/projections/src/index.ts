@@ -43,6 +43,7 @@ export type {
   ComplianceView,
   DutyView,
   InstrumentCitation,
+  InstrumentAnnulment,
   InstrumentRecord,
   InstrumentRelationView,
   InstrumentView,
@@ -93,8 +94,8 @@ export {
   bodyFacts,
   officeFacts,
 } from './facts.js';
-export type { FactReader, FactStore, FactsWithReferred, OpenFact } from './fact-store.js';
-export { factsOnWithReferredOneByOne } from './fact-store.js';
+export type { FactReader, FactStore, OpenFact, RosterFacts } from './fact-store.js';
+export { rosterFactsOneByOne, seatOffice } from './fact-store.js';
 export type { FactRow } from './fact-row.js';
 export { factOfRow } from './fact-row.js';
 export type { BoundedCache } from './bounded-cache.js';

@@ -11,6 +11,7 @@
  * @see docs/reference/domain.md rule 15
  */
 import { canonicalNumber, instrumentKey, type Instrument, type InstrumentKey } from '@mandate/core';
+import type { StoredEvent } from '@mandate/eventstore';
 import { BEGINNING_OF_TIME, type DerivedFacts, type Fact } from './facts.js';
 import type { FactStore } from './fact-store.js';
 import { nameFacts } from './name-facts.js';
@@ -41,29 +42,31 @@ const relationFact = (subject: string, index: number, payload: RelationPayload):
 });
 
 /**
- * The facts an `InstrumentAnnulled` event derives anew, each with its subject, as the registry's
- * fold says: the annulled instrument's record naming the annulling one, and the annulling one's
- * `annuls` relation unless it has it already; none when either is unrecorded or the instrument
- * was annulled already.
+ * The facts an `InstrumentAnnulled` event (stored as `stored`) derives anew, each with its
+ * subject, as the registry's fold says: the annulled instrument's record holding the annulment,
+ * and the annulling one's `annuls` relation unless it has it already; none when either is
+ * unrecorded or the instrument was annulled already.
  */
 export function annulledInstrumentFacts(
   store: FactStore,
   event: Instrument.InstrumentAnnulled,
+  stored: Pick<StoredEvent, 'eventId' | 'recordedAt'>,
 ): ReadonlyArray<{ readonly subject: string; readonly derived: DerivedFacts }> {
-  const { instrument, source } = event.data;
+  const { instrument, source, effectiveOn } = event.data;
   if (source.kind !== 'instrument') return [];
   const key = instrumentKey(instrument);
   const by = instrumentKey(source.instrument);
   const [target] = store.openFacts('instrument', key, RECORD_KEY);
   const record = target?.payload as InstrumentRecord | undefined;
-  if (record === undefined || record.annulledBy !== undefined || !isRecorded(store, by)) return [];
+  if (record === undefined || record.annulment !== undefined || !isRecorded(store, by)) return [];
+  const annulment = { by, effectiveOn, recordedAt: stored.recordedAt, eventId: stored.eventId };
   const annulled: Fact = {
     kind: 'instrument',
     subject: key,
     key: RECORD_KEY,
     ordinal: 0,
     valid: { from: BEGINNING_OF_TIME },
-    payload: { ...record, annulledBy: by } satisfies InstrumentRecord,
+    payload: { ...record, annulment } satisfies InstrumentRecord,
   };
   const recordScope = { kind: 'instrument' as const, key: RECORD_KEY };
   const changes = [{ subject: key, derived: { scopes: [recordScope], facts: [annulled] } }];

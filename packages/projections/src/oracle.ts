@@ -7,9 +7,10 @@
  * `Office.resolveSeatHolder`). What a person held is found by asking every seat, at each date on
  * which anything about it or its office changes, who the roster resolves it to; changes are found
  * by walking the log; an instrument and what relates to it are read from the registry's folded
- * state; bodies, persons and instruments are found by name by comparing every name they bear, each
- * stripped of its marks here rather than by the read models' folding. It is slow on purpose and
- * obviously right; every read model is proven equal to it.
+ * state, and an annulment's dates and event from the `InstrumentAnnulled` event that marked the
+ * instrument annulled in that fold; bodies, persons and instruments are found by name by comparing
+ * every name they bear, each stripped of its marks here rather than by the read models' folding.
+ * It is slow on purpose and obviously right; every read model is proven equal to it.
  *
  * @see docs/reference/domain.md rule 11 and "Time"
  */
@@ -25,13 +26,20 @@ import {
   isInstant,
   sameInstrument,
 } from '@mandate/core';
-import type { BodyId, CalendarDate, Instant, OfficeId, PersonId } from '@mandate/core';
+import type {
+  BodyId,
+  CalendarDate,
+  Instant,
+  InstrumentKey,
+  OfficeId,
+  PersonId,
+} from '@mandate/core';
 import type { StoredEvent } from '@mandate/eventstore';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { createAuthorityOracle } from './authority-oracle.js';
 import { byEffectiveDate } from './changes.js';
-import type { InstrumentRecord } from './views.js';
+import type { InstrumentAnnulment, InstrumentRecord } from './views.js';
 import type {
   InvalidQuery,
   UnknownBody,
@@ -55,14 +63,32 @@ import type {
 } from './views.js';
 
 /**
- * Every body, office and person state, and the instrument registry, folded from the events
- * recorded at or before `knownAt`.
+ * Every body, office and person state, the instrument registry, and the annulment of each
+ * annulled instrument by its key, folded from the events recorded at or before `knownAt`.
  */
 interface Known {
   readonly bodies: ReadonlyMap<BodyId, Body.State>;
   readonly offices: ReadonlyMap<OfficeId, Office.OfficeState>;
   readonly persons: ReadonlyMap<PersonId, Person.PersonState>;
   readonly registry: Instrument.RegistryState;
+  readonly annulments: ReadonlyMap<InstrumentKey, InstrumentAnnulment>;
+}
+
+/**
+ * The annulment an `InstrumentAnnulled` event (stored as `stored`) made, when folding it marked
+ * its instrument annulled in the registry (`before` → `after`); otherwise none.
+ */
+function annulmentMade(
+  before: Instrument.RegistryState,
+  after: Instrument.RegistryState,
+  event: Instrument.InstrumentAnnulled,
+  stored: StoredEvent,
+): readonly [InstrumentKey, InstrumentAnnulment] | undefined {
+  const key = instrumentKey(event.data.instrument);
+  const by = after.instruments.get(key)?.annulledBy;
+  if (by === undefined || before.instruments.get(key)?.annulledBy !== undefined) return undefined;
+  const { effectiveOn } = event.data;
+  return [key, { by, effectiveOn, recordedAt: stored.recordedAt, eventId: stored.eventId }];
 }
 
 function foldKnown(log: ReadonlyArray<StoredEvent>, knownAt: Instant | undefined): Known {
@@ -70,6 +96,7 @@ function foldKnown(log: ReadonlyArray<StoredEvent>, knownAt: Instant | undefined
   const offices = new Map<OfficeId, Office.OfficeState>();
   const persons = new Map<PersonId, Person.PersonState>();
   let registry = Instrument.initialState;
+  const annulments = new Map<InstrumentKey, InstrumentAnnulment>();
   for (const stored of standingKnown(log, knownAt)) {
     const decoded = decodeReadSideOrThrow(stored);
     if (decoded.aggregate === 'body') {
@@ -82,10 +109,16 @@ function foldKnown(log: ReadonlyArray<StoredEvent>, knownAt: Instant | undefined
       const id = decoded.event.data.personId;
       persons.set(id, Person.decider.evolve(persons.get(id) ?? Person.initialState, decoded.event));
     } else if (decoded.aggregate === 'instrument') {
+      const before = registry;
       registry = Instrument.decider.evolve(registry, decoded.event);
+      const made =
+        decoded.event.type === 'InstrumentAnnulled'
+          ? annulmentMade(before, registry, decoded.event, stored)
+          : undefined;
+      if (made !== undefined) annulments.set(...made);
     }
   }
-  return { bodies, offices, persons, registry };
+  return { bodies, offices, persons, registry, annulments };
 }
 
 /**
@@ -108,39 +141,41 @@ const named = (names: ReadonlyArray<string>, search: string): boolean =>
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The record of a recorded instrument, as the read models show it. */
-const recordOf = ({
-  key,
-  instrument,
-  effectiveOn,
-  reference,
-  annulledBy,
-}: Instrument.RecordedInstrument) => {
+/** An instrument's record, with its annulment from `annulments`, as the read models show it. */
+const recordOf = (
+  { key, instrument, effectiveOn, reference }: Instrument.RecordedInstrument,
+  annulments: Known['annulments'],
+) => {
+  const annulment = annulments.get(key);
   const record: InstrumentRecord = {
     key,
     instrument,
     effectiveOn,
     ...(reference === undefined ? {} : { reference }),
-    ...(annulledBy === undefined ? {} : { annulledBy }),
+    ...(annulment === undefined ? {} : { annulment }),
   };
   return record;
 };
 
 /** The instrument's view: its record, what it relates to, and what later relates to it. */
 function instrumentViewIn(
-  registry: Instrument.RegistryState,
+  { registry, annulments }: Pick<Known, 'registry' | 'annulments'>,
   recorded: Instrument.RecordedInstrument,
 ): InstrumentView {
   const related = (relations: ReadonlyArray<Instrument.KeyedRelation>) =>
     relations.flatMap(({ kind, key }): InstrumentRelationView[] => {
       const other = registry.instruments.get(key);
-      return other === undefined ? [] : [{ kind, instrument: recordOf(other) }];
+      return other === undefined ? [] : [{ kind, instrument: recordOf(other, annulments) }];
     });
   const relatedBy = related(recorded.relatedBy).sort(
     ({ instrument: x }, { instrument: y }) =>
       byText(x.instrument.signedOn, y.instrument.signedOn) || byText(x.key, y.key),
   );
-  return { ...recordOf(recorded), relations: related(recorded.relations), relatedBy };
+  return {
+    ...recordOf(recorded, annulments),
+    relations: related(recorded.relations),
+    relatedBy,
+  };
 }
 
 /** The names an instrument is found by: its canonical number and its title. */
@@ -307,6 +342,7 @@ function changesKnown(
     const { aggregate, aggregateId, effectiveOn, source } = by;
     return [
       {
+        eventId: stored.eventId,
         position: stored.position,
         recordedAt: stored.recordedAt,
         stream: stored.stream,
@@ -464,10 +500,10 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
         pipe(
           malformed([], knownAt),
           E.chainW(() => {
-            const { registry } = knownAsOf(knownAt);
+            const known = knownAsOf(knownAt);
             return pipe(
-              knownInstrument({ registry }, instrument, knownAt),
-              E.map((recorded) => instrumentViewIn(registry, recorded)),
+              knownInstrument(known, instrument, knownAt),
+              E.map((recorded) => instrumentViewIn(known, recorded)),
             );
           }),
         ),
@@ -476,12 +512,13 @@ export function createOracle(log: ReadonlyArray<StoredEvent>): ReadModelQueries 
       Promise.resolve(
         pipe(
           malformed([], knownAt),
-          E.map(() =>
-            [...knownAsOf(knownAt).registry.instruments.values()]
+          E.map(() => {
+            const { registry, annulments } = knownAsOf(knownAt);
+            return [...registry.instruments.values()]
               .filter((recorded) => named(instrumentNames(recorded), search))
-              .map(recordOf)
-              .sort((a, b) => byText(a.key, b.key)),
-          ),
+              .map((recorded) => recordOf(recorded, annulments))
+              .sort((a, b) => byText(a.key, b.key));
+          }),
         ),
       ),
     persons: (search, knownAt) =>

@@ -86,19 +86,6 @@ function occupantOf(
       };
 }
 
-/**
- * The offices named seats name their person *as*, which the seats' own references (the person)
- * do not bring with them: their holdings on `on` are read beside the roster's.
- */
-const namedAsOffices = (seats: ReadonlyArray<Fact>): ReadonlyArray<string> => [
-  ...new Set(
-    seats.flatMap((fact) => {
-      const { holder } = fact.payload as SeatPayload;
-      return holder?.follows === 'person' && holder.asOffice !== undefined ? [holder.asOffice] : [];
-    }),
-  ),
-];
-
 function viewOf(summary: BodySummary, on: CalendarDate): BodyView {
   const { bodyId, kind, authority, purpose, establishedOn, names, predecessors, end } = summary;
   const living = on >= establishedOn && (end === undefined || on < end.on);
@@ -253,43 +240,31 @@ export function createQueries(reader: FactReader): ReadModelQueries {
     const [fact] = await reader.factsOn('body', bodyId, on, knownAt);
     return fact === undefined ? undefined : viewOf(fact.payload as BodySummary, on);
   };
+  /** A known body's roster, read in one question of the reader, else {@link UnknownBody}. */
   const rosterOf = async (
     bodyId: BodyId,
     on: CalendarDate,
     knownAt: Instant | undefined,
-  ): Promise<ReadonlyArray<RosterSeat>> => {
-    const { facts, referred } = await reader.factsOnWithReferred(
-      'seat',
-      bodyId,
-      'holding',
-      on,
-      knownAt,
+  ): Promise<E.Either<UnknownBody, ReadonlyArray<RosterSeat>>> => {
+    const read = await reader.rosterFacts(bodyId, on, knownAt);
+    if (read === undefined) return E.left(unknownBody(bodyId, knownAt));
+    const holdingsOf = (office: string) => read.holdings.get(office) ?? [];
+    return E.right(
+      read.seats.map((fact): RosterSeat => {
+        const seat = fact.payload as SeatPayload;
+        return {
+          seatId: seat.seatId as RosterSeat['seatId'],
+          roles: seat.roles,
+          holder: seat.holder,
+          occupant: seat.holder === null ? null : occupantOf(seat.holder, holdingsOf),
+        };
+      }),
     );
-    const asOffices = namedAsOffices(facts);
-    const named = new Map(
-      await Promise.all(
-        asOffices.map(
-          async (office) => [office, await reader.factsOn('holding', office, on, knownAt)] as const,
-        ),
-      ),
-    );
-    const holdingsOf = (office: string) => referred.get(office) ?? named.get(office) ?? [];
-    return facts.map((fact): RosterSeat => {
-      const seat = fact.payload as SeatPayload;
-      return {
-        seatId: seat.seatId as RosterSeat['seatId'],
-        roles: seat.roles,
-        holder: seat.holder,
-        occupant: seat.holder === null ? null : occupantOf(seat.holder, holdingsOf),
-      };
-    });
   };
   return {
     ...createAuthorityQueries(reader),
     roster: (bodyId, on, knownAt) =>
-      whenValid([['on', on]], knownAt, () =>
-        ofKnownBody(bodyId, knownAt, () => rosterOf(bodyId, on, knownAt)),
-      ),
+      whenValid([['on', on]], knownAt, () => rosterOf(bodyId, on, knownAt)),
     duties: (bodyId, on, knownAt) =>
       whenValid([['on', on]], knownAt, () =>
         ofKnownBody(bodyId, knownAt, async () =>
@@ -330,7 +305,7 @@ export function createQueries(reader: FactReader): ReadModelQueries {
           ]);
           const changes = changesOf(facts).sort(byPosition);
           // An annulment withdraws every change its instrument caused, in the append that annuls it.
-          return record?.annulledBy === undefined ? changes : changes.map(withdrawnChange);
+          return record?.annulment === undefined ? changes : changes.map(withdrawnChange);
         });
       }),
     ...createRegistryQueries(reader, bodyOn),

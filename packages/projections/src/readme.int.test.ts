@@ -52,13 +52,13 @@ function openSqlite(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL'); // a lost commit loses its checkpoint too: applied again
-  return { db, model: createSqliteReadModel(db, bitemporalProjection) }; // mandate_v2_* tables
+  return { db, model: createSqliteReadModel(db, bitemporalProjection) }; // mandate_v3_* tables
 }
 // #endregion sqlite
 
 // #region postgres
 async function openPostgres(pool: pg.Pool, schema: string) {
-  // Creates the mandate_v2_* tables if needed; a stream is folded again when first touched.
+  // Creates the mandate_v3_* tables if needed; a stream is folded again when first touched.
   return createPostgresReadModel(pool, bitemporalProjection, { schema });
 }
 // #endregion postgres
@@ -76,22 +76,22 @@ async function rebuild(store: EventStore, target: CheckpointedModel<FactStore>) 
 // #endregion rebuild
 
 // #region blue-green
-async function deployVersion3(store: EventStore, pool: pg.Pool, schema: string) {
+async function deployVersion4(store: EventStore, pool: pg.Pool, schema: string) {
   const version = (v: number) => ({ ...bitemporalProjection, version: v });
   const deployment = await deployProjection({
     store,
-    projection: version(3),
-    previous: bitemporalProjection, // version 2 keeps following the log until the swap
+    projection: version(4),
+    previous: bitemporalProjection, // version 3 keeps following the log until the swap
     open: (v) => createPostgresReadModel(pool, version(v), { schema }),
     drop: (v) => dropPostgresReadModel(pool, version(v), { schema }),
     active: await createPostgresActiveVersions(pool, { schema }),
-    onProgress: ({ events }) => console.log(`version 3: ${events} events applied`),
+    onProgress: ({ events }) => console.log(`version 4: ${events} events applied`),
   });
-  // deployment.queries() answers from version 2 until version 3 has caught up, then from 3.
+  // deployment.queries() answers from version 3 until version 4 has caught up, then from 4.
   const outcome = await deployment.outcome;
   if (E.isRight(outcome) && outcome.right._tag === 'Serving') {
-    console.log(outcome.right.version, outcome.right.replaced); // 3 2
-    await deployment.retire(); // drops the mandate_v2_* tables
+    console.log(outcome.right.version, outcome.right.replaced); // 4 3
+    await deployment.retire(); // drops the mandate_v3_* tables
   }
   return deployment;
 }
@@ -145,17 +145,17 @@ describe('the README examples', () => {
     expect(await (await openPostgres(pool, schema)).queries.roster(successor, on)).toEqual(
       expected,
     );
-    await (await createPostgresActiveVersions(pool, { schema })).activate('mandate', 2);
-    let served: Awaited<ReturnType<typeof deployVersion3>> | undefined;
+    await (await createPostgresActiveVersions(pool, { schema })).activate('mandate', 3);
+    let served: Awaited<ReturnType<typeof deployVersion4>> | undefined;
     const deployed = await printedBy(async () => {
-      served = await deployVersion3(store, pool, schema);
+      served = await deployVersion4(store, pool, schema);
     });
-    expect(deployed).toEqual([[`version 3: ${log.length} events applied`], [3, 2]]);
+    expect(deployed).toEqual([[`version 4: ${log.length} events applied`], [4, 3]]);
     expect(await served?.queries().roster(successor, on)).toEqual(expected);
     await served?.stop();
     const { rows } = await pool.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables
-        WHERE table_schema = $1 AND table_name LIKE 'mandate_v2%'`,
+        WHERE table_schema = $1 AND table_name LIKE 'mandate_v3%'`,
       [schema],
     );
     expect(rows).toEqual([]);

@@ -2,13 +2,15 @@
  * DOMAIN rule 11 for the read models, over random histories submitted through the command handler
  * (body commands mixed with office commands, on a store clock that advances by random steps,
  * sometimes not at all, and instruments annulled ab initio, withdrawing what they changed in body,
- * office, person and registry streams): a read model built incrementally by a runner that was stopped and
+ * office, person and registry streams — establishments too, whose ids are then refused a second
+ * establishment): a read model built incrementally by a runner that was stopped and
  * restarted at a random point equals one rebuilt from zero; and on random `(on, knownAt)` pairs
  * every query of the read model equals the naive oracle's answer.
  *
  * @see docs/reference/domain.md rule 11
  */
 import fc from 'fast-check';
+import { isLeft } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '@mandate/core';
 import { BodyArbitraries } from '@mandate/core/testing';
@@ -33,6 +35,12 @@ import { createInMemoryReadModel } from './in-memory/read-model.js';
 import { createOracle } from './oracle.js';
 import { startProjection } from './runner.js';
 
+/** The tag of a refusal, for a failure that is one. */
+const refusalOf = (failure: {
+  readonly _tag: string;
+  readonly refusal?: { readonly _tag: string };
+}) => (failure._tag === 'Refused' ? failure.refusal?._tag : undefined);
+
 const seen = {
   holdings: 0,
   viaOffice: 0,
@@ -53,6 +61,7 @@ const seen = {
   personsFound: 0,
   instrumentsFound: 0,
   correctedNames: 0,
+  annulledFound: 0,
   personChanges: 0,
   reportChanges: 0,
   retroactive: 0,
@@ -65,6 +74,7 @@ const seen = {
   officeWithdrawals: 0,
   personWithdrawals: 0,
   registryWithdrawals: 0,
+  withdrawnIdentities: 0,
   askedBeforeWithdrawal: 0,
   askedAfterWithdrawal: 0,
 };
@@ -111,7 +121,11 @@ describe('bitemporal read models (rule 11)', () => {
               await runner.stop();
             }
             clock.advance((steps[i] ?? 1) * MINUTE);
-            await handler.handle(envelope(`command-${i}`, await withEventIds(store, command)));
+            const handled = await handler.handle(
+              envelope(`command-${i}`, await withEventIds(store, command)),
+            );
+            if (isLeft(handled) && refusalOf(handled.left) === 'IdentityWithdrawn')
+              seen.withdrawnIdentities += 1;
             if (i === cut)
               runner = startProjection({ store, projection: bitemporalProjection, target });
           }
@@ -164,6 +178,7 @@ describe('bitemporal read models (rule 11)', () => {
             seen.personsFound += reached.personsFound;
             seen.instrumentsFound += reached.instrumentsFound;
             seen.correctedNames += reached.correctedNames;
+            seen.annulledFound += reached.annulledFound;
             seen.personChanges += reached.personChanges;
             seen.reportChanges += reached.reportChanges;
             seen.retroactive += reached.retroactive;

@@ -1,8 +1,7 @@
 /**
  * A real v1 → v2 upcast on the read side, end to end, in memory, on real SQLite files and on the
- * real PostgreSQL server. Every event is at v1 in the product, so the test declares its own v2 of
- * `OfficeEstablished`, as the write side's test does: v1 stored the office's name as plain
- * Vietnamese text, v2 (today's codec) as a bilingual name, and the upcaster wraps the text. With
+ * real PostgreSQL server, with the v2 of `OfficeEstablished` the write side's tests declare
+ * (packages/application/src/upcasting.fixture.ts: the name, plain text in v1, bilingual in v2). With
  * v1 rows in the store, the read model rebuilt with the v2 schema and the upcaster answers the
  * office's name and its holder; without the upcaster, or at a row newer than v2, the rebuild and
  * the catch-up stop with a typed `CorruptEvent` naming the stream, the revision and why — never a
@@ -29,14 +28,14 @@ import {
   type OfficeId,
   type PersonId,
 } from '@mandate/core';
-import {
-  createInMemoryEventStore,
-  eventSchemaFromUnion,
-  upcasterRegistry,
-  type EventStore,
-  type StoredEvent,
-} from '@mandate/eventstore';
+import { createInMemoryEventStore, type EventStore, type StoredEvent } from '@mandate/eventstore';
 import { postgresForTests } from '../../adapter-postgres/src/read-model/server.fixture.js';
+import {
+  asV1,
+  nameToBilingual,
+  officeSchemaAtV2,
+  writeRow,
+} from '../../application/src/upcasting.fixture.js';
 import { bitemporalProjectionWith } from './bitemporal-projection.js';
 import type { CheckpointedModel } from './checkpoint.js';
 import type { FactStore } from './fact-store.js';
@@ -54,26 +53,11 @@ import type { ReadModelQueries } from './views.js';
 
 const POSTGRES_URL = process.env['MANDATE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-// #region release
-/** The schemas of a release that moved `OfficeEstablished` to v2 (its codec is today's). */
-const schemas = {
-  office: eventSchemaFromUnion({ ...Office.EventVersions, OfficeEstablished: 2 }, Office.Event),
-};
-
-/** v1 → v2 of `OfficeEstablished`: the name, plain Vietnamese text, becomes a bilingual name. */
-const nameToBilingual = upcasterRegistry([
-  {
-    type: 'OfficeEstablished',
-    fromVersion: 1,
-    upcast: (data) => {
-      const { name, ...rest } = data as { readonly name: string };
-      return { ...rest, name: { vi: name } };
-    },
-  },
-]);
-
+// #region projection
+/** The schemas of a release that moved `OfficeEstablished` to v2. */
+const schemas = { office: officeSchemaAtV2 };
 const upcasting = bitemporalProjectionWith({ schemas, upcasters: nameToBilingual });
-// #endregion release
+// #endregion projection
 
 const withoutUpcaster = bitemporalProjectionWith({ schemas });
 
@@ -117,32 +101,6 @@ async function todaysLog(): Promise<ReadonlyArray<StoredEvent>> {
   }
   return wholeLog(store);
 }
-
-/** Appends `event` to `store` as a row of schema version `version` holding `data`. */
-async function writeRow(
-  store: EventStore,
-  event: StoredEvent,
-  version: number,
-  data: unknown,
-): Promise<void> {
-  const { eventId, type, metadata, revision } = event;
-  const appended = await store.append({
-    appends: [
-      {
-        stream: event.stream,
-        expectedRevision: revision === 0n ? 'no-stream' : revision - 1n,
-        events: [{ eventId, type, schemaVersion: version, data, metadata }],
-      },
-    ],
-  });
-  if (E.isLeft(appended)) throw new Error(appended.left.message);
-}
-
-/** The v1 form of today's `OfficeEstablished` data: the name as plain Vietnamese text. */
-const asV1 = (data: unknown): unknown => {
-  const { name, ...rest } = data as { readonly name: BilingualName };
-  return { ...rest, name: name.vi };
-};
 
 /** A read model of one backend: its checkpointed target and its queries. */
 interface Model {
@@ -298,14 +256,22 @@ describe.each(backends)('v1 rows of a v2 event, read back %s', (_, open) => {
 });
 
 describe('the how-to on moving an event to a new version', () => {
-  it('shows the release region of this test verbatim', async () => {
+  it('shows the release region of the shared fixture and the projection region of this test verbatim', async () => {
     const page = await readFile(
       new URL('../../../docs/how-to/move-an-event-to-a-new-version.md', import.meta.url),
       'utf8',
     );
-    const source = await readFile(new URL(import.meta.url), 'utf8');
-    const region = /\/\/ #region release\n([\s\S]*?)\/\/ #endregion release/.exec(source)?.[1];
-    expect(region).toBeDefined();
-    expect(page).toContain(`\`\`\`ts\n${region ?? ''}\`\`\``);
+    const regions = [
+      ['release', new URL('../../application/src/upcasting.fixture.ts', import.meta.url)],
+      ['projection', new URL(import.meta.url)],
+    ] as const;
+    for (const [name, file] of regions) {
+      const source = await readFile(file, 'utf8');
+      const region = new RegExp(`// #region ${name}\\n([\\s\\S]*?)// #endregion ${name}`).exec(
+        source,
+      )?.[1];
+      expect(region, name).toBeDefined();
+      expect(page).toContain(`\`\`\`ts\n${region ?? ''}\`\`\``);
+    }
   });
 });

@@ -34,15 +34,31 @@ import type {
   UnknownPerson,
 } from './query-errors.js';
 
-/** A recorded instrument: its canonical key, the instrument, and where its text can be read. */
+/**
+ * The annulment ab initio of a recorded instrument (rule 14): by which instrument, from which
+ * date it takes effect, when it was recorded, and the id of its `InstrumentAnnulled` event.
+ */
+export interface InstrumentAnnulment {
+  /** The annulling instrument's canonical key. */
+  readonly by: InstrumentKey;
+  readonly effectiveOn: CalendarDate;
+  readonly recordedAt: Instant;
+  /** The id of the `InstrumentAnnulled` event that recorded it. */
+  readonly eventId: string;
+}
+
+/**
+ * A recorded instrument: its canonical key, the instrument, where its text can be read, and its
+ * annulment ab initio once one is known.
+ */
 export interface InstrumentRecord {
   readonly key: InstrumentKey;
   readonly instrument: LegalBasis;
   /** Its effective date as recorded (its signing date). */
   readonly effectiveOn: CalendarDate;
   readonly reference?: Instrument.DocumentReference;
-  /** The instrument that annulled it ab initio, if one did (rule 14). */
-  readonly annulledBy?: InstrumentKey;
+  /** Its annulment ab initio, if one is known at the instant asked about (rule 14). */
+  readonly annulment?: InstrumentAnnulment;
 }
 
 /** One seat of a body on a date: its roles, its holder as decided, and who is behind it. */
@@ -168,6 +184,8 @@ export type ComplianceView = Body.ObligationCompliance;
 
 /** One event that changed a body, an office, a person or an authority, and the document behind it. */
 export interface ChangeView {
+  /** The event's id, as the log stores it (what a correction's `corrects` names). */
+  readonly eventId: string;
   /** The event's place in the whole log. */
   readonly position: bigint;
   readonly recordedAt: Instant;

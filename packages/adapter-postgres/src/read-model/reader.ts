@@ -1,9 +1,8 @@
 /**
  * The fact reader of the PostgreSQL read model: real SQL per question, in the order the
  * {@link FactReader} port documents. A question that fans out is still one round trip: a
- * roster's seats and the holdings of their offices come from one query (`factsOnWithReferred`;
- * a roster with seats naming a person *as* an office's holder asks one more, for those offices'
- * holdings, whose `factsOn` calls are batched like any other), and the `factsOn` calls made in one turn of the event loop for the same kind, date and instant
+ * roster is one statement (`rosterFacts`: whether the body is known, its seats, and the holdings
+ * of the offices they follow or name their person as), and the `factsOn` calls made in one turn of the event loop for the same kind, date and instant
  * (the list of bodies asks for every body's summary) are asked as ONE query over all their
  * subjects, each caller getting its subject's rows. Each subject is one probe of the extent index
  * (see extent.ts).
@@ -14,6 +13,7 @@ import type { Pool, QueryResultRow } from 'pg';
 import type { CalendarDate, Instant } from '@mandate/core';
 import {
   factOfRow,
+  seatOffice,
   type Fact,
   type FactKind,
   type FactReader,
@@ -140,49 +140,66 @@ export function createPostgresReader(pool: Pool, tables: PostgresTables): FactRe
         callers.push({ resolve, reject });
         batch.waiting.set(subject, callers);
       }),
-    factsOnWithReferred: async (kind, subject, referredKind, on, at) => {
+    rosterFacts: async (bodyId, on, at) => {
       const onDate = at === undefined ? 5 : 6;
       const known = (alias: string) => knownIn(alias, at === undefined ? undefined : 5);
-      const { rows } = await query<FactRow & { readonly referred: boolean }>(
-        `WITH asked AS (
-           SELECT ${columnsOf('fact')} FROM ${tables.fact(kind)} AS fact
+      // The office of a seat row: the one it follows, or the one it names its person as.
+      const holder = (part: string) => `payload::jsonb #>> '{holder,${part}}'`;
+      const { rows } = await query<FactRow & { readonly known: boolean; readonly part: number }>(
+        `WITH body AS MATERIALIZED (
+           -- Whether the body is known, asked once (inlined, the planner would ask it twice).
+           SELECT EXISTS (SELECT 1 FROM ${tables.fact('body')} AS fact
+                           WHERE fact.subject = $1 AND ${known('fact')}) AS known),
+         seats AS (
+           SELECT ${columnsOf('fact')} FROM ${tables.fact('seat')} AS fact
             WHERE fact.subject = $1 AND fact.extent @> $2::box
-              AND ${validOn('fact', onDate)} AND ${known('fact')})
-         SELECT false AS referred, asked.* FROM asked
-         UNION ALL
-         -- LATERAL … OFFSET 0 keeps one probe of the extent index per office: flattened, the
-         -- planner may join every holding known at the instant instead.
-         SELECT true, referred.*
-           FROM (SELECT DISTINCT ref FROM asked WHERE ref IS NOT NULL) AS refs
-           CROSS JOIN LATERAL (
-             SELECT ${columnsOf('fact')} FROM ${tables.fact(referredKind)} AS fact
-              WHERE fact.subject = refs.ref
-                AND fact.extent @> ${probeSql(tables.subjectBase, 'refs.ref', '$4::bigint', '$3::float8')}
-                AND ${validOn('fact', onDate)} AND ${known('fact')}
-             OFFSET 0) AS referred
-          ORDER BY referred, subject, ordinal, valid_from, row_id`,
+              AND ${validOn('fact', onDate)} AND ${known('fact')}),
+         offices AS (
+           SELECT DISTINCT office FROM (
+             SELECT CASE ${holder('follows')} WHEN 'office' THEN ref ELSE ${holder('asOffice')} END
+               FROM seats) AS named (office)
+            WHERE office IS NOT NULL),
+         parts AS (
+           SELECT 1 AS part, seats.* FROM seats
+           UNION ALL
+           -- LATERAL … OFFSET 0 keeps one probe of the extent index per office: flattened, the
+           -- planner may join every holding known at the instant instead.
+           SELECT 2, holding.*
+             FROM offices CROSS JOIN LATERAL (
+               SELECT ${columnsOf('fact')} FROM ${tables.fact('holding')} AS fact
+                WHERE fact.subject = offices.office
+                  AND fact.extent @> ${probeSql(tables.subjectBase, 'offices.office', '$4::bigint', '$3::float8')}
+                  AND ${validOn('fact', onDate)} AND ${known('fact')}
+               OFFSET 0) AS holding)
+         -- One row at least: whether the body is known, then its seats and their holdings.
+         SELECT body.known, parts.* FROM body LEFT JOIN parts ON body.known
+          ORDER BY parts.part, parts.subject, parts.ordinal, parts.valid_from, parts.row_id`,
         [
-          subject,
-          probeOf(subject, on, at),
+          bodyId,
+          probeOf(bodyId, on, at),
           recordedPoint(at),
           validOffset(on),
           ...(at === undefined ? [] : [at]),
           on,
         ],
       );
-      const facts = factsOf(
-        kind,
-        rows.filter((row) => !row.referred),
+      if (rows[0]?.known !== true) return undefined;
+      const seats = factsOf(
+        'seat',
+        rows.filter((row) => row.part === 1),
       );
-      const referred = new Map<string, Fact[]>(
-        facts.flatMap((fact) => (fact.ref === undefined ? [] : [[fact.ref, []]])),
+      const holdings = new Map<string, Fact[]>(
+        seats.flatMap((seat) => {
+          const office = seatOffice(seat);
+          return office === undefined ? [] : [[office, []]];
+        }),
       );
       for (const fact of factsOf(
-        referredKind,
-        rows.filter((row) => row.referred),
+        'holding',
+        rows.filter((row) => row.part === 2),
       ))
-        referred.get(fact.subject)?.push(fact);
-      return { facts, referred };
+        holdings.get(fact.subject)?.push(fact);
+      return { seats, holdings };
     },
     factsAbout: (kind, subject, at) => read(kind, 'subject = $1', BY_ORDINAL, at, [subject]),
     factsReferring: (kind, ref, at) => read(kind, 'ref = $1', `subject, ${BY_ORDINAL}`, at, [ref]),

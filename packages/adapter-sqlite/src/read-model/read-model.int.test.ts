@@ -76,7 +76,7 @@ describe('the SQLite read model', () => {
           let runner = startProjection({
             store,
             projection: bitemporalProjection,
-            target: createSqliteReadModel(db, bitemporalProjection, { cachedStreams: 1 }).target,
+            target: createSqliteReadModel(db, bitemporalProjection, { cacheBytes: 2 }).target,
           });
           await recordCitedInstruments(handler, [registerProvince, ...commands]);
           await handler.handle(envelope('register-province', registerProvince));
@@ -89,8 +89,7 @@ describe('the SQLite read model', () => {
               runner = startProjection({
                 store,
                 projection: bitemporalProjection,
-                target: createSqliteReadModel(db, bitemporalProjection, { cachedStreams: 1 })
-                  .target,
+                target: createSqliteReadModel(db, bitemporalProjection, { cacheBytes: 2 }).target,
               });
             }
             clock.advance((steps[i] ?? 1) * MINUTE);

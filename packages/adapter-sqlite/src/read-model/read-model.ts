@@ -5,8 +5,8 @@
  * event live) — so a crash never applies an event twice or loses one. A rebuild's commits (a page
  * of the log each) are savepoints within a transaction committed every few thousand events: a
  * crash loses at most that many events' work, and the checkpoint with it. The folded states of
- * the streams touched lately are cached in memory (a bounded number) and folded again from the
- * stored events after a restart or an eviction.
+ * the streams touched lately, and their current facts, are cached in memory (within a bound on their
+ * estimated size) and folded again from the stored events after a restart or an eviction.
  *
  * @see docs/reference/domain.md rule 11 and "Time"
  */
@@ -22,11 +22,12 @@ import {
   foldRegistry,
   foldStream,
   createQueries,
+  rosterFactsOneByOne,
   factOfRow,
   factTable,
-  factsOnWithReferredOneByOne,
   streamEventTable,
   tablePrefix,
+  type ChangePayload,
   type CheckpointedModel,
   type Fact,
   type FactKind,
@@ -40,6 +41,7 @@ import {
 } from '@mandate/projections';
 import { createExtents, extentSchema } from './extent.js';
 import { createRowBuffer } from './row-buffer.js';
+import { createStreamEvents } from './stream-events.js';
 import {
   dropQueryIndexStatements,
   queryIndexStatements,
@@ -53,11 +55,14 @@ const REGISTRY_SUBJECT = 'authorities';
 /** Options of a SQLite read model. */
 export interface SqliteReadModelOptions {
   /**
-   * How many streams' folded states stay in memory (default 100); a stream not among them is
-   * folded again from the model's stored events when next touched. A state's size grows with its
-   * stream's history (about 0.4 KB per event in the benchmarks' bodies).
+   * About how many bytes of memory the caches may hold (default 4 MiB): half for the folded
+   * states of the streams touched lately, half for their current facts. A stream not among them
+   * is folded again from the model's stored events when next touched, a subject's current facts
+   * read again from its table. Sizes are estimated (a state from its stream's length, facts from
+   * their payloads' text), and the entry used last is kept whatever its size. The heap grows to a
+   * few times what is live before it is collected, so this bounds the peak memory of a rebuild.
    */
-  readonly cachedStreams?: number;
+  readonly cacheBytes?: number;
   /**
    * How many events a rebuild applies per transaction (default 5,000): each page of the log is a
    * savepoint within it, and a crash loses the work of the transaction under way. More saves
@@ -66,7 +71,13 @@ export interface SqliteReadModelOptions {
   readonly rebuildEventsPerTransaction?: number;
 }
 
-const DEFAULT_CACHED_STREAMS = 100;
+const DEFAULT_CACHE_BYTES = 4 * 1024 * 1024;
+
+/** The estimated size of a folded state per event of its stream (the benchmarks' bodies). */
+const STATE_BYTES_PER_EVENT = 400;
+
+/** The estimated size of a mirrored current fact: its fields, its payload's text and the payload. */
+const factBytes = (payloadJson: string): number => 200 + 4 * payloadJson.length;
 
 const DEFAULT_REBUILD_EVENTS_PER_TRANSACTION = 5_000;
 
@@ -94,6 +105,18 @@ const factColumns = (fact: Fact, payload: string, at: Instant): ReadonlyArray<un
   at,
 ];
 
+/** A cached folded state, with the number of stored events it was folded from. */
+interface CachedState {
+  readonly state: Body.State | Office.OfficeState;
+  readonly events: number;
+}
+
+/** A subject's current facts of one kind by key, with their estimated size in bytes. */
+interface MirroredFacts {
+  readonly byKey: Map<string, OpenFact[]>;
+  readonly bytes: number;
+}
+
 /** A SQLite read model: its checkpointed target and its queries. */
 export interface SqliteReadModel {
   readonly target: CheckpointedModel<FactStore>;
@@ -116,10 +139,12 @@ export function createSqliteReadModel(
   db: Database,
   projection: Pick<Projection<FactStore>, 'name' | 'version'>,
   {
-    cachedStreams = DEFAULT_CACHED_STREAMS,
+    cacheBytes = DEFAULT_CACHE_BYTES,
     rebuildEventsPerTransaction = DEFAULT_REBUILD_EVENTS_PER_TRANSACTION,
   }: SqliteReadModelOptions = {},
 ): SqliteReadModel {
+  if (!Number.isSafeInteger(cacheBytes) || cacheBytes < 2)
+    throw new RangeError('The caches hold at least two bytes');
   if (!Number.isSafeInteger(rebuildEventsPerTransaction) || rebuildEventsPerTransaction < 1)
     throw new RangeError('A rebuild applies at least one event per transaction');
   const eventsPerTransaction = BigInt(rebuildEventsPerTransaction);
@@ -162,8 +187,8 @@ export function createSqliteReadModel(
       `INSERT INTO ${CHECKPOINT_TABLE} (projection, position, hash) VALUES (?, ?, ?)
        ON CONFLICT (projection) DO UPDATE SET position = excluded.position, hash = excluded.hash`,
     ),
-    streamEvents: db.prepare<[string, string], { event: string }>(
-      `SELECT event FROM ${events} WHERE aggregate = ? AND subject = ? ORDER BY seq`,
+    lastChange: db.prepare<[], { last: number }>(
+      `SELECT coalesce(max(row_id), 0) AS last FROM ${table('change')}`,
     ),
     empty: [...FACT_KINDS.map(table), events].map((name) => db.prepare(`DELETE FROM ${name}`)),
     open: new Map(
@@ -194,6 +219,15 @@ export function createSqliteReadModel(
     // A name fact's key is its folded name (name-facts.ts): a search scans that one column.
     containing: perKind('instr(key, ?) > 0', 'subject, ordinal, valid_from, row_id'),
     starting: perKind('? <= valid_from AND valid_from < ?', 'valid_from, subject, ordinal, row_id'),
+    // Whether a body is known: the roster's first question (one probe of the `_about` index).
+    bodyKnown: {
+      current: db.prepare<[string], { known: number }>(
+        `SELECT EXISTS (SELECT 1 FROM ${table('body')} WHERE subject = ? AND ${CURRENT}) AS known`,
+      ),
+      known: db.prepare<[string, string, string], { known: number }>(
+        `SELECT EXISTS (SELECT 1 FROM ${table('body')} WHERE subject = ? AND ${KNOWN}) AS known`,
+      ),
+    },
     subjects: new Map(
       FACT_KINDS.map((kind) => [
         kind,
@@ -217,21 +251,27 @@ export function createSqliteReadModel(
   /**
    * The stream events and change facts written since the last flush: nothing reads them back
    * within a commit (the stream events only once the stream has left the cache, the change facts
-   * never), so each commit writes them in a few multi-row `INSERT`s at its end.
+   * never), so each commit writes them in a few multi-row `INSERT`s at its end. A change is
+   * written with its row id, given here, so that the stream event whose source it holds can name it.
    */
   const buffered = {
-    events: createRowBuffer(db, events, ['aggregate', 'subject', 'event']),
-    changes: createRowBuffer(db, table('change'), FACT_COLUMNS),
+    events: createStreamEvents(db, events, table('change')),
+    changes: createRowBuffer(db, table('change'), ['row_id', ...FACT_COLUMNS]),
   };
+  /** The row id of the change written last (queued or not); `undefined`: to be read again. */
+  let lastChangeRowId: number | undefined;
   const flush = (): void => {
     buffered.events.flush();
     buffered.changes.flush();
   };
-  const saveEvent = (aggregate: string, subject: string, event: string): void =>
-    buffered.events.add([aggregate, subject, event]);
-  const streamEvents = (aggregate: string, subject: string): ReadonlyArray<{ event: string }> => {
-    buffered.events.flush();
-    return statements.streamEvents.all(aggregate, subject);
+  const forgetBuffered = (): void => {
+    buffered.events.clear();
+    buffered.changes.clear();
+    lastChangeRowId = undefined;
+  };
+  const streamEvents = <E>(aggregate: string, subject: string): ReadonlyArray<E> => {
+    buffered.changes.flush();
+    return buffered.events.read(aggregate, subject) as ReadonlyArray<E>;
   };
 
   /**
@@ -266,30 +306,36 @@ export function createSqliteReadModel(
   if (statements.rebuildingMarked.get() !== undefined) finishRebuild();
 
   /**
-   * The folded states of the streams touched lately, by `aggregate:subject`; cleared on rollback.
-   * Only the state is kept, not the chain of states a withdrawal may take a stream back to: a
-   * withdrawal is rare, and folds the stream again from its stored events (see
-   * {@link stateBefore}), while keeping every earlier state of a hundred streams alive would
-   * carry them all into the old generation of the heap.
+   * The folded states of the streams touched lately, by `aggregate:subject`, each with the number
+   * of events it was folded from (its estimated size); cleared on rollback. Only the state is
+   * kept, not the chain of states a withdrawal may take a stream back to: a withdrawal is rare,
+   * and folds the stream again from its stored events (see {@link stateBefore}), while keeping
+   * every earlier state alive would carry them all into the old generation of the heap.
    */
-  const cache = boundedCache<string, Body.State | Office.OfficeState>(cachedStreams);
+  const cache = boundedCache<string, CachedState>(
+    Math.floor(cacheBytes / 2),
+    ({ events }) => events * STATE_BYTES_PER_EVENT,
+  );
   const storedStream = <S, E>(
     aggregate: 'body' | 'office',
     subject: string,
     foldAll: (events: ReadonlyArray<E | EventsWithdrawn>) => FoldedStream<S>,
-  ): FoldedStream<S> =>
-    foldAll(
-      streamEvents(aggregate, subject).map((row) => JSON.parse(row.event) as E | EventsWithdrawn),
-    );
+  ): FoldedStream<S> & { readonly events: number } => {
+    const stored = streamEvents<E | EventsWithdrawn>(aggregate, subject);
+    return { ...foldAll(stored), events: stored.length };
+  };
   const stateOf = <S, E>(
     aggregate: 'body' | 'office',
     subject: string,
     foldAll: (events: ReadonlyArray<E | EventsWithdrawn>) => FoldedStream<S>,
   ): S => {
-    const cached = cache.get(`${aggregate}:${subject}`) as S | undefined;
-    if (cached !== undefined) return cached;
-    const { state } = storedStream(aggregate, subject, foldAll);
-    cache.set(`${aggregate}:${subject}`, state as Body.State | Office.OfficeState);
+    const cached = cache.get(`${aggregate}:${subject}`);
+    if (cached !== undefined) return cached.state as S;
+    const { state, events: count } = storedStream(aggregate, subject, foldAll);
+    cache.set(`${aggregate}:${subject}`, {
+      state: state as Body.State | Office.OfficeState,
+      events: count,
+    });
     return state;
   };
   /** The state of a stream before its last `count` standing events, folded from its stored events. */
@@ -310,37 +356,40 @@ export function createSqliteReadModel(
     state: S,
     event: Body.Event | Office.Event | EventsWithdrawn,
   ): void => {
-    saveEvent(aggregate, subject, JSON.stringify(event));
-    cache.set(`${aggregate}:${subject}`, state as Body.State | Office.OfficeState);
+    buffered.events.save(aggregate, subject, event);
+    const key = `${aggregate}:${subject}`;
+    const count = (cache.get(key)?.events ?? 0) + 1;
+    cache.set(key, { state: state as Body.State | Office.OfficeState, events: count });
   };
 
   /**
-   * The current facts of the subjects touched lately, per kind by subject, then key (each list in
-   * row order, each fact with its payload's text): what superseding reads for every event, loaded
-   * from the table once per subject and kind, then kept up to date by the writes; cleared on
-   * rollback. Only kinds the projection asks about are loaded (never the changes, which it only
-   * appends).
+   * The current facts of the subjects touched lately, by kind and subject, then key (each list in
+   * row order, each fact with its payload's text, the whole with its estimated size): what
+   * superseding reads for every event, loaded from the table once per subject and kind, then
+   * kept up to date by the writes (and weighed again); cleared on rollback. Only kinds the
+   * projection asks about are loaded (never the changes, which it only appends).
    */
-  const mirrored = new Map(
-    FACT_KINDS.map((kind) => [kind, boundedCache<string, Map<string, OpenFact[]>>(cachedStreams)]),
+  const mirrored = boundedCache<string, MirroredFacts>(
+    Math.floor(cacheBytes / 2),
+    ({ bytes }) => bytes,
   );
+  const mirrorKey = (kind: FactKind, subject: string): string => `${kind}\u0000${subject}`;
   const currentFacts = (kind: FactKind, subject: string): Map<string, OpenFact[]> => {
-    const ofKind = statement(mirrored, kind);
-    const cached = ofKind.get(subject);
-    if (cached !== undefined) return cached;
+    const cached = mirrored.get(mirrorKey(kind, subject));
+    if (cached !== undefined) return cached.byKey;
     const byKey = new Map<string, OpenFact[]>();
+    let bytes = 0;
     for (const row of statement(statements.open, kind).all(subject)) {
       const fact: OpenFact = { ...factOfRow(kind, row), payloadJson: row.payload };
+      bytes += factBytes(row.payload);
       const list = byKey.get(fact.key);
       if (list === undefined) byKey.set(fact.key, [fact]);
       else list.push(fact);
     }
-    ofKind.set(subject, byKey);
+    mirrored.set(mirrorKey(kind, subject), { byKey, bytes });
     return byKey;
   };
-  const forgetCurrentFacts = (): void => {
-    for (const ofKind of mirrored.values()) ofKind.clear();
-  };
+  const forgetCurrentFacts = (): void => mirrored.clear();
 
   const store: FactStore = {
     bodyState: (id) => stateOf('body', id, foldBody),
@@ -354,13 +403,11 @@ export function createSqliteReadModel(
     authorityRowsBefore: (count) =>
       authorityRowsBefore(
         foldRegistry(
-          streamEvents('authority', REGISTRY_SUBJECT).map(
-            (row) => JSON.parse(row.event) as Authority.Event | EventsWithdrawn,
-          ),
+          streamEvents<Authority.Event | EventsWithdrawn>('authority', REGISTRY_SUBJECT),
         ),
         count,
       ),
-    saveRegistryEvent: (event) => saveEvent('authority', REGISTRY_SUBJECT, JSON.stringify(event)),
+    saveRegistryEvent: (event) => buffered.events.save('authority', REGISTRY_SUBJECT, event),
     openFacts: (kind, subject, key) => {
       if (kind === 'change') buffered.changes.flush();
       const byKey = currentFacts(kind, subject);
@@ -371,27 +418,37 @@ export function createSqliteReadModel(
       if (fact.kind === 'change') buffered.changes.flush();
       statement(statements.close, fact.kind).run(at, fact.rowId);
       if (!deferring) extents.close(fact.kind, fact.rowId, at);
-      const list = mirrored.get(fact.kind)?.get(fact.subject)?.get(fact.key);
+      const key = mirrorKey(fact.kind, fact.subject);
+      const mirror = mirrored.get(key);
+      const list = mirror?.byKey.get(fact.key);
       const index = list?.findIndex((open) => open.rowId === fact.rowId) ?? -1;
-      if (index >= 0) list?.splice(index, 1);
+      if (mirror === undefined || list === undefined || index < 0) return;
+      const [closed] = list.splice(index, 1);
+      const bytes = mirror.bytes - factBytes(closed?.payloadJson ?? '');
+      mirrored.set(key, { byKey: mirror.byKey, bytes });
     },
     openFact: (fact: Fact, at: Instant, payloadJson?: string) => {
       const payload = payloadJson ?? JSON.stringify(fact.payload);
       // A change fact is only ever appended: no extent, no current-fact mirror (see `buffered`).
       if (fact.kind === 'change') {
-        buffered.changes.add(factColumns(fact, payload, at));
+        const rowId = (lastChangeRowId ?? statements.lastChange.get()?.last ?? 0) + 1;
+        lastChangeRowId = rowId;
+        buffered.changes.add([rowId, ...factColumns(fact, payload, at)]);
+        buffered.events.changeQueued(rowId, (fact.payload as ChangePayload).source);
         return;
       }
       const { lastInsertRowid } = statement(statements.insert, fact.kind).run(
         factColumns(fact, payload, at),
       );
       if (!deferring) extents.open(fact.kind, lastInsertRowid, fact.subject, fact.valid, at);
-      const byKey = mirrored.get(fact.kind)?.get(fact.subject);
-      if (byKey === undefined) return;
+      const key = mirrorKey(fact.kind, fact.subject);
+      const mirror = mirrored.get(key);
+      if (mirror === undefined) return;
       const open: OpenFact = { ...fact, rowId: Number(lastInsertRowid), payloadJson: payload };
-      const list = byKey.get(fact.key);
-      if (list === undefined) byKey.set(fact.key, [open]);
+      const list = mirror.byKey.get(fact.key);
+      if (list === undefined) mirror.byKey.set(fact.key, [open]);
       else list.push(open);
+      mirrored.set(key, { byKey: mirror.byKey, bytes: mirror.bytes + factBytes(payload) });
     },
   };
 
@@ -413,9 +470,14 @@ export function createSqliteReadModel(
     Promise.resolve(
       extents.rowsOn<FactRow>(kind, subject, on, knownAt).map((row) => factOfRow(kind, row)),
     );
+  const bodyKnown = (bodyId: string, knownAt: Instant | undefined): Promise<boolean> => {
+    const { current, known } = statements.bodyKnown;
+    const row = knownAt === undefined ? current.get(bodyId) : known.get(bodyId, knownAt, knownAt);
+    return Promise.resolve(row?.known === 1);
+  };
   const reader: FactReader = {
     factsOn,
-    factsOnWithReferred: (...question) => factsOnWithReferredOneByOne(factsOn, ...question),
+    rosterFacts: (...question) => rosterFactsOneByOne(factsOn, bodyKnown, ...question),
     factsAbout: (kind, subject, knownAt) => read(kind, statements.about, knownAt, subject),
     factsReferring: (kind, ref, knownAt) => read(kind, statements.referring, knownAt, ref),
     factsContaining: (kind, text, knownAt) => read(kind, statements.containing, knownAt, text),
@@ -446,8 +508,7 @@ export function createSqliteReadModel(
           rebuildCommitted = position;
         }
       } catch (defect) {
-        buffered.events.clear();
-        buffered.changes.clear();
+        forgetBuffered();
         cache.clear();
         forgetCurrentFacts();
         extents.forget();
@@ -455,8 +516,7 @@ export function createSqliteReadModel(
       }
     },
     reset: () => {
-      buffered.events.clear();
-      buffered.changes.clear();
+      forgetBuffered();
       db.transaction(() => {
         for (const empty of statements.empty) empty.run();
         extents.empty();

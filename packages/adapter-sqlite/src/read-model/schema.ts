@@ -2,7 +2,8 @@
  * The SQLite tables of one projection version, named as `@mandate/projections` names them
  * (`<name>_v<version>_*`, so that a new version can be built beside the old one): one table per
  * fact kind with its valid and recorded intervals, the decoded events of each stream (to fold a
- * stream's state again after a restart), and the shared checkpoint table. A rebuild drops the
+ * stream's state again after a restart; an event's source document is left to the change fact
+ * that holds it too, see {@link SOURCE_CHANGE_COLUMN}), and the shared checkpoint table. A rebuild drops the
  * indexes only the queries use and builds them again at its end ({@link queryIndexStatements}).
  *
  * @see docs/reference/domain.md "Time"
@@ -38,6 +39,27 @@ export const dropQueryIndexStatements = (prefix: string): ReadonlyArray<string> 
   queryIndexes(prefix).map(({ name }) => `DROP INDEX IF EXISTS ${name}`);
 
 /**
+ * The column of a stream event naming the change fact (its row id) that holds the event's source:
+ * the event is then stored with `0` in its `data.source`, which a fold takes from that change
+ * (its payload's `source`) — the source document is stored once, not twice. `NULL`: the event is
+ * stored whole (as every event was before this column existed).
+ */
+export const SOURCE_CHANGE_COLUMN = 'source_change';
+
+/**
+ * The statements bringing the stream-event table `table`, written before {@link SOURCE_CHANGE_COLUMN}
+ * existed up to date, given its columns: the column is added, `NULL` in every row written before
+ * (each of which holds its event whole).
+ */
+export const streamEventMigrations = (
+  table: string,
+  columns: ReadonlyArray<string>,
+): ReadonlyArray<string> =>
+  columns.includes(SOURCE_CHANGE_COLUMN)
+    ? []
+    : [`ALTER TABLE ${table} ADD COLUMN ${SOURCE_CHANGE_COLUMN} INTEGER`];
+
+/**
  * The table marking a rebuild under way (one row while the query indexes and extents are
  * deferred), so that a model opened after a rebuild was interrupted builds them first.
  */
@@ -70,7 +92,8 @@ export function schemaStatements(prefix: string): ReadonlyArray<string> {
        seq INTEGER PRIMARY KEY,
        aggregate TEXT NOT NULL,
        subject TEXT NOT NULL,
-       event TEXT NOT NULL
+       event TEXT NOT NULL,
+       ${SOURCE_CHANGE_COLUMN} INTEGER
      ) STRICT`,
     `CREATE INDEX IF NOT EXISTS ${streamEventTable(prefix)}_subject
        ON ${streamEventTable(prefix)} (aggregate, subject, seq)`,

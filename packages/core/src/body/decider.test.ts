@@ -18,6 +18,7 @@ import { DeciderSpecification } from '../testing/specification.js';
 import { Command } from './commands.js';
 import { decideAbsorption, decideChanges, decideEnd, decideEstablishment } from './decide.js';
 import { decider, isTerminal } from './decider.js';
+import { contradiction } from './stream-fit.js';
 import { Event } from './events.js';
 import { BodyOrigin } from './lifecycle.js';
 import { PeriodLabel } from './period.js';
@@ -113,16 +114,21 @@ const PERIODIC_REPORT = {
   dutyId: 'duty-report',
 };
 
+/** The body's establishment, without its charter. */
+const ESTABLISHMENT = {
+  bodyId: BODY,
+  kind: 'steering-committee',
+  name: NAME,
+  authority: PROVINCE,
+  purpose: { vi: 'Chính quyền số, kinh tế số và xã hội số' },
+  basis: FOUNDING,
+  effectiveOn: '2018-12-04',
+};
+
 const establishWithCharter = command({
   type: 'EstablishBody',
   data: {
-    bodyId: BODY,
-    kind: 'steering-committee',
-    name: NAME,
-    authority: PROVINCE,
-    purpose: { vi: 'Chính quyền số, kinh tế số và xã hội số' },
-    basis: FOUNDING,
-    effectiveOn: '2018-12-04',
+    ...ESTABLISHMENT,
     charter: [
       ...CHARTER_SEATS.map(([seatId, roles, holder]) => ({
         change: 'CreateSeat',
@@ -402,6 +408,104 @@ describe('the life of a steering committee', () => {
     });
   });
 
+  describe('a body transferred to another authority (rules 4, 9 and 14)', () => {
+    const bare = acceptedAfter([], command({ type: 'EstablishBody', data: ESTABLISHMENT }));
+    const transferred = [
+      ...bare,
+      ...events({
+        type: 'BodyTransferred',
+        data: {
+          ...amended('2019-01-01', basis('1/QĐ-UBND', '2018-12-20')),
+          authority: CITY,
+          previous: PROVINCE,
+        },
+      }),
+    ];
+    const byCity = (number: string, signedOn: string) => basis(number, signedOn, CITY);
+    const moveDate = (history: ReadonlyArray<Event>, n: number, effectiveOn: string) =>
+      correctRecord(
+        history,
+        n,
+        { correct: 'Date', effectiveOn },
+        byCity('2/QĐ-UBND', '2020-06-01'),
+      );
+
+    it('refuses moving the establishment after a transfer, not onto its date', () => {
+      const afterTransfer = moveDate(transferred, 1, '2019-01-02');
+      expect(isLeft(afterTransfer) && afterTransfer.left).toMatchObject({
+        _tag: 'CorrectionOutsideLife',
+        rule: 4,
+        fact: `the transfer to ${CITY}`,
+        on: '2019-01-01',
+        life: { from: '2019-01-02' },
+      });
+      expect(refusal(moveDate(transferred, 1, '2019-01-01'))).toBe('accepted');
+    });
+
+    it('refuses moving a dissolution onto or before a transfer', () => {
+      const dissolved = acceptedAfter(
+        transferred,
+        dissolve('2020-01-01', byCity('3/QĐ-UBND', '2020-01-01')),
+      );
+      const onTransfer = moveDate(dissolved, 3, '2019-01-01');
+      expect(isLeft(onTransfer) && onTransfer.left).toMatchObject({
+        _tag: 'CorrectionOutsideLife',
+        fact: `the transfer to ${CITY}`,
+        on: '2019-01-01',
+        life: { from: '2018-12-04', to: '2019-01-01' },
+      });
+      expect(refusal(moveDate(dissolved, 3, '2018-12-31'))).toBe('CorrectionOutsideLife');
+      expect(refusal(moveDate(dissolved, 3, '2019-01-02'))).toBe('accepted');
+    });
+
+    it('refuses dissolving the body on or before a transfer already recorded', () => {
+      refuses(
+        'EndBeforeLaterFact',
+        dissolve('2019-01-01', byCity('4/QĐ-UBND', '2019-01-01')),
+        transferred,
+      );
+      refuses(
+        'EndBeforeLaterFact',
+        dissolve('2018-12-31', byCity('5/QĐ-UBND', '2019-06-01')),
+        transferred,
+      );
+    });
+
+    it('judges a correction by the authority the body answers to on the signing date', () => {
+      const name = { correct: 'Name', name: NEW_NAME };
+      expect(refusal(correctRecord(transferred, 1, name, byCity('6/QĐ-UBND', '2019-06-01')))).toBe(
+        'accepted',
+      );
+      expect(refusal(correctRecord(transferred, 1, name, basis('7/QĐ-UBND', '2019-06-01')))).toBe(
+        'NoJurisdiction',
+      );
+      expect(refusal(correctRecord(transferred, 1, name, basis('8/QĐ-UBND', '2018-12-31')))).toBe(
+        'accepted',
+      );
+    });
+  });
+
+  it('refuses moving a dissolution before a report filed after it for a period not ended by then (rules 1 and 14)', () => {
+    const history = acceptedAfter(
+      establishedEvents,
+      fileReport('r', 'annual-review', '2019', report('1/BC', '2020-03-01')),
+      dissolve('2020-07-01'),
+    );
+    const erratum = basis('23/QĐ-UBND', '2020-08-01');
+    const moveEnd = (effectiveOn: string) =>
+      correctRecord(history, history.length, { correct: 'Date', effectiveOn }, erratum);
+    const beforePeriodEnd = moveEnd('2019-12-01');
+    expect(isLeft(beforePeriodEnd) && beforePeriodEnd.left).toMatchObject({
+      _tag: 'CorrectionOutsideLife',
+      fact: 'report r for period 2019',
+      on: '2020-03-01',
+      life: { from: '2018-12-04', to: '2019-12-01' },
+    });
+    // The body may end before the report was filed, once the period it reports on had ended.
+    expect(refusal(moveEnd('2020-01-01'))).toBe('accepted');
+    expect(refusal(moveEnd('2020-03-02'))).toBe('accepted');
+  });
+
   it('corrects a recorded holding by the id of the event that recorded it, from its start', () => {
     const history = acceptedAfter(
       establishedEvents,
@@ -640,6 +744,7 @@ describe('valid time', () => {
       .thenRefuses('HolderInTwoSeats', {
         on: day('2019-06-01'),
         identity: 'person:le-van-minh',
+        seats: ['seat-police', 'seat-new'],
       } as Partial<Refusal>);
   });
 
@@ -730,6 +835,30 @@ describe('valid time', () => {
       text: { vi: 'Cho ý kiến đối với các chương trình, đề án' },
     });
     expect(duties('2020-01-01')).toMatchObject({ category: 'review', text: { vi: 'Văn bản mới' } });
+  });
+
+  it('amends a duty’s text exactly when the new text differs in either language', () => {
+    const OPINE = 'Cho ý kiến đối với các chương trình, đề án';
+    const ENGLISH = 'Give opinions on programmes and projects';
+    const text = (en?: string) => ({ vi: OPINE, ...(en === undefined ? {} : { en }) });
+    const amendText = (on: string, en?: string) =>
+      amend(on, [{ change: 'AmendDuty', dutyId: 'duty-opine', text: text(en) }]);
+    const amendedText = (on: string, en?: string) =>
+      events({
+        type: 'DutyAmended',
+        data: { ...amended(on), dutyId: 'duty-opine', text: text(en) },
+      });
+    spec.given(establishedEvents).when(amendText('2019-03-01')).thenNothingHappens();
+    spec
+      .given(establishedEvents)
+      .when(amendText('2019-03-01', ENGLISH))
+      .then(amendedText('2019-03-01', ENGLISH));
+    const translated = acceptedAfter(establishedEvents, amendText('2019-03-01', ENGLISH));
+    spec.given(translated).when(amendText('2019-04-01', ENGLISH)).thenNothingHappens();
+    spec
+      .given(translated)
+      .when(amendText('2019-04-01', 'Give opinions on programmes'))
+      .then(amendedText('2019-04-01', 'Give opinions on programmes'));
   });
 
   it('accepts a report for a period the obligation entered part-way (it overlaps, not contains)', () => {
@@ -899,6 +1028,62 @@ describe('refusals', () => {
         fileReport('r', 'annual-review', '2019', report('1/BC', '2019-03-01')),
       ),
     );
+  });
+
+  it.each([
+    ['a name', { change: 'Rename', name: NEW_NAME }],
+    ['a change to seat seat-police', { change: 'RelieveSeatHolder', seatId: 'seat-police' }],
+    ['a change to seat seat-police', { change: 'AbolishSeat', seatId: 'seat-police' }],
+    [
+      'a change to duty duty-opine',
+      { change: 'AmendDuty', dutyId: 'duty-opine', category: 'review' },
+    ],
+    ['a change to duty duty-other', { change: 'RevokeDuty', dutyId: 'duty-other' }],
+    [
+      'a change to reporting obligation periodic-report',
+      { change: 'LiftReportingObligation', obligationId: 'periodic-report' },
+    ],
+  ])('EndBeforeLaterFact names the later fact: %s', (fact, change) => {
+    const history = acceptedAfter(establishedEvents, amend('2019-06-01', [change]));
+    spec
+      .given(history)
+      .when(dissolve('2019-05-01'))
+      .thenRefuses('EndBeforeLaterFact', { factOn: day('2019-06-01'), fact });
+  });
+
+  it('EndBeforeLaterFact names the earliest later fact, the first recorded of its day', () => {
+    const history = acceptedAfter(
+      establishedEvents,
+      amend('2019-06-01', [{ change: 'Rename', name: NEW_NAME }]),
+      fileReport('review-2019', 'annual-review', '2019', report('1/BC', '2019-03-01')),
+    );
+    spec
+      .given(history)
+      .when(dissolve('2019-02-01'))
+      .thenRefuses('EndBeforeLaterFact', {
+        factOn: day('2019-03-01'),
+        fact: 'report review-2019 for period 2019',
+      });
+    spec
+      .given(history)
+      .when(dissolve('2018-12-04'))
+      .thenRefuses('EndBeforeLaterFact', { factOn: day('2018-12-04'), fact: 'the establishment' });
+  });
+
+  it('ends a body on the day a period ends though its report is filed later', () => {
+    // After its end a body still files the reports of periods that ended by then (rule 1).
+    const history = acceptedAfter(
+      establishedEvents,
+      fileReport('review-2018', 'annual-review', '2018', report('1/BC', '2019-01-10')),
+    );
+    expect(isRight(decider.decide(dissolve('2019-01-01'), fold(history), context))).toBe(true);
+    spec
+      .given(history)
+      .when(dissolve('2018-12-31'))
+      .thenRefuses('EndBeforeLaterFact', {
+        factOn: day('2019-01-10'),
+        fact: 'report review-2018 for period 2018',
+      });
   });
 
   it('SeatAlreadyExists, UnknownSeat, OutsideSeatLife (rule 4)', () => {
@@ -1297,5 +1482,27 @@ describe('decisions shared with the reorganisation decider', () => {
     expect(isRight(corrected) && corrected.right.map((event) => event.type)).toEqual([
       'BodyNameCorrected',
     ]);
+  });
+});
+
+describe('Body stream fit', () => {
+  const [established, seatCreated] = establishedEvents as [Event, Event];
+  const owner = decoded(BodyId, BODY);
+
+  it('takes the establishment first and other events after, all naming the stream’s body', () => {
+    expect(contradiction(established, owner, true)).toBeUndefined();
+    expect(contradiction(seatCreated, owner, false)).toBeUndefined();
+  });
+
+  it('says why an event does not fit', () => {
+    expect(contradiction(established, decoded(BodyId, CITY), true)).toBe(
+      `it names body ${BODY}, but the stream holds body ${CITY}`,
+    );
+    expect(contradiction(established, owner, false)).toBe(
+      `it establishes body ${BODY} a second time`,
+    );
+    expect(contradiction(seatCreated, owner, true)).toBe(
+      `it comes before body ${BODY} was established`,
+    );
   });
 });

@@ -15,3 +15,4 @@ export * from './seat-holder.js';
 export * from './text.js';
 export * from './stream-fit.js';
 export * from './withdrawal.js';
+export * from './withdrawn-identity.js';

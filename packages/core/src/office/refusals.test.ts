@@ -67,23 +67,23 @@ describe('office refusal messages', () => {
 
   it('name the overlapped holding, with its end when it has one', () => {
     expect(holdingsOverlap(office, person, 'substantive', on, open).message).toBe(
-      "Appointing nguyen-van-a as substantive holder of chu-tich-ubnd-tinh from 2019-03-04 overlaps tran-thi-b's holding from 2018-01-01: an office has one substantive holder at a time.",
+      "nguyen-van-a's substantive holding of chu-tich-ubnd-tinh from 2019-03-04 would overlap tran-thi-b's holding from 2018-01-01: an office has one substantive holder at a time.",
     );
     expect(holdingsOverlap(office, person, 'acting', on, ended).message).toBe(
-      "Appointing nguyen-van-a as acting holder of chu-tich-ubnd-tinh from 2019-03-04 overlaps tran-thi-b's holding from 2018-01-01 to 2020-05-06: an office has one acting holder at a time.",
+      "nguyen-van-a's acting holding of chu-tich-ubnd-tinh from 2019-03-04 would overlap tran-thi-b's holding from 2018-01-01 to 2020-05-06: an office has one acting holder at a time.",
     );
   });
 
   it('name the holder’s own holding in the other capacity, with its end when it has one', () => {
     const acting: Holding = { person, capacity: 'acting', from: early };
     expect(actingAndSubstantiveAtOnce(office, person, 'substantive', on, acting).message).toBe(
-      'Appointing nguyen-van-a as substantive holder of chu-tich-ubnd-tinh from 2019-03-04 overlaps their own acting holding from 2018-01-01: no one is acting and substantive in one office at once.',
+      'nguyen-van-a would hold chu-tich-ubnd-tinh as substantive holder from 2019-03-04 while their own acting holding from 2018-01-01 (open) stands: no one is acting and substantive in one office at once.',
     );
     expect(
       actingAndSubstantiveAtOnce(office, person, 'substantive', on, { ...acting, to: late })
         .message,
     ).toBe(
-      'Appointing nguyen-van-a as substantive holder of chu-tich-ubnd-tinh from 2019-03-04 overlaps their own acting holding from 2018-01-01 to 2020-05-06: no one is acting and substantive in one office at once.',
+      'nguyen-van-a would hold chu-tich-ubnd-tinh as substantive holder from 2019-03-04 while their own acting holding from 2018-01-01 to 2020-05-06 stands: no one is acting and substantive in one office at once.',
     );
   });
 

@@ -94,17 +94,23 @@ export const outsideOfficeLife = (
   message: `Office ${officeId} cannot change on ${on}: it was established on ${establishedOn}.`,
 });
 
-/** The appointment would give the office two holders in one capacity at once. */
+/**
+ * An appointment, or a correction of a holding's dates, would give the office two holders in one
+ * capacity at once.
+ */
 export interface HoldingsOverlap extends RefusalShape<'HoldingsOverlap'> {
   readonly rule: 6;
   readonly officeId: OfficeId;
   readonly person: PersonId;
   readonly capacity: Capacity;
   readonly on: CalendarDate;
-  /** The holding the appointment would overlap. */
+  /** The holding the appointed or corrected one would overlap. */
   readonly existing: Holding;
 }
-/** The appointment would give the office two holders in one capacity at once. */
+/**
+ * An appointment, or a correction of a holding's dates, would give the office two holders in one
+ * capacity at once.
+ */
 export const holdingsOverlap = (
   officeId: OfficeId,
   person: PersonId,
@@ -119,12 +125,13 @@ export const holdingsOverlap = (
   capacity,
   on,
   existing,
-  message: `Appointing ${person} as ${capacity} holder of ${officeId} from ${on} overlaps ${existing.person}'s holding from ${existing.from}${existing.to === undefined ? '' : ` to ${existing.to}`}: an office has one ${capacity} holder at a time.`,
+  message: `${person}'s ${capacity} holding of ${officeId} from ${on} would overlap ${existing.person}'s holding from ${existing.from}${existing.to === undefined ? '' : ` to ${existing.to}`}: an office has one ${capacity} holder at a time.`,
 });
 
 /**
- * The appointment would make one person the office's acting and substantive holder at once: a
- * substantive appointment ends the person's own open acting holding, but no other overlap.
+ * An appointment, or a correction of a holding's dates, would make one person the office's acting
+ * and substantive holder at once: a substantive appointment ends the person's own open acting
+ * holding, but no other overlap.
  */
 export interface ActingAndSubstantiveAtOnce extends RefusalShape<'ActingAndSubstantiveAtOnce'> {
   readonly rule: 16;
@@ -132,10 +139,13 @@ export interface ActingAndSubstantiveAtOnce extends RefusalShape<'ActingAndSubst
   readonly person: PersonId;
   readonly capacity: Capacity;
   readonly on: CalendarDate;
-  /** The person's holding in the other capacity that the appointment would overlap. */
+  /** The person's holding in the other capacity that the appointed or corrected one would overlap. */
   readonly existing: Holding;
 }
-/** The appointment would make one person the office's acting and substantive holder at once. */
+/**
+ * An appointment, or a correction of a holding's dates, would make one person the office's acting
+ * and substantive holder at once.
+ */
 export const actingAndSubstantiveAtOnce = (
   officeId: OfficeId,
   person: PersonId,
@@ -150,7 +160,7 @@ export const actingAndSubstantiveAtOnce = (
   capacity,
   on,
   existing,
-  message: `Appointing ${person} as ${capacity} holder of ${officeId} from ${on} overlaps their own ${existing.capacity} holding from ${existing.from}${existing.to === undefined ? '' : ` to ${existing.to}`}: no one is acting and substantive in one office at once.`,
+  message: `${person} would hold ${officeId} as ${capacity} holder from ${on} while their own ${existing.capacity} holding from ${existing.from}${existing.to === undefined ? ' (open)' : ` to ${existing.to}`} stands: no one is acting and substantive in one office at once.`,
 });
 
 /**

@@ -107,6 +107,10 @@ function planOf(command: Command): Plan {
   }
 }
 
+/** The new bodies a command starts, whose streams it begins (none for an absorption). */
+export const bodiesStarted = (command: Command): ReadonlyArray<BodyId> =>
+  planOf(command).started.map((body) => body.bodyId);
+
 const stateOf = (states: BodyStates, bodyId: BodyId): Body.State =>
   states.get(bodyId) ?? Body.initialState;
 

@@ -12,7 +12,7 @@ export {
   SplitBody,
   SucceedBody,
 } from './commands.js';
-export { bodiesTouched, decide } from './decide.js';
+export { bodiesStarted, bodiesTouched, decide } from './decide.js';
 export type { BodyStates, StreamEvents } from './decide.js';
 export type {
   BodyNamedTwice,

@@ -12,6 +12,7 @@ import type { CalendarDate } from '../../src/kernel/index.js';
 import { addDays } from '../../src/kernel/index.js';
 import {
   BODY,
+  CITY,
   PROVINCE,
   basis,
   bodyCommands,
@@ -174,44 +175,62 @@ describe('rule 4: every fact within its body’s life', () => {
   });
 
   it('ends a body on a date exactly when nothing recorded would fall outside its life', () => {
-    const outcomes = { refused: 0, accepted: 0 };
+    const outcomes = { refused: 0, accepted: 0, pastTransfer: 0 };
     fc.assert(
-      fc.property(bodyCommands(), windowDate, basis, (commands, on, instrument) => {
-        const steps = replayBodyCommands(commands);
-        const last = steps[steps.length - 1];
-        fc.pre(last?.after.status === 'active');
-        if (last === undefined) return;
-        // Ending on D leaves every fact dated before D inside the life [established, D); a
-        // report dated D or later is fine only for a period that had ended by D.
-        const command: Body.Command = {
-          type: 'DissolveBody',
-          data: {
-            bodyId: BODY,
-            basis: { ...instrument, issuer: PROVINCE },
-            effectiveOn: on,
-          },
-        };
-        const fits = last.history.every((e) =>
-          e.type === 'ReportFiled' || e.type === 'ReportCorrected'
-            ? e.data.effectiveOn < on || Body.periodInterval(e.data.period).to <= on
-            : datesOf(e).every((date) => date < on),
-        );
-        const decision = Body.decide(command, last.after, {
-          jurisdiction: { mayChange: () => true },
-        });
-        if (fits) {
-          outcomes.accepted++;
-          expect(decision._tag).toBe('Right');
-        } else {
-          outcomes.refused++;
-          expect(decision._tag === 'Left' && decision.left._tag).toMatch(
-            /^(BeforeEstablishment|EndBeforeLaterFact)$/,
+      fc.property(
+        bodyCommands(),
+        fc.option(windowDate, { nil: undefined }),
+        windowDate,
+        basis,
+        (commands, transferredOn, on, instrument) => {
+          const anyIssuer = { jurisdiction: { mayChange: () => true } };
+          // Maybe a transfer to the city, on a date of its own, before the end is decided.
+          const transfer: Body.Command[] =
+            transferredOn === undefined
+              ? []
+              : [
+                  {
+                    type: 'TransferBody',
+                    data: { bodyId: BODY, to: CITY, basis: instrument, effectiveOn: transferredOn },
+                  },
+                ];
+          const steps = replayBodyCommands([...commands, ...transfer], anyIssuer);
+          const last = steps[steps.length - 1];
+          fc.pre(last?.after.status === 'active');
+          if (last === undefined) return;
+          // Ending on D leaves every fact dated before D inside the life [established, D); a
+          // report dated D or later is fine only for a period that had ended by D.
+          const command: Body.Command = {
+            type: 'DissolveBody',
+            data: {
+              bodyId: BODY,
+              basis: { ...instrument, issuer: PROVINCE },
+              effectiveOn: on,
+            },
+          };
+          const fits = last.history.every((e) =>
+            e.type === 'ReportFiled' || e.type === 'ReportCorrected'
+              ? e.data.effectiveOn < on || Body.periodInterval(e.data.period).to <= on
+              : datesOf(e).every((date) => date < on),
           );
-        }
-      }),
+          const decision = Body.decide(command, last.after, anyIssuer);
+          if (fits) {
+            outcomes.accepted++;
+            expect(decision._tag).toBe('Right');
+          } else {
+            outcomes.refused++;
+            if (last.history.some((e) => e.type === 'BodyTransferred' && e.data.effectiveOn >= on))
+              outcomes.pastTransfer++;
+            expect(decision._tag === 'Left' && decision.left._tag).toMatch(
+              /^(BeforeEstablishment|EndBeforeLaterFact)$/,
+            );
+          }
+        },
+      ),
       { numRuns: 300 },
     );
     expect(outcomes.refused).toBeGreaterThan(10);
+    expect(outcomes.pastTransfer, 'some ends fell on or before a transfer').toBeGreaterThan(5);
     expect(outcomes.accepted).toBeGreaterThan(10);
   });
 

@@ -5,7 +5,10 @@
  * when a naive model says so, with the model's refusal; an accepted one withdraws, on each stream,
  * exactly the standing events citing the annulled instrument, so that folding a stream with its
  * withdrawal equals folding it without the withdrawn events, while folding the events known before
- * is unchanged. The model works on plain indices and imports nothing it checks.
+ * is unchanged. An id whose establishment — its stream's first event — an annulment withdrew
+ * stays taken: establishing it again is refused exactly when the model withdrew that first event,
+ * by the earlier annulment or by the one decided, naming the annulled instrument and the annulling
+ * one. The model works on plain indices and imports nothing it checks.
  */
 import fc from 'fast-check';
 import type * as t from 'io-ts';
@@ -19,7 +22,9 @@ import {
   decodeWith,
   instrumentSource,
   type Source,
+  establishmentWithdrawal,
   foldStanding,
+  identityWithdrawn,
   type EventsWithdrawn,
   type IdentifiedEvent,
 } from '../../src/kernel/index.js';
@@ -125,6 +130,21 @@ function modelStreams(world: World): ReadonlyArray<ReadonlyArray<ModelEvent>> {
     const events = [...before, ...after].map((cites, i) => ({ id: `e-${s}-${i}`, cites }));
     return events.filter((event, i) => !(i < before.length && event.cites === annulled));
   });
+}
+
+/**
+ * The instrument whose annulment withdrew stream `s`'s first event — its establishment — and the
+ * annulling one, if an annulment did: the earlier one, or the one decided when it withdrew
+ * `withdrawn` (ids) from the stream.
+ */
+function modelWithdrawnFirst(
+  world: World,
+  s: number,
+  withdrawn: ReadonlyArray<string> = [],
+): readonly [number, number] | undefined {
+  const earlier = earlierAnnulment(world);
+  if (earlier !== undefined && world.streams[s]?.before[0] === earlier[0]) return earlier;
+  return withdrawn.includes(`e-${s}-0`) ? [world.target, world.basis] : undefined;
 }
 
 type Expected =
@@ -311,6 +331,52 @@ describe('rule 14: annulment ab initio', () => {
     );
     // An annulment of the annulling instrument is drawn often enough to be checked every run.
     expect(refusals.get('AnnulmentOfAnnulment') ?? 0).toBeGreaterThan(10);
+  });
+
+  it('refuses establishing an id again exactly when its establishment was withdrawn', () => {
+    let refused = 0;
+    /** Checks the refusal of establishing stream `s`'s id again over `events`, as the model says. */
+    const expectIdentity = (
+      world: World,
+      s: number,
+      events: ReadonlyArray<IdentifiedEvent<Instrument.SourcedEvent>>,
+      withdrawn?: ReadonlyArray<string>,
+    ) => {
+      const expected = modelWithdrawnFirst(world, s, withdrawn);
+      const withdrawal = establishmentWithdrawal(events);
+      expect(withdrawal === undefined).toBe(expected === undefined);
+      if (withdrawal === undefined || expected === undefined) return;
+      refused += 1;
+      const [annulled, by] = expected;
+      expect(identityWithdrawn('body', `s-${s}`, withdrawal)).toMatchObject({
+        _tag: 'IdentityWithdrawn',
+        rule: 14,
+        id: `s-${s}`,
+        annulled: basisOf(world, annulled),
+        annulledBy: instrumentSource(basisOf(world, by)),
+      });
+    };
+    fc.assert(
+      fc.property(worldArbitrary, (world) => {
+        const streams = streamsOf(world);
+        for (const [s, stream] of streams.entries()) expectIdentity(world, s, stream.events);
+        const decided = Instrument.decideAnnulment(commandOf(world), registryOf(world), streams);
+        const expected = model(world);
+        if (isLeft(decided) || !('withdrawn' in expected)) return;
+        const byStream = new Map(decided.right.withdrawals.map((w) => [w.stream, w.event]));
+        for (const [s, stream] of streams.entries()) {
+          const withdrawal = byStream.get(stream.stream);
+          const after =
+            withdrawal === undefined
+              ? stream.events
+              : [...stream.events, { eventId: eventId('w-new'), event: withdrawal }];
+          expectIdentity(world, s, after, expected.withdrawn[s]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    // A withdrawn establishment is drawn often enough to be checked every run.
+    expect(refused).toBeGreaterThan(10);
   });
 
   it('marks the annulled instrument, and relates the annulling one to it once', () => {

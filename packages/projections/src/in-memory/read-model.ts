@@ -11,7 +11,7 @@ import { Body, Office, contains } from '@mandate/core';
 import type { Instant } from '@mandate/core';
 import type { CheckpointedModel } from '../checkpoint.js';
 import {
-  factsOnWithReferredOneByOne,
+  rosterFactsOneByOne,
   type FactReader,
   type FactStore,
   type OpenFact,
@@ -219,7 +219,13 @@ export function createInMemoryReadModel(): InMemoryReadModel {
     );
   const reader: FactReader = {
     factsOn,
-    factsOnWithReferred: (...question) => factsOnWithReferredOneByOne(factsOn, ...question),
+    rosterFacts: (...question) =>
+      rosterFactsOneByOne(
+        factsOn,
+        (bodyId, knownAt) =>
+          Promise.resolve(rowsAbout('body', bodyId).some((row) => knownAtInstant(row, knownAt))),
+        ...question,
+      ),
     factsAbout: (kind, subject, knownAt) =>
       known(kind, knownAt, () => true, bySubjectOrdinal, rowsAbout(kind, subject)),
     factsReferring: (kind, ref, knownAt) =>

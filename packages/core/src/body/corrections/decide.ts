@@ -26,7 +26,8 @@ import type { Event } from '../events.js';
 import type { Refusal } from '../refusals.js';
 import * as refuse from '../refusals.js';
 import type { EstablishedBody, State } from '../state.js';
-import { sameHolder } from '../state.js';
+import { authorityOn, sameHolder } from '../state.js';
+import type { Dated } from '../timeline.js';
 import type { CorrectBodyRecord, Correction } from './commands.js';
 import { evolveCorrection } from './evolve.js';
 import type { Boundary, RecordCorrected } from './events.js';
@@ -175,6 +176,16 @@ function dateCorrection(
   }
 }
 
+/**
+ * The entry of a record's timeline that an event gave: the first when the event began the record
+ * (`began`), else the one standing on `standing`; none when the event recorded no such timeline.
+ */
+const entryGiven = <E extends Dated>(
+  timeline: ReadonlyArray<E> | undefined,
+  began: boolean,
+  standing: CalendarDate,
+): E | undefined => (began ? timeline?.[0] : timeline?.find(({ from }) => from === standing));
+
 /** The correction `correction` makes to the fact the event `named` first recorded. */
 function correctionOf(
   body: EstablishedBody,
@@ -188,12 +199,9 @@ function correctionOf(
     case 'Date':
       return dateCorrection(body, named, standing, correction.effectiveOn, common);
     case 'Name': {
-      const entry =
-        named.type === 'BodyEstablished'
-          ? body.names[0]
-          : named.type === 'BodyRenamed'
-            ? body.names.find(({ from }) => from === standing)
-            : undefined;
+      const names =
+        named.type === 'BodyEstablished' || named.type === 'BodyRenamed' ? body.names : undefined;
+      const entry = entryGiven(names, named.type === 'BodyEstablished', standing);
       if (entry === undefined) return nothingRecorded;
       if (sameName(entry.name, correction.name)) return right(undefined);
       const data = {
@@ -209,12 +217,7 @@ function correctionOf(
         named.type === 'SeatCreated' || named.type === 'SeatRolesChanged'
           ? body.seats.get(named.data.seatId)
           : undefined;
-      const entry =
-        seat === undefined
-          ? undefined
-          : named.type === 'SeatCreated'
-            ? seat.roles[0]
-            : seat.roles.find(({ from }) => from === standing);
+      const entry = entryGiven(seat?.roles, named.type === 'SeatCreated', standing);
       if (seat === undefined || entry === undefined) return nothingRecorded;
       if (entry.roles.join() === correction.roles.join()) return right(undefined);
       const data = {
@@ -233,12 +236,7 @@ function correctionOf(
         named.type === 'SeatHolderRelieved'
           ? body.seats.get(named.data.seatId)
           : undefined;
-      const entry =
-        seat === undefined
-          ? undefined
-          : named.type === 'SeatCreated'
-            ? seat.holders[0]
-            : seat.holders.find(({ from }) => from === named.data.effectiveOn);
+      const entry = entryGiven(seat?.holders, named.type === 'SeatCreated', standing);
       if (seat === undefined || entry === undefined) return nothingRecorded;
       if (sameHolder(entry.holder, correction.holder)) return right(undefined);
       const data = {
@@ -270,8 +268,9 @@ export function decideCorrection(
   const { bodyId, corrects, basis, correction } = data;
   if (state.status === 'unestablished') return left(refuse.notEstablished(bodyId));
   if (state.bodyId !== bodyId) return left(refuse.wrongBody(state.bodyId, bodyId));
-  if (!context.jurisdiction.mayChange(basis.issuer, state.authority, basis.signedOn))
-    return left(refuse.noJurisdiction(basis.issuer, state.authority, basis.signedOn));
+  const authority = authorityOn(state, basis.signedOn);
+  if (!context.jurisdiction.mayChange(basis.issuer, authority, basis.signedOn))
+    return left(refuse.noJurisdiction(basis.issuer, authority, basis.signedOn));
   const recorded = context.recorded ?? noRecordedEvents;
   const named = recorded.get(corrects);
   if (named === undefined) return left(unknownEvent(bodyId, corrects));

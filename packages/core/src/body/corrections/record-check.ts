@@ -3,9 +3,12 @@
  * keeps: each fact within the life of what it belongs to (rule 4; an obligation tied to a duty
  * within the duty's), each timeline in date order and within its record's life (so a moved date
  * never passes a change of the same record), each filed report within its obligation's validity
- * (rule 7), one head and one seat per holder (rules 2 and 3).
+ * (rule 7) and, if filed after the body's end, for a period that had ended by then (rule 1), each
+ * absorption and transfer to another authority within the body's life (a transfer may fall on
+ * the establishment date, as `TransferBody` allows, never on or after the end), one head and one
+ * seat per holder (rules 2 and 3).
  *
- * @see docs/reference/domain.md rules 2, 3, 4, 7 and 14
+ * @see docs/reference/domain.md rules 1, 2, 3, 4, 7, 9 and 14
  */
 import type { CalendarDate, ValidInterval } from '../../kernel/index.js';
 import { contains, overlaps } from '../../kernel/index.js';
@@ -93,8 +96,20 @@ export function recordViolation(body: EstablishedBody): Refusal | undefined {
   }
   for (const report of body.reports.values()) {
     const obligation = body.obligations.get(report.obligationId);
-    if (report.document.submittedOn < body.establishedOn)
-      return correctionOutsideLife(`report ${report.reportId}`, report.document.submittedOn, life);
+    const { submittedOn } = report.document;
+    if (submittedOn < body.establishedOn)
+      return correctionOutsideLife(`report ${report.reportId}`, submittedOn, life);
+    // After its end a body files only reports for periods that had ended by then (rule 1).
+    if (
+      life.to !== undefined &&
+      submittedOn >= life.to &&
+      periodInterval(report.period).to > life.to
+    )
+      return correctionOutsideLife(
+        `report ${report.reportId} for period ${report.period}`,
+        submittedOn,
+        life,
+      );
     if (
       obligation !== undefined &&
       !overlaps(obligationLife(obligation), periodInterval(report.period))
@@ -103,6 +118,10 @@ export function recordViolation(body: EstablishedBody): Refusal | undefined {
   }
   for (const { on, absorbed } of body.absorptions) {
     const broken = outside(`the absorption of ${absorbed.join(', ')}`, on, life);
+    if (broken !== undefined) return broken;
+  }
+  for (const { from, authority } of body.transfers) {
+    const broken = outside(`the transfer to ${authority}`, from, life);
     if (broken !== undefined) return broken;
   }
   return rosterViolation(body);

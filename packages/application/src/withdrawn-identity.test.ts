@@ -1,0 +1,159 @@
+/**
+ * An id whose establishment an annulment withdrew stays taken (rule 14), through the handler: a
+ * body, an office or a person established (registered) by an instrument later annulled is not
+ * established again under the same id — nor a body started under it by a merger, a split or a
+ * succession. Each is refused `IdentityWithdrawn`, naming the id and the annulment, and appends
+ * nothing; the same command under a new id is accepted. The shrunk case of the append-cut
+ * property (seed 635467535): before the refusal, the re-establishment was appended, and every
+ * read model refused the stream as corrupt.
+ *
+ * @see docs/reference/domain.md rule 14
+ */
+import * as E from 'fp-ts/Either';
+import { describe, expect, it } from 'vitest';
+import type { BodyId } from '@mandate/core';
+import {
+  PROVINCE,
+  envelope,
+  establishOffice,
+  instrument,
+  recordInstrument,
+  registerPerson,
+  registerProvince,
+} from './commands.fixture.js';
+import { createBatchHandler } from './batch.js';
+import { createCommandHandler, type CommandHandler } from './handle.js';
+import { acceptedOf, failureOf, memoryStore, recordCited, wholeLog } from './store.fixture.js';
+
+type Basis = ReturnType<typeof instrument>;
+
+/** The instrument that establishes the id first, and is annulled. */
+const first = instrument(PROVINCE, '2018-03-01', '100/QĐ-UBND');
+/** The annulling instrument. */
+const annulling = instrument(PROVINCE, '2018-06-01', '60/QĐ-UBND');
+/** A new instrument, which the establishment under the withdrawn id cites. */
+const again = instrument(PROVINCE, '2018-07-01', '110/QĐ-UBND');
+
+const annul = (target: Basis) => ({
+  type: 'AnnulInstrument',
+  data: { instrument: target, basis: annulling, effectiveOn: annulling.signedOn },
+});
+
+/** Establishes a working group of the province, with no charter. */
+const establishBody = (bodyId: string, basis: Basis) => ({
+  type: 'EstablishBody',
+  data: {
+    bodyId,
+    kind: 'working-group',
+    name: { vi: `Tổ công tác ${bodyId}` },
+    authority: PROVINCE,
+    basis,
+    effectiveOn: basis.signedOn,
+  },
+});
+
+/** A new body a reorganisation starts. */
+const newBody = (bodyId: string) => ({
+  bodyId,
+  kind: 'steering-committee',
+  name: { vi: `Ban Chỉ đạo ${bodyId}` },
+  authority: PROVINCE,
+});
+
+const reorganised = { reorganisationId: 'to-chuc-lai', basis: again, effectiveOn: again.signedOn };
+
+/**
+ * A world in which `established`, cited by nothing else, was annulled: the bodies `bcd-1` and
+ * `bcd-2` stand (by `2/QĐ-UBND`), and the new instrument is recorded.
+ */
+async function annulledWorld(established: { readonly data: { readonly basis: Basis } }): Promise<{
+  readonly handler: CommandHandler;
+  readonly store: ReturnType<typeof memoryStore>;
+}> {
+  const store = memoryStore();
+  const handler = createCommandHandler({ store });
+  const standing = instrument(PROVINCE, '2018-01-02', '2/QĐ-UBND');
+  const commands = [
+    registerProvince,
+    establishBody('bcd-1', standing),
+    establishBody('bcd-2', standing),
+    established,
+  ];
+  await recordCited(handler, ...commands);
+  for (const [i, command] of commands.entries())
+    acceptedOf(await handler.handle(envelope(`c-${i}`, command)));
+  for (const [i, basis] of [annulling, again].entries())
+    acceptedOf(await handler.handle(envelope(`record-${i}`, recordInstrument(basis))));
+  acceptedOf(await handler.handle(envelope('annul', annul(established.data.basis))));
+  return { handler, store };
+}
+
+/** Submits `command` to the world, expecting the refusal of `kind` `id`, and nothing appended. */
+async function expectRefused(
+  { handler, store }: Awaited<ReturnType<typeof annulledWorld>>,
+  command: unknown,
+  kind: string,
+  id: string,
+): Promise<void> {
+  const size = (await wholeLog(store)).length;
+  expect(failureOf(await handler.handle(envelope('again', command)))).toMatchObject({
+    _tag: 'Refused',
+    refusal: {
+      _tag: 'IdentityWithdrawn',
+      rule: 14,
+      kind,
+      id,
+      annulled: { number: first.number },
+      annulledBy: { kind: 'instrument', instrument: { number: annulling.number } },
+    },
+  });
+  expect(await wholeLog(store)).toHaveLength(size);
+}
+
+describe('an id whose establishment was withdrawn stays taken (rule 14)', () => {
+  it('refuses establishing the body again, and takes a new id', async () => {
+    const world = await annulledWorld(establishBody('bcd-x', first));
+    await expectRefused(world, establishBody('bcd-x', again), 'body', 'bcd-x');
+    const loaded = await world.handler.loadBody('bcd-x' as BodyId);
+    expect(E.isRight(loaded) && loaded.right.state.status).toBe('unestablished');
+    acceptedOf(await world.handler.handle(envelope('new-id', establishBody('bcd-y', again))));
+  });
+
+  it('refuses establishing the office again', async () => {
+    const office = { ...establishOffice(), data: { ...establishOffice().data, basis: first } };
+    const world = await annulledWorld(office);
+    const repeated = { ...office, data: { ...office.data, basis: again } };
+    await expectRefused(world, repeated, 'office', 'chu-tich-ubnd-tinh');
+  });
+
+  it('refuses registering the person again', async () => {
+    const person = { ...registerPerson(), data: { ...registerPerson().data, basis: first } };
+    const world = await annulledWorld(person);
+    const repeated = { ...person, data: { ...person.data, basis: again } };
+    await expectRefused(world, repeated, 'person', 'nguyen-van-tram');
+  });
+
+  it.each([
+    ['MergeBodies', { bodies: ['bcd-1', 'bcd-2'], successor: newBody('bcd-x') }],
+    ['SplitBody', { body: 'bcd-1', successors: [newBody('bcd-z'), newBody('bcd-x')] }],
+    ['SucceedBody', { body: 'bcd-1', successor: newBody('bcd-x') }],
+  ])('refuses starting a body under the withdrawn id by %s', async (type, data) => {
+    const world = await annulledWorld(establishBody('bcd-x', first));
+    await expectRefused(world, { type, data: { ...reorganised, ...data } }, 'body', 'bcd-x');
+  });
+
+  it('refuses the establishment in a batch, which appends nothing', async () => {
+    const world = await annulledWorld(establishBody('bcd-x', first));
+    const size = (await wholeLog(world.store)).length;
+    const batches = createBatchHandler({ store: world.store });
+    const batch = {
+      commandId: 'batch',
+      actor: 'clerk@ubnd-binh-phuoc',
+      commands: [establishBody('bcd-y', again), establishBody('bcd-x', again)],
+    };
+    expect(await batches.handleBatch(batch)).toMatchObject({
+      left: { _tag: 'RefusedInBatch', index: 1, refusal: { _tag: 'IdentityWithdrawn' } },
+    });
+    expect(await wholeLog(world.store)).toHaveLength(size);
+  });
+});
