@@ -19,7 +19,7 @@
 import fc from 'fast-check';
 import { Body, addDays, unsafeCalendarDate, type PersonId } from '@mandate/core';
 import { BodyArbitraries, OfficeArbitraries } from '@mandate/core/testing';
-import { eventOf } from './history.fixture.js';
+import { eventOf, nthEventId } from './history.fixture.js';
 
 /** The province that establishes the generated body. */
 export const PROVINCE = BodyArbitraries.PROVINCE;
@@ -612,7 +612,7 @@ const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedO
 
 /**
  * A correction of the generated body's record (rule 14), naming an event by the id the test
- * handler gives it (`event-<n>`, in order of recording) or by its place in the body's stream
+ * handler gives the n-th event it records (`nthEventId`) or by its place in the body's stream
  * (`eventOf`): its date, its name, its seat roles or its seat holder.
  * Many name an event of another stream or kind, or break a rule, and are refused; the rest
  * change what the read models answer as known from their recording.
@@ -620,7 +620,7 @@ const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedO
 const bodyCorrection = fc
   .record({
     corrects: fc.oneof(
-      fc.integer({ min: 1, max: 90 }).map((n) => `event-${n}`),
+      fc.integer({ min: 1, max: 90 }).map(nthEventId),
       fc.nat({ max: 12 }).map((n) => eventOf(`body-${BodyArbitraries.BODY}`, n)),
     ),
     correction: fc.oneof(

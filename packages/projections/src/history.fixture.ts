@@ -35,6 +35,14 @@ export function manualClock(start: Instant): ManualClock {
   };
 }
 
+/**
+ * The id the handler of {@link memoryWorld} gives the `n`-th event it records (from 1): a
+ * scramble of `n` (a bijection on 32-bit integers, so no two alike), never the event's position
+ * in the log, so a test that took one for the other would see it.
+ */
+export const nthEventId = (n: number): string =>
+  `event-${(Math.imul(n, 0x9e3779b1) >>> 0).toString(36)}`;
+
 /** A fresh in-memory store on a manual clock, and a command handler over it. */
 export function memoryWorld(start: Instant): {
   readonly store: EventStore;
@@ -44,7 +52,7 @@ export function memoryWorld(start: Instant): {
   const clock = manualClock(start);
   const store = createInMemoryEventStore({ clock: clock.now });
   let nextId = 0;
-  const handler = createCommandHandler({ store, newEventId: () => `event-${++nextId}` });
+  const handler = createCommandHandler({ store, newEventId: () => nthEventId(++nextId) });
   return { store, clock, handler };
 }
 

@@ -8,7 +8,7 @@ import type {
   ReportId,
 } from '../kernel/index.js';
 import { unsafeCalendarDate as d } from '../kernel/index.js';
-import { complianceOn, periodsOn } from './compliance.js';
+import { complianceOn, obligationCompliance, periodsOn } from './compliance.js';
 import type { ComplianceInput } from './compliance.js';
 import { Event } from './events.js';
 import type { Cadence, PeriodLabel } from './period.js';
@@ -165,6 +165,35 @@ describe('reporting compliance on a date', () => {
     expect(statuses(endedWithPeriod, '2021-01-01')).toEqual([['2019-H1', 'missing']]);
   });
 
+  it('owes no period ending after the body’s end even for an obligation not lifted', () => {
+    const input = { obligation: annual, reports: [], bodyEndedOn: d('2020-08-15') };
+    expect(statuses(input, '2022-03-01')).toEqual([['2019', 'missing']]);
+    expect(statuses({ obligation: annual, reports: [] }, '2022-03-01')).toEqual([
+      ['2019', 'missing'],
+      ['2020', 'missing'],
+      ['2021', 'missing'],
+    ]);
+  });
+
+  it('lists reported ad-hoc periods in date order, whatever the order they were filed in', () => {
+    const adHoc = obligation('ad-hoc', 10, '2019-01-01');
+    const reports = [
+      report('r-3', '2019-09-02', '2019-09-05'),
+      report('r-1', '2019-03-04', '2019-09-06'),
+      report('r-2', '2019-05-17', '2019-09-07'),
+    ];
+    expect(statuses({ obligation: adHoc, reports }, '2019-12-31')).toEqual([
+      ['2019-03-04', 'filed-late'],
+      ['2019-05-17', 'filed-late'],
+      ['2019-09-02', 'filed'],
+    ]);
+  });
+
+  it('gives an obligation in force no end at all, not an undefined one', () => {
+    const inForce = obligationCompliance({ obligation: annual, reports: [], on: d('2020-03-01') });
+    expect('liftedOn' in inForce).toBe(false);
+  });
+
   it('ignores the reports of other obligations', () => {
     const other = { ...report('x', '2019', '2020-01-02'), obligationId: 'other' as ObligationId };
     expect(statuses({ obligation: annual, reports: [other] }, '2020-03-01')).toContainEqual([
@@ -229,6 +258,13 @@ describe('a body’s compliance on a date', () => {
     expect(later[1]?.periods.map((p) => [p.period, p.status])).toEqual([
       ['2020-Q1', 'missing'],
       ['2020-Q2', 'missing'],
+    ]);
+  });
+
+  it('lists an obligation on the day it is imposed', () => {
+    expect(complianceOn(state, d('2020-01-01')).map((o) => o.obligationId)).toEqual([
+      OBLIGATION,
+      'quarterly',
     ]);
   });
 

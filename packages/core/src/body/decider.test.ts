@@ -18,6 +18,7 @@ import { DeciderSpecification } from '../testing/specification.js';
 import { Command } from './commands.js';
 import { decideAbsorption, decideChanges, decideEnd, decideEstablishment } from './decide.js';
 import { decider, isTerminal } from './decider.js';
+import { contradiction } from './stream-fit.js';
 import { Event } from './events.js';
 import { BodyOrigin } from './lifecycle.js';
 import { PeriodLabel } from './period.js';
@@ -743,6 +744,7 @@ describe('valid time', () => {
       .thenRefuses('HolderInTwoSeats', {
         on: day('2019-06-01'),
         identity: 'person:le-van-minh',
+        seats: ['seat-police', 'seat-new'],
       } as Partial<Refusal>);
   });
 
@@ -833,6 +835,30 @@ describe('valid time', () => {
       text: { vi: 'Cho ý kiến đối với các chương trình, đề án' },
     });
     expect(duties('2020-01-01')).toMatchObject({ category: 'review', text: { vi: 'Văn bản mới' } });
+  });
+
+  it('amends a duty’s text exactly when the new text differs in either language', () => {
+    const OPINE = 'Cho ý kiến đối với các chương trình, đề án';
+    const ENGLISH = 'Give opinions on programmes and projects';
+    const text = (en?: string) => ({ vi: OPINE, ...(en === undefined ? {} : { en }) });
+    const amendText = (on: string, en?: string) =>
+      amend(on, [{ change: 'AmendDuty', dutyId: 'duty-opine', text: text(en) }]);
+    const amendedText = (on: string, en?: string) =>
+      events({
+        type: 'DutyAmended',
+        data: { ...amended(on), dutyId: 'duty-opine', text: text(en) },
+      });
+    spec.given(establishedEvents).when(amendText('2019-03-01')).thenNothingHappens();
+    spec
+      .given(establishedEvents)
+      .when(amendText('2019-03-01', ENGLISH))
+      .then(amendedText('2019-03-01', ENGLISH));
+    const translated = acceptedAfter(establishedEvents, amendText('2019-03-01', ENGLISH));
+    spec.given(translated).when(amendText('2019-04-01', ENGLISH)).thenNothingHappens();
+    spec
+      .given(translated)
+      .when(amendText('2019-04-01', 'Give opinions on programmes'))
+      .then(amendedText('2019-04-01', 'Give opinions on programmes'));
   });
 
   it('accepts a report for a period the obligation entered part-way (it overlaps, not contains)', () => {
@@ -1002,6 +1028,62 @@ describe('refusals', () => {
         fileReport('r', 'annual-review', '2019', report('1/BC', '2019-03-01')),
       ),
     );
+  });
+
+  it.each([
+    ['a name', { change: 'Rename', name: NEW_NAME }],
+    ['a change to seat seat-police', { change: 'RelieveSeatHolder', seatId: 'seat-police' }],
+    ['a change to seat seat-police', { change: 'AbolishSeat', seatId: 'seat-police' }],
+    [
+      'a change to duty duty-opine',
+      { change: 'AmendDuty', dutyId: 'duty-opine', category: 'review' },
+    ],
+    ['a change to duty duty-other', { change: 'RevokeDuty', dutyId: 'duty-other' }],
+    [
+      'a change to reporting obligation periodic-report',
+      { change: 'LiftReportingObligation', obligationId: 'periodic-report' },
+    ],
+  ])('EndBeforeLaterFact names the later fact: %s', (fact, change) => {
+    const history = acceptedAfter(establishedEvents, amend('2019-06-01', [change]));
+    spec
+      .given(history)
+      .when(dissolve('2019-05-01'))
+      .thenRefuses('EndBeforeLaterFact', { factOn: day('2019-06-01'), fact });
+  });
+
+  it('EndBeforeLaterFact names the earliest later fact, the first recorded of its day', () => {
+    const history = acceptedAfter(
+      establishedEvents,
+      amend('2019-06-01', [{ change: 'Rename', name: NEW_NAME }]),
+      fileReport('review-2019', 'annual-review', '2019', report('1/BC', '2019-03-01')),
+    );
+    spec
+      .given(history)
+      .when(dissolve('2019-02-01'))
+      .thenRefuses('EndBeforeLaterFact', {
+        factOn: day('2019-03-01'),
+        fact: 'report review-2019 for period 2019',
+      });
+    spec
+      .given(history)
+      .when(dissolve('2018-12-04'))
+      .thenRefuses('EndBeforeLaterFact', { factOn: day('2018-12-04'), fact: 'the establishment' });
+  });
+
+  it('ends a body on the day a period ends though its report is filed later', () => {
+    // After its end a body still files the reports of periods that ended by then (rule 1).
+    const history = acceptedAfter(
+      establishedEvents,
+      fileReport('review-2018', 'annual-review', '2018', report('1/BC', '2019-01-10')),
+    );
+    expect(isRight(decider.decide(dissolve('2019-01-01'), fold(history), context))).toBe(true);
+    spec
+      .given(history)
+      .when(dissolve('2018-12-31'))
+      .thenRefuses('EndBeforeLaterFact', {
+        factOn: day('2019-01-10'),
+        fact: 'report review-2018 for period 2018',
+      });
   });
 
   it('SeatAlreadyExists, UnknownSeat, OutsideSeatLife (rule 4)', () => {
@@ -1400,5 +1482,27 @@ describe('decisions shared with the reorganisation decider', () => {
     expect(isRight(corrected) && corrected.right.map((event) => event.type)).toEqual([
       'BodyNameCorrected',
     ]);
+  });
+});
+
+describe('Body stream fit', () => {
+  const [established, seatCreated] = establishedEvents as [Event, Event];
+  const owner = decoded(BodyId, BODY);
+
+  it('takes the establishment first and other events after, all naming the stream’s body', () => {
+    expect(contradiction(established, owner, true)).toBeUndefined();
+    expect(contradiction(seatCreated, owner, false)).toBeUndefined();
+  });
+
+  it('says why an event does not fit', () => {
+    expect(contradiction(established, decoded(BodyId, CITY), true)).toBe(
+      `it names body ${BODY}, but the stream holds body ${CITY}`,
+    );
+    expect(contradiction(established, owner, false)).toBe(
+      `it establishes body ${BODY} a second time`,
+    );
+    expect(contradiction(seatCreated, owner, true)).toBe(
+      `it comes before body ${BODY} was established`,
+    );
   });
 });

@@ -41,6 +41,7 @@ export function rosterViolation(body: EstablishedBody): TwoHeads | HolderInTwoSe
         head = seat.seatId;
       }
       const holder = holderOn(seat, on);
+      // Stryker disable next-line ConditionalExpression: equivalent, a seat with roles on the date is alive then, so its holder is a holder or null, never undefined
       if (holder === null || holder === undefined) continue;
       for (const identity of holderIdentities(holder)) {
         const other = seatOf.get(identity);
@@ -68,6 +69,7 @@ export interface DatedFact {
 export function firstFactFrom(body: EstablishedBody, date: CalendarDate): DatedFact | undefined {
   const facts: DatedFact[] = [{ on: body.establishedOn, fact: 'the establishment' }];
   const add = (on: CalendarDate | undefined, fact: string) => {
+    // Stryker disable next-line ConditionalExpression: equivalent, a fact pushed without a date is dropped by the filter below (`undefined >= date` is false)
     if (on !== undefined) facts.push({ on, fact });
   };
   for (const { from } of body.names) add(from, 'a name');

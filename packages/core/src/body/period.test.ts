@@ -58,6 +58,13 @@ describe('period labels', () => {
     expect(isLeft(decoded)).toBe(true);
   });
 
+  it('says which labels it takes when it refuses one', () => {
+    const decoded = PeriodLabel.decode('2019-Q5');
+    expect(isLeft(decoded) && decoded.left.map((e) => e.message)).toEqual([
+      'PeriodLabel must be YYYY, YYYY-H1|H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD (1900-2997)',
+    ]);
+  });
+
   it('names the period containing a date, per cadence', () => {
     const date = d('2019-08-15');
     expect(periodOf('annual', date)).toBe('2019');

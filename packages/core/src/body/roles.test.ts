@@ -14,6 +14,13 @@ describe('RoleSet', () => {
     expect(isLeft(RoleSet.decode(input))).toBe(true);
   });
 
+  it('says why it refuses a repeated role', () => {
+    const decoded = RoleSet.decode(['member', 'member']);
+    expect(isLeft(decoded) && decoded.left.map((e) => e.message)).toEqual([
+      'RoleSet must not repeat a role',
+    ]);
+  });
+
   it('guards only canonical sets', () => {
     expect(RoleSet.is(['head', 'member'])).toBe(true);
     expect(RoleSet.is(['member', 'head'])).toBe(false);

