@@ -496,6 +496,19 @@ export const WITHDRAWN_IDS = {
   person: 'pham-van-rut',
 } as const;
 
+/** The command annulling the instrument of that number, issuer and signing date by `annulling`, from its signing date. */
+const annulment = (
+  { number, issuer, signedOn }: Pick<typeof basis, 'number' | 'issuer' | 'signedOn'>,
+  annulling: typeof basis,
+) => ({
+  type: 'AnnulInstrument',
+  data: {
+    instrument: { number, issuer, signedOn },
+    basis: annulling,
+    effectiveOn: annulling.signedOn,
+  },
+});
+
 /**
  * A body, an office or a person established by an instrument of its own, that instrument annulled
  * up to a year later (withdrawing the establishment, on which nothing else rests), and the same
@@ -545,15 +558,7 @@ const withdrawnEstablishment = fc
                 effectiveOn: on,
               },
             };
-    const { number, issuer, signedOn } = own;
-    const annul = {
-      type: 'AnnulInstrument',
-      data: {
-        instrument: { number, issuer, signedOn },
-        basis: annulling,
-        effectiveOn: annulling.signedOn,
-      },
-    };
+    const annul = annulment(own, annulling);
     return [establish(own), annul, establish(annulling)];
   });
 
@@ -768,14 +773,7 @@ const withAnnulments = ({ commands, steps, cut }: GeneratedHistory) =>
           number: `A${k + 1}/QĐ-UBND`,
           signedOn: addDays(unsafeCalendarDate(signedOn), days) ?? signedOn,
         };
-        const annul = {
-          type: 'AnnulInstrument',
-          data: {
-            instrument: { number, issuer, signedOn },
-            basis: annulling,
-            effectiveOn: annulling.signedOn,
-          },
-        };
+        const annul = annulment({ number, issuer, signedOn }, annulling);
         const establishment = annulled[at] as { readonly type: string; readonly data: object };
         const reestablish = { ...establishment, data: { ...establishment.data, basis: annulling } };
         const reestablished = again && ESTABLISHING_COMMANDS.has(establishment.type);
