@@ -3,7 +3,13 @@
  * the application's handler, and reading the whole log.
  */
 import * as E from 'fp-ts/Either';
-import { epochMillisecondsOf, instantOf, type Instant } from '@mandate/core';
+import {
+  LegalBasis,
+  decodeWith,
+  epochMillisecondsOf,
+  instantOf,
+  type Instant,
+} from '@mandate/core';
 import { createCommandHandler, type CommandHandler } from '@mandate/application';
 import {
   createInMemoryEventStore,
@@ -133,3 +139,19 @@ export async function withEventIds(store: EventStore, command: unknown): Promise
   const id = E.isRight(events) ? events.right[Number(index)]?.eventId : undefined;
   return id === undefined ? command : { ...(command as object), data: { ...data, corrects: id } };
 }
+
+/** A decision of the province's People's Committee, signed by its chairman, as command JSON. */
+export const instrument = (number: string, signedOn: string) => ({
+  type: 'decision',
+  number,
+  issuer: 'ubnd-tinh-binh-phuoc',
+  signer: { name: 'Nguyễn Văn Trăm' },
+  signedOn,
+});
+
+/** The legal basis `json` decodes to; a test instrument that does not decode is a broken test. */
+export const legalBasis = (json: unknown): LegalBasis => {
+  const decoded = decodeWith(LegalBasis, json);
+  if (E.isLeft(decoded)) throw new Error('test instrument does not decode');
+  return decoded.right;
+};
