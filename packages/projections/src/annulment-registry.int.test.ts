@@ -13,21 +13,21 @@
 import * as E from 'fp-ts/Either';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INSTRUMENTS_STREAM } from '@mandate/application';
-import { LegalBasis, decodeWith, instrumentKey, type Instant } from '@mandate/core';
+import { instrumentKey, type Instant } from '@mandate/core';
 import type { EventStore, StoredEvent, StreamName } from '@mandate/eventstore';
 import { answerOf } from './answers.fixture.js';
 import { everyReadModel } from './every-read-model.fixture.js';
-import { RECORDING_START, envelope, memoryWorld, wholeLog } from './history.fixture.js';
+import {
+  RECORDING_START,
+  envelope,
+  instrument,
+  legalBasis,
+  memoryWorld,
+  wholeLog,
+} from './history.fixture.js';
 import { createOracle } from './oracle.js';
 import type { ReadModelQueries } from './views.js';
 
-const instrument = (number: string, signedOn: string) => ({
-  type: 'decision',
-  number,
-  issuer: 'ubnd-tinh-binh-phuoc',
-  signer: { name: 'Nguyễn Văn Trăm' },
-  signedOn,
-});
 const registration = instrument('10/QĐ-UBND', '2019-01-02');
 const correction = instrument('20/QĐ-UBND', '2019-02-01');
 const annulsCorrection = instrument('30/QĐ-UBND', '2019-03-01');
@@ -35,12 +35,6 @@ const annulsRegistration = instrument('40/QĐ-UBND', '2019-04-01');
 const personId = 'le-van-an';
 /** The correction's annulment takes effect after its instrument was signed. */
 const CORRECTION_ANNULLED_ON = '2019-03-15';
-
-const legalBasis = (json: unknown): LegalBasis => {
-  const decoded = decodeWith(LegalBasis, json);
-  if (E.isLeft(decoded)) throw new Error('test instrument does not decode');
-  return decoded.right;
-};
 
 describe('a name correction, then a registration, annulled ab initio (rule 14)', () => {
   let store: EventStore;

@@ -9,12 +9,18 @@
  */
 import * as E from 'fp-ts/Either';
 import { expect } from 'vitest';
-import { LegalBasis, decodeWith } from '@mandate/core';
 import type { EventStore } from '@mandate/eventstore';
 import { bitemporalProjection } from './bitemporal-projection.js';
 import type { CheckpointedModel } from './checkpoint.js';
 import type { FactStore } from './fact-store.js';
-import { RECORDING_START, envelope, memoryWorld, wholeLog } from './history.fixture.js';
+import {
+  RECORDING_START,
+  envelope,
+  instrument,
+  legalBasis,
+  memoryWorld,
+  wholeLog,
+} from './history.fixture.js';
 import { createOracle } from './oracle.js';
 import type { Projection } from './projection.js';
 import { catchUp } from './runner.js';
@@ -38,21 +44,8 @@ export interface EarlierVersionStorage {
   readonly version2Rows: () => Promise<ReadonlyArray<string>>;
 }
 
-const instrument = (number: string, signedOn: string) => ({
-  type: 'decision',
-  number,
-  issuer: 'ubnd-tinh-binh-phuoc',
-  signer: { name: 'Nguyễn Văn Trăm' },
-  signedOn,
-});
 const registration = instrument('10/QĐ-UBND', '2019-01-02');
 const annulling = instrument('30/QĐ-UBND', '2019-03-01');
-
-const legalBasis = (json: unknown): LegalBasis => {
-  const decoded = decodeWith(LegalBasis, json);
-  if (E.isLeft(decoded)) throw new Error('test instrument does not decode');
-  return decoded.right;
-};
 
 /** A log in which a person's registration is annulled ab initio, effective 2019-03-15. */
 async function annulledRegistration(): Promise<EventStore> {

@@ -9,14 +9,17 @@
  * the persons (with Vietnamese names) and offices the seats name, and the authorities, are
  * recorded first; some instruments are then annulled ab initio, soon after they are cited, and
  * sometimes an establishment so withdrawn is submitted again under the same id; a body, an office
- * or a person is often established, its establishment annulled, and established again. Apart
- * from the history, a district split with its bodies' transfers, submitted
- * as one batch (one append over the registry and several body streams).
+ * or a person is often established, its establishment annulled, and established again. Every
+ * history draws, so that the read-model properties' floors hold in every run: an office handed
+ * over between two persons no seat names, a report filed, the body's name as established
+ * corrected, and a body orphaned by its district's dissolution. Apart from the history, a
+ * district split with its bodies' transfers, submitted as one batch (one append over the
+ * registry and several body streams).
  */
 import fc from 'fast-check';
 import { Body, addDays, unsafeCalendarDate, type PersonId } from '@mandate/core';
 import { BodyArbitraries, OfficeArbitraries } from '@mandate/core/testing';
-import { eventOf } from './history.fixture.js';
+import { eventOf, nthEventId } from './history.fixture.js';
 
 /** The province that establishes the generated body. */
 export const PROVINCE = BodyArbitraries.PROVINCE;
@@ -39,11 +42,23 @@ export const registerProvince = {
 };
 
 /** The persons both the body and the office generators name. */
-export const PERSONS: ReadonlyArray<PersonId> = [
+const POOLED_PERSONS: ReadonlyArray<PersonId> = [
   'nguyen-van-tram',
   'tran-thi-hoa',
   'le-van-minh',
 ].map((person) => person as PersonId);
+
+/**
+ * Persons no generated seat names and no office history appoints: the one office hand-over every
+ * history has is between them, so that the second appointment is not refused for seating a person
+ * twice in the generated body (docs/reference/domain.md rule 19).
+ */
+const NEWCOMERS: ReadonlyArray<PersonId> = ['vo-thi-giao', 'dang-van-nhan'].map(
+  (person) => person as PersonId,
+);
+
+/** Every person registered first, whose holdings the read-model properties ask for. */
+export const PERSONS: ReadonlyArray<PersonId> = [...POOLED_PERSONS, ...NEWCOMERS];
 
 /** The offices the body generators' seats name. */
 const OFFICES = ['chu-tich-ubnd', 'pho-chu-tich-ubnd', 'giam-doc-so-tttt'];
@@ -53,7 +68,12 @@ const PERSON_NAMES: Readonly<Record<string, string>> = {
   'nguyen-van-tram': 'Nguyễn Văn Trăm',
   'tran-thi-hoa': 'Trần Thị Hòa',
   'le-van-minh': 'Lê Văn Minh',
+  'vo-thi-giao': 'Võ Thị Giao',
+  'dang-van-nhan': 'Đặng Văn Nhân',
 };
+
+/** The names the persons are registered under, before any correction. */
+export const REGISTERED_NAMES: ReadonlyArray<string> = Object.values(PERSON_NAMES);
 
 /**
  * What the generated seats name in other streams, recorded before anything else: every pooled
@@ -84,32 +104,53 @@ const START_OF_WINDOW = unsafeCalendarDate('2018-01-01');
 
 /**
  * An office changing hands: one person appointed, then another (substantive, sometimes acting)
- * from a later date, so that the ex-officio seats following the office change holder with it.
- * Every history has one at least: annulments may withdraw the office histories' appointments.
+ * from a later date, with a seat of the generated body following the office from the first
+ * appointment (refused when a seat of its charter follows it already), so that the ex-officio
+ * seats following the office change holder with it. Every history has one at least, on an
+ * office the office histories leave alone (they may abolish theirs) and between
+ * {@link NEWCOMERS}; annulments may withdraw the office histories' appointments.
  */
-const handover = fc
-  .record({
-    officeId: fc.constantFrom(...officePools.offices),
-    persons: fc.uniqueArray(fc.constantFrom(...PERSONS), { minLength: 2, maxLength: 2 }),
-    first: fc.integer({ min: 180, max: 700 }),
-    gap: fc.integer({ min: 1, max: 400 }),
-    capacity: fc.constantFrom('substantive', 'substantive', 'acting'),
-  })
-  .map(({ officeId, persons, first, gap, capacity }) =>
-    persons.map((person, i) => {
-      const effectiveOn = addDays(START_OF_WINDOW, first + i * gap) ?? START_OF_WINDOW;
-      return {
-        type: 'AppointOfficeHolder',
+const handover = (offices: ReadonlyArray<string>, persons: ReadonlyArray<PersonId>) =>
+  fc
+    .record({
+      officeId: fc.constantFrom(...offices),
+      persons: fc.uniqueArray(fc.constantFrom(...persons), { minLength: 2, maxLength: 2 }),
+      // After 2018, when the generated body is usually established, so that its seat may follow.
+      first: fc.integer({ min: 365, max: 700 }),
+      gap: fc.integer({ min: 1, max: 400 }),
+      capacity: fc.constantFrom('substantive', 'substantive', 'acting'),
+    })
+    .map(({ officeId, persons, first, gap, capacity }) => ({
+      seat: {
+        type: 'AmendBody',
         data: {
-          officeId,
-          person,
-          capacity: i === 0 ? 'substantive' : capacity,
-          basis: { ...registerProvince.data.basis, number: `${first + i}/QĐ-UBND` },
-          effectiveOn,
+          bodyId: BodyArbitraries.BODY,
+          basis: { ...registerProvince.data.basis, number: `S${first}/QĐ-UBND` },
+          effectiveOn: addDays(START_OF_WINDOW, first) ?? START_OF_WINDOW,
+          changes: [
+            {
+              change: 'CreateSeat',
+              seatId: `seat-${officeId}`,
+              roles: Body.roleSet('member'),
+              holder: { follows: 'office', office: officeId },
+            },
+          ],
         },
-      };
-    }),
-  );
+      },
+      appointments: persons.map((person, i) => {
+        const effectiveOn = addDays(START_OF_WINDOW, first + i * gap) ?? START_OF_WINDOW;
+        return {
+          type: 'AppointOfficeHolder',
+          data: {
+            officeId,
+            person,
+            capacity: i === 0 ? 'substantive' : capacity,
+            basis: { ...registerProvince.data.basis, number: `${first + i}/QĐ-UBND` },
+            effectiveOn,
+          },
+        };
+      }),
+    }));
 
 /**
  * Reports filed around their due date for the obligations generated charters impose (the annual
@@ -160,7 +201,7 @@ const CORRECTED_NAMES = ['Trần Thị Hoà', 'Trần Thị Hoa', 'Nguyễn Văn
 /** A pooled person's name corrected, on the province's own instrument. */
 const nameCorrection = fc
   .record({
-    personId: fc.constantFrom(...PERSONS),
+    personId: fc.constantFrom(...POOLED_PERSONS),
     name: fc.constantFrom(...CORRECTED_NAMES),
     on: BodyArbitraries.windowDate,
   })
@@ -249,15 +290,15 @@ const provinceInstrument = {
   signedOn: '2017-12-22',
 };
 
-/** Registers a district under the province, by the province's instrument. */
-const registerDistrict = (authorityId: string) => ({
+/** Registers a district under the province, by the province's instrument (or `cited`). */
+const registerDistrict = (authorityId: string, cited = provinceInstrument) => ({
   type: 'RegisterAuthority',
   data: {
     authorityId,
     name: { vi: `Ủy ban nhân dân huyện ${authorityId}` },
     level: 'district',
     parent: PROVINCE,
-    basis: provinceInstrument,
+    basis: cited,
     effectiveOn: '2017-12-22',
   },
 });
@@ -303,7 +344,7 @@ const reorganisedAuthorities = fc
           effectiveOn: '2017-12-21',
         },
       },
-      ...DISTRICTS.map(registerDistrict),
+      ...DISTRICTS.map((district) => registerDistrict(district)),
     ];
     const changes: unknown[] = [
       ...(superiorDay === undefined
@@ -350,6 +391,42 @@ const reorganisedAuthorities = fc
     ];
     return { registrations, changes };
   });
+
+/** The district {@link orphaning} dissolves, and the body it leaves without an authority. */
+const ORPHANING = { district: 'district-g', body: 'bcd-mo-coi' } as const;
+
+/**
+ * A body established under a district of its own, and that district dissolved by a later
+ * instrument, leaving the body orphaned: drawn in every history, as the generated body reaches a
+ * dissolved district seldom (transferred there, not moved on, and the district dissolved).
+ */
+const orphaning = fc.integer({ min: 1, max: 400 }).map((day) => {
+  const instrument = { ...provinceInstrument, number: 'R5/QĐ-UBND' };
+  return {
+    registration: registerDistrict(ORPHANING.district, instrument),
+    changes: [
+      {
+        type: 'EstablishBody',
+        data: {
+          bodyId: ORPHANING.body,
+          kind: 'working-group',
+          name: { vi: 'Tổ công tác mồ côi' },
+          authority: ORPHANING.district,
+          basis: instrument,
+          effectiveOn: START_OF_WINDOW,
+        },
+      },
+      {
+        type: 'DissolveAuthority',
+        data: {
+          authorityId: ORPHANING.district,
+          basis: { ...instrument, number: 'R6/QĐ-UBND' },
+          effectiveOn: addDays(START_OF_WINDOW, day) ?? START_OF_WINDOW,
+        },
+      },
+    ],
+  };
+});
 
 /** The bodies the generated reorganisations end or absorb into, beside the generated body. */
 export const REORGANISED_BODIES = ['bcd-khac-1', 'bcd-khac-2'] as const;
@@ -419,6 +496,19 @@ export const WITHDRAWN_IDS = {
   person: 'pham-van-rut',
 } as const;
 
+/** The command annulling the instrument of that number, issuer and signing date by `annulling`, from its signing date. */
+const annulment = (
+  { number, issuer, signedOn }: Pick<typeof basis, 'number' | 'issuer' | 'signedOn'>,
+  annulling: typeof basis,
+) => ({
+  type: 'AnnulInstrument',
+  data: {
+    instrument: { number, issuer, signedOn },
+    basis: annulling,
+    effectiveOn: annulling.signedOn,
+  },
+});
+
 /**
  * A body, an office or a person established by an instrument of its own, that instrument annulled
  * up to a year later (withdrawing the establishment, on which nothing else rests), and the same
@@ -468,15 +558,7 @@ const withdrawnEstablishment = fc
                 effectiveOn: on,
               },
             };
-    const { number, issuer, signedOn } = own;
-    const annul = {
-      type: 'AnnulInstrument',
-      data: {
-        instrument: { number, issuer, signedOn },
-        basis: annulling,
-        effectiveOn: annulling.signedOn,
-      },
-    };
+    const annul = annulment(own, annulling);
     return [establish(own), annul, establish(annulling)];
   });
 
@@ -499,7 +581,7 @@ export const authoritySplitBatch = fc
     const [split, ...successors] = SPLIT_DISTRICTS;
     const effectiveOn = addDays(START_OF_WINDOW, day) ?? START_OF_WINDOW;
     const prelude: unknown[] = [
-      ...SPLIT_DISTRICTS.map(registerDistrict),
+      ...SPLIT_DISTRICTS.map((district) => registerDistrict(district)),
       ...DISTRICT_BODIES.map((bodyId, i) => ({
         type: 'EstablishBody',
         data: {
@@ -535,7 +617,7 @@ const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedO
 
 /**
  * A correction of the generated body's record (rule 14), naming an event by the id the test
- * handler gives it (`event-<n>`, in order of recording) or by its place in the body's stream
+ * handler gives the n-th event it records (`nthEventId`) or by its place in the body's stream
  * (`eventOf`): its date, its name, its seat roles or its seat holder.
  * Many name an event of another stream or kind, or break a rule, and are refused; the rest
  * change what the read models answer as known from their recording.
@@ -543,7 +625,7 @@ const erratum = { ...registerProvince.data.basis, number: '99/QĐ-UBND', signedO
 const bodyCorrection = fc
   .record({
     corrects: fc.oneof(
-      fc.integer({ min: 1, max: 90 }).map((n) => `event-${n}`),
+      fc.integer({ min: 1, max: 90 }).map(nthEventId),
       fc.nat({ max: 12 }).map((n) => eventOf(`body-${BodyArbitraries.BODY}`, n)),
     ),
     correction: fc.oneof(
@@ -578,6 +660,24 @@ const bodyCorrection = fc
     type: 'CorrectBodyRecord',
     data: { bodyId: BodyArbitraries.BODY, corrects, basis: erratum, correction },
   }));
+
+/**
+ * A correction of the generated body's name as established (its stream's first event), keeping the
+ * words the searches look for: drawn in every history, and accepted unless the establishment was
+ * refused or withdrawn, so that every history corrects the body's record at least once probably.
+ */
+const establishmentNameCorrection = {
+  type: 'CorrectBodyRecord',
+  data: {
+    bodyId: BodyArbitraries.BODY,
+    corrects: eventOf(`body-${BodyArbitraries.BODY}`, 0),
+    basis: erratum,
+    correction: {
+      correct: 'Name',
+      name: { vi: 'Ban Chỉ đạo xây dựng chính quyền điện tử tỉnh (đính chính)' },
+    },
+  },
+};
 
 /** A generated history's commands, clock steps in minutes, and where to cut. */
 interface GeneratedHistory {
@@ -673,14 +773,7 @@ const withAnnulments = ({ commands, steps, cut }: GeneratedHistory) =>
           number: `A${k + 1}/QĐ-UBND`,
           signedOn: addDays(unsafeCalendarDate(signedOn), days) ?? signedOn,
         };
-        const annul = {
-          type: 'AnnulInstrument',
-          data: {
-            instrument: { number, issuer, signedOn },
-            basis: annulling,
-            effectiveOn: annulling.signedOn,
-          },
-        };
+        const annul = annulment({ number, issuer, signedOn }, annulling);
         const establishment = annulled[at] as { readonly type: string; readonly data: object };
         const reestablish = { ...establishment, data: { ...establishment.data, basis: annulling } };
         const reestablished = again && ESTABLISHING_COMMANDS.has(establishment.type);
@@ -698,14 +791,20 @@ export const history = fc
   .tuple(
     BodyArbitraries.bodyCommands(14),
     OfficeArbitraries.officeHistoryArbitrary(officePools, { maxLength: 8 }),
-    fc.array(handover, { minLength: 1, maxLength: 2 }),
-    fc.array(reportsAroundDueDates, { maxLength: 3 }),
+    fc
+      .tuple(
+        handover(['pho-chu-tich-ubnd'], NEWCOMERS),
+        fc.array(handover(officePools.offices, POOLED_PERSONS), { maxLength: 1 }),
+      )
+      .map(([first, rest]) => [first, ...rest]),
+    fc.array(reportsAroundDueDates, { minLength: 1, maxLength: 3 }),
     fc.array(bodyCorrection, { maxLength: 4 }),
     relatedInstruments,
     fc.array(nameCorrection, { maxLength: 2 }),
     reorganisedAuthorities,
     bodyReorganisation,
     fc.option(withdrawnEstablishment, { nil: [], freq: 3 }),
+    orphaning,
   )
   .map(
     ([
@@ -719,11 +818,27 @@ export const history = fc
       authorities,
       bodies,
       withdrawn,
+      orphaned,
     ]) =>
       [
-        [...body, ...reports.flat(), ...corrections, ...renames, ...authorities.changes],
-        [...office, ...handovers.flat(), ...instruments, ...bodies, ...withdrawn],
-        authorities.registrations,
+        [
+          ...body,
+          ...handovers.map(({ seat }) => seat),
+          ...reports.flat(),
+          establishmentNameCorrection,
+          ...corrections,
+          ...renames,
+          ...authorities.changes,
+        ],
+        [
+          ...office,
+          ...handovers.flatMap(({ appointments }) => appointments),
+          ...instruments,
+          ...bodies,
+          ...withdrawn,
+          ...orphaned.changes,
+        ],
+        [...authorities.registrations, orphaned.registration],
       ] as const,
   )
   .chain(([body, office, registrations]) =>

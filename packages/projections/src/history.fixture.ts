@@ -3,7 +3,13 @@
  * the application's handler, and reading the whole log.
  */
 import * as E from 'fp-ts/Either';
-import { epochMillisecondsOf, instantOf, type Instant } from '@mandate/core';
+import {
+  LegalBasis,
+  decodeWith,
+  epochMillisecondsOf,
+  instantOf,
+  type Instant,
+} from '@mandate/core';
 import { createCommandHandler, type CommandHandler } from '@mandate/application';
 import {
   createInMemoryEventStore,
@@ -35,6 +41,14 @@ export function manualClock(start: Instant): ManualClock {
   };
 }
 
+/**
+ * The id the handler of {@link memoryWorld} gives the `n`-th event it records (from 1): a
+ * scramble of `n` (a bijection on 32-bit integers, so no two alike), never the event's position
+ * in the log, so a test that took one for the other would see it.
+ */
+export const nthEventId = (n: number): string =>
+  `event-${(Math.imul(n, 0x9e3779b1) >>> 0).toString(36)}`;
+
 /** A fresh in-memory store on a manual clock, and a command handler over it. */
 export function memoryWorld(start: Instant): {
   readonly store: EventStore;
@@ -44,7 +58,7 @@ export function memoryWorld(start: Instant): {
   const clock = manualClock(start);
   const store = createInMemoryEventStore({ clock: clock.now });
   let nextId = 0;
-  const handler = createCommandHandler({ store, newEventId: () => `event-${++nextId}` });
+  const handler = createCommandHandler({ store, newEventId: () => nthEventId(++nextId) });
   return { store, clock, handler };
 }
 
@@ -125,3 +139,19 @@ export async function withEventIds(store: EventStore, command: unknown): Promise
   const id = E.isRight(events) ? events.right[Number(index)]?.eventId : undefined;
   return id === undefined ? command : { ...(command as object), data: { ...data, corrects: id } };
 }
+
+/** A decision of the province's People's Committee, signed by its chairman, as command JSON. */
+export const instrument = (number: string, signedOn: string) => ({
+  type: 'decision',
+  number,
+  issuer: 'ubnd-tinh-binh-phuoc',
+  signer: { name: 'Nguyễn Văn Trăm' },
+  signedOn,
+});
+
+/** The legal basis `json` decodes to; a test instrument that does not decode is a broken test. */
+export const legalBasis = (json: unknown): LegalBasis => {
+  const decoded = decodeWith(LegalBasis, json);
+  if (E.isLeft(decoded)) throw new Error('test instrument does not decode');
+  return decoded.right;
+};

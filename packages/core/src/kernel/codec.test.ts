@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/Either';
+import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { BodyId } from './ids.js';
 import { instrumentKey, sameInstrument } from './instrument-key.js';
@@ -47,6 +48,64 @@ describe('struct', () => {
   });
 });
 
+describe('decode failures', () => {
+  const failure = (codec: t.Mixed, input: unknown) => {
+    const result = decodeWith(codec, input);
+    if (!isLeft(result)) throw new Error('expected a failure');
+    return result.left;
+  };
+
+  it('sum up at most five distinct issues, each after its path, in one message', () => {
+    const Wide = struct('Wide', { a: Name, b: Name, c: Name, d: Name, e: Name, f: Name });
+    const blank = { a: ' ', b: ' ', c: ' ', d: ' ', e: ' ', f: ' ' };
+    const result = failure(Wide, blank);
+    expect(result._tag).toBe('DecodeFailure');
+    expect(result.issues).toHaveLength(6);
+    expect(result.message).toBe(
+      'Invalid Wide: a: Name must not be blank; b: Name must not be blank; ' +
+        'c: Name must not be blank; d: Name must not be blank; e: Name must not be blank',
+    );
+  });
+
+  it('name a problem of the root without a path, and list a repeated issue once', () => {
+    expect(failure(Sample, 42)).toEqual({
+      _tag: 'DecodeFailure',
+      expected: 'Sample',
+      issues: [{ path: '', message: 'Sample must be an object' }],
+      message: 'Invalid Sample: Sample must be an object',
+    });
+    const twice = failure(t.union([t.string, t.string]), 1);
+    expect(twice.issues).toEqual([{ path: '', message: 'expected string, got 1' }]);
+  });
+
+  it('say what was expected and what came, for a codec that gives no message', () => {
+    expect(failure(t.string, undefined).message).toBe(
+      'Invalid string: expected string, got undefined',
+    );
+  });
+});
+
+describe('ids', () => {
+  it('refuse what is not a string, even when its text would be an id', () => {
+    for (const u of [42, ['b1']]) {
+      expect(BodyId.is(u)).toBe(false);
+      expect(isLeft(BodyId.decode(u))).toBe(true);
+    }
+  });
+
+  it('refuse a string that does not start with a letter or digit, saying what an id must be', () => {
+    expect(BodyId.is('-b1')).toBe(false);
+    expect(BodyId.decode('-b1')).toMatchObject({
+      left: [
+        {
+          message:
+            "BodyId must be 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit",
+        },
+      ],
+    });
+  });
+});
+
 describe('instrument identity', () => {
   const basis = (number: string, signedOn: string) => {
     const result = decodeWith(LegalBasis, {
@@ -78,5 +137,15 @@ describe('instrument identity', () => {
       expect(instrumentKey(basis(spelling, '2018-12-04'))).toBe(instrumentKey(canonical));
     expect(sameInstrument(basis('1072/QÐ-TTg', '2018-01-01'), canonical)).toBe(true);
     expect(sameInstrument(basis('1073/QĐ-TTg', '2018-12-04'), canonical)).toBe(false);
+  });
+
+  it('drops white space around `/`, `-` and `.` only, on either side; a space within a part stays', () => {
+    const canonical = basis('1072/QĐ-TTg', '2018-12-04');
+    for (const spelling of ['1072/ QĐ- TTg', '1072 /QĐ -TTg'])
+      expect(instrumentKey(basis(spelling, '2018-12-04'))).toBe(instrumentKey(canonical));
+    expect(instrumentKey(basis('10 72/QĐ-TTg', '2018-12-04'))).toBe(
+      '10 72/QĐ-TTG|ubnd-binh-phuoc|2018',
+    );
+    expect(sameInstrument(basis('10  72/QĐ-TTg', '2018-12-04'), canonical)).toBe(false);
   });
 });
