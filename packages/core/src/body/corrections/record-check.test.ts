@@ -38,7 +38,10 @@ const ENDED = {
 } as unknown as EstablishedBody;
 
 const withSeat = (seat: Partial<Seat>) =>
-  ({ ...ENDED, seats: new Map([['seat-head', { ...SEAT, ...seat }]]) }) as EstablishedBody;
+  ({
+    ...ENDED,
+    seats: new Map([['seat-head', { ...SEAT, ...seat }]]),
+  }) as unknown as EstablishedBody;
 const withReport = (submittedOn: string, period = '2019') =>
   ({
     ...ENDED,
@@ -86,7 +89,7 @@ describe('recordViolation (rule 14)', () => {
 
   it('names a first name dated after the establishment', () => {
     const body = { ...ENDED, names: [{ from: day('2019-02-01'), name: { vi: 'Ban' } }] };
-    expect(recordViolation(body as EstablishedBody)).toMatchObject({
+    expect(recordViolation(body as unknown as EstablishedBody)).toMatchObject({
       _tag: 'CorrectionCrossesChange',
       record: 'the body’s name',
       on: '2019-01-01',
