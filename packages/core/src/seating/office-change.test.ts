@@ -16,7 +16,7 @@ import type {
   PersonId,
   SeatId,
 } from '../kernel/index.js';
-import { changesWhoHolds, officeChangeRefusal } from './office-change.js';
+import { changesWhoHolds, officeChangeRefusal, officesFollowed } from './office-change.js';
 
 const BODY = 'bcd-a' as BodyId;
 const CHAIR = 'chu-tich-ubnd-tinh' as OfficeId;
@@ -35,30 +35,40 @@ const source = {
   },
 } as Body.Event['data']['source'];
 
-const seatFollowing = (seatId: string, office: OfficeId) =>
+const seatFollowing = (
+  seatId: string,
+  office: OfficeId,
+  bodyId: BodyId = BODY,
+  on = '2018-06-01',
+) =>
   Body.seatCreated({
-    bodyId: BODY,
-    effectiveOn: day('2018-06-01'),
+    bodyId,
+    effectiveOn: day(on),
     source,
     seatId: seatId as SeatId,
     roles: Body.roleSet('member'),
     holder: { follows: 'office', office },
   });
 
-/** The body: a seat following the chairmanship, one following the finance department. */
-const body = [
+const establishedBody = (bodyId: BodyId) =>
   Body.bodyEstablished({
-    bodyId: BODY,
+    bodyId,
     effectiveOn: day('2018-01-01'),
     source,
     kind: 'steering-committee',
     name: { vi: 'Ban' } as Body.BodyEstablished['data']['name'],
     authority: 'ubnd-tinh' as AuthorityId,
     origin: { kind: 'decision' },
-  }),
+  });
+const foldBody = (events: ReadonlyArray<Body.Event>) =>
+  events.reduce(Body.decider.evolve, Body.initialState);
+
+/** The body: a seat following the chairmanship, one following the finance department. */
+const body = foldBody([
+  establishedBody(BODY),
   seatFollowing('ghe-chu-tich', CHAIR),
   seatFollowing('ghe-tai-chinh', FINANCE),
-].reduce(Body.decider.evolve, Body.initialState);
+]);
 
 const common = (officeId: OfficeId, effectiveOn: string) => ({
   officeId,
@@ -87,10 +97,34 @@ const fold = (events: ReadonlyArray<Office.Event>) =>
 
 /** Mr. Trăm chairs the committee from the start. */
 const chair = fold([established(CHAIR), appointed(CHAIR, TRAM, '2018-01-01')]);
-const refusalWith = (finance: ReadonlyArray<Office.Event>) => {
+const refusalWith = (
+  finance: ReadonlyArray<Office.Event>,
+  bodies: ReadonlyArray<Body.State> = [body],
+) => {
   const after = fold([established(FINANCE), ...finance]);
-  return officeChangeRefusal(FINANCE, [body], (id) => (id === CHAIR ? chair : after));
+  return officeChangeRefusal(FINANCE, bodies, (id) => (id === CHAIR ? chair : after));
 };
+/** Ms. Hoa heads finance, Mr. Trăm acts for her, and her holding ends on 1 September 2018. */
+const hoaEnded: ReadonlyArray<Office.Event> = [
+  appointed(FINANCE, HOA, '2018-01-01'),
+  appointed(FINANCE, TRAM, '2018-02-01', 'acting'),
+  {
+    type: 'OfficeHolderEnded',
+    data: {
+      ...common(FINANCE, '2018-09-01'),
+      person: HOA,
+      capacity: 'substantive',
+      since: day('2018-01-01'),
+    },
+  },
+];
+/** A body like the first, its two seats created on `on`. */
+const bodyLike = (bodyId: string, on: string) =>
+  foldBody([
+    establishedBody(bodyId as BodyId),
+    seatFollowing('ghe-chu-tich', CHAIR, bodyId as BodyId, on),
+    seatFollowing('ghe-tai-chinh', FINANCE, bodyId as BodyId, on),
+  ]);
 
 describe('officeChangeRefusal', () => {
   it('refuses ending a substantive holding that leaves the acting holder sitting twice', () => {
@@ -149,6 +183,86 @@ describe('officeChangeRefusal', () => {
       seats: ['ghe-chu-tich', 'ghe-tai-chinh'],
     });
   });
+  it('names the earliest day over all bodies, and on a tie the first body', () => {
+    const later = bodyLike('bcd-sau', '2018-10-01');
+    const twin = bodyLike('bcd-doi', '2018-06-01');
+    expect(refusalWith(hoaEnded, [later, body])).toMatchObject({ bodyId: BODY, on: '2018-09-01' });
+    expect(refusalWith(hoaEnded, [body, twin])).toMatchObject({ bodyId: BODY });
+    expect(refusalWith(hoaEnded, [twin, body])).toMatchObject({ bodyId: 'bcd-doi' });
+  });
+
+  it('skips an unestablished body, a vacant seat, and a sitting twice not through the office', () => {
+    const relieved = foldBody([
+      establishedBody(BODY),
+      seatFollowing('ghe-tai-chinh', FINANCE),
+      Body.seatHolderRelieved({
+        bodyId: BODY,
+        effectiveOn: day('2018-07-01'),
+        source,
+        seatId: 'ghe-tai-chinh' as SeatId,
+        previous: { follows: 'office', office: FINANCE },
+      }),
+    ]);
+    /** Mr. Trăm sits through the chairmanship and by name: not the finance command's doing. */
+    const named = foldBody([
+      establishedBody(BODY),
+      seatFollowing('ghe-chu-tich', CHAIR),
+      Body.seatCreated({
+        bodyId: BODY,
+        effectiveOn: day('2018-06-01'),
+        source,
+        seatId: 'ghe-ong-tram' as SeatId,
+        roles: Body.roleSet('member'),
+        holder: { follows: 'person', person: TRAM },
+      }),
+      seatFollowing('ghe-tai-chinh', FINANCE),
+    ]);
+    const hoa = [appointed(FINANCE, HOA, '2018-01-01')];
+    expect(refusalWith(hoa, [Body.initialState, relieved, named])).toBeUndefined();
+  });
+});
+
+describe('officesFollowed', () => {
+  it('lists each office a seat follows at any time, once, and none for an unestablished body', () => {
+    const followed = foldBody([
+      establishedBody(BODY),
+      seatFollowing('ghe-chu-tich', CHAIR),
+      seatFollowing('ghe-pho-chu-tich', CHAIR),
+      Body.seatCreated({
+        bodyId: BODY,
+        effectiveOn: day('2018-06-01'),
+        source,
+        seatId: 'ghe-ong-tram' as SeatId,
+        roles: Body.roleSet('member'),
+        holder: { follows: 'person', person: TRAM },
+      }),
+      Body.seatHolderRelieved({
+        bodyId: BODY,
+        effectiveOn: day('2018-07-01'),
+        source,
+        seatId: 'ghe-ong-tram' as SeatId,
+        previous: { follows: 'person', person: TRAM },
+      }),
+      Body.seatHolderReplaced({
+        bodyId: BODY,
+        effectiveOn: day('2018-08-01'),
+        source,
+        seatId: 'ghe-ong-tram' as SeatId,
+        previous: null,
+        holder: { follows: 'office', office: FINANCE },
+      }),
+      Body.seatHolderReplaced({
+        bodyId: BODY,
+        effectiveOn: day('2018-09-01'),
+        source,
+        seatId: 'ghe-ong-tram' as SeatId,
+        previous: { follows: 'office', office: FINANCE },
+        holder: { follows: 'person', person: HOA },
+      }),
+    ]);
+    expect(officesFollowed(followed)).toEqual([CHAIR, FINANCE]);
+    expect(officesFollowed(Body.initialState)).toEqual([]);
+  });
 });
 
 describe('changesWhoHolds', () => {
@@ -173,5 +287,39 @@ describe('changesWhoHolds', () => {
       },
     };
     expect(changesWhoHolds([renamed])).toBe(false);
+  });
+
+  it('is true when any event changes who holds, whatever the others', () => {
+    const renamed: Office.Event = {
+      type: 'OfficeRenamed',
+      data: {
+        ...common(FINANCE, '2018-02-01'),
+        name: { vi: 'Mới' } as Office.OfficeRenamed['data']['name'],
+        previous: { vi: 'Chức vụ' } as Office.OfficeRenamed['data']['name'],
+      },
+    };
+    expect(changesWhoHolds([renamed, appointed(FINANCE, TRAM, '2018-03-01')])).toBe(true);
+    expect(changesWhoHolds([renamed, renamed])).toBe(false);
+  });
+
+  it('is true for a corrected holding, false for establishing or abolishing the office', () => {
+    const corrected: Office.Event = {
+      type: 'OfficeHoldingCorrected',
+      data: {
+        ...common(FINANCE, '2018-01-01'),
+        corrects: 'event-2' as EventId,
+        person: TRAM,
+        capacity: 'substantive',
+        was: { from: day('2018-01-01'), to: day('2018-03-01') },
+        holding: { from: day('2018-01-01'), to: day('2018-04-01') },
+      },
+    };
+    expect(changesWhoHolds([corrected])).toBe(true);
+    expect(changesWhoHolds([established(FINANCE)])).toBe(false);
+    const abolished: Office.Event = {
+      type: 'OfficeAbolished',
+      data: common(FINANCE, '2019-01-01'),
+    };
+    expect(changesWhoHolds([abolished])).toBe(false);
   });
 });

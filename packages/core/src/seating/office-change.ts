@@ -13,25 +13,19 @@ import type { OfficeLookup } from '../office/resolve-seat-holder.js';
 import { sitsTwice } from './check.js';
 import type { PersonSitsTwice } from './refusals.js';
 
+/** For each office event type, whether it may change who holds the office on some date. */
+const CHANGES_WHO_HOLDS: Readonly<Record<OfficeEvent['type'], boolean>> = {
+  OfficeHolderAppointed: true,
+  OfficeHolderEnded: true,
+  OfficeHoldingCorrected: true,
+  OfficeEstablished: false,
+  OfficeRenamed: false,
+  OfficeAbolished: false,
+};
+
 /** True when one of the office's decided events changes who holds it on some date. */
 export const changesWhoHolds = (events: ReadonlyArray<OfficeEvent>): boolean =>
-  events.some((event) => {
-    switch (event.type) {
-      case 'OfficeHolderAppointed':
-      case 'OfficeHolderEnded':
-      case 'OfficeHoldingCorrected':
-        return true;
-      case 'OfficeEstablished':
-      case 'OfficeRenamed':
-      case 'OfficeAbolished':
-        return false;
-      // Stryker disable next-line BlockStatement: unreachable, the switch covers every member of the typed union
-      default: {
-        const _exhaustive: never = event;
-        return _exhaustive;
-      }
-    }
-  });
+  events.some((event) => CHANGES_WHO_HOLDS[event.type]);
 
 /** Every office a seat of `body` follows ex officio, at any time. */
 export function officesFollowed(body: BodyState): ReadonlyArray<OfficeId> {
@@ -46,7 +40,8 @@ export function officesFollowed(body: BodyState): ReadonlyArray<OfficeId> {
 /**
  * The earliest date on which someone sits twice in one of `bodies` through a seat following
  * `officeId`, with the offices as `offices` gives them (the changed one as the command leaves
- * it), as a refusal; `undefined` when nobody does.
+ * it), as a refusal (on a tie, the first such body and seat in order); `undefined` when nobody
+ * does.
  */
 export function officeChangeRefusal(
   officeId: OfficeId,
