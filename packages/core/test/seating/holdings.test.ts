@@ -84,6 +84,22 @@ describe('newHoldings', () => {
       { bodyId: BODY, seatId: SEAT, from: on, holder: exOfficio(CHAIR) },
     ]);
   });
+  it('begins no holding when a seat’s abolition date is corrected', () => {
+    const after = bodyWith([
+      { seatId: SEAT, holder: named(A), createdOn: ESTABLISHED_ON, abolishedOn: later },
+    ]);
+    const moved: Body.Event = {
+      type: 'SeatDateCorrected',
+      data: {
+        ...common(later),
+        corrects: 'event-3' as EventId,
+        seatId: SEAT,
+        boundary: 'end',
+        previous: on,
+      },
+    };
+    expect(Seating.newHoldings([moved], after)).toEqual([]);
+  });
 });
 
 describe('officesNamed and personsNamed', () => {
