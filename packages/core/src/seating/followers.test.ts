@@ -5,37 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Body from '../body/index.js';
-import type {
-  AuthorityId,
-  BodyId,
-  CalendarDate,
-  OfficeId,
-  PersonId,
-  SeatId,
-} from '../kernel/index.js';
+import type { AuthorityId, BodyId, OfficeId, PersonId, SeatId } from '../kernel/index.js';
 import {
   followers,
   newFollowings,
   type FollowersState,
   type SeatFollowsOffice,
 } from './followers.js';
+import { day, source } from './examples.fixture.js';
 
 const BODY = 'bcd-a' as BodyId;
 const OTHER = 'bcd-b' as BodyId;
 const CHAIR = 'chu-tich-ubnd-tinh' as OfficeId;
 const FINANCE = 'giam-doc-so-tc' as OfficeId;
 const TRAM = 'nguyen-van-tram' as PersonId;
-const day = (date: string) => date as CalendarDate;
-const source = {
-  kind: 'instrument',
-  instrument: {
-    type: 'decision',
-    number: '1/QĐ-UBND',
-    issuer: 'ubnd-tinh',
-    signer: { name: 'Người ký' },
-    signedOn: '2018-01-01',
-  },
-} as Body.Event['data']['source'];
 
 const established = Body.bodyEstablished({
   bodyId: BODY,

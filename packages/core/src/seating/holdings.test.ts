@@ -6,22 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Body from '../body/index.js';
 import { fold } from '../kernel/index.js';
-import type { BodyId, CalendarDate, EventId, SeatHolder, SeatId } from '../kernel/index.js';
+import type { BodyId, EventId, SeatHolder, SeatId } from '../kernel/index.js';
 import { newHoldings } from './holdings.js';
+import { day, source } from './examples.fixture.js';
 
 const BODY = 'bcd-a' as BodyId;
 const SEAT = 'uy-vien' as SeatId;
-const source = {
-  kind: 'instrument',
-  instrument: {
-    type: 'decision',
-    number: '1/QĐ-UBND',
-    issuer: 'ubnd-tinh',
-    signer: { name: 'Người ký' },
-    signedOn: '2018-01-01',
-  },
-} as Body.Event['data']['source'];
-const day = (date: string) => date as CalendarDate;
 const holder = { follows: 'office', office: 'giam-doc-so-tc' } as SeatHolder;
 
 const history: Body.Event[] = [
