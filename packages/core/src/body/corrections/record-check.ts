@@ -35,18 +35,40 @@ function orderBreak(
   life: ValidInterval,
   timelines: ReadonlyArray<ReadonlyArray<Dated>>,
 ): CorrectionRefusal | undefined {
-  if (life.to !== undefined && life.to <= life.from)
+  if (
+    // Stryker disable next-line ConditionalExpression: equivalent, `undefined <= life.from` is false as well; the test narrows the type
+    life.to !== undefined &&
+    life.to <= life.from
+  )
     return correctionCrossesChange(record, life.to, life.from);
   for (const timeline of timelines) {
+    // Stryker disable next-line OptionalChaining: equivalent, evolve begins every timeline with an entry and never removes one
     const first = timeline[0]?.from;
-    if (first !== undefined && first < life.from) return correctionOutsideLife(record, first, life);
-    if (first !== undefined && first > life.from)
+    if (
+      // Stryker disable next-line ConditionalExpression: equivalent, `undefined < life.from` is false as well; the test narrows the type
+      first !== undefined &&
+      first < life.from
+    )
+      return correctionOutsideLife(record, first, life);
+    if (
+      // Stryker disable next-line ConditionalExpression: equivalent, `undefined > life.from` is false as well; the test narrows the type
+      first !== undefined &&
+      first > life.from
+    )
       return correctionCrossesChange(record, life.from, first);
     for (const [i, { from }] of timeline.entries()) {
       const before = timeline[i - 1]?.from;
-      if (before !== undefined && from <= before)
+      if (
+        // Stryker disable next-line ConditionalExpression: equivalent, `from <= undefined` is false as well; the test narrows the type
+        before !== undefined &&
+        from <= before
+      )
         return correctionCrossesChange(record, from, before);
-      if (life.to !== undefined && from >= life.to)
+      if (
+        // Stryker disable next-line ConditionalExpression: equivalent, `from >= undefined` is false as well; the test narrows the type
+        life.to !== undefined &&
+        from >= life.to
+      )
         return correctionCrossesChange(record, life.to, from);
     }
   }
@@ -61,6 +83,7 @@ const outside = (fact: string, on: CalendarDate, life: ValidInterval) =>
 export function recordViolation(body: EstablishedBody): Refusal | undefined {
   const life = bodyLife(body);
   const withinEnd = (fact: string, end: CalendarDate | undefined) =>
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, `end > life.to` is false when either is undefined; the tests narrow the types
     end !== undefined && life.to !== undefined && end > life.to
       ? correctionOutsideLife(fact, end, life)
       : undefined;
@@ -86,6 +109,7 @@ export function recordViolation(body: EstablishedBody): Refusal | undefined {
   }
   for (const obligation of body.obligations.values()) {
     const fact = `reporting obligation ${obligation.obligationId}`;
+    // Stryker disable next-line ConditionalExpression: equivalent, `body.duties.get(undefined)` is undefined, as duties are keyed by their ids; the test narrows the type
     const duty = obligation.dutyId === undefined ? undefined : body.duties.get(obligation.dutyId);
     const broken =
       outside(fact, obligation.imposedOn, life) ??
@@ -101,6 +125,7 @@ export function recordViolation(body: EstablishedBody): Refusal | undefined {
       return correctionOutsideLife(`report ${report.reportId}`, submittedOn, life);
     // After its end a body files only reports for periods that had ended by then (rule 1).
     if (
+      // Stryker disable next-line ConditionalExpression: equivalent, `submittedOn >= undefined` is false as well; the test narrows the type
       life.to !== undefined &&
       submittedOn >= life.to &&
       periodInterval(report.period).to > life.to
