@@ -6,7 +6,7 @@ import { BodyId } from './ids.js';
 import { instrumentKey, sameInstrument } from './instrument-key.js';
 import { LegalBasis } from './legal-basis.js';
 import { struct } from './codec.js';
-import { decodeWith } from './decode-failure.js';
+import { decodeFailure, decodeWith } from './decode-failure.js';
 import { Name } from './text.js';
 
 const Sample = struct('Sample', { id: BodyId }, { name: Name });
@@ -81,6 +81,22 @@ describe('decode failures', () => {
   it('say what was expected and what came, for a codec that gives no message', () => {
     expect(failure(t.string, undefined).message).toBe(
       'Invalid string: expected string, got undefined',
+    );
+  });
+
+  it('read errors of a codec validated in an empty context, with no root entry before the keys', () => {
+    const inStruct = Sample.validate({ id: 42 }, []);
+    const bare = t.string.validate(1, []);
+    if (!isLeft(inStruct) || !isLeft(bare)) throw new Error('expected failures');
+    expect(decodeFailure('Sample', inStruct.left).issues).toEqual([
+      {
+        path: 'id',
+        message:
+          "BodyId must be 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit",
+      },
+    ]);
+    expect(decodeFailure('string', bare.left).message).toBe(
+      'Invalid string: expected a value, got 1',
     );
   });
 });

@@ -19,6 +19,8 @@ describe('Instant', () => {
     ['not a timestamp', 'yesterday'],
     ['a number', 1561950000000],
     ['an array holding one', ['2019-07-01T03:00:00.000Z']],
+    ['a year past 9999, which Date writes with six digits', '+010000-01-01T00:00:00.000Z'],
+    ['an object without a usable toString', JSON.parse('{"toString":1}') as unknown],
   ])('refuses %s, saying what an instant must be', (_label, input) => {
     expect(Instant.is(input)).toBe(false);
     expect(Instant.decode(input)).toMatchObject({
