@@ -30,6 +30,30 @@ describe('names', () => {
     expect(isLeft(Name.decode(input))).toBe(true);
   });
 
+  it.each([
+    ['a number as a name', Name, 42, 'Name must be a string'],
+    ['a lone surrogate', Name, 'Tr\uD800m', 'Name must be well-formed Unicode'],
+    ['a NUL in a name', Name, 'Trăm\u0000', 'Name must not contain control characters'],
+    ['a name of spaces', Name, ' \u00A0 ', 'Name must not be blank'],
+    ['a name of 501', Name, 'a'.repeat(501), 'Name must be at most 500 characters'],
+    ['a bell in a free text', Text, 'Dòng\u0007', 'Text must not contain control characters'],
+    ['a free text of 8,001', Text, 'a'.repeat(8001), 'Text must be at most 8000 characters'],
+  ])('refuses %s, saying why', (_label, codec, input, message) => {
+    expect(codec.decode(input)).toMatchObject({ left: [{ message }] });
+    expect(codec.is(input)).toBe(false);
+  });
+
+  it('accepts a name of 500 and a free text of 8,000 code units, counted in NFC', () => {
+    const nfd = 'ă'.normalize('NFD');
+    for (const [codec, max] of [
+      [Name, 500],
+      [Text, 8000],
+    ] as const) {
+      expect(codec.is('a'.repeat(max))).toBe(true);
+      expect(isLeft(codec.decode(nfd.repeat(max)))).toBe(false);
+    }
+  });
+
   it('lets free text hold line breaks', () => {
     expect(isLeft(Text.decode('Dòng một\nDòng hai'))).toBe(false);
   });

@@ -2,7 +2,7 @@ import { isLeft } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import { decodeWith } from './decode-failure.js';
 import type { EventId } from './ids.js';
-import { LegalBasis, instrumentSource } from './legal-basis.js';
+import { LegalBasis, instrumentSource, reportSource, ReportDocument } from './legal-basis.js';
 import type { EventsWithdrawn, IdentifiedEvent } from './withdrawal.js';
 import { establishmentWithdrawal, identityWithdrawn } from './withdrawn-identity.js';
 
@@ -60,6 +60,32 @@ describe('an id whose establishment was withdrawn (rule 14)', () => {
     );
     expect(identityWithdrawn('office', 'pgd', withdrawal(id('e-1'))).message).toContain(
       'establish the office under a new id',
+    );
+  });
+
+  it('carries the id, its kind and both documents, and names no annulling instrument for a report', () => {
+    const byInstrument = withdrawal(id('e-1'));
+    expect(identityWithdrawn('body', 'bcd-x', byInstrument)).toEqual({
+      _tag: 'IdentityWithdrawn',
+      rule: 14,
+      kind: 'body',
+      id: 'bcd-x',
+      annulled,
+      annulledBy: instrumentSource(annulling),
+      message: expect.any(String),
+    });
+    const report = decodeWith(ReportDocument, {
+      reference: '7/BC-BCĐ',
+      filedBy: 'bcd-x',
+      submittedOn: '2018-06-01',
+    });
+    if (isLeft(report)) throw new Error('bad report');
+    const byReport = {
+      ...byInstrument,
+      data: { ...byInstrument.data, source: reportSource(report.right) },
+    };
+    expect(identityWithdrawn('body', 'bcd-x', byReport).message).toBe(
+      'The body bcd-x was established by 100/QĐ-UBND of ubnd-tinh-binh-phuoc signed on 2018-03-01, annulled ab initio; the withdrawn establishment stays in the log and the id stays taken: establish the body under a new id.',
     );
   });
 });
