@@ -256,8 +256,10 @@ function abolish(data: AbolishOffice['data'], office: EstablishedOffice): Decisi
     ...office.holdings.map((holding) => holding.from),
   ].reduce(maxDate, office.establishedOn);
   const latestEnd = office.holdings
-    // Stryker disable next-line ConditionalExpression: equivalent, an open holding's undefined end never wins maxDate (a date < undefined is false), so the latest end is the same
-    .flatMap((holding) => (holding.to === undefined ? [] : [holding.to]))
+    .flatMap((holding) =>
+      // Stryker disable next-line ConditionalExpression: equivalent, an open holding's undefined end never wins maxDate (a date < undefined is false), so the latest end is the same
+      holding.to === undefined ? [] : [holding.to],
+    )
     .reduce(maxDate, office.establishedOn);
   if (effectiveOn <= latestStart || effectiveOn < latestEnd)
     return left(abolitionTooEarly(officeId, effectiveOn, maxDate(latestStart, latestEnd)));
