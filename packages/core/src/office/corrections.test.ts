@@ -189,6 +189,27 @@ describe('Office correction: the holder a moved start carries along', () => {
     });
   });
 
+  it('refuses carrying the replaced holder across a third holder in the same capacity (rule 6)', () => {
+    // Ms. B replaced Mr. A in 2018 and served a year; Mr. C held the office in 2020. Moving her
+    // term to 2022 would end Mr. A's holding in 2022 too, across Mr. C's: once accepted.
+    const gap = decided([
+      establish('2010-01-01'),
+      appoint(A, 'substantive', '2015-01-01'),
+      appoint(B, 'substantive', '2018-01-01'),
+      end(B, 'substantive', '2019-01-01'),
+      appoint(C, 'substantive', '2020-01-01'),
+      end(C, 'substantive', '2021-01-01'),
+    ]);
+    expect(refusal(decide(gap, correct('event-4', '2022-01-01', '2023-01-01')))).toMatchObject({
+      _tag: 'HoldingsOverlap',
+      rule: 6,
+      person: A,
+      on: '2015-01-01',
+      existing: { person: C, capacity: 'substantive', from: '2020-01-01', to: '2021-01-01' },
+    });
+    expect(decide(gap, correct('event-4', '2019-06-01', '2019-09-01'))._tag).toBe('Right');
+  });
+
   it('refuses carrying an acting holder past the start of a later substantive holding (rule 16)', () => {
     // Mr. A acting, replaced by Ms. B acting in June, who served until Mr. C became substantive
     // in September: moving her start to October would carry Mr. A's acting holding past it.

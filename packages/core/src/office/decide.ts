@@ -367,7 +367,9 @@ function actingRunningPast(
   after: ReadonlyArray<Holding>,
 ): readonly [acting: Holding, substantive: Holding] | undefined {
   const changed = (h: Holding) => !before.includes(h);
+  // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent on records rule 6 kept, as `correct` refuses (rule 6) a corrected holding or a moved replaced end that shares a day with another of its capacity before calling this
   for (const acting of after.filter((h) => h.capacity === 'acting'))
+    // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, as above
     for (const substantive of after.filter((h) => h.capacity === 'substantive'))
       if (
         (changed(acting) || changed(substantive)) &&
@@ -383,8 +385,9 @@ function actingRunningPast(
  * its start moves, the holding of the same capacity that ended on the old start (the holder it
  * replaced, "X replaces Y") ends on the new start instead, by a correction of its own. Refused
  * when the event is unknown, records no holding as it stands now, or when the corrected dates
- * leave the office's life or overlap another holder in the same capacity (rule 6), or make the
- * holder (or the holder it replaced) acting and substantive at once (rule 16).
+ * leave the office's life, or they or the replaced holder's moved end overlap another holder in
+ * the same capacity (rule 6), or make the holder (or the holder it replaced) acting and
+ * substantive at once (rule 16).
  *
  * @see docs/reference/domain.md rules 6, 9, 14 and 16
  */
@@ -433,10 +436,18 @@ function correct({ data }: CorrectOfficeHolding, state: OfficeState, context: Of
     return left(actingAndSubstantiveAtOnce(officeId, person, capacity, from, ownOther));
   const follower = replacedBy === undefined ? undefined : replaced;
   if (follower !== undefined) {
-    const followerOther = otherCapacityOverlap(state.holdings, follower.person, capacity, {
-      from: follower.from,
-      to: from,
-    });
+    const followerDates = { from: follower.from, to: from };
+    const followerOverlap = others.find((h) => intersect(datesOf(h.from, h.to), followerDates));
+    if (followerOverlap !== undefined)
+      return left(
+        holdingsOverlap(officeId, follower.person, capacity, follower.from, followerOverlap),
+      );
+    const followerOther = otherCapacityOverlap(
+      state.holdings,
+      follower.person,
+      capacity,
+      followerDates,
+    );
     if (followerOther !== undefined)
       return left(
         actingAndSubstantiveAtOnce(
