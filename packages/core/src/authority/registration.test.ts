@@ -6,7 +6,7 @@
  */
 import { isLeft } from 'fp-ts/Either';
 import type * as t from 'io-ts';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unsafeCalendarDate, type AuthorityId } from '../kernel/index.js';
 import { DeciderSpecification } from '../testing/specification.js';
 import { Command, Event, decider } from './index.js';
@@ -115,6 +115,38 @@ describe('registering under a parent that changed', () => {
         authorityId: id(BP),
         dissolvedOn: day('2025-07-01'),
       });
+  });
+
+  it('records no parent key for a root', () => {
+    const outcome = decider.decide(
+      command({
+        type: 'RegisterAuthority',
+        data: {
+          authorityId: 'quoc-hoi',
+          name: { vi: 'Quốc hội' },
+          level: 'national',
+          basis: basis('quoc-hoi', '1976-07-02'),
+          effectiveOn: '1976-07-02',
+        },
+      }),
+      decider.initialState,
+    );
+    if (isLeft(outcome)) throw new Error('a root registering itself is refused');
+    expect(outcome.right.map((recorded) => Object.keys(recorded.data))).toEqual([
+      ['authorityId', 'name', 'level', 'effectiveOn', 'source'],
+    ]);
+  });
+
+  it('AuthorityNotActive: no dissolution dated before the registration', () => {
+    spec
+      .given(hierarchy)
+      .when(
+        command({
+          type: 'DissolveAuthority',
+          data: { authorityId: BP, basis: basis(CP, '1997-01-01'), effectiveOn: '1996-12-31' },
+        }),
+      )
+      .thenRefuses('AuthorityNotActive', { authorityId: id(BP), on: day('1996-12-31') });
   });
 
   it('NoJurisdiction names the child, the issuer and the signing date', () => {
