@@ -93,6 +93,13 @@ describe('adding a superior', () => {
       .thenNothingHappens();
   });
 
+  it('records a further superior beside one it already has', () => {
+    spec
+      .given([...hierarchy, superiorAdded(BP, CP, '2000-01-01')])
+      .when(addSuperior(BP, QH, '2001-01-01'))
+      .then([superiorAdded(BP, QH, '2001-01-01')]);
+  });
+
   it('AuthorityNotFound: the superior is registered', () => {
     spec
       .given(hierarchy)
