@@ -34,6 +34,7 @@ function rewriteEvents(
     const rows = raw
       .prepare<[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY position`)
       .safeIntegers(true)
+      .raw(true)
       .all();
     const rewritten = transform(rows.map(rawEventOf));
     raw.exec('DROP TRIGGER events_are_not_updated; DROP TRIGGER events_are_not_deleted');

@@ -38,19 +38,19 @@ describe('recorded append results', () => {
 
 describe('event rows', () => {
   it('map to raw events and back to the bound values in column order', () => {
-    const row: EventRow = {
-      position: 3n,
-      stream: 's',
-      revision: 1n,
-      event_id: 'e',
-      type: 'T',
-      schema_version: 2n,
-      data: '{}',
-      metadata: '{"m":1}',
-      recorded_at: '2019-07-01T03:00:00.000Z',
-      previous_hash: 'p',
-      hash: 'h',
-    };
+    const row: EventRow = [
+      3n,
+      's',
+      1n,
+      'e',
+      'T',
+      2n,
+      '{}',
+      '{"m":1}',
+      '2019-07-01T03:00:00.000Z',
+      'p',
+      'h',
+    ];
     expect(eventRowValues(rawEventOf(row))).toEqual([
       3n,
       's',

@@ -13,20 +13,24 @@ import {
   type StoredEvent,
 } from '@mandate/eventstore';
 
-/** A row of the `events` table, integers read as bigints. */
-export interface EventRow {
-  readonly position: bigint;
-  readonly stream: string;
-  readonly revision: bigint;
-  readonly event_id: string;
-  readonly type: string;
-  readonly schema_version: bigint;
-  readonly data: string;
-  readonly metadata: string;
-  readonly recorded_at: string;
-  readonly previous_hash: string;
-  readonly hash: string;
-}
+/**
+ * A row of the `events` table as the store reads it: its columns in {@link EVENT_COLUMNS} order
+ * (better-sqlite3's raw mode, which builds an array per row rather than an object with eleven
+ * named properties), integers as bigints.
+ */
+export type EventRow = readonly [
+  position: bigint,
+  stream: string,
+  revision: bigint,
+  eventId: string,
+  type: string,
+  schemaVersion: bigint,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+  previousHash: string,
+  hash: string,
+];
 
 /** The columns of {@link EventRow}, in the order `INSERT INTO events` binds them. */
 export const EVENT_COLUMNS =
@@ -34,17 +38,17 @@ export const EVENT_COLUMNS =
 
 /** An `events` row as the store-independent raw event. */
 export const rawEventOf = (row: EventRow): RawStoredEvent => ({
-  eventId: row.event_id,
-  stream: row.stream,
-  revision: row.revision,
-  position: row.position,
-  type: row.type,
-  schemaVersion: Number(row.schema_version),
-  dataJson: row.data,
-  metadataJson: row.metadata,
-  recordedAt: row.recorded_at,
-  previousHash: row.previous_hash,
-  hash: row.hash,
+  eventId: row[3],
+  stream: row[1],
+  revision: row[2],
+  position: row[0],
+  type: row[4],
+  schemaVersion: Number(row[5]),
+  dataJson: row[6],
+  metadataJson: row[7],
+  recordedAt: row[8],
+  previousHash: row[9],
+  hash: row[10],
 });
 
 /** The values bound by `INSERT INTO events` for a raw event, in {@link EVENT_COLUMNS} order. */

@@ -261,8 +261,8 @@ function storeOn(
           }
           const last = page.right.at(-1);
           if (last === undefined) return;
-          for (const row of page.right) if (row.position <= end) yield rawEventOf(row);
-          after = last.position;
+          for (const row of page.right) if (row[0] <= end) yield rawEventOf(row);
+          after = last[0];
         }
       }
       const report = await verifyStore(

@@ -38,6 +38,7 @@ function readRows(file: string): StoreRows {
     const events = db
       .prepare<[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY position`)
       .safeIntegers(true)
+      .raw(true)
       .all()
       .map(rawEventOf);
     const heads = db

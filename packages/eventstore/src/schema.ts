@@ -104,14 +104,6 @@ export function decodeStored<S extends EventSchema>(
   upcasters: UpcasterRegistry,
   stored: StoredEvent,
 ): E.Either<CorruptEvent, DecodedEvent<S>> {
-  const corrupt = (reason: string) =>
-    E.left(
-      corruptEvent(
-        stored.stream,
-        stored.revision,
-        `${stored.type} v${stored.schemaVersion}: ${reason}`,
-      ),
-    );
   const known = schema.lookup(stored.type);
   // An event at its type's current version whose data its codec's guard accepts decodes to that
   // same data, so it is returned without the decoder's copy; any other goes through the decoder,
@@ -123,6 +115,24 @@ export function decodeStored<S extends EventSchema>(
   ) {
     return E.right({ type: stored.type, data: stored.data } as DecodedEvent<S>);
   }
+  return decodeSlowly(schema, upcasters, stored, known);
+}
+
+/** {@link decodeStored} of an event its type's guard did not accept as it is. */
+function decodeSlowly<S extends EventSchema>(
+  schema: S,
+  upcasters: UpcasterRegistry,
+  stored: StoredEvent,
+  known: EventTypeSchema | undefined,
+): E.Either<CorruptEvent, DecodedEvent<S>> {
+  const corrupt = (reason: string) =>
+    E.left(
+      corruptEvent(
+        stored.stream,
+        stored.revision,
+        `${stored.type} v${stored.schemaVersion}: ${reason}`,
+      ),
+    );
   if (known === undefined && upcasters.find(stored.type, stored.schemaVersion) === undefined) {
     return corrupt('unknown event type');
   }

@@ -16,7 +16,6 @@ export interface CalendarDateBrand {
 /** A real calendar date, `YYYY-MM-DD`, in the Asia/Ho_Chi_Minh calendar. */
 export type CalendarDate = string & CalendarDateBrand;
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2999;
 
@@ -25,12 +24,40 @@ const isLeapYear = (year: number): boolean =>
 
 /** The number of days in a month (1–12) of a year. */
 export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  month === 2
+    ? isLeapYear(year)
+      ? 29
+      : 28
+    : month === 4 || month === 6 || month === 9 || month === 11
+      ? 30
+      : 31;
 
+const HYPHEN = 0x2d;
+
+/** The value of the ASCII digit at `i` of `s`, or -1 when there is none. */
+const digitAt = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 0x30;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+
+/** The value of the `count` ASCII digits from `i` of `s`, or -1 when one of them is not a digit. */
+function digitsAt(s: string, i: number, count: number): number {
+  let value = 0;
+  for (let j = i; j < i + count; j++) {
+    const d = digitAt(s, j);
+    if (d < 0) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+// Read character by character rather than by a regular expression and `Number`: every event read
+// checks two or three dates.
 function parts(s: string): readonly [number, number, number] | undefined {
-  const m = DATE_PATTERN.exec(s);
-  if (m === null) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (s.length !== 10 || s.charCodeAt(4) !== HYPHEN || s.charCodeAt(7) !== HYPHEN) return undefined;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return undefined;
   if (day < 1 || day > daysInMonth(year, month)) return undefined;
   return [year, month, day];

@@ -108,6 +108,7 @@ function governed<C extends Change>(
   decideFor: (data: C['data'], office: EstablishedOffice) => Decision,
 ): Decision {
   const { officeId, basis, effectiveOn } = data;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, a state not yet established has no officeId, so the second test refuses it too; the first narrows the type
   if (state.status === 'unestablished' || state.officeId !== officeId)
     return left(officeNotFound(officeId));
   if (state.status === 'abolished')
@@ -164,6 +165,7 @@ function actingConflict(
 ): Refusal | undefined {
   const { person, capacity, from } = opened;
   const others = holdings.filter(
+    // Stryker disable next-line ConditionalExpression: equivalent, every holding of the appointment's own capacity that runs on past its date or starts after it is ending or was refused above as an overlap, so the searches below find none
     (holding) => holding.capacity !== capacity && !ending.includes(holding),
   );
   const own = others.find((holding) => holding.person === person && overlapsFrom(holding, from));
@@ -254,7 +256,10 @@ function abolish(data: AbolishOffice['data'], office: EstablishedOffice): Decisi
     ...office.holdings.map((holding) => holding.from),
   ].reduce(maxDate, office.establishedOn);
   const latestEnd = office.holdings
-    .flatMap((holding) => (holding.to === undefined ? [] : [holding.to]))
+    .flatMap((holding) =>
+      // Stryker disable next-line ConditionalExpression: equivalent, an open holding's undefined end never wins maxDate (a date < undefined is false), so the latest end is the same
+      holding.to === undefined ? [] : [holding.to],
+    )
     .reduce(maxDate, office.establishedOn);
   if (effectiveOn <= latestStart || effectiveOn < latestEnd)
     return left(abolitionTooEarly(officeId, effectiveOn, maxDate(latestStart, latestEnd)));
@@ -300,6 +305,7 @@ function recordedBy(event: Event): ((holding: Holding) => boolean) | undefined {
     case 'OfficeRenamed':
     case 'OfficeAbolished':
       return undefined;
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -324,12 +330,14 @@ const intersect = (a: HoldingDates, b: HoldingDates): boolean =>
 
 /** The office's life in valid time: from its establishment until its abolition. */
 const lifeOf = (office: OfficeState & OfficeFacts): HoldingDates =>
+  // Stryker disable next-line ConditionalExpression: equivalent, an office not abolished has no abolishedOn, so reading it gives undefined too; the test narrows the type
   datesOf(office.establishedOn, office.status === 'abolished' ? office.abolishedOn : undefined);
 
 /** True when `holding` is a non-empty interval within `life`. */
 const fitsLife = (holding: HoldingDates, life: HoldingDates): boolean =>
   holding.from >= life.from &&
   (holding.to === undefined || holding.to > holding.from) &&
+  // Stryker disable next-line ConditionalExpression: equivalent, without `holding.to !== undefined` an open holding compares undefined <= life.to, false too; the test narrows the type
   (life.to === undefined || (holding.to !== undefined && holding.to <= life.to));
 
 /**
@@ -359,7 +367,9 @@ function actingRunningPast(
   after: ReadonlyArray<Holding>,
 ): readonly [acting: Holding, substantive: Holding] | undefined {
   const changed = (h: Holding) => !before.includes(h);
+  // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent on records rule 6 kept, as `correct` refuses (rule 6) a corrected holding or a moved replaced end that shares a day with another of its capacity before calling this
   for (const acting of after.filter((h) => h.capacity === 'acting'))
+    // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, as above
     for (const substantive of after.filter((h) => h.capacity === 'substantive'))
       if (
         (changed(acting) || changed(substantive)) &&
@@ -375,14 +385,16 @@ function actingRunningPast(
  * its start moves, the holding of the same capacity that ended on the old start (the holder it
  * replaced, "X replaces Y") ends on the new start instead, by a correction of its own. Refused
  * when the event is unknown, records no holding as it stands now, or when the corrected dates
- * leave the office's life or overlap another holder in the same capacity (rule 6), or make the
- * holder (or the holder it replaced) acting and substantive at once (rule 16).
+ * leave the office's life, or they or the replaced holder's moved end overlap another holder in
+ * the same capacity (rule 6), or make the holder (or the holder it replaced) acting and
+ * substantive at once (rule 16).
  *
  * @see docs/reference/domain.md rules 6, 9, 14 and 16
  */
 function correct({ data }: CorrectOfficeHolding, state: OfficeState, context: OfficeContext) {
   const { officeId, corrects, effectiveOn: from, to, basis } = data;
   const { jurisdiction, recorded = noRecordedEvents } = context;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, a state not yet established has no officeId, so the second test refuses it too; the first narrows the type
   if (state.status === 'unestablished' || state.officeId !== officeId)
     return left(officeNotFound(officeId));
   if (!jurisdiction.mayChange(basis.issuer, state.authority, basis.signedOn))
@@ -413,6 +425,7 @@ function correct({ data }: CorrectOfficeHolding, state: OfficeState, context: Of
   );
   const overlapped =
     others.find((h) => intersect(datesOf(h.from, h.to), holding)) ??
+    // Stryker disable next-line ConditionalExpression: equivalent, replacedBy is known only for a replaced holding, so `replaced !== undefined` adds nothing but the type's narrowing
     (replaced !== undefined && replacedBy !== undefined && from <= replaced.from
       ? replaced
       : undefined);
@@ -423,10 +436,18 @@ function correct({ data }: CorrectOfficeHolding, state: OfficeState, context: Of
     return left(actingAndSubstantiveAtOnce(officeId, person, capacity, from, ownOther));
   const follower = replacedBy === undefined ? undefined : replaced;
   if (follower !== undefined) {
-    const followerOther = otherCapacityOverlap(state.holdings, follower.person, capacity, {
-      from: follower.from,
-      to: from,
-    });
+    const followerDates = { from: follower.from, to: from };
+    const followerOverlap = others.find((h) => intersect(datesOf(h.from, h.to), followerDates));
+    if (followerOverlap !== undefined)
+      return left(
+        holdingsOverlap(officeId, follower.person, capacity, follower.from, followerOverlap),
+      );
+    const followerOther = otherCapacityOverlap(
+      state.holdings,
+      follower.person,
+      capacity,
+      followerDates,
+    );
     if (followerOther !== undefined)
       return left(
         actingAndSubstantiveAtOnce(
@@ -445,6 +466,7 @@ function correct({ data }: CorrectOfficeHolding, state: OfficeState, context: Of
     ),
   );
   if (outrun !== undefined) return left(actingOutlastsAppointment(officeId, ...outrun));
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, follower is undefined exactly when replacedBy is (a recording is looked up only for a replaced holding); the second test narrows replacedBy's type
   if (follower === undefined || replacedBy === undefined) return right([corrected]);
   const follows: Event = {
     type: 'OfficeHoldingCorrected',
@@ -477,6 +499,7 @@ export function decide(command: Command, state: OfficeState, context: OfficeCont
       return governed(command, state, context, abolish);
     case 'CorrectOfficeHolding':
       return correct(command, state, context);
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

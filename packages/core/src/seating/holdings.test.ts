@@ -1,7 +1,7 @@
 /**
  * The holdings a decision begins, for the rules across streams: a corrected creation date begins
  * the seat's first holding on the corrected date (so rules 18 to 20 are checked for it there); a
- * corrected abolition begins none.
+ * corrected abolition begins none, nor does a corrected creation of a seat vacant from it.
  */
 import { describe, expect, it } from 'vitest';
 import * as Body from '../body/index.js';
@@ -54,6 +54,24 @@ describe('newHoldings', () => {
     expect(newHoldings(events, after)).toEqual([
       { bodyId: BODY, seatId: SEAT, from: '2018-03-01', holder },
     ]);
+  });
+
+  it('begins no holding when the creation date of a seat vacant from its creation is corrected', () => {
+    const vacant: Body.Event = {
+      type: 'SeatHoldingCorrected',
+      data: {
+        bodyId: BODY,
+        effectiveOn: day('2018-06-01'),
+        source,
+        corrects: 'event-2' as EventId,
+        seatId: SEAT,
+        previous: holder,
+        holder: null,
+      },
+    };
+    const events = [corrected('start', '2018-03-01')];
+    const after = fold(Body.decider, events, fold(Body.decider, [...history, vacant]));
+    expect(newHoldings(events, after)).toEqual([]);
   });
 
   it('begins no holding when a seat’s abolition date is corrected', () => {

@@ -144,6 +144,15 @@ function modelCorrects(
   if (before !== undefined) {
     if (before.from >= from) return 'refused';
     before.to = from;
+    // Rule 6 for the replaced holder's moved end: no other holder of its capacity on those days.
+    for (const [i, h] of copy.entries())
+      if (
+        i !== at &&
+        i !== replaced &&
+        h.capacity === before.capacity &&
+        meets(h, before.from, from)
+      )
+        return 'refused';
   }
   const corrected = copy[at] as Held;
   corrected.from = from;

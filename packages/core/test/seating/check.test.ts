@@ -1,7 +1,8 @@
 /**
  * The seating checks on cases the rule 20 properties seldom draw: a decision whose second holding
  * (not its first) seats someone twice, a seat not yet created on a checked day, a vacant seat
- * among those whose offices are read, and a holding of a seat the body does not have.
+ * among those whose offices are read or those scanned, and a holding of a seat the body does not
+ * have.
  */
 import { describe, expect, it } from 'vitest';
 import * as Body from '../../src/body/index.js';
@@ -60,6 +61,34 @@ describe('sitsTwice', () => {
   it('finds nothing for a holding of a seat the body does not have', () => {
     const body = established(bodyWith([{ seatId: 'ghe-1', holder: named(A), createdOn: later }]));
     expect(sitsTwice(body, holding('ghe-khac', later, named(A)), () => undefined)).toBeUndefined();
+  });
+
+  it('passes over another seat vacant on a day it scans', () => {
+    // Ms. B's seat is vacant from mid-2018; Mr. A's holding from 2019 is scanned beside it.
+    const relievedOn = '2018-06-01' as CalendarDate;
+    const relieved = Body.seatHolderRelieved({
+      bodyId: BODY,
+      effectiveOn: relievedOn,
+      source: instrumentSource({
+        type: 'decision',
+        number: '2/QĐ-UBND',
+        issuer: 'ubnd-tinh-binh-phuoc',
+        signer: { name: 'Nguyễn Văn A' },
+        signedOn: relievedOn,
+      } as LegalBasis),
+      seatId: 'ghe-2' as SeatId,
+      previous: named(B),
+    });
+    const body = established(
+      Body.decider.evolve(
+        bodyWith([
+          { seatId: 'ghe-1', holder: named(A), createdOn: later },
+          { seatId: 'ghe-2', holder: named(B), createdOn: ESTABLISHED_ON },
+        ]),
+        relieved,
+      ),
+    );
+    expect(sitsTwice(body, holding('ghe-1', later, named(A)), () => undefined)).toBeUndefined();
   });
 });
 
