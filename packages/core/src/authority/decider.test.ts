@@ -3,28 +3,12 @@
  * the 2025 merger of Bình Phước into Đồng Nai (and what it does to jurisdiction), and one example
  * per refusal. Instrument numbers are placeholders (`DEMO-…`), never real-looking ones.
  */
-import { isLeft } from 'fp-ts/Either';
-import type * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { fold, unsafeCalendarDate, type AuthorityId } from '../kernel/index.js';
+import { fold, unsafeCalendarDate } from '../kernel/index.js';
 import { DeciderSpecification } from '../testing/specification.js';
-import {
-  Command,
-  Event,
-  ancestorsOf,
-  currentAuthorityOf,
-  decider,
-  jurisdictionOf,
-} from './index.js';
+import { ancestorsOf, currentAuthorityOf, decider, jurisdictionOf } from './index.js';
+import { basis, command, event, id, registration, source } from './examples.fixture.js';
 
-function decoded<C extends t.Mixed>(codec: C, json: unknown): t.TypeOf<C> {
-  const result = codec.decode(json);
-  if (isLeft(result)) throw new Error(`Fixture does not decode as ${codec.name}`);
-  return result.right;
-}
-const command = (json: unknown): Command => decoded(Command, json);
-const event = (json: unknown): Event => decoded(Event, json);
-const id = (s: string) => s as AuthorityId;
 const day = unsafeCalendarDate;
 
 const QH = 'quoc-hoi';
@@ -33,30 +17,8 @@ const BP = 'ubnd-tinh-binh-phuoc';
 const DN = 'ubnd-tinh-dong-nai';
 const DX = 'ubnd-tp-dong-xoai';
 
-const basis = (issuer: string, signedOn: string) => ({
-  type: 'decision',
-  number: 'DEMO-1/QĐ',
-  issuer,
-  signer: { name: 'Nguyễn Văn A' },
-  signedOn,
-});
-const source = (issuer: string, signedOn: string) => ({
-  kind: 'instrument',
-  instrument: basis(issuer, signedOn),
-});
-
 const registered = (authorityId: string, vi: string, level: string, on: string, parent?: string) =>
-  event({
-    type: 'AuthorityRegistered',
-    data: {
-      authorityId,
-      name: { vi },
-      level,
-      ...(parent === undefined ? {} : { parent }),
-      effectiveOn: on,
-      source: source(parent ?? authorityId, on),
-    },
-  });
+  registration(authorityId, on, { parent, level, vi });
 
 const register = (
   authorityId: string,

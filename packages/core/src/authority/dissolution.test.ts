@@ -6,8 +6,6 @@
  *
  * @see docs/reference/domain.md "Authorities change too"
  */
-import { isLeft } from 'fp-ts/Either';
-import type * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import * as Body from '../body/index.js';
 import {
@@ -19,15 +17,9 @@ import {
   type LegalBasis,
 } from '../kernel/index.js';
 import { DeciderSpecification } from '../testing/specification.js';
-import { Command, Event, decider, jurisdictionOf, orphanedBodies } from './index.js';
+import { decider, jurisdictionOf, orphanedBodies } from './index.js';
+import { basis, command, event, registration } from './examples.fixture.js';
 
-function decoded<C extends t.Mixed>(codec: C, json: unknown): t.TypeOf<C> {
-  const result = codec.decode(json);
-  if (isLeft(result)) throw new Error(`Fixture does not decode as ${codec.name}`);
-  return result.right;
-}
-const command = (json: unknown): Command => decoded(Command, json);
-const event = (json: unknown): Event => decoded(Event, json);
 const day = unsafeCalendarDate;
 
 const CP = 'chinh-phu';
@@ -35,25 +27,8 @@ const BP = 'ubnd-tinh-binh-phuoc';
 const DN = 'ubnd-tinh-dong-nai';
 const DX = 'ubnd-tp-dong-xoai';
 
-const basis = (issuer: string, signedOn: string) => ({
-  type: 'decision',
-  number: 'DEMO-1/QĐ',
-  issuer,
-  signer: { name: 'Nguyễn Văn A' },
-  signedOn,
-});
 const registered = (authorityId: string, on: string, parent?: string) =>
-  event({
-    type: 'AuthorityRegistered',
-    data: {
-      authorityId,
-      name: { vi: `Cơ quan ${authorityId}` },
-      level: 'other',
-      ...(parent === undefined ? {} : { parent }),
-      effectiveOn: on,
-      source: { kind: 'instrument', instrument: basis(parent ?? authorityId, on) },
-    },
-  });
+  registration(authorityId, on, { parent, level: 'other' });
 const dissolve = (authorityId: string, on: string, issuer = CP) =>
   command({
     type: 'DissolveAuthority',

@@ -3,21 +3,10 @@
  * parent, a superior added beside it, or an authority merged or split into the one merged. Such a
  * merger would make the authority its own superior. Instrument numbers are placeholders.
  */
-import { isLeft } from 'fp-ts/Either';
-import type * as t from 'io-ts';
 import { describe, it } from 'vitest';
-import type { AuthorityId } from '../kernel/index.js';
 import { DeciderSpecification } from '../testing/specification.js';
-import { Command, Event, decider } from './index.js';
-
-function decoded<C extends t.Mixed>(codec: C, json: unknown): t.TypeOf<C> {
-  const result = codec.decode(json);
-  if (isLeft(result)) throw new Error(`Fixture does not decode as ${codec.name}`);
-  return result.right;
-}
-const command = (json: unknown): Command => decoded(Command, json);
-const event = (json: unknown): Event => decoded(Event, json);
-const id = (s: string) => s as AuthorityId;
+import { decider } from './index.js';
+import { basis, command, event, id, registration, source } from './examples.fixture.js';
 
 const CP = 'chinh-phu';
 const BP = 'ubnd-tinh-binh-phuoc';
@@ -25,29 +14,8 @@ const DN = 'ubnd-tinh-dong-nai';
 const SB = 'ubnd-tinh-song-be';
 const SO = 'so-noi-vu';
 
-const basis = (issuer: string, signedOn: string) => ({
-  type: 'decision',
-  number: 'DEMO-1/QĐ',
-  issuer,
-  signer: { name: 'Nguyễn Văn A' },
-  signedOn,
-});
-const source = (issuer: string, signedOn: string) => ({
-  kind: 'instrument',
-  instrument: basis(issuer, signedOn),
-});
 const registered = (authorityId: string, on: string, parent?: string) =>
-  event({
-    type: 'AuthorityRegistered',
-    data: {
-      authorityId,
-      name: { vi: `Cơ quan ${authorityId}` },
-      level: 'province',
-      ...(parent === undefined ? {} : { parent }),
-      effectiveOn: on,
-      source: source(parent ?? authorityId, on),
-    },
-  });
+  registration(authorityId, on, { parent, level: 'province' });
 const mergeBpInto = (into: string) =>
   command({
     type: 'MergeAuthority',

@@ -5,20 +5,12 @@
  * placeholders.
  */
 import { isLeft } from 'fp-ts/Either';
-import type * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { unsafeCalendarDate, type AuthorityId } from '../kernel/index.js';
+import { unsafeCalendarDate } from '../kernel/index.js';
 import { DeciderSpecification } from '../testing/specification.js';
-import { Command, Event, decider } from './index.js';
+import { decider } from './index.js';
+import { basis, command, event, id, registration, source } from './examples.fixture.js';
 
-function decoded<C extends t.Mixed>(codec: C, json: unknown): t.TypeOf<C> {
-  const result = codec.decode(json);
-  if (isLeft(result)) throw new Error(`Fixture does not decode as ${codec.name}`);
-  return result.right;
-}
-const command = (json: unknown): Command => decoded(Command, json);
-const event = (json: unknown): Event => decoded(Event, json);
-const id = (s: string) => s as AuthorityId;
 const day = unsafeCalendarDate;
 
 const CP = 'chinh-phu';
@@ -26,29 +18,8 @@ const BP = 'ubnd-tinh-binh-phuoc';
 const DN = 'ubnd-tinh-dong-nai';
 const DX = 'ubnd-tp-dong-xoai';
 
-const basis = (issuer: string, signedOn: string) => ({
-  type: 'decision',
-  number: 'DEMO-1/QĐ',
-  issuer,
-  signer: { name: 'Nguyễn Văn A' },
-  signedOn,
-});
-const source = (issuer: string, signedOn: string) => ({
-  kind: 'instrument',
-  instrument: basis(issuer, signedOn),
-});
 const registered = (authorityId: string, on: string, parent?: string, issuer = parent) =>
-  event({
-    type: 'AuthorityRegistered',
-    data: {
-      authorityId,
-      name: { vi: `Cơ quan ${authorityId}` },
-      level: 'district',
-      ...(parent === undefined ? {} : { parent }),
-      effectiveOn: on,
-      source: source(issuer ?? authorityId, on),
-    },
-  });
+  registration(authorityId, on, { parent, issuer, level: 'district' });
 const register = (authorityId: string, on: string, parent: string, issuer: string, signedOn = on) =>
   command({
     type: 'RegisterAuthority',

@@ -5,21 +5,12 @@
  * or split link; one already directly above it is nothing to record; only an authority above it
  * decides it. Instrument numbers are placeholders.
  */
-import { isLeft } from 'fp-ts/Either';
-import type * as t from 'io-ts';
 import { describe, it } from 'vitest';
-import { unsafeCalendarDate, type AuthorityId } from '../kernel/index.js';
+import { unsafeCalendarDate } from '../kernel/index.js';
 import { DeciderSpecification } from '../testing/specification.js';
-import { Command, Event, decider } from './index.js';
+import { decider } from './index.js';
+import { basis, command, event, id, registration, source } from './examples.fixture.js';
 
-function decoded<C extends t.Mixed>(codec: C, json: unknown): t.TypeOf<C> {
-  const result = codec.decode(json);
-  if (isLeft(result)) throw new Error(`Fixture does not decode as ${codec.name}`);
-  return result.right;
-}
-const command = (json: unknown): Command => decoded(Command, json);
-const event = (json: unknown): Event => decoded(Event, json);
-const id = (s: string) => s as AuthorityId;
 const day = unsafeCalendarDate;
 
 const QH = 'quoc-hoi';
@@ -30,29 +21,8 @@ const DX = 'ubnd-tp-dong-xoai';
 const SO = 'so-noi-vu-binh-phuoc';
 const DP = 'ubnd-huyen-dong-phu';
 
-const basis = (issuer: string, signedOn: string) => ({
-  type: 'decision',
-  number: 'DEMO-1/QĐ',
-  issuer,
-  signer: { name: 'Nguyễn Văn A' },
-  signedOn,
-});
-const source = (issuer: string, signedOn: string) => ({
-  kind: 'instrument',
-  instrument: basis(issuer, signedOn),
-});
 const registered = (authorityId: string, on: string, parent?: string) =>
-  event({
-    type: 'AuthorityRegistered',
-    data: {
-      authorityId,
-      name: { vi: `Cơ quan ${authorityId}` },
-      level: 'other',
-      ...(parent === undefined ? {} : { parent }),
-      effectiveOn: on,
-      source: source(parent ?? authorityId, on),
-    },
-  });
+  registration(authorityId, on, { parent, level: 'other' });
 const addSuperior = (authorityId: string, superior: string, on: string, issuer = QH) =>
   command({
     type: 'AddAuthoritySuperior',
