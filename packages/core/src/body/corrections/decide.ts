@@ -56,6 +56,7 @@ function standingDate(
   let on = named.data.effectiveOn;
   for (const event of recorded.values())
     if (
+      // Stryker disable next-line ConditionalExpression: equivalent, the other corrections naming a rename, a change of roles or a holder's replacement record the date it stands on then
       (event.type === 'RenameDateCorrected' ||
         event.type === 'SeatRolesChangeDateCorrected' ||
         event.type === 'DutyAmendmentDateCorrected') &&
@@ -84,35 +85,38 @@ function dateCorrection(
 ): Found {
   const at = { ...common, effectiveOn: on };
   const nothingRecorded = left(nothingRecordedBy(common.corrects, named.type, 'Date'));
+  /** The correction of a start or end date, where the record has one. */
+  const boundaryDated = <E extends RecordCorrected>(
+    previous: CalendarDate | undefined,
+    make: (previous: CalendarDate) => E,
+  ): Found =>
+    // Stryker disable next-line ConditionalExpression: equivalent, a record has its start from the event that began it and its end from the event that ended it; a correction moves a date, never clears it
+    previous === undefined ? nothingRecorded : dated(previous, on, make);
   const seatDate = (seatId: SeatId, boundary: Boundary) => {
     const seat = body.seats.get(seatId);
-    const previous = boundary === 'start' ? seat?.createdOn : seat?.abolishedOn;
-    return previous === undefined
-      ? left(nothingRecordedBy(common.corrects, named.type, 'Date'))
-      : dated(previous, on, (p) => ({
-          type: 'SeatDateCorrected' as const,
-          data: { ...at, seatId, boundary, previous: p },
-        }));
+    // Stryker disable next-line OptionalChaining: equivalent, the seat an event of the stream names is in its fold
+    return boundaryDated(boundary === 'start' ? seat?.createdOn : seat?.abolishedOn, (p) => ({
+      type: 'SeatDateCorrected' as const,
+      data: { ...at, seatId, boundary, previous: p },
+    }));
   };
   const dutyDate = (dutyId: DutyId, boundary: Boundary) => {
     const duty = body.duties.get(dutyId);
-    const previous = boundary === 'start' ? duty?.assignedOn : duty?.revokedOn;
-    return previous === undefined
-      ? left(nothingRecordedBy(common.corrects, named.type, 'Date'))
-      : dated(previous, on, (p) => ({
-          type: 'DutyDateCorrected' as const,
-          data: { ...at, dutyId, boundary, previous: p },
-        }));
+    // Stryker disable next-line OptionalChaining: equivalent, the duty an event of the stream names is in its fold
+    return boundaryDated(boundary === 'start' ? duty?.assignedOn : duty?.revokedOn, (p) => ({
+      type: 'DutyDateCorrected' as const,
+      data: { ...at, dutyId, boundary, previous: p },
+    }));
   };
   const obligationDate = (obligationId: ObligationId, boundary: Boundary) => {
     const obligation = body.obligations.get(obligationId);
-    const previous = boundary === 'start' ? obligation?.imposedOn : obligation?.liftedOn;
-    return previous === undefined
-      ? left(nothingRecordedBy(common.corrects, named.type, 'Date'))
-      : dated(previous, on, (p) => ({
-          type: 'ObligationDateCorrected' as const,
-          data: { ...at, obligationId, boundary, previous: p },
-        }));
+    const previous =
+      // Stryker disable next-line OptionalChaining: equivalent, the obligation an event of the stream names is in its fold
+      boundary === 'start' ? obligation?.imposedOn : obligation?.liftedOn;
+    return boundaryDated(previous, (p) => ({
+      type: 'ObligationDateCorrected' as const,
+      data: { ...at, obligationId, boundary, previous: p },
+    }));
   };
   switch (named.type) {
     case 'BodyEstablished':
@@ -132,6 +136,7 @@ function dateCorrection(
         return left(
           endedByReorganisation(common.corrects, named.data.reason, named.data.reorganisationId),
         );
+      // Stryker disable next-line ConditionalExpression: equivalent, no event revives a body its dissolution ended; the test narrows the type
       return body.status === 'ended'
         ? dated(body.endedOn, on, (previous) => ({
             type: 'EndDateCorrected',
@@ -140,6 +145,7 @@ function dateCorrection(
         : nothingRecorded;
     case 'SeatRolesChanged': {
       const { seatId } = named.data;
+      // Stryker disable next-line OptionalChaining: equivalent, the seat an event of the stream names is in its fold
       return body.seats.get(seatId)?.roles.some((entry) => entry.from === standing) === true
         ? dated(standing, on, (previous) => ({
             type: 'SeatRolesChangeDateCorrected',
@@ -152,7 +158,9 @@ function dateCorrection(
       const duty = body.duties.get(dutyId);
       const standsThen = (timeline: ReadonlyArray<{ from: CalendarDate }>) =>
         timeline.some((entry) => entry.from === standing);
-      return duty !== undefined && (standsThen(duty.categories) || standsThen(duty.texts))
+      // Stryker disable next-line ConditionalExpression: equivalent, the duty an event of the stream names is in its fold
+      if (duty === undefined) return nothingRecorded;
+      return standsThen(duty.categories) || standsThen(duty.texts)
         ? dated(standing, on, (previous) => ({
             type: 'DutyAmendmentDateCorrected',
             data: { ...at, dutyId, previous },
@@ -178,13 +186,14 @@ function dateCorrection(
 
 /**
  * The entry of a record's timeline that an event gave: the first when the event began the record
- * (`began`), else the one standing on `standing`; none when the event recorded no such timeline.
+ * (`began`), else the one dated `standing`; none when no entry is (a change of the same day
+ * superseded it, and a correction of the record's start then moved it).
  */
 const entryGiven = <E extends Dated>(
-  timeline: ReadonlyArray<E> | undefined,
+  timeline: ReadonlyArray<E>,
   began: boolean,
   standing: CalendarDate,
-): E | undefined => (began ? timeline?.[0] : timeline?.find(({ from }) => from === standing));
+): E | undefined => (began ? timeline[0] : timeline.find(({ from }) => from === standing));
 
 /** The correction `correction` makes to the fact the event `named` first recorded. */
 function correctionOf(
@@ -199,9 +208,8 @@ function correctionOf(
     case 'Date':
       return dateCorrection(body, named, standing, correction.effectiveOn, common);
     case 'Name': {
-      const names =
-        named.type === 'BodyEstablished' || named.type === 'BodyRenamed' ? body.names : undefined;
-      const entry = entryGiven(names, named.type === 'BodyEstablished', standing);
+      if (named.type !== 'BodyEstablished' && named.type !== 'BodyRenamed') return nothingRecorded;
+      const entry = entryGiven(body.names, named.type === 'BodyEstablished', standing);
       if (entry === undefined) return nothingRecorded;
       if (sameName(entry.name, correction.name)) return right(undefined);
       const data = {
@@ -217,8 +225,9 @@ function correctionOf(
         named.type === 'SeatCreated' || named.type === 'SeatRolesChanged'
           ? body.seats.get(named.data.seatId)
           : undefined;
-      const entry = entryGiven(seat?.roles, named.type === 'SeatCreated', standing);
-      if (seat === undefined || entry === undefined) return nothingRecorded;
+      if (seat === undefined) return nothingRecorded;
+      const entry = entryGiven(seat.roles, named.type === 'SeatCreated', standing);
+      if (entry === undefined) return nothingRecorded;
       if (entry.roles.join() === correction.roles.join()) return right(undefined);
       const data = {
         ...common,
@@ -236,8 +245,9 @@ function correctionOf(
         named.type === 'SeatHolderRelieved'
           ? body.seats.get(named.data.seatId)
           : undefined;
-      const entry = entryGiven(seat?.holders, named.type === 'SeatCreated', standing);
-      if (seat === undefined || entry === undefined) return nothingRecorded;
+      if (seat === undefined) return nothingRecorded;
+      const entry = entryGiven(seat.holders, named.type === 'SeatCreated', standing);
+      if (entry === undefined) return nothingRecorded;
       if (sameHolder(entry.holder, correction.holder)) return right(undefined);
       const data = {
         ...common,
@@ -248,6 +258,7 @@ function correctionOf(
       };
       return right({ type: 'SeatHoldingCorrected', data });
     }
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = correction;
       return _exhaustive;
@@ -277,8 +288,8 @@ export function decideCorrection(
   const common = { bodyId, source: instrumentSource(basis), corrects };
   const standing = standingDate(recorded, corrects, named);
   const found = correctionOf(state, named, standing, correction, common);
-  if (found._tag === 'Left' || found.right === undefined)
-    return found._tag === 'Left' ? found : right([]);
+  if (found._tag === 'Left') return found;
+  if (found.right === undefined) return right([]);
   const violation = recordViolation(evolveCorrection(state, found.right));
   return violation === undefined ? right([found.right]) : left(violation);
 }
