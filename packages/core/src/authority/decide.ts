@@ -124,6 +124,7 @@ function register({ data }: RegisterAuthority, state: RegistryState): Decision {
     // The parent may have been recorded with a later valid date than the child's (its own
     // registration is often known only from a later instrument); it must not have ended by then.
     const parentEnded = endedOn(parentRecord);
+    // Stryker disable next-line ConditionalExpression: equivalent, a date compared with `undefined` is false anyway; the test narrows the type
     if (parentEnded !== undefined && effectiveOn >= parentEnded)
       return left(authorityNotActive(parent, effectiveOn));
   }
@@ -235,6 +236,7 @@ function split({ data }: SplitAuthority, state: RegistryState): Decision {
   if (!isActiveOn(record, effectiveOn)) return left(authorityNotActive(authorityId, effectiveOn));
   const inactive = into.find((id) => {
     const successor = authorityOf(state, id);
+    // Stryker disable next-line ConditionalExpression: equivalent, a successor not registered was refused just before; the test narrows the type
     return successor === undefined || !isActiveOn(successor, effectiveOn);
   });
   if (inactive !== undefined) return left(authorityNotActive(inactive, effectiveOn));
@@ -272,6 +274,7 @@ function addSuperior({ data }: AddAuthoritySuperior, state: RegistryState): Deci
   if (reaches(state, superior, authorityId)) return left(superiorCycle(authorityId, superior));
   if (
     record.parent === superior ||
+    // Stryker disable next-line ArrayDeclaration: equivalent, a string in place of the empty list has no `authorityId`, so `some` stays false
     (record.superiors ?? []).some((link) => link.authorityId === superior)
   )
     return right([]);
