@@ -40,6 +40,7 @@ function bucketOf(authorityId: AuthorityId): number {
 export const recordIn = <R extends Keyed>(
   table: AuthorityTable<R>,
   authorityId: AuthorityId,
+  // Stryker disable next-line OptionalChaining: equivalent, `bucketOf` gives an index of the table's fixed list of buckets, each a map
 ): R | undefined => table.buckets[bucketOf(authorityId)]?.get(authorityId);
 
 /** The table with these records added or replaced; the given table is left as it was. */
@@ -66,4 +67,5 @@ export function withRecords<R extends Keyed>(
 export const recordsIn = <R extends Keyed>(table: AuthorityTable<R>): ReadonlyArray<R> =>
   table.buckets
     .flatMap((bucket) => [...bucket.values()])
+    // Stryker disable next-line EqualityOperator: equivalent, the ids are keys of the table, so no two are equal
     .sort((a, b) => (a.authorityId < b.authorityId ? -1 : 1));

@@ -140,6 +140,17 @@ describe('orphaned bodies', () => {
     ]);
   });
 
+  it('reports a body whose authority was never registered, with no end', () => {
+    const unregistered = bodyOf('bcd-x', 'ubnd-khong-co');
+    expect(orphanedBodies(registry, [unregistered], day('2019-01-01'))).toStrictEqual([
+      { bodyId: 'bcd-x', authority: 'ubnd-khong-co', standing: 'ubnd-khong-co' },
+    ]);
+  });
+
+  it('skips a body not established', () => {
+    expect(orphanedBodies(registry, [Body.initialState], day('2020-01-01'))).toStrictEqual([]);
+  });
+
   it('does not report a body of a merged authority: it answers to the successor', () => {
     const orphans = orphanedBodies(registry, bodies, day('2025-07-01'));
     expect(orphans.map((orphan) => orphan.bodyId)).toEqual(['bcd-dx']);

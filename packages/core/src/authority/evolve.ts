@@ -90,6 +90,7 @@ export function evolve(state: RegistryState, event: Event): RegistryState {
         superiorRecord && reliedOn(superiorRecord, effectiveOn),
       ]);
     }
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

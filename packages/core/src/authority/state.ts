@@ -92,6 +92,7 @@ export const authoritiesOf = (state: RegistryState): ReadonlyArray<AuthorityReco
 /** The day the authority ceased to exist (merged away, dissolved or split), if it has. */
 export function endedOn(record: AuthorityRecord): CalendarDate | undefined {
   switch (record.status) {
+    // Stryker disable next-line ConditionalExpression: equivalent, an active record has no `mergedOn`, so falling through to the next case gives `undefined` too
     case 'active':
       return undefined;
     case 'merged':
@@ -100,6 +101,7 @@ export function endedOn(record: AuthorityRecord): CalendarDate | undefined {
       return record.dissolvedOn;
     case 'split':
       return record.splitOn;
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = record;
       return _exhaustive;

@@ -5,10 +5,12 @@
  * or split link; one already directly above it is nothing to record; only an authority above it
  * decides it. Instrument numbers are placeholders.
  */
-import { describe, it } from 'vitest';
-import { unsafeCalendarDate } from '../kernel/index.js';
+import { isLeft } from 'fp-ts/Either';
+import { describe, expect, it } from 'vitest';
+import { fold, unsafeCalendarDate } from '../kernel/index.js';
 import { DeciderSpecification } from '../testing/specification.js';
-import { decider } from './index.js';
+import type { Event } from './index.js';
+import { decider, jurisdictionOf } from './index.js';
 import { basis, command, event, id, registration, source } from './examples.fixture.js';
 
 const day = unsafeCalendarDate;
@@ -187,5 +189,58 @@ describe('adding a superior', () => {
         authorityId: id(DX),
         dissolvedOn: day('2005-01-01'),
       });
+  });
+});
+
+describe('jurisdiction through many superior links', () => {
+  // A ladder: p1 and q1 under the root, then each p(i) under p(i-1) with q(i-1) as a further
+  // superior, and each q(i) under q(i-1) with p(i-1). From the foot there are 2^n paths to the
+  // root; a walk that tried each path ran past its step bound before reaching a superior it
+  // added first, and denied that superior's jurisdiction.
+  const levels = 12;
+  const on = '2001-01-01';
+  const ladder: Event[] = [];
+  const accept = (json: Parameters<typeof command>[0]) => {
+    const decided = decider.decide(command(json), fold(decider, ladder), undefined);
+    if (isLeft(decided)) throw new Error(decided.left.message);
+    ladder.push(...decided.right);
+  };
+  const register = (authorityId: string, parent?: string) =>
+    accept({
+      type: 'RegisterAuthority',
+      data: {
+        authorityId,
+        name: { vi: `Cơ quan ${authorityId}` },
+        level: 'other',
+        ...(parent === undefined ? {} : { parent }),
+        basis: basis(parent ?? authorityId, '2000-01-01'),
+        effectiveOn: '2000-01-01',
+      },
+    });
+  register('root');
+  register('p1', 'root');
+  register('q1', 'root');
+  for (let i = 2; i <= levels; i++) {
+    register(`p${i}`, `p${i - 1}`);
+    register(`q${i}`, `q${i - 1}`);
+    for (const [below, above] of [
+      [`p${i}`, `q${i - 1}`],
+      [`q${i}`, `p${i - 1}`],
+    ])
+      accept({
+        type: 'AddAuthoritySuperior',
+        data: { authorityId: below, superior: above, basis: basis('root', on), effectiveOn: on },
+      });
+  }
+  const jurisdiction = jurisdictionOf(fold(decider, ladder));
+
+  it('lets every authority above the foot change what the foot created, and none beside it', () => {
+    const foot = id(`p${levels}`);
+    for (let i = 1; i < levels; i++) {
+      expect(jurisdiction.mayChange(id(`p${i}`), foot, day(on)), `p${i}`).toBe(true);
+      expect(jurisdiction.mayChange(id(`q${i}`), foot, day(on)), `q${i}`).toBe(true);
+    }
+    expect(jurisdiction.mayChange(id('root'), foot, day(on))).toBe(true);
+    expect(jurisdiction.mayChange(id(`q${levels}`), foot, day(on))).toBe(false);
   });
 });
