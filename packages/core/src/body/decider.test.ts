@@ -464,11 +464,10 @@ describe('the life of a steering committee', () => {
         dissolve('2019-01-01', byCity('4/QĐ-UBND', '2019-01-01')),
         transferred,
       );
-      refuses(
-        'EndBeforeLaterFact',
-        dissolve('2018-12-31', byCity('5/QĐ-UBND', '2019-06-01')),
-        transferred,
-      );
+      spec
+        .given(transferred)
+        .when(dissolve('2018-12-31', byCity('5/QĐ-UBND', '2019-06-01')))
+        .thenRefuses('EndBeforeLaterFact', { fact: `the transfer to ${CITY}` });
     });
 
     it('judges a correction by the authority the body answers to on the signing date', () => {
@@ -1384,7 +1383,7 @@ describe('decisions shared with the reorganisation decider', () => {
 
   it('decideAbsorption records what an active body absorbed, within its life', () => {
     const absorbing = {
-      absorbed: [decoded(BodyId, 'bcd-khac')] as const,
+      absorbed: [decoded(BodyId, 'bcd-khac'), decoded(BodyId, 'bcd-thu-ba')] as const,
       reorganisationId: decoded(ReorganisationId, 'sap-nhap-2020'),
       basis: merger,
       effectiveOn: day('2020-01-01'),
@@ -1397,14 +1396,18 @@ describe('decisions shared with the reorganisation decider', () => {
         type: 'BodiesAbsorbed',
         data: {
           ...amended('2020-01-01', basis('50/QĐ-UBND', '2020-01-01')),
-          absorbed: ['bcd-khac'],
+          absorbed: ['bcd-khac', 'bcd-thu-ba'],
           reorganisationId: 'sap-nhap-2020',
         },
       }),
     });
     const after = isRight(decision) ? decision.right.reduce(decider.evolve, state) : state;
     expect(after.status === 'active' && after.absorptions).toEqual([
-      { on: '2020-01-01', absorbed: ['bcd-khac'], reorganisationId: 'sap-nhap-2020' },
+      {
+        on: '2020-01-01',
+        absorbed: ['bcd-khac', 'bcd-thu-ba'],
+        reorganisationId: 'sap-nhap-2020',
+      },
     ]);
     // The absorption is a fact of the body's life: the body cannot end before it.
     const end = decideEnd(
@@ -1412,7 +1415,10 @@ describe('decisions shared with the reorganisation decider', () => {
       { basis: merger, effectiveOn: day('2019-12-01'), reason: 'dissolution', successors: [] },
       context,
     );
-    expect(isLeft(end) && end.left._tag).toBe('EndBeforeLaterFact');
+    expect(isLeft(end) && end.left).toMatchObject({
+      _tag: 'EndBeforeLaterFact',
+      fact: 'the absorption of bcd-khac, bcd-thu-ba',
+    });
     const tooEarly = decideAbsorption(
       state,
       { ...absorbing, effectiveOn: day('2018-01-01') },

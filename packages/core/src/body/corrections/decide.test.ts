@@ -303,3 +303,32 @@ describe('a change whose date was corrected before', () => {
     ]);
   });
 });
+
+describe('a correction that would seat one holder twice', () => {
+  it('is refused on the first day of the overlap, whatever order the seats were created in', () => {
+    // seat-head, created first, changes its roles after seat-member is created: its change
+    // date comes first in the stream but last in time.
+    const person = { follows: 'person', person: 'tran-van-an' };
+    const events = history(
+      ESTABLISHED,
+      amend('2019-03-01', {
+        change: 'CreateSeat',
+        seatId: 'seat-member',
+        roles: ['member'],
+        holder: person,
+      }),
+      amend('2019-06-01', {
+        change: 'ChangeSeatRoles',
+        seatId: 'seat-head',
+        roles: ['head', 'member'],
+      }),
+    );
+    expect(
+      outcome(correct(events, 'event-2', { correct: 'Holder', holder: person })),
+    ).toMatchObject({
+      _tag: 'HolderInTwoSeats',
+      on: '2019-03-01',
+      seats: ['seat-head', 'seat-member'],
+    });
+  });
+});
