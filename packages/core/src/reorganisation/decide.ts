@@ -80,6 +80,7 @@ function planOf(command: Command): Plan {
     case 'AbsorbBodies':
       return {
         ...common,
+        // Stryker disable next-line StringLiteral: equivalent, an absorption starts no body, so whether \`decide\` takes it for another kind changes nothing; its body goes on through \`into\`
         kind: 'absorption',
         ended: command.data.bodies,
         started: [],
@@ -119,6 +120,7 @@ function shapeRefusal(plan: Plan): Refusal | undefined {
   const named = [
     ...plan.ended,
     ...plan.started.map((b) => b.bodyId),
+    // Stryker disable next-line ConditionalExpression,ArrayDeclaration: equivalent, an \`undefined\` or a placeholder string among the ids is never a body named twice
     ...(plan.into === undefined ? [] : [plan.into]),
   ];
   const seen = new Set<BodyId>();
@@ -154,6 +156,7 @@ function carriedDutyEvents(
     if (inForce === undefined)
       return left(refuse.dutyNotCarriable(carried.fromBody, carried.fromDuty));
     const into = carried.into ?? (receivers.length === 1 ? receivers[0] : undefined);
+    // Stryker disable next-line ConditionalExpression: equivalent, the receivers hold no \`undefined\`, so \`includes\` refuses it too; the test narrows the type
     if (into === undefined || !receivers.includes(into))
       return left(refuse.carriedDutyTarget(carried.fromDuty, carried.into));
     const receiver = stateOf(states, into);
@@ -164,6 +167,7 @@ function carriedDutyEvents(
     )
       return left(refuse.carriedDutyIdTaken(into, carried.dutyId));
     ids.add(carried.dutyId);
+    // Stryker disable next-line OptionalChaining: equivalent, every receiver has its list, made before the loop
     byReceiver.get(into)?.push(
       Body.dutyAssigned({
         bodyId: into,
@@ -226,6 +230,7 @@ function startNew(
       kind: body.kind,
       name: body.name,
       authority: body.authority,
+      // Stryker disable next-line ConditionalExpression: equivalent, the establishment leaves out an undefined purpose too
       ...(body.purpose === undefined ? {} : { purpose: body.purpose }),
       origin: {
         kind: 'reorganisation',
@@ -241,6 +246,7 @@ function startNew(
   if (established._tag === 'Left') return established;
   const opening = [...established.right, ...carried];
   const charter = body.charter ?? [];
+  // Stryker disable next-line ConditionalExpression: equivalent, a fast path: an empty charter decides no changes, so the events are the same
   if (charter.length === 0) return right({ bodyId: body.bodyId, events: opening });
   const decided = Body.decideChanges(
     opening.reduce(Body.evolve, state),
@@ -297,6 +303,7 @@ export function decide(command: Command, states: BodyStates, context: Body.BodyC
     if (ended._tag === 'Left') return ended;
     streams.push(ended.right);
   }
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, an absorption starts no body, so the loop does nothing; the test narrows the kind
   if (plan.kind !== 'absorption') {
     for (const body of plan.started) {
       const started = startNew(plan, plan.kind, body, carriedInto(body.bodyId), states, context);
