@@ -1,7 +1,7 @@
 /**
  * Examples for what the rule 5 property leaves unread (the gaps the mutation run over decide.ts
  * found): the kind a new body's origin records for a succession, a new body's optional purpose,
- * and the words of `TooFewBodies`.
+ * the words of `TooFewBodies`, and a body outside the issuer's jurisdiction started or absorbing.
  */
 import { isLeft } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
@@ -27,15 +27,15 @@ function decoded(json: unknown): Command {
 }
 
 /** The state of a body established on 2019-01-01 under the province. */
-function established(bodyId: string): Body.State {
+function established(bodyId: string, authority = 'ubnd-tinh'): Body.State {
   const command = Body.Command.decode({
     type: 'EstablishBody',
     data: {
       bodyId,
       kind: 'steering-committee',
       name: { vi: `Ban ${bodyId}` },
-      authority: 'ubnd-tinh',
-      basis: { ...basis, signedOn: '2019-01-01' },
+      authority,
+      basis: { ...basis, issuer: authority, signedOn: '2019-01-01' },
       effectiveOn: '2019-01-01',
     },
   });
@@ -52,9 +52,10 @@ const successor = (bodyId: string, extra: object = {}) => ({
   authority: 'ubnd-tinh',
   ...extra,
 });
-const states: BodyStates = new Map(
-  (['a', 'b'] as const).map((id) => [id as BodyId, established(id)]),
-);
+const states: BodyStates = new Map([
+  ...(['a', 'b'] as const).map((id) => [id as BodyId, established(id)] as const),
+  ['x' as BodyId, established('x', 'ubnd-tp')] as const,
+]);
 const common = { reorganisationId: 'to-chuc-lai', basis, effectiveOn: '2020-01-01' };
 
 /** The data of the `BodyEstablished` event a decision records for `bodyId`. */
@@ -109,6 +110,29 @@ describe('TooFewBodies', () => {
     );
     expect(isLeft(split) && split.left.message).toBe(
       'A split needs at least 2 distinct bodies; 1 given.',
+    );
+  });
+});
+
+describe('a body outside the issuer’s jurisdiction (rule 9)', () => {
+  const refusalOf = (json: unknown) => {
+    const decision = decide(decoded(json), states, context);
+    return isLeft(decision) ? decision.left._tag : 'accepted';
+  };
+
+  it('is not started by the issuer’s merger', () => {
+    const elsewhere = successor('c', { authority: 'ubnd-tp' });
+    expect(
+      refusalOf({
+        type: 'MergeBodies',
+        data: { ...common, bodies: ['a', 'b'], successor: elsewhere },
+      }),
+    ).toBe('NoJurisdiction');
+  });
+
+  it('does not absorb the issuer’s bodies', () => {
+    expect(refusalOf({ type: 'AbsorbBodies', data: { ...common, bodies: ['a'], into: 'x' } })).toBe(
+      'NoJurisdiction',
     );
   });
 });
