@@ -61,6 +61,7 @@ export function newFollowings(
   listed: (office: OfficeId) => FollowersState,
 ): ReadonlyArray<SeatFollowsOffice> {
   const source = events[0]?.data.source;
+  // Stryker disable next-line ConditionalExpression: equivalent, a decision of no events begins no holding, so the loop below adds nothing
   if (source === undefined) return [];
   const added = new Set<OfficeId>();
   const entries: SeatFollowsOffice[] = [];

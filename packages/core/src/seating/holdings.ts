@@ -34,11 +34,7 @@ export function newHoldings(events: ReadonlyArray<Event>, after: State): Readonl
   for (const event of events) {
     switch (event.type) {
       case 'SeatCreated':
-      case 'SeatHolderReplaced': {
-        const { bodyId, seatId, effectiveOn, holder } = event.data;
-        holdings.push({ bodyId, seatId, from: effectiveOn, holder });
-        break;
-      }
+      case 'SeatHolderReplaced':
       case 'SeatHoldingCorrected': {
         const { bodyId, seatId, effectiveOn, holder } = event.data;
         if (holder !== null) holdings.push({ bodyId, seatId, from: effectiveOn, holder });
@@ -47,6 +43,7 @@ export function newHoldings(events: ReadonlyArray<Event>, after: State): Readonl
       case 'SeatDateCorrected': {
         const { bodyId, seatId, boundary, effectiveOn } = event.data;
         const seat = after.status === 'unestablished' ? undefined : after.seats.get(seatId);
+        // Stryker disable next-line OptionalChaining: equivalent, a created seat's holders begin with its creation's
         const holder = seat?.holders[0]?.holder;
         if (boundary === 'start' && holder !== undefined && holder !== null)
           holdings.push({ bodyId, seatId, from: effectiveOn, holder });
