@@ -33,6 +33,8 @@ describe('DocumentReference', () => {
       url(`https://example.invalid/a `),
       url(`https://${'a'.repeat(2001)}`),
       { kind: 'url', url: 42 },
+      // An array of one URL reads as that URL when made a string: only a string is one.
+      { kind: 'url', url: ['https://example.invalid/a'] },
     ]) {
       const decoded = DocumentReference.decode(reference);
       expect(isLeft(decoded)).toBe(true);
