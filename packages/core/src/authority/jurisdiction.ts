@@ -127,7 +127,7 @@ export function jurisdictionOf(state: RegistryState): Jurisdiction {
       let pending: AuthorityRecord[] | undefined;
       let queued: Set<AuthorityId> | undefined;
       let current: AuthorityRecord | undefined = follow(records, establisherRecord, on);
-      // Stryker disable next-line ArithmeticOperator: equivalent, each chain is a path of the parent tree walked from a distinct authority, so an acyclic walk takes at most size·(size+1)/2 steps, within size·(size−1) too from three authorities on (and within both below)
+      // Stryker disable next-line ArithmeticOperator: equivalent, each chain is a path of the parent forest walked from a distinct authority, so an acyclic walk takes at most size·(size+1)/2 steps, which a bound of size·(size−1) allows too
       const bound = records.size * (records.size + 1);
       // Stryker disable next-line EqualityOperator: equivalent, the bound is never reached on an acyclic registry; one step more or less still ends a cycle
       for (let steps = 0; current !== undefined && steps <= bound; steps++) {
