@@ -334,10 +334,26 @@ const expected = {
   reorganisationId: 'reorg-1',
 };
 
+/**
+ * `toStrictEqual` compares a map's values loosely (a key set to `undefined` passes for a missing
+ * one), so each value of each of the state's maps is compared on its own as well.
+ */
+function expectStrictlyEqualMaps(actual: object, written: object): void {
+  for (const [field, value] of Object.entries(written))
+    if (value instanceof Map)
+      for (const [key, entry] of value as Map<unknown, unknown>)
+        expect(
+          (actual as Record<string, ReadonlyMap<unknown, unknown>>)[field]?.get(key),
+          `${field} ${String(key)}`,
+        ).toStrictEqual(entry);
+}
+
 describe('evolve and foldHistory on a written-out history', () => {
   it('fold every fact event to the state written out', () => {
     expect(history.reduce(evolve, initialState)).toStrictEqual(expected);
     expect(foldHistory(history)).toStrictEqual(expected);
+    expectStrictlyEqualMaps(history.reduce(evolve, initialState), expected);
+    expectStrictlyEqualMaps(foldHistory(history), expected);
   });
 
   it('leave out the purpose and the reorganisation of a body that has neither', () => {

@@ -162,6 +162,7 @@ export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent
     case 'ReportCorrected': {
       const { reportId, obligationId, period, document } = event.data;
       if (body.reports.has(reportId)) return body;
+      // Stryker disable next-line ConditionalExpression: equivalent, a filed report has no \`supersedes\` to read
       const supersedes = event.type === 'ReportCorrected' ? event.data.supersedes : undefined;
       const report: Report = { reportId, obligationId, period, document };
       let reports = withKey(
@@ -169,9 +170,10 @@ export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent
         reportId,
         supersedes === undefined ? report : { ...report, supersedes },
       );
+      // Stryker disable next-line ConditionalExpression: equivalent, no report is kept under \`undefined\`
       const superseded = supersedes === undefined ? undefined : reports.get(supersedes);
-      if (supersedes !== undefined && superseded !== undefined)
-        reports = withKey(reports, supersedes, { ...superseded, supersededBy: reportId });
+      if (superseded !== undefined)
+        reports = withKey(reports, superseded.reportId, { ...superseded, supersededBy: reportId });
       const periods = body.counted.get(obligationId) ?? new Map();
       return {
         ...body,
@@ -199,6 +201,7 @@ export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent
     case 'DutyAmendmentDateCorrected':
     case 'ObligationDateCorrected':
       return evolveCorrection(body, event);
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -240,6 +243,7 @@ export function evolve(state: State, event: Event): State {
     case 'SeatRolesChangeDateCorrected':
     case 'DutyAmendmentDateCorrected':
       return state.status === 'unestablished' ? state : evolveFacts(state, event);
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -10,7 +10,7 @@
  */
 import type { CalendarDate, DutyId, ObligationId, ReportId, SeatId } from '../kernel/index.js';
 import type { Event } from './events.js';
-import { evolve, evolveFacts } from './evolve.js';
+import { evolve } from './evolve.js';
 import type { PeriodLabel } from './period.js';
 import type {
   Absorption,
@@ -108,13 +108,7 @@ const draftOf = (body: EstablishedBody): BodyDraft => ({
  */
 function write(body: BodyDraft, event: Event): BodyDraft {
   switch (event.type) {
-    case 'SeatHolderReplaced': {
-      const { data } = event;
-      const seat = body.seats.get(data.seatId);
-      if (seat !== undefined)
-        insertEntry(seat.holders, { from: data.effectiveOn, holder: data.holder });
-      return body;
-    }
+    case 'SeatHolderReplaced':
     case 'SeatHoldingCorrected': {
       const { data } = event;
       const seat = body.seats.get(data.seatId);
@@ -182,9 +176,11 @@ function write(body: BodyDraft, event: Event): BodyDraft {
     case 'ReportCorrected': {
       const { reportId, obligationId, period, document } = event.data;
       if (body.reports.has(reportId)) return body;
+      // Stryker disable next-line ConditionalExpression: equivalent, a filed report has no \`supersedes\` to read
       const supersedes = event.type === 'ReportCorrected' ? event.data.supersedes : undefined;
       const report: ReportDraft = { reportId, obligationId, period, document };
       body.reports.set(reportId, supersedes === undefined ? report : { ...report, supersedes });
+      // Stryker disable next-line ConditionalExpression: equivalent, no report is kept under \`undefined\`
       const superseded = supersedes === undefined ? undefined : body.reports.get(supersedes);
       if (superseded !== undefined) superseded.supersededBy = reportId;
       const periods = body.counted.get(obligationId);
@@ -231,12 +227,13 @@ function write(body: BodyDraft, event: Event): BodyDraft {
     case 'EndDateCorrected':
     case 'SeatRolesChangeDateCorrected':
     case 'DutyAmendmentDateCorrected':
-      // Corrections are rare: folded by `evolve`, onto a fresh draft.
-      return draftOf(evolveFacts(body, event));
     case 'BodyEnded': {
-      const ended = evolve(body, event);
-      return ended === body || ended.status === 'unestablished' ? body : draftOf(ended);
+      // Corrections and ends are rare: folded by `evolve`, onto a fresh draft.
+      const next = evolve(body, event);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, a fast path: a draft of the body evolve returned unchanged holds the same facts; the test narrows the type
+      return next === body || next.status === 'unestablished' ? body : draftOf(next);
     }
+    // Stryker disable next-line BlockStatement,ConditionalExpression: unreachable, the switch covers every member of the typed union
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -250,6 +247,7 @@ function write(body: BodyDraft, event: Event): BodyDraft {
 
 /** The draft of the body established by `event`, when `state` is unestablished. */
 function establish(state: State, event: Event): BodyDraft | undefined {
+  // Stryker disable next-line ConditionalExpression: equivalent, evolve leaves an unestablished state as it is for any other event
   const established = event.type === 'BodyEstablished' ? evolve(state, event) : state;
   return established.status === 'unestablished' ? undefined : draftOf(established);
 }
@@ -263,6 +261,7 @@ const isArray = (events: Iterable<Event>): events is ReadonlyArray<Event> => Arr
  */
 export function foldHistory(events: Iterable<Event>, from: State = initialState): State {
   let body = from.status === 'unestablished' ? undefined : draftOf(from);
+  // Stryker disable next-line ConditionalExpression: equivalent, a fast path: the iterator below walks an array to the same state
   if (isArray(events)) {
     // Indexed: V8 spends a quarter fewer instructions per event than on `for…of`'s iterator.
     for (let i = 0; i < events.length; i++) {

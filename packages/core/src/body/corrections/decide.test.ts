@@ -12,6 +12,9 @@ import { establisherOnly } from '../../kernel/index.js';
 import { Command } from '../commands.js';
 import { decider } from '../decider.js';
 import type { Event } from '../events.js';
+import { evolve } from '../evolve.js';
+import { foldHistory } from '../fold.js';
+import { initialState } from '../state.js';
 import { decideCorrection } from './decide.js';
 
 const BODY = 'ban-chi-dao';
@@ -330,5 +333,59 @@ describe('a correction that would seat one holder twice', () => {
       on: '2019-03-01',
       seats: ['seat-head', 'seat-member'],
     });
+  });
+});
+
+describe('a history holding every kind of correction', () => {
+  // Corrections are folded by `evolve` even on `foldHistory`'s fast path: each kind must reach it.
+  const correction = (corrects: string, correction: unknown) =>
+    command({
+      type: 'CorrectBodyRecord',
+      data: { bodyId: BODY, corrects, basis: basis('2021-01-01'), correction },
+    });
+  const changed = history(
+    ESTABLISHED,
+    amend(
+      '2019-03-01',
+      { change: 'Rename', name: { vi: 'Ban Chỉ đạo số' } },
+      { change: 'ChangeSeatRoles', seatId: 'seat-head', roles: ['head', 'member'] },
+      { change: 'AmendDuty', dutyId: 'duty', category: 'review' },
+    ),
+    command({
+      type: 'DissolveBody',
+      data: { bodyId: BODY, basis: basis('2020-01-01'), effectiveOn: '2020-01-01' },
+    }),
+  );
+  const corrected = history(
+    changed,
+    correction('event-1', dateTo('2018-12-01')),
+    correction('event-1', { correct: 'Name', name: { vi: 'Ban Chỉ đạo tỉnh' } }),
+    correction('event-2', { correct: 'Roles', roles: ['head', 'secretary'] }),
+    correction('event-2', dateTo('2019-01-15')),
+    correction('event-3', dateTo('2019-01-15')),
+    correction('event-4', dateTo('2019-01-15')),
+    correction('event-5', dateTo('2019-04-01')),
+    correction('event-6', dateTo('2019-04-01')),
+    correction('event-7', dateTo('2019-04-01')),
+    correction('event-8', dateTo('2020-02-01')),
+  );
+
+  it('records each kind once', () => {
+    expect(corrected.slice(changed.length).map(({ type }) => type)).toStrictEqual([
+      'EstablishmentDateCorrected',
+      'BodyNameCorrected',
+      'SeatRolesCorrected',
+      'SeatDateCorrected',
+      'DutyDateCorrected',
+      'ObligationDateCorrected',
+      'RenameDateCorrected',
+      'SeatRolesChangeDateCorrected',
+      'DutyAmendmentDateCorrected',
+      'EndDateCorrected',
+    ]);
+  });
+
+  it('folds on foldHistory’s fast path as evolve folds it', () => {
+    expect(foldHistory(corrected)).toStrictEqual(corrected.reduce(evolve, initialState));
   });
 });
