@@ -37,11 +37,13 @@ function bucketOf(authorityId: AuthorityId): number {
 }
 
 /** The record of an authority, if the table holds it. */
-export const recordIn = <R extends Keyed>(
+export function recordIn<R extends Keyed>(
   table: AuthorityTable<R>,
   authorityId: AuthorityId,
+): R | undefined {
   // Stryker disable next-line OptionalChaining: equivalent, `bucketOf` gives an index of the table's fixed list of buckets, each a map
-): R | undefined => table.buckets[bucketOf(authorityId)]?.get(authorityId);
+  return table.buckets[bucketOf(authorityId)]?.get(authorityId);
+}
 
 /** The table with these records added or replaced; the given table is left as it was. */
 export function withRecords<R extends Keyed>(
@@ -64,8 +66,8 @@ export function withRecords<R extends Keyed>(
 }
 
 /** Every record of the table, in order of id. */
-export const recordsIn = <R extends Keyed>(table: AuthorityTable<R>): ReadonlyArray<R> =>
-  table.buckets
-    .flatMap((bucket) => [...bucket.values()])
-    // Stryker disable next-line EqualityOperator: equivalent, the ids are keys of the table, so no two are equal
-    .sort((a, b) => (a.authorityId < b.authorityId ? -1 : 1));
+export function recordsIn<R extends Keyed>(table: AuthorityTable<R>): ReadonlyArray<R> {
+  const records = table.buckets.flatMap((bucket) => [...bucket.values()]);
+  // Stryker disable next-line EqualityOperator: equivalent, the ids are keys of the table, so no two are equal
+  return records.sort((a, b) => (a.authorityId < b.authorityId ? -1 : 1));
+}

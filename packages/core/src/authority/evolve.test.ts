@@ -133,6 +133,16 @@ describe('queries over a corrupt, cyclic log', () => {
     expect(jurisdictionOf(mergedCycle).mayChange(id('c'), id('a'), on)).toBe(false);
   });
 
+  it('walks a cycle of parents a bounded number of steps', () => {
+    // Each registered under the other, the first before the second existed.
+    const parentCycle = fold(decider, [
+      registration('a', '2019-01-01', { parent: 'b' }),
+      registration('b', '2019-01-01', { parent: 'a' }),
+      registration('c', '2019-01-01'),
+    ]);
+    expect(jurisdictionOf(parentCycle).mayChange(id('c'), id('a'), on)).toBe(false);
+  });
+
   it('stops at a merger into an authority never registered', () => {
     const intoNothing = fold(decider, [
       registration('a', '2019-01-01'),

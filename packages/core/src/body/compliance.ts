@@ -137,19 +137,16 @@ export function periodsOn(input: ComplianceInput): ReadonlyArray<PeriodComplianc
     else reports.push(report);
   }
   const listed = [...new Set([...owedPeriods(input), ...onRecord.keys()])];
-  return (
-    listed
-      .map((period) => ({ period, from: periodInterval(period).from }))
-      // Stryker disable next-line EqualityOperator: equivalent, distinct periods of one cadence never start on one day (an ad hoc one is a single day)
-      .sort((a, b) => (a.from < b.from ? -1 : 1))
-      .map(({ period }) =>
-        periodOn(
-          period,
-          dueDate(period, obligation.dueDaysAfterPeriodEnd),
-          onRecord.get(period) ?? [],
-          on,
-        ),
-      )
+  const dated = listed.map((period) => ({ period, from: periodInterval(period).from }));
+  // Stryker disable next-line EqualityOperator: equivalent, distinct periods of one cadence never start on one day (an ad hoc one is a single day)
+  dated.sort((a, b) => (a.from < b.from ? -1 : 1));
+  return dated.map(({ period }) =>
+    periodOn(
+      period,
+      dueDate(period, obligation.dueDaysAfterPeriodEnd),
+      onRecord.get(period) ?? [],
+      on,
+    ),
   );
 }
 
