@@ -162,7 +162,7 @@ export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent
     case 'ReportCorrected': {
       const { reportId, obligationId, period, document } = event.data;
       if (body.reports.has(reportId)) return body;
-      // Stryker disable next-line ConditionalExpression: equivalent, a filed report has no \`supersedes\` to read
+      // Stryker disable next-line ConditionalExpression: equivalent, a filed report has no `supersedes` to read
       const supersedes = event.type === 'ReportCorrected' ? event.data.supersedes : undefined;
       const report: Report = { reportId, obligationId, period, document };
       let reports = withKey(
@@ -170,7 +170,7 @@ export function evolveFacts<S extends EstablishedBody>(body: S, event: FactEvent
         reportId,
         supersedes === undefined ? report : { ...report, supersedes },
       );
-      // Stryker disable next-line ConditionalExpression: equivalent, no report is kept under \`undefined\`
+      // Stryker disable next-line ConditionalExpression: equivalent, no report is kept under `undefined`
       const superseded = supersedes === undefined ? undefined : reports.get(supersedes);
       if (superseded !== undefined)
         reports = withKey(reports, superseded.reportId, { ...superseded, supersededBy: reportId });

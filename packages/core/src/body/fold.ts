@@ -176,11 +176,11 @@ function write(body: BodyDraft, event: Event): BodyDraft {
     case 'ReportCorrected': {
       const { reportId, obligationId, period, document } = event.data;
       if (body.reports.has(reportId)) return body;
-      // Stryker disable next-line ConditionalExpression: equivalent, a filed report has no \`supersedes\` to read
+      // Stryker disable next-line ConditionalExpression: equivalent, a filed report has no `supersedes` to read
       const supersedes = event.type === 'ReportCorrected' ? event.data.supersedes : undefined;
       const report: ReportDraft = { reportId, obligationId, period, document };
       body.reports.set(reportId, supersedes === undefined ? report : { ...report, supersedes });
-      // Stryker disable next-line ConditionalExpression: equivalent, no report is kept under \`undefined\`
+      // Stryker disable next-line ConditionalExpression: equivalent, no report is kept under `undefined`
       const superseded = supersedes === undefined ? undefined : body.reports.get(supersedes);
       if (superseded !== undefined) superseded.supersededBy = reportId;
       const periods = body.counted.get(obligationId);

@@ -20,11 +20,11 @@ export const relatedBy = (
   cited: Citation,
   kind: RelationKind,
 ): ReadonlyArray<RecordedInstrument> =>
-  // Stryker disable next-line ArrayDeclaration: equivalent, a placeholder string has no \`kind\`, so the filter drops it
+  // Stryker disable next-line ArrayDeclaration: equivalent, a placeholder string has no `kind`, so the filter drops it
   (instrumentOf(registry, cited)?.relatedBy ?? [])
     .filter((relation) => relation.kind === kind)
     .flatMap(({ key }) => {
       const later = registry.instruments.get(key);
-      // Stryker disable next-line ConditionalExpression: equivalent, a relation is recorded with the later instrument that makes it, so that instrument is in the registry
+      // Stryker disable next-line ConditionalExpression,ArrayDeclaration: equivalent, a relation is recorded with the later instrument that makes it, so that instrument is in the registry
       return later === undefined ? [] : [later];
     });

@@ -4,9 +4,12 @@
  * resolves to nothing, the recorded instruments of other years.
  */
 import { describe, expect, it } from 'vitest';
-import type { InstrumentKey, LegalBasis } from '../kernel/index.js';
+import type { EventId, InstrumentKey, LegalBasis } from '../kernel/index.js';
 import {
+  annulmentBySelf,
+  annulmentHasDependents,
   annulmentOfAnnulment,
+  citesAnnulledInstrument,
   citationConflict,
   relationNotEarlier,
   unresolvedCitation,
@@ -23,6 +26,29 @@ const basis = (number: string, signedOn: string, signer = 'Nguyễn Văn A'): Le
 const key = '12/QĐ-UBND|ubnd-tinh|2019' as InstrumentKey;
 
 describe('instrument refusal messages', () => {
+  it('say that an annulled instrument is cited no more, and by what it was annulled', () => {
+    const cited = basis('12/QĐ-UBND', '2019-03-04');
+    expect(citesAnnulledInstrument(cited, key).message).toBe(
+      '12/QĐ-UBND of ubnd-tinh signed on 2019-03-04 was annulled ab initio by 12/QĐ-UBND|ubnd-tinh|2019; nothing may cite it any more.',
+    );
+  });
+
+  it('say that an instrument does not annul itself', () => {
+    expect(annulmentBySelf(basis('12/QĐ-UBND', '2019-03-04')).message).toBe(
+      '12/QĐ-UBND of ubnd-tinh signed on 2019-03-04 cannot annul itself.',
+    );
+  });
+
+  it('list the later events that rest on an annulled instrument’s changes', () => {
+    const dependents = [
+      { stream: 'body-ban-a', eventId: 'e-7' as EventId, type: 'BodyRenamed' },
+      { stream: 'office-chu-tich', eventId: 'e-9' as EventId, type: 'OfficeHolderEnded' },
+    ];
+    expect(annulmentHasDependents(basis('12/QĐ-UBND', '2019-03-04'), dependents).message).toBe(
+      '12/QĐ-UBND of ubnd-tinh signed on 2019-03-04 cannot be annulled while 2 later event(s) rest on its changes: BodyRenamed e-7 of body-ban-a, OfficeHolderEnded e-9 of office-chu-tich.',
+    );
+  });
+
   it('say that an annulling instrument is not annulled, and what to do instead', () => {
     expect(annulmentOfAnnulment(basis('20/QĐ-UBND', '2020-01-02'), key).message).toBe(
       '20/QĐ-UBND of ubnd-tinh signed on 2020-01-02 annulled 12/QĐ-UBND|ubnd-tinh|2019 ab initio and cannot itself be annulled: an annulment is not undone; record the changes of 12/QĐ-UBND|ubnd-tinh|2019 again under a new instrument.',

@@ -35,7 +35,7 @@ export function decide(
         ? right([{ type: 'PersonRegistered', data: { personId, name, effectiveOn, source } }])
         : left(personAlreadyRegistered(personId));
     case 'CorrectPersonName': {
-      // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, an unregistered state has no \`personId\`, so the next test refuses it too; this one narrows the type
+      // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, an unregistered state has no `personId`, so the next test refuses it too; this one narrows the type
       if (state.status === 'unregistered') return left(personNotFound(personId));
       if (state.personId !== personId) return left(personNotFound(personId));
       const { corrects } = command.data;

@@ -80,7 +80,7 @@ function planOf(command: Command): Plan {
     case 'AbsorbBodies':
       return {
         ...common,
-        // Stryker disable next-line StringLiteral: equivalent, an absorption starts no body, so whether \`decide\` takes it for another kind changes nothing; its body goes on through \`into\`
+        // Stryker disable next-line StringLiteral: equivalent, an absorption starts no body, so whether `decide` takes it for another kind changes nothing; its body goes on through `into`
         kind: 'absorption',
         ended: command.data.bodies,
         started: [],
@@ -120,7 +120,7 @@ function shapeRefusal(plan: Plan): Refusal | undefined {
   const named = [
     ...plan.ended,
     ...plan.started.map((b) => b.bodyId),
-    // Stryker disable next-line ConditionalExpression,ArrayDeclaration: equivalent, an \`undefined\` or a placeholder string among the ids is never a body named twice
+    // Stryker disable next-line ConditionalExpression,ArrayDeclaration: equivalent, an `undefined` or a placeholder string among the ids is never a body named twice
     ...(plan.into === undefined ? [] : [plan.into]),
   ];
   const seen = new Set<BodyId>();
@@ -156,7 +156,7 @@ function carriedDutyEvents(
     if (inForce === undefined)
       return left(refuse.dutyNotCarriable(carried.fromBody, carried.fromDuty));
     const into = carried.into ?? (receivers.length === 1 ? receivers[0] : undefined);
-    // Stryker disable next-line ConditionalExpression: equivalent, the receivers hold no \`undefined\`, so \`includes\` refuses it too; the test narrows the type
+    // Stryker disable next-line ConditionalExpression: equivalent, the receivers hold no `undefined`, so `includes` refuses it too; the test narrows the type
     if (into === undefined || !receivers.includes(into))
       return left(refuse.carriedDutyTarget(carried.fromDuty, carried.into));
     const receiver = stateOf(states, into);

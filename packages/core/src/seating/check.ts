@@ -54,7 +54,7 @@ export function streamsNamed(
 /** True when the office exists on `on`: established by then and not yet abolished. */
 export function officeExistsOn(state: OfficeState | undefined, on: CalendarDate): boolean {
   if (state === undefined) return false;
-  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, an unestablished state has no \`establishedOn\`, and a date compared with \`undefined\` is false; the test narrows the type
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, an unestablished state has no `establishedOn`, and a date compared with `undefined` is false; the test narrows the type
   if (state.status === 'unestablished') return false;
   return state.establishedOn <= on && (state.status !== 'abolished' || on < state.abolishedOn);
 }
@@ -73,7 +73,7 @@ function changeDates(
   from: CalendarDate,
   end: CalendarDate | undefined,
 ): ReadonlyArray<CalendarDate> {
-  // Stryker disable next-line ArrayDeclaration: equivalent, \`from\` is the start of a holding, so one of its seat's holder dates, added below
+  // Stryker disable next-line ArrayDeclaration: equivalent, `from` is the start of a holding, so one of its seat's holder dates, added below
   const dates = new Set<CalendarDate>([from]);
   const followed = new Set<OfficeId>();
   for (const seat of body.seats.values()) {
@@ -86,7 +86,7 @@ function changeDates(
   for (const office of followed)
     for (const holding of holdingsOf(offices(office) ?? { status: 'unestablished' })) {
       dates.add(holding.from);
-      // Stryker disable next-line ConditionalExpression: equivalent, an \`undefined\` added to the dates is dropped by the filter below
+      // Stryker disable next-line ConditionalExpression: equivalent, an `undefined` added to the dates is dropped by the filter below
       if (holding.to !== undefined) dates.add(holding.to);
     }
   return [...dates].filter((on) => on >= from && (end === undefined || on < end)).sort();
@@ -97,7 +97,7 @@ function personIn(seat: Seat, offices: OfficeLookup, on: CalendarDate): PersonId
   const holder = holderOn(seat, on);
   if (holder === null || holder === undefined) return undefined;
   const resolved = resolveSeatHolder(holder, offices, on);
-  // Stryker disable next-line ConditionalExpression: equivalent, a vacant resolution has no \`person\`, so reading it gives \`undefined\` too
+  // Stryker disable next-line ConditionalExpression: equivalent, a vacant resolution has no `person`, so reading it gives `undefined` too
   return resolved.kind === 'person' ? resolved.person : undefined;
 }
 

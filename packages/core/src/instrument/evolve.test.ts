@@ -1,0 +1,92 @@
+/**
+ * The registry's fold of an annulment: the annulled instrument is marked with the one that
+ * annulled it and the `annuls` relation is noted on both, once; an annulment the registry cannot
+ * place (by a report, of or by an unrecorded instrument, of one already annulled) leaves it as
+ * it was (the gaps the mutation run over evolve.ts found: no core test folded an annulment).
+ */
+import { describe, expect, it } from 'vitest';
+import type { CalendarDate, InstrumentKey, LegalBasis } from '../kernel/index.js';
+import { instrumentKey } from '../kernel/index.js';
+import type { Event } from './index.js';
+import { decider, instrumentOf } from './index.js';
+
+const basis = (number: string, signedOn: string): LegalBasis =>
+  ({
+    type: 'decision',
+    number,
+    issuer: 'ubnd-tinh',
+    signer: { name: 'Nguyễn Văn A' },
+    signedOn,
+  }) as unknown as LegalBasis;
+const source = (instrument: LegalBasis) => ({ kind: 'instrument' as const, instrument });
+const recorded = (instrument: LegalBasis, relations: ReadonlyArray<object> = []): Event =>
+  ({
+    type: 'InstrumentRecorded',
+    data: {
+      instrument,
+      relations,
+      effectiveOn: instrument.signedOn as CalendarDate,
+      source: source(instrument),
+    },
+  }) as Event;
+const annulment = (instrument: LegalBasis, by: object): Event =>
+  ({
+    type: 'InstrumentAnnulled',
+    data: { instrument, withdrawn: [], effectiveOn: '2020-01-01' as CalendarDate, source: by },
+  }) as Event;
+const fold = (events: ReadonlyArray<Event>) => events.reduce(decider.evolve, decider.initialState);
+const cite = ({ number, issuer, signedOn }: LegalBasis) => ({ number, issuer, signedOn });
+
+const annulled = basis('3/QĐ-UBND', '2019-03-04');
+const annulling = basis('9/QĐ-UBND', '2020-01-01');
+const other = basis('11/QĐ-UBND', '2020-02-01');
+const key = instrumentKey(annulled);
+const by = instrumentKey(annulling);
+
+describe('the fold of an annulment', () => {
+  it('marks the annulled instrument and notes the relation on both', () => {
+    const state = fold([
+      recorded(annulled),
+      recorded(annulling),
+      annulment(annulled, source(annulling)),
+    ]);
+    expect(instrumentOf(state, cite(annulled))).toMatchObject({
+      annulledBy: by,
+      relatedBy: [{ kind: 'annuls', key: by }],
+    });
+    expect(instrumentOf(state, cite(annulling))?.relations).toStrictEqual([
+      { kind: 'annuls', key },
+    ]);
+  });
+
+  it('notes the relation once when the annulling instrument was recorded with it', () => {
+    const state = fold([
+      recorded(annulled),
+      recorded(annulling, [{ kind: 'annuls', to: cite(annulled) }]),
+      annulment(annulled, source(annulling)),
+    ]);
+    expect(instrumentOf(state, cite(annulled))).toMatchObject({
+      annulledBy: by,
+      relatedBy: [{ kind: 'annuls', key: by }],
+    });
+    expect(instrumentOf(state, cite(annulling))?.relations).toHaveLength(1);
+  });
+
+  it('leaves the registry as it was for an annulment it cannot place', () => {
+    const before = fold([recorded(annulled), recorded(annulling)]);
+    const report = {
+      kind: 'report',
+      report: { reference: '1/BC', filedBy: 'ban', submittedOn: '2020-01-01' },
+    };
+    for (const event of [
+      annulment(annulled, report),
+      annulment(other, source(annulling)),
+      annulment(annulled, source(other)),
+    ])
+      expect(decider.evolve(before, event), event.type).toBe(before);
+    const once = decider.evolve(before, annulment(annulled, source(annulling)));
+    const withOther = decider.evolve(once, recorded(other));
+    expect(decider.evolve(withOther, annulment(annulled, source(other)))).toBe(withOther);
+    expect(instrumentOf(withOther, cite(annulled))?.annulledBy).toBe(by as InstrumentKey);
+  });
+});
