@@ -72,6 +72,21 @@ describe('the fold of an annulment', () => {
     expect(instrumentOf(state, cite(annulling))?.relations).toHaveLength(1);
   });
 
+  it('notes the relation when the annulling instrument relates otherwise, or annuls another', () => {
+    for (const relations of [
+      [{ kind: 'amends', to: cite(annulled) }],
+      [{ kind: 'annuls', to: cite(other) }],
+    ]) {
+      const state = fold([
+        recorded(annulled),
+        recorded(other),
+        recorded(annulling, relations),
+        annulment(annulled, source(annulling)),
+      ]);
+      expect(instrumentOf(state, cite(annulling))?.relations, relations[0]?.kind).toHaveLength(2);
+    }
+  });
+
   it('leaves the registry as it was for an annulment it cannot place', () => {
     const before = fold([recorded(annulled), recorded(annulling)]);
     const report = {
