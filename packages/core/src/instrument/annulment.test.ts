@@ -5,30 +5,9 @@
  */
 import { isRight } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import type { CalendarDate, EventId, LegalBasis } from '../kernel/index.js';
-import type { Event } from './index.js';
+import type { CalendarDate, EventId } from '../kernel/index.js';
 import { checkNotAnnulled, decider, decideAnnulment } from './index.js';
-
-const basis = (number: string, signedOn: string): LegalBasis =>
-  ({
-    type: 'decision',
-    number,
-    issuer: 'ubnd-tinh',
-    signer: { name: 'Nguyễn Văn A' },
-    signedOn,
-  }) as unknown as LegalBasis;
-const source = (instrument: LegalBasis) => ({ kind: 'instrument' as const, instrument });
-const recorded = (instrument: LegalBasis): Event =>
-  ({
-    type: 'InstrumentRecorded',
-    data: {
-      instrument,
-      relations: [],
-      effectiveOn: instrument.signedOn as CalendarDate,
-      source: source(instrument),
-    },
-  }) as Event;
-const cite = ({ number, issuer, signedOn }: LegalBasis) => ({ number, issuer, signedOn });
+import { basis, citation, recorded, source } from './examples.fixture.js';
 
 const wrong = basis('3/QĐ-UBND', '2019-03-04');
 const annulling = basis('9/QĐ-UBND', '2020-01-01');
@@ -44,7 +23,7 @@ describe('decideAnnulment', () => {
       {
         type: 'AnnulInstrument',
         data: {
-          instrument: cite(wrong),
+          instrument: citation(wrong),
           basis: annulling,
           effectiveOn: '2020-01-01' as CalendarDate,
         },
@@ -64,7 +43,7 @@ describe('decideAnnulment', () => {
 
 describe('checkNotAnnulled', () => {
   it('lets through a citation of an instrument the registry does not hold', () => {
-    const unknown = cite(basis('77/QĐ-UBND', '2019-01-01'));
+    const unknown = citation(basis('77/QĐ-UBND', '2019-01-01'));
     expect(checkNotAnnulled(registry, unknown)).toStrictEqual({ _tag: 'Right', right: unknown });
   });
 });

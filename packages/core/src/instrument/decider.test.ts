@@ -16,16 +16,8 @@ import {
   type Event,
   type InstrumentRecorded,
 } from './index.js';
+import { basis, citation } from './examples.fixture.js';
 
-const basis = (number: string, signedOn: string): LegalBasis =>
-  ({
-    type: 'decision',
-    number,
-    issuer: 'ubnd-tinh',
-    signer: { name: 'Nguyễn Văn A' },
-    signedOn,
-  }) as unknown as LegalBasis;
-const citation = ({ number, issuer, signedOn }: LegalBasis) => ({ number, issuer, signedOn });
 const reference = { kind: 'archive', archive: 'Lưu trữ tỉnh' } as DocumentReference;
 const older = basis('3/QĐ-UBND', '2019-03-04');
 const newer = basis('9/QĐ-UBND', '2019-05-06');

@@ -9,33 +9,14 @@ import type { CalendarDate, InstrumentKey, LegalBasis } from '../kernel/index.js
 import { instrumentKey } from '../kernel/index.js';
 import type { Event } from './index.js';
 import { decider, instrumentOf } from './index.js';
+import { basis, citation, recorded, source } from './examples.fixture.js';
 
-const basis = (number: string, signedOn: string): LegalBasis =>
-  ({
-    type: 'decision',
-    number,
-    issuer: 'ubnd-tinh',
-    signer: { name: 'Nguyễn Văn A' },
-    signedOn,
-  }) as unknown as LegalBasis;
-const source = (instrument: LegalBasis) => ({ kind: 'instrument' as const, instrument });
-const recorded = (instrument: LegalBasis, relations: ReadonlyArray<object> = []): Event =>
-  ({
-    type: 'InstrumentRecorded',
-    data: {
-      instrument,
-      relations,
-      effectiveOn: instrument.signedOn as CalendarDate,
-      source: source(instrument),
-    },
-  }) as Event;
 const annulment = (instrument: LegalBasis, by: object): Event =>
   ({
     type: 'InstrumentAnnulled',
     data: { instrument, withdrawn: [], effectiveOn: '2020-01-01' as CalendarDate, source: by },
   }) as Event;
 const fold = (events: ReadonlyArray<Event>) => events.reduce(decider.evolve, decider.initialState);
-const cite = ({ number, issuer, signedOn }: LegalBasis) => ({ number, issuer, signedOn });
 
 const annulled = basis('3/QĐ-UBND', '2019-03-04');
 const annulling = basis('9/QĐ-UBND', '2020-01-01');
@@ -50,11 +31,11 @@ describe('the fold of an annulment', () => {
       recorded(annulling),
       annulment(annulled, source(annulling)),
     ]);
-    expect(instrumentOf(state, cite(annulled))).toMatchObject({
+    expect(instrumentOf(state, citation(annulled))).toMatchObject({
       annulledBy: by,
       relatedBy: [{ kind: 'annuls', key: by }],
     });
-    expect(instrumentOf(state, cite(annulling))?.relations).toStrictEqual([
+    expect(instrumentOf(state, citation(annulling))?.relations).toStrictEqual([
       { kind: 'annuls', key },
     ]);
   });
@@ -62,20 +43,20 @@ describe('the fold of an annulment', () => {
   it('notes the relation once when the annulling instrument was recorded with it', () => {
     const state = fold([
       recorded(annulled),
-      recorded(annulling, [{ kind: 'annuls', to: cite(annulled) }]),
+      recorded(annulling, [{ kind: 'annuls', to: citation(annulled) }]),
       annulment(annulled, source(annulling)),
     ]);
-    expect(instrumentOf(state, cite(annulled))).toMatchObject({
+    expect(instrumentOf(state, citation(annulled))).toMatchObject({
       annulledBy: by,
       relatedBy: [{ kind: 'annuls', key: by }],
     });
-    expect(instrumentOf(state, cite(annulling))?.relations).toHaveLength(1);
+    expect(instrumentOf(state, citation(annulling))?.relations).toHaveLength(1);
   });
 
   it('notes the relation when the annulling instrument relates otherwise, or annuls another', () => {
     for (const relations of [
-      [{ kind: 'amends', to: cite(annulled) }],
-      [{ kind: 'annuls', to: cite(other) }],
+      [{ kind: 'amends', to: citation(annulled) }],
+      [{ kind: 'annuls', to: citation(other) }],
     ]) {
       const state = fold([
         recorded(annulled),
@@ -83,7 +64,9 @@ describe('the fold of an annulment', () => {
         recorded(annulling, relations),
         annulment(annulled, source(annulling)),
       ]);
-      expect(instrumentOf(state, cite(annulling))?.relations, relations[0]?.kind).toHaveLength(2);
+      expect(instrumentOf(state, citation(annulling))?.relations, relations[0]?.kind).toHaveLength(
+        2,
+      );
     }
   });
 
@@ -102,6 +85,6 @@ describe('the fold of an annulment', () => {
     const once = decider.evolve(before, annulment(annulled, source(annulling)));
     const withOther = decider.evolve(once, recorded(other));
     expect(decider.evolve(withOther, annulment(annulled, source(other)))).toBe(withOther);
-    expect(instrumentOf(withOther, cite(annulled))?.annulledBy).toBe(by as InstrumentKey);
+    expect(instrumentOf(withOther, citation(annulled))?.annulledBy).toBe(by as InstrumentKey);
   });
 });

@@ -69,6 +69,13 @@ const fold = (events: ReadonlyArray<Event>) => events.reduce(decider.evolve, dec
 const recorded = (events: ReadonlyArray<Event>) =>
   new Map(events.map((e, i) => [`event-${i + 1}` as EventId, e]));
 
+/** The command correcting the fact the event `corrects` recorded, signed on `signedOn`. */
+const correction = (corrects: string, fact: unknown, signedOn = '2020-01-01') =>
+  command({
+    type: 'CorrectBodyRecord',
+    data: { bodyId: BODY, corrects, basis: basis(signedOn), correction: fact },
+  });
+
 /** The history after `given` and each command in turn (each must be accepted). */
 function history(given: ReadonlyArray<Event>, ...commands: Command[]): Event[] {
   const events = [...given];
@@ -85,20 +92,11 @@ const idOf = (events: ReadonlyArray<Event>, type: Event['type']): string =>
   `event-${events.map((e) => e.type).lastIndexOf(type) + 1}`;
 
 /** Decides the correction of the event `corrects` of `events`, as of `signedOn`. */
-const correct = (
-  events: ReadonlyArray<Event>,
-  corrects: string,
-  correction: unknown,
-  signedOn = '2021-01-01',
-) =>
-  decider.decide(
-    command({
-      type: 'CorrectBodyRecord',
-      data: { bodyId: BODY, corrects, basis: basis(signedOn), correction },
-    }),
-    fold(events),
-    { ...context, recorded: recorded(events) },
-  );
+const correct = (events: ReadonlyArray<Event>, corrects: string, fact: unknown) =>
+  decider.decide(correction(corrects, fact, '2021-01-01'), fold(events), {
+    ...context,
+    recorded: recorded(events),
+  });
 /** What a decision recorded (types and data), or the refusal's tag and facts. */
 const outcome = (decision: ReturnType<typeof correct>) =>
   isLeft(decision) ? decision.left : decision.right.map(({ type, data }) => ({ type, ...data }));
@@ -179,15 +177,10 @@ describe('a correction naming an event that recorded no such fact', () => {
 
   it('refuses a body not yet established, before looking at its id', () => {
     const decision = decideCorrection(
-      command({
-        type: 'CorrectBodyRecord',
-        data: {
-          bodyId: BODY,
-          corrects: 'event-1',
-          basis: basis('2021-01-01'),
-          correction: dateTo('2019-01-01'),
-        },
-      }) as Extract<Command, { type: 'CorrectBodyRecord' }>,
+      correction('event-1', dateTo('2019-01-01'), '2021-01-01') as Extract<
+        Command,
+        { type: 'CorrectBodyRecord' }
+      >,
       decider.initialState,
       context,
     );
@@ -199,19 +192,7 @@ describe('a change made on its record’s first day, whose start was then correc
   // The change superseded the entry its record began with; correcting the start moved that
   // entry, so the change no longer stands on a date of its own: the start's event names it.
   const seatMoved = (change: unknown) =>
-    history(
-      ESTABLISHED,
-      amend('2019-01-01', change),
-      command({
-        type: 'CorrectBodyRecord',
-        data: {
-          bodyId: BODY,
-          corrects: 'event-2',
-          basis: basis('2020-01-01'),
-          correction: dateTo('2019-02-01'),
-        },
-      }),
-    );
+    history(ESTABLISHED, amend('2019-01-01', change), correction('event-2', dateTo('2019-02-01')));
 
   it('a change of roles: its date and roles name the creation instead', () => {
     const events = seatMoved({ change: 'ChangeSeatRoles', seatId: 'seat-head', roles: ['member'] });
@@ -246,15 +227,7 @@ describe('a change made on its record’s first day, whose start was then correc
         text: { vi: 'Cho ý kiến' },
       }),
       amend('2019-02-01', { change: 'AmendDuty', dutyId: 'late', category: 'review' }),
-      command({
-        type: 'CorrectBodyRecord',
-        data: {
-          bodyId: BODY,
-          corrects: 'event-5',
-          basis: basis('2020-01-01'),
-          correction: dateTo('2019-03-01'),
-        },
-      }),
+      correction('event-5', dateTo('2019-03-01')),
     );
     expect(outcome(correct(events, 'event-6', dateTo('2019-04-01')))).toMatchObject({
       _tag: 'NothingRecordedBy',
@@ -266,15 +239,7 @@ describe('a change made on its record’s first day, whose start was then correc
     const events = history(
       ESTABLISHED,
       amend('2019-01-01', { change: 'Rename', name: { vi: 'Ban Chỉ đạo số' } }),
-      command({
-        type: 'CorrectBodyRecord',
-        data: {
-          bodyId: BODY,
-          corrects: 'event-1',
-          basis: basis('2020-01-01'),
-          correction: dateTo('2018-12-01'),
-        },
-      }),
+      correction('event-1', dateTo('2018-12-01')),
     );
     expect(outcome(correct(events, 'event-5', dateTo('2019-02-01')))).toMatchObject({
       _tag: 'NothingRecordedBy',
@@ -289,18 +254,7 @@ describe('a change whose date was corrected before', () => {
       ESTABLISHED,
       amend('2019-03-01', { change: 'AmendDuty', dutyId: 'duty', category: 'review' }),
     );
-    const once = history(
-      events,
-      command({
-        type: 'CorrectBodyRecord',
-        data: {
-          bodyId: BODY,
-          corrects: 'event-5',
-          basis: basis('2020-01-01'),
-          correction: dateTo('2019-04-01'),
-        },
-      }),
-    );
+    const once = history(events, correction('event-5', dateTo('2019-04-01')));
     expect(outcome(correct(once, 'event-5', dateTo('2019-05-01')))).toMatchObject([
       { type: 'DutyAmendmentDateCorrected', previous: '2019-04-01', effectiveOn: '2019-05-01' },
     ]);
@@ -338,11 +292,6 @@ describe('a correction that would seat one holder twice', () => {
 
 describe('a history holding every kind of correction', () => {
   // Corrections are folded by `evolve` even on `foldHistory`'s fast path: each kind must reach it.
-  const correction = (corrects: string, correction: unknown) =>
-    command({
-      type: 'CorrectBodyRecord',
-      data: { bodyId: BODY, corrects, basis: basis('2021-01-01'), correction },
-    });
   const changed = history(
     ESTABLISHED,
     amend(
