@@ -1307,6 +1307,91 @@ describe('refusals', () => {
 // What the reorganisation decider uses, and isTerminal
 // -------------------------------------------------------------------------------------------------
 
+describe('the edges of a transfer, an amendment, a dissolution and a report correction', () => {
+  // The province may change what any authority established; each authority what it did.
+  const provinceOverAll: Jurisdiction = {
+    mayChange: (issuer, establisher) => issuer === PROVINCE || issuer === establisher,
+  };
+  const wide = DeciderSpecification.for(decider, { jurisdiction: provinceOverAll });
+  const transfer = (to: string, effectiveOn: string, bodyId = BODY) =>
+    command({
+      type: 'TransferBody',
+      data: { bodyId, to, basis: basis('7/QĐ-UBND', effectiveOn), effectiveOn },
+    });
+
+  it('transfers on the day of establishment, but not twice on one day', () => {
+    const moved = events({
+      type: 'BodyTransferred',
+      data: {
+        ...amended('2018-12-04', basis('7/QĐ-UBND', '2018-12-04')),
+        authority: CITY,
+        previous: PROVINCE,
+      },
+    });
+    wide.given(establishedEvents).when(transfer(CITY, '2018-12-04')).then(moved);
+    wide
+      .given([...establishedEvents, ...moved])
+      .when(transfer(PROVINCE, '2018-12-04'))
+      .thenRefuses('TransferNotAfterLast');
+  });
+
+  it('records nothing for a transfer to the authority the body answers to', () => {
+    wide.given(establishedEvents).when(transfer(PROVINCE, '2019-01-01')).thenNothingHappens();
+  });
+
+  it('refuses a transfer naming another body', () => {
+    wide
+      .given(establishedEvents)
+      .when(transfer(CITY, '2019-01-01', 'bcd-khac'))
+      .thenRefuses('WrongBody');
+  });
+
+  it('leaves out of an amended duty what the amendment does not change', () => {
+    const [textOnly] = acceptedAfter(
+      establishedEvents,
+      amend('2019-03-01', [{ change: 'AmendDuty', dutyId: 'duty-opine', text: { vi: 'Góp ý' } }]),
+    ).slice(establishedEvents.length);
+    expect(textOnly?.data).not.toHaveProperty('category');
+    const [categoryOnly] = acceptedAfter(
+      establishedEvents,
+      amend('2019-03-01', [{ change: 'AmendDuty', dutyId: 'duty-opine', category: 'review' }]),
+    ).slice(establishedEvents.length);
+    expect(categoryOnly?.data).not.toHaveProperty('text');
+  });
+
+  it('leaves the reorganisation out of a dissolution', () => {
+    const [ended] = acceptedAfter(establishedEvents, dissolve('2019-06-01')).slice(
+      establishedEvents.length,
+    );
+    expect(ended?.data).not.toHaveProperty('reorganisationId');
+  });
+
+  it('takes a report correction submitted on the day of the report it corrects', () => {
+    const filed = acceptedAfter(
+      establishedEvents,
+      fileReport('review-2019', 'annual-review', '2019', report('1/BC', '2020-01-05')),
+    );
+    spec
+      .given(filed)
+      .when(correctReport('review-2019-a', 'review-2019', report('1a/BC', '2020-01-05')))
+      .then(
+        events({
+          type: 'ReportCorrected',
+          data: {
+            bodyId: BODY,
+            effectiveOn: '2020-01-05',
+            source: { kind: 'report', report: report('1a/BC', '2020-01-05') },
+            reportId: 'review-2019-a',
+            supersedes: 'review-2019',
+            obligationId: 'annual-review',
+            period: '2019',
+            document: report('1a/BC', '2020-01-05'),
+          },
+        }),
+      );
+  });
+});
+
 describe('decisions shared with the reorganisation decider', () => {
   const merger = decoded(LegalBasis, basis('50/QĐ-UBND', '2020-01-01'));
 
