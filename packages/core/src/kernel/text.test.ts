@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import { BilingualName, Name, nameKey, sameName, Text } from './text.js';
+import { BilingualName, invisibleCharacterProblem, Name, nameKey, sameName, Text } from './text.js';
 
 const decoded = (u: unknown) => {
   const result = Name.decode(u);
@@ -68,6 +68,18 @@ describe('names', () => {
 });
 
 describe('text hygiene', () => {
+  it('finds no invisible character in a plain string', () => {
+    expect(invisibleCharacterProblem('Actor', 'Nguyễn Văn A')).toBeUndefined();
+    expect(invisibleCharacterProblem('Actor', 'A\u200Bb')).toBe(
+      'Actor must not contain invisible or direction-changing characters (U+200B)',
+    );
+  });
+
+  it('takes only a string for a name or a text, whatever has a length', () => {
+    for (const u of [['Ban'], { length: 3 }, 42, null])
+      for (const codec of [Name, Text]) expect(codec.is(u), JSON.stringify(u)).toBe(false);
+  });
+
   it.each([
     ['a right-to-left override', 'Trăm\u202Emarf'],
     ['a left-to-right embedding', '\u202ATrăm'],
