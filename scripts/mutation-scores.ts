@@ -18,7 +18,7 @@ type FileResultDictionary = Parameters<typeof calculateMetrics>[0];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where the records live. */
-export const RECORDS_DIR = join(ROOT, 'packages/core/mutation');
+const RECORDS_DIR = join(ROOT, 'packages/core/mutation');
 /** The README whose table this script writes. */
 export const README_PATH = join(ROOT, 'packages/core/README.md');
 const SOURCE_DIR = 'packages/core/src';
@@ -29,16 +29,16 @@ const IGNORE_START = '<!-- prettier-ignore-start -->';
 const IGNORE_END = '<!-- prettier-ignore-end -->';
 
 /** Every file's results, from every record, with the record that holds each. */
-export function readRecords(): { files: FileResultDictionary; recordOf: Map<string, string> } {
+function readRecords(): { files: FileResultDictionary; recordOf: Map<string, string> } {
   const files: FileResultDictionary = {};
   const recordOf = new Map<string, string>();
   for (const record of readdirSync(RECORDS_DIR)
     .filter((name) => name.endsWith('.json'))
     .sort()) {
-    const report = JSON.parse(readFileSync(join(RECORDS_DIR, record), 'utf8')) as {
-      files: FileResultDictionary;
-    };
-    for (const [path, result] of Object.entries(report.files)) {
+    const report: unknown = JSON.parse(readFileSync(join(RECORDS_DIR, record), 'utf8'));
+    if (typeof report !== 'object' || report === null || !('files' in report))
+      throw new Error(`${record} is not a Stryker report: it has no "files"`);
+    for (const [path, result] of Object.entries(report.files as FileResultDictionary)) {
       const earlier = recordOf.get(path);
       if (earlier !== undefined)
         throw new Error(`${path} is in two records, ${earlier} and ${record}: keep it in one`);
@@ -66,7 +66,7 @@ const WITHOUT_MUTANTS = new Set(
 );
 
 /** The source files Stryker mutates (the config's `mutate` patterns), relative to the root. */
-export function mutableFiles(): ReadonlyArray<string> {
+function mutableFiles(): ReadonlyArray<string> {
   const found: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
