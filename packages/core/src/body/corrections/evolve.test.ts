@@ -13,6 +13,7 @@ import { Event } from '../events.js';
 import type { EstablishedBody } from '../state.js';
 import type { RecordCorrected } from './events.js';
 import { evolveCorrection } from './evolve.js';
+import { endedBody } from './ended-body.fixture.js';
 
 const day = unsafeCalendarDate;
 
@@ -64,25 +65,11 @@ const OBLIGATION = {
   liftedOn: day('2019-10-01'),
 };
 /** Established on 2019-01-01, dissolved on 2020-01-01; one seat, duty and obligation. */
-const ENDED = {
-  status: 'ended',
-  bodyId: 'ban',
-  kind: 'steering-committee',
-  authority: 'ubnd-tinh',
-  origin: { kind: 'decision' },
-  establishedOn: day('2019-01-01'),
-  endedOn: day('2020-01-01'),
-  endReason: 'dissolution',
-  successors: [],
-  names: [{ from: day('2019-01-01'), name: { vi: 'Ban' } }],
+const ENDED = endedBody({
   seats: new Map([['seat-head', SEAT]]),
   duties: new Map([['d1', DUTY]]),
   obligations: new Map([['o1', OBLIGATION]]),
-  reports: new Map(),
-  counted: new Map(),
-  absorptions: [],
-  transfers: [],
-} as unknown as EstablishedBody;
+});
 /** The same body before its dissolution. */
 const ACTIVE = (({ endedOn: _on, endReason: _reason, ...facts }) => ({
   ...facts,

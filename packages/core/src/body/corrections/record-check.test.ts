@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { unsafeCalendarDate } from '../../kernel/index.js';
 import type { EstablishedBody, Seat } from '../state.js';
+import { endedBody } from './ended-body.fixture.js';
 import { recordViolation } from './record-check.js';
 
 const day = unsafeCalendarDate;
@@ -17,25 +18,7 @@ const SEAT = {
   roles: [{ from: day('2019-01-01'), roles: ['head'] }],
   holders: [{ from: day('2019-01-01'), holder: null }],
 } as unknown as Seat;
-const ENDED = {
-  status: 'ended',
-  bodyId: 'body',
-  kind: 'steering-committee',
-  authority: 'province',
-  origin: { kind: 'decision' },
-  establishedOn: day('2019-01-01'),
-  endedOn: day('2020-01-01'),
-  endReason: 'dissolution',
-  successors: [],
-  names: [{ from: day('2019-01-01'), name: { vi: 'Ban' } }],
-  seats: new Map([['seat-head', SEAT]]),
-  duties: new Map(),
-  obligations: new Map(),
-  reports: new Map(),
-  counted: new Map(),
-  absorptions: [],
-  transfers: [],
-} as unknown as EstablishedBody;
+const ENDED = endedBody({ seats: new Map([['seat-head', SEAT]]) });
 
 const withSeat = (seat: Partial<Seat>) =>
   ({
