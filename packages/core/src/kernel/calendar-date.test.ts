@@ -26,6 +26,13 @@ describe('CalendarDate', () => {
     '18-01-01',
     '1899-12-31',
     '',
+    // The characters either side of the ASCII digits, where a digit's value would still fit.
+    '2018-01-1:',
+    '201:-01-01',
+    '2018-0:-01',
+    '2018-01-0/',
+    '2018-01-1/',
+    '２０１８-01-01',
   ])('refuses %j', (s) => expect(isLeft(CalendarDate.decode(s))).toBe(true));
 
   it.each(['2020-02-29', '2000-02-29', '2018-12-04', '1900-01-01', '2999-12-31'])(

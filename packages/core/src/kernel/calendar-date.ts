@@ -34,19 +34,13 @@ export const daysInMonth = (year: number, month: number): number =>
 
 const HYPHEN = 0x2d;
 
-/** The value of the ASCII digit at `i` of `s`, or -1 when there is none. */
-const digitAt = (s: string, i: number): number => {
-  const d = s.charCodeAt(i) - 0x30;
-  return d >= 0 && d <= 9 ? d : -1;
-};
-
 /** The value of the `count` ASCII digits from `i` of `s`, or -1 when one of them is not a digit. */
 function digitsAt(s: string, i: number, count: number): number {
   let value = 0;
   for (let j = i; j < i + count; j++) {
-    const d = digitAt(s, j);
-    if (d < 0) return -1;
-    value = value * 10 + d;
+    const digit = s.charCodeAt(j) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
   }
   return value;
 }
@@ -107,9 +101,16 @@ export const compareDates = (a: CalendarDate, b: CalendarDate): number =>
   a < b ? -1 : a > b ? 1 : 0;
 
 /** The later of two dates. */
-export const maxDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a < b ? b : a);
+export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  // Stryker disable next-line EqualityOperator: equivalent, when a equals b either one is the answer
+  return a < b ? b : a;
+}
+
 /** The earlier of two dates. */
-export const minDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a < b ? a : b);
+export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  // Stryker disable next-line EqualityOperator: equivalent, when a equals b either one is the answer
+  return a < b ? a : b;
+}
 
 const MS_PER_DAY = 86_400_000;
 const epochDay = (date: CalendarDate): number => {
