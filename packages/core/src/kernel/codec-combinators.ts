@@ -35,22 +35,29 @@ export function discriminatedUnion<
     members.map((member) => [member.required[key].value, member]),
   );
   const tags = [...byTag.keys()].join(', ');
+  /** The tag `u` carries as its own property, if any. */
+  const tagOf = (u: Record<string, unknown>): unknown =>
+    Object.prototype.hasOwnProperty.call(u, key) ? u[key] : undefined;
+  /** The member named by a tag, if any. */
+  const memberOf = (tag: unknown): TaggedCodec<K> | undefined => {
+    // Stryker disable next-line ConditionalExpression: equivalent, no member is keyed by anything but a string; the test narrows the type
+    if (typeof tag !== 'string') return undefined;
+    return byTag.get(tag);
+  };
+  // Only the member named by the tag can accept `u` (each member requires its own tag).
+  const is = (u: unknown): u is A => isRecord(u) && memberOf(tagOf(u))?.is(u) === true;
+  const validate: t.Validate<unknown, A> = (u, c) => {
+    if (!isRecord(u)) return t.failure(u, c, `${name} must be an object`);
+    const tag = tagOf(u);
+    const member = memberOf(tag);
+    return member === undefined
+      ? t.failure(tag, t.appendContext(c, key, t.string, tag), `${key} must be one of ${tags}`)
+      : (member.validate(u, c) as t.Validation<A>);
+  };
   const codec = new t.UnionType<CS, A, O, unknown>(
     name,
-    // Only the member named by the tag can accept `u` (each member requires its own tag).
-    (u): u is A => {
-      if (!isRecord(u) || !Object.prototype.hasOwnProperty.call(u, key)) return false;
-      const tag = u[key];
-      return typeof tag === 'string' && byTag.get(tag)?.is(u) === true;
-    },
-    (u, c) => {
-      if (!isRecord(u)) return t.failure(u, c, `${name} must be an object`);
-      const tag = Object.prototype.hasOwnProperty.call(u, key) ? u[key] : undefined;
-      const member = typeof tag === 'string' ? byTag.get(tag) : undefined;
-      return member === undefined
-        ? t.failure(tag, t.appendContext(c, key, t.string, tag), `${key} must be one of ${tags}`)
-        : (member.validate(u, c) as t.Validation<A>);
-    },
+    is,
+    validate,
     (a) => {
       const tag = (a as Record<K, string>)[key];
       const member = byTag.get(tag);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BodyId } from './ids.js';
 import { instrumentKey, sameInstrument } from './instrument-key.js';
 import { LegalBasis } from './legal-basis.js';
-import { struct } from './codec.js';
+import { intBetween, nonEmptyArray, oneOf, struct } from './codec.js';
 import { decodeFailure, decodeWith } from './decode-failure.js';
 import { Name } from './text.js';
 
@@ -163,5 +163,107 @@ describe('instrument identity', () => {
       '10 72/QĐ-TTG|ubnd-binh-phuoc|2018',
     );
     expect(sameInstrument(basis('10  72/QĐ-TTg', '2018-12-04'), canonical)).toBe(false);
+  });
+});
+
+// Each codec below is built inside its test, not when the module loads: the guard's and the
+// decoder's set-up then runs under the test that checks it.
+describe('struct, built in the test', () => {
+  const point = () => struct('Point', { x: t.number, y: t.number }, { label: t.string });
+
+  it('guards exactly: required keys of their type, optional keys absent or of theirs, no other own key', () => {
+    const Point = point();
+    expect(Point.is({ x: 1, y: 2 })).toBe(true);
+    expect(Point.is({ x: 1, y: 2, label: 'a' })).toBe(true);
+    expect(Point.is({ x: 1 })).toBe(false);
+    expect(Point.is({ x: 1, y: '2' })).toBe(false);
+    expect(Point.is({ x: 1, y: 2, label: 3 })).toBe(false);
+    expect(Point.is({ x: 1, y: 2, z: 3 })).toBe(false);
+    // A key named "undefined" is one more unknown key, not an optional one.
+    expect(Point.is({ x: 1, y: 2, undefined: 3 })).toBe(false);
+    for (const u of [null, [1, 2], 'x', undefined]) expect(Point.is(u)).toBe(false);
+  });
+
+  it('guards own keys only: an inherited key is neither a field nor an unknown key', () => {
+    const Point = point();
+    const inheriting = Object.assign(Object.create({ z: 3 }) as object, { x: 1, y: 2 });
+    expect(Point.is(inheriting)).toBe(true);
+  });
+
+  it('decodes the declared keys, says which optional key was given as undefined, and encodes without it', () => {
+    const Point = point();
+    expect(Point.decode({ x: 1, y: 2, label: 'a', z: 3 })).toEqual({
+      _tag: 'Right',
+      right: { x: 1, y: 2, label: 'a' },
+    });
+    expect(Point.decode({ x: 1, y: 2, label: undefined })).toMatchObject({
+      _tag: 'Left',
+      left: [{ message: 'label must be absent rather than undefined' }],
+    });
+    expect(Point.decode(7)).toMatchObject({
+      _tag: 'Left',
+      left: [{ message: 'Point must be an object' }],
+    });
+    expect(Point.encode({ x: 1, y: 2 })).toEqual({ x: 1, y: 2 });
+    expect(Point.encode({ x: 1, y: 2, label: 'a' })).toEqual({ x: 1, y: 2, label: 'a' });
+    expect(Point.required).toEqual({ x: t.number, y: t.number });
+    expect(Point.optional).toEqual({ label: t.string });
+  });
+});
+
+describe('oneOf', () => {
+  it('accepts exactly its literals, says which they are, and encodes a literal as itself', () => {
+    const Colour = oneOf('Colour', ['red', 'green']);
+    expect(Colour.is('red')).toBe(true);
+    expect(Colour.is('blue')).toBe(false);
+    expect(Colour.is(1)).toBe(false);
+    expect(Colour.decode('green')).toEqual({ _tag: 'Right', right: 'green' });
+    for (const u of ['blue', 1]) {
+      expect(Colour.decode(u)).toMatchObject({
+        _tag: 'Left',
+        left: [{ message: 'Colour must be one of red, green' }],
+      });
+    }
+    expect(Colour.encode('red')).toBe('red');
+    expect(Colour.literals).toEqual(['red', 'green']);
+  });
+});
+
+describe('nonEmptyArray', () => {
+  it('accepts arrays of at least one valid item, named after the item unless named', () => {
+    const Names = nonEmptyArray(t.string);
+    expect(Names.name).toBe('NonEmptyArray<string>');
+    expect(nonEmptyArray(t.string, 'Names').name).toBe('Names');
+    expect(Names.is(['a'])).toBe(true);
+    expect(Names.is([])).toBe(false);
+    expect(Names.is([1])).toBe(false);
+    expect(Names.is('a')).toBe(false);
+    expect(Names.decode(['a', 'b'])).toEqual({ _tag: 'Right', right: ['a', 'b'] });
+    expect(Names.decode([])).toMatchObject({
+      _tag: 'Left',
+      left: [{ message: 'NonEmptyArray<string> must have at least one element' }],
+    });
+    expect(isLeft(Names.decode([1]))).toBe(true);
+    expect(Names.encode(['a'])).toEqual(['a']);
+    expect(Names.item).toBe(t.string);
+  });
+});
+
+describe('intBetween', () => {
+  it('accepts whole numbers from min to max, both included, and says so of anything else', () => {
+    const Month = intBetween('Month', 1, 12);
+    for (const n of [1, 7, 12]) {
+      expect(Month.is(n)).toBe(true);
+      expect(Month.decode(n)).toEqual({ _tag: 'Right', right: n });
+    }
+    for (const u of [0, 13, 1.5, '3', Number.NaN]) {
+      expect(Month.is(u)).toBe(false);
+      expect(Month.decode(u)).toMatchObject({
+        _tag: 'Left',
+        left: [{ message: 'Month must be a whole number from 1 to 12' }],
+      });
+    }
+    expect(Month.encode(3)).toBe(3);
+    expect([Month.min, Month.max]).toEqual([1, 12]);
   });
 });

@@ -118,13 +118,16 @@ export function oneOf<const L extends readonly [string, string, ...string[]]>(
   literals: L,
 ): OneOfC<L> {
   const allowed = new Set<string>(literals);
+  const is = (u: unknown): u is L[number] => {
+    // Stryker disable next-line ConditionalExpression: equivalent, a set of strings holds nothing else; the test narrows the type
+    if (typeof u !== 'string') return false;
+    return allowed.has(u);
+  };
   const codec = new t.Type<L[number], L[number], unknown>(
     name,
-    (u): u is L[number] => typeof u === 'string' && allowed.has(u),
+    is,
     (u, c) =>
-      typeof u === 'string' && allowed.has(u)
-        ? t.success(u as L[number])
-        : t.failure(u, c, `${name} must be one of ${literals.join(', ')}`),
+      is(u) ? t.success(u) : t.failure(u, c, `${name} must be one of ${literals.join(', ')}`),
     (a) => a,
   );
   return Object.assign(codec, { literals });
@@ -171,11 +174,16 @@ export interface NonEmptyArrayC<C extends t.Mixed> extends t.Type<
 
 /** A codec for a whole number within [min, max]. */
 export function intBetween(name: string, min: number, max: number): IntBetweenC {
+  const is = (u: unknown): u is number => {
+    // Stryker disable next-line ConditionalExpression: equivalent, Number.isInteger is false for anything else; the test narrows the type
+    if (typeof u !== 'number') return false;
+    return Number.isInteger(u) && u >= min && u <= max;
+  };
   const codec = new t.Type<number, number, unknown>(
     name,
-    (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
+    is,
     (u, c) =>
-      typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max
+      is(u)
         ? t.success(u)
         : t.failure(u, c, `${name} must be a whole number from ${min} to ${max}`),
     (a) => a,
