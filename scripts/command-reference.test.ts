@@ -35,6 +35,7 @@ describe('the command reference', () => {
     });
     expect(refusalsIn('kernel/withdrawn-identity.ts')).toEqual([
       expect.objectContaining({ tag: 'IdentityWithdrawn', rule: '14' }),
+      expect.objectContaining({ tag: 'EstablishmentWithdrawn', rule: '14' }),
     ]);
   });
 

@@ -10,7 +10,7 @@
  *
  * @see docs/reference/domain.md rules 9, 10, 17 and 20
  */
-import { isLeft, isRight, right, type Either } from 'fp-ts/Either';
+import { isLeft, isRight, left, right, type Either } from 'fp-ts/Either';
 import {
   Authority,
   Body,
@@ -18,10 +18,12 @@ import {
   Office,
   Reorganisation,
   Seating,
+  establishmentWithdrawn,
   fold,
   identityWithdrawn,
   type BodyId,
   type EstablishedKind,
+  type EventsWithdrawn,
   type Jurisdiction,
   type RecordedEvents,
 } from '@mandate/core';
@@ -156,6 +158,29 @@ const withdrawnIdentity = (
   loaded.establishmentWithdrawn === undefined
     ? undefined
     : { _tag: 'Refused', refusal: identityWithdrawn(kind, id, loaded.establishmentWithdrawn) };
+
+/** The refusal each kind's decider gives a command on an id that is not established. */
+const NOT_ESTABLISHED: Readonly<Record<EstablishedKind, AnyRefusal['_tag']>> = {
+  body: 'NotEstablished',
+  office: 'OfficeNotFound',
+  person: 'PersonNotFound',
+};
+
+/**
+ * `decided`, unless the decider refused `id` of `kind` as not established because an annulment
+ * withdrew its establishment: then the refusal that says so (rule 14).
+ */
+function toldWithdrawn<Events>(
+  kind: EstablishedKind,
+  id: string,
+  withdrawal: EventsWithdrawn | undefined,
+  decided: Either<AnyRefusal, Events>,
+): Either<AnyRefusal, Events> {
+  if (withdrawal === undefined || isRight(decided)) return decided;
+  return decided.left._tag === NOT_ESTABLISHED[kind]
+    ? left(establishmentWithdrawn(kind, id, withdrawal))
+    : decided;
+}
 
 /** The context of body and office decisions: who may change what (docs/reference/domain.md rule 9). */
 interface JurisdictionContext {
@@ -302,11 +327,13 @@ async function decideOn(
           ? withdrawnIdentity('office', officeId, office.right)
           : undefined;
       if (withdrawn !== undefined) return right(withdrawn);
-      const { state, revision, recorded } = office.right;
-      const decided = officeAggregate.decider.decide(routed.command, state, {
-        ...context.right,
-        recorded,
-      });
+      const { state, revision, recorded, establishmentWithdrawn: withdrawal } = office.right;
+      const decided = toldWithdrawn(
+        'office',
+        officeId,
+        withdrawal,
+        officeAggregate.decider.decide(routed.command, state, { ...context.right, recorded }),
+      );
       if (isRight(decided) && Seating.changesWhoHolds(decided.right)) {
         const after = fold(Office.decider, decided.right, state);
         const seating = await officeSeatingRefusal(officeId, after, loaders);
@@ -326,8 +353,13 @@ async function decideOn(
           ? withdrawnIdentity('person', personId, person.right)
           : undefined;
       if (withdrawn !== undefined) return right(withdrawn);
-      const { state, revision, recorded } = person.right;
-      const decided = personAggregate.decider.decide(routed.command, state, { recorded });
+      const { state, revision, recorded, establishmentWithdrawn: withdrawal } = person.right;
+      const decided = toldWithdrawn(
+        'person',
+        personId,
+        withdrawal,
+        personAggregate.decider.decide(routed.command, state, { recorded }),
+      );
       return right(
         oneStream(personStream(personId), revision, decided, personAggregate.versions, stamp),
       );
@@ -349,11 +381,16 @@ async function decideOn(
       if (withdrawn !== undefined) return right(withdrawn);
       const loaded: Loaded<Body.State> & { readonly recorded?: RecordedEvents<Body.Event> } =
         body.right;
-      const { state, revision, recorded } = loaded;
-      const decided = bodyAggregate.decider.decide(routed.command, state, {
-        ...context.right,
-        ...(recorded === undefined ? {} : { recorded }),
-      });
+      const { state, revision, recorded, establishmentWithdrawn: withdrawal } = loaded;
+      const decided = toldWithdrawn(
+        'body',
+        bodyId,
+        withdrawal,
+        bodyAggregate.decider.decide(routed.command, state, {
+          ...context.right,
+          ...(recorded === undefined ? {} : { recorded }),
+        }),
+      );
       if (isRight(decided)) {
         const seating = await seatingRefusal([{ state, events: decided.right }], loaders);
         if (isLeft(seating)) return seating;

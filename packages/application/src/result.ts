@@ -10,6 +10,7 @@ import type {
   Body,
   CommandId,
   DecodeFailure,
+  EstablishmentWithdrawn,
   IdentityWithdrawn,
   Instrument,
   Office,
@@ -91,6 +92,7 @@ export type AnyRefusal =
   | Reorganisation.Refusal
   | Seating.Refusal
   | IdentityWithdrawn
+  | EstablishmentWithdrawn
   | AnnulmentNotAlone;
 
 /** The decider refused the command; nothing was appended. */

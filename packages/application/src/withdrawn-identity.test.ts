@@ -3,7 +3,8 @@
  * body, an office or a person established (registered) by an instrument later annulled is not
  * established again under the same id — nor a body started under it by a merger, a split or a
  * succession. Each is refused `IdentityWithdrawn`, naming the id and the annulment, and appends
- * nothing; the same command under a new id is accepted. The shrunk case of the append-cut
+ * nothing; the same command under a new id is accepted. Any other command on the id is refused
+ * `EstablishmentWithdrawn`, naming the annulment too. The shrunk case of the append-cut
  * property (seed 635467535): before the refusal, the re-establishment was appended, and every
  * read model refused the stream as corrupt.
  *
@@ -88,18 +89,19 @@ async function annulledWorld(established: { readonly data: { readonly basis: Bas
   return { handler, store };
 }
 
-/** Submits `command` to the world, expecting the refusal of `kind` `id`, and nothing appended. */
+/** Submits `command` to the world, expecting the refusal `tag` of `kind` `id`, and nothing appended. */
 async function expectRefused(
   { handler, store }: Awaited<ReturnType<typeof annulledWorld>>,
   command: unknown,
   kind: string,
   id: string,
+  tag: 'IdentityWithdrawn' | 'EstablishmentWithdrawn' = 'IdentityWithdrawn',
 ): Promise<void> {
   const size = (await wholeLog(store)).length;
   expect(failureOf(await handler.handle(envelope('again', command)))).toMatchObject({
     _tag: 'Refused',
     refusal: {
-      _tag: 'IdentityWithdrawn',
+      _tag: tag,
       rule: 14,
       kind,
       id,
@@ -140,6 +142,62 @@ describe('an id whose establishment was withdrawn stays taken (rule 14)', () => 
   ])('refuses starting a body under the withdrawn id by %s', async (type, data) => {
     const world = await annulledWorld(establishBody('bcd-x', first));
     await expectRefused(world, { type, data: { ...reorganised, ...data } }, 'body', 'bcd-x');
+  });
+
+  it('refuses any other command on the withdrawn body, office or person, naming the annulment', async () => {
+    const body = await annulledWorld(establishBody('bcd-x', first));
+    const rename = {
+      type: 'AmendBody',
+      data: {
+        bodyId: 'bcd-x',
+        basis: again,
+        effectiveOn: again.signedOn,
+        changes: [{ change: 'Rename', name: { vi: 'Tổ công tác mới' } }],
+      },
+    };
+    await expectRefused(body, rename, 'body', 'bcd-x', 'EstablishmentWithdrawn');
+    // A body never established is refused as before.
+    expect(
+      failureOf(
+        await body.handler.handle(
+          envelope('unknown', { ...rename, data: { ...rename.data, bodyId: 'bcd-q' } }),
+        ),
+      ),
+    ).toMatchObject({ refusal: { _tag: 'NotEstablished' } });
+
+    const office = { ...establishOffice(), data: { ...establishOffice().data, basis: first } };
+    const abolish = {
+      type: 'AbolishOffice',
+      data: { officeId: 'chu-tich-ubnd-tinh', basis: again, effectiveOn: again.signedOn },
+    };
+    const officeWorld = await annulledWorld(office);
+    await expectRefused(
+      officeWorld,
+      abolish,
+      'office',
+      'chu-tich-ubnd-tinh',
+      'EstablishmentWithdrawn',
+    );
+
+    const person = { ...registerPerson(), data: { ...registerPerson().data, basis: first } };
+    const correct = {
+      type: 'CorrectPersonName',
+      data: {
+        personId: 'nguyen-van-tram',
+        corrects: 'e-1',
+        name: 'Nguyễn Văn Trầm',
+        basis: again,
+        effectiveOn: again.signedOn,
+      },
+    };
+    const personWorld = await annulledWorld(person);
+    await expectRefused(
+      personWorld,
+      correct,
+      'person',
+      'nguyen-van-tram',
+      'EstablishmentWithdrawn',
+    );
   });
 
   it('refuses the establishment in a batch, which appends nothing', async () => {

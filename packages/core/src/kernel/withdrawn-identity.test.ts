@@ -4,7 +4,11 @@ import { decodeWith } from './decode-failure.js';
 import type { EventId } from './ids.js';
 import { LegalBasis, instrumentSource, reportSource, ReportDocument } from './legal-basis.js';
 import type { EventsWithdrawn, IdentifiedEvent } from './withdrawal.js';
-import { establishmentWithdrawal, identityWithdrawn } from './withdrawn-identity.js';
+import {
+  establishmentWithdrawal,
+  establishmentWithdrawn,
+  identityWithdrawn,
+} from './withdrawn-identity.js';
 
 const basis = (number: string, signedOn: string): LegalBasis => {
   const decoded = decodeWith(LegalBasis, {
@@ -86,6 +90,36 @@ describe('an id whose establishment was withdrawn (rule 14)', () => {
     };
     expect(identityWithdrawn('body', 'bcd-x', byReport).message).toBe(
       'The body bcd-x was established by 100/QĐ-UBND of ubnd-tinh-binh-phuoc signed on 2018-03-01, annulled ab initio; the withdrawn establishment stays in the log and the id stays taken: establish the body under a new id.',
+    );
+  });
+
+  it('refuses any other command on the id, naming both instruments', () => {
+    expect(establishmentWithdrawn('body', 'bcd-x', withdrawal(id('e-1')))).toEqual({
+      _tag: 'EstablishmentWithdrawn',
+      rule: 14,
+      kind: 'body',
+      id: 'bcd-x',
+      annulled,
+      annulledBy: instrumentSource(annulling),
+      message:
+        'The body bcd-x was established by 100/QĐ-UBND of ubnd-tinh-binh-phuoc signed on 2018-03-01, annulled ab initio by 60/QĐ-UBND of ubnd-tinh-binh-phuoc signed on 2018-06-01: it was never established in law, so nothing can be recorded on it.',
+    });
+    expect(establishmentWithdrawn('person', 'pham-van-rut', withdrawal(id('e-1'))).message).toBe(
+      'The person pham-van-rut was registered by 100/QĐ-UBND of ubnd-tinh-binh-phuoc signed on 2018-03-01, annulled ab initio by 60/QĐ-UBND of ubnd-tinh-binh-phuoc signed on 2018-06-01: it was never registered in law, so nothing can be recorded on it.',
+    );
+    const report = decodeWith(ReportDocument, {
+      reference: '7/BC-BCĐ',
+      filedBy: 'bcd-x',
+      submittedOn: '2018-06-01',
+    });
+    if (isLeft(report)) throw new Error('bad report');
+    const byInstrument = withdrawal(id('e-1'));
+    const byReport = {
+      ...byInstrument,
+      data: { ...byInstrument.data, source: reportSource(report.right) },
+    };
+    expect(establishmentWithdrawn('office', 'pgd', byReport).message).toBe(
+      'The office pgd was established by 100/QĐ-UBND of ubnd-tinh-binh-phuoc signed on 2018-03-01, annulled ab initio: it was never established in law, so nothing can be recorded on it.',
     );
   });
 });

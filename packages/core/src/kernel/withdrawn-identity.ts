@@ -3,7 +3,8 @@
  * begins with its establishment; when an annulment ab initio withdraws it, the establishment and
  * the withdrawal stay in the log, so the stream still holds that id's history. Establishing the
  * id again would begin the stream a second time — which no reader of the log could tell from a
- * corrupt stream — so it is refused, and the new establishment takes a new id.
+ * corrupt stream — so it is refused, and the new establishment takes a new id. Any other
+ * command on the id is refused too, naming the annulment, since nothing was ever established.
  *
  * @see docs/reference/domain.md rule 14
  */
@@ -37,6 +38,13 @@ const wording: Readonly<Record<EstablishedKind, readonly [string, string, string
 const show = ({ number, issuer, signedOn }: LegalBasis): string =>
   `${number} of ${issuer} signed on ${signedOn}`;
 
+/** The annulment behind `withdrawal`: both documents, and how a message tells it. */
+const annulmentOf = (withdrawal: EventsWithdrawn) => {
+  const { annulled, source } = withdrawal.data;
+  const by = source.kind === 'instrument' ? ` by ${show(source.instrument)}` : '';
+  return { annulled, annulledBy: source, told: `${show(annulled)}, annulled ab initio${by}` };
+};
+
 /**
  * The id was established before, and that establishment withdrawn by an annulment ab initio: the
  * id stays taken, and a new establishment takes a new id.
@@ -57,8 +65,7 @@ export const identityWithdrawn = (
   id: string,
   withdrawal: EventsWithdrawn,
 ): IdentityWithdrawn => {
-  const { annulled, source } = withdrawal.data;
-  const by = source.kind === 'instrument' ? ` by ${show(source.instrument)}` : '';
+  const { annulled, annulledBy, told } = annulmentOf(withdrawal);
   const [done, what, todo] = wording[kind];
   return {
     _tag: 'IdentityWithdrawn',
@@ -66,7 +73,40 @@ export const identityWithdrawn = (
     kind,
     id,
     annulled,
-    annulledBy: source,
-    message: `The ${kind} ${id} was ${done} by ${show(annulled)}, annulled ab initio${by}; the withdrawn ${what} stays in the log and the id stays taken: ${todo} under a new id.`,
+    annulledBy,
+    message: `The ${kind} ${id} was ${done} by ${told}; the withdrawn ${what} stays in the log and the id stays taken: ${todo} under a new id.`,
+  };
+};
+
+/**
+ * The id's establishment was withdrawn by an annulment ab initio: in law it was never
+ * established, so no command but an establishment under a new id can record anything on it.
+ */
+export interface EstablishmentWithdrawn extends RefusalShape<'EstablishmentWithdrawn'> {
+  readonly rule: 14;
+  readonly kind: EstablishedKind;
+  readonly id: string;
+  /** The annulled instrument whose establishment of the id was withdrawn. */
+  readonly annulled: LegalBasis;
+  /** The source of the withdrawal: the annulling instrument. */
+  readonly annulledBy: Source;
+}
+
+/** Refuses a command on `id` of `kind` after `withdrawal` withdrew its establishment. */
+export const establishmentWithdrawn = (
+  kind: EstablishedKind,
+  id: string,
+  withdrawal: EventsWithdrawn,
+): EstablishmentWithdrawn => {
+  const { annulled, annulledBy, told } = annulmentOf(withdrawal);
+  const [done] = wording[kind];
+  return {
+    _tag: 'EstablishmentWithdrawn',
+    rule: 14,
+    kind,
+    id,
+    annulled,
+    annulledBy,
+    message: `The ${kind} ${id} was ${done} by ${told}: it was never ${done} in law, so nothing can be recorded on it.`,
   };
 };
