@@ -358,7 +358,7 @@ function rosterSection(result: RosterResult): string {
       result.latencies.map(latencyRow),
     ),
     '',
-    'The read models and the round trip take turns on every question.',
+    'SQLite answers every question first, alone; then the PostgreSQL model and the round trip take turns on every question.',
   ].join('\n');
 }
 
