@@ -80,7 +80,7 @@ export const identityWithdrawn = (
 
 /**
  * The id's establishment was withdrawn by an annulment ab initio: in law it was never
- * established, so no command but an establishment under a new id can record anything on it.
+ * established, so nothing can be recorded on it; a new establishment takes a new id.
  */
 export interface EstablishmentWithdrawn extends RefusalShape<'EstablishmentWithdrawn'> {
   readonly rule: 14;
