@@ -13,8 +13,8 @@ import { Authority, Body, Instrument, Office, Person, Reorganisation } from '@ma
 import { fieldRows, type Walkable } from './event-catalogue.js';
 
 /**
- * The kernel's refusal of establishing an id whose establishment an annulment withdrew: given to
- * the commands that establish a body, an office or a person (rule 14).
+ * The kernel's refusals of an id whose establishment an annulment withdrew (rule 14): given to
+ * the commands on a body, an office or a person, whether they establish it again or change it.
  */
 const WITHDRAWN_IDENTITY = 'kernel/withdrawn-identity.ts';
 

@@ -182,6 +182,21 @@ function toldWithdrawn<Events>(
     : decided;
 }
 
+/**
+ * A reorganisation's refusal, unless it refused a body as not active because an annulment withdrew
+ * that body's establishment: then the refusal that says so (rule 14).
+ */
+function toldWithdrawnBody(
+  refusal: AnyRefusal,
+  withdrawals: ReadonlyMap<BodyId, EventsWithdrawn>,
+): AnyRefusal {
+  if (refusal._tag !== 'NotActiveOnDate') return refusal;
+  const withdrawal = withdrawals.get(refusal.bodyId);
+  return withdrawal === undefined
+    ? refusal
+    : establishmentWithdrawn('body', refusal.bodyId, withdrawal);
+}
+
 /** The context of body and office decisions: who may change what (docs/reference/domain.md rule 9). */
 interface JurisdictionContext {
   readonly jurisdiction: Jurisdiction;
@@ -206,6 +221,7 @@ async function decideReorganisation(
   if (isLeft(context)) return context;
   const states = new Map<BodyId, Body.State>();
   const revisions = new Map<BodyId, StreamRevision>();
+  const withdrawals = new Map<BodyId, EventsWithdrawn>();
   const started = new Set(Reorganisation.bodiesStarted(command));
   for (const bodyId of new Set(Reorganisation.bodiesTouched(command))) {
     const loaded = await loaders.loadBody(bodyId);
@@ -214,11 +230,14 @@ async function decideReorganisation(
       ? withdrawnIdentity('body', bodyId, loaded.right)
       : undefined;
     if (withdrawn !== undefined) return right(withdrawn);
-    states.set(bodyId, loaded.right.state);
-    revisions.set(bodyId, loaded.right.revision);
+    const { state, revision, establishmentWithdrawn: withdrawal } = loaded.right;
+    states.set(bodyId, state);
+    revisions.set(bodyId, revision);
+    if (withdrawal !== undefined) withdrawals.set(bodyId, withdrawal);
   }
   const decided = Reorganisation.decide(command, states, context.right);
-  if (isLeft(decided)) return right({ _tag: 'Refused', refusal: decided.left });
+  if (isLeft(decided))
+    return right({ _tag: 'Refused', refusal: toldWithdrawnBody(decided.left, withdrawals) });
   const seating = await seatingRefusal(
     decided.right.map(({ bodyId, events }) => ({
       state: states.get(bodyId) ?? Body.initialState,

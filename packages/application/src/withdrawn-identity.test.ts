@@ -200,6 +200,15 @@ describe('an id whose establishment was withdrawn stays taken (rule 14)', () => 
     );
   });
 
+  it.each([
+    ['MergeBodies', { bodies: ['bcd-x', 'bcd-1'], successor: newBody('bcd-z') }],
+    ['SplitBody', { body: 'bcd-x', successors: [newBody('bcd-z'), newBody('bcd-y')] }],
+  ])('refuses %s of the withdrawn body, naming the annulment', async (type, data) => {
+    const world = await annulledWorld(establishBody('bcd-x', first));
+    const command = { type, data: { ...reorganised, ...data } };
+    await expectRefused(world, command, 'body', 'bcd-x', 'EstablishmentWithdrawn');
+  });
+
   it('refuses the establishment in a batch, which appends nothing', async () => {
     const world = await annulledWorld(establishBody('bcd-x', first));
     const size = (await wholeLog(world.store)).length;
