@@ -13,85 +13,23 @@
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import type { BodyId } from '@mandate/core';
-import {
-  PROVINCE,
-  envelope,
-  establishOffice,
-  instrument,
-  recordInstrument,
-  registerPerson,
-  registerProvince,
-} from './commands.fixture.js';
+import { envelope, establishOffice, registerPerson } from './commands.fixture.js';
 import { createBatchHandler } from './batch.js';
-import { createCommandHandler, type CommandHandler } from './handle.js';
-import { acceptedOf, failureOf, memoryStore, recordCited, wholeLog } from './store.fixture.js';
-
-type Basis = ReturnType<typeof instrument>;
-
-/** The instrument that establishes the id first, and is annulled. */
-const first = instrument(PROVINCE, '2018-03-01', '100/QĐ-UBND');
-/** The annulling instrument. */
-const annulling = instrument(PROVINCE, '2018-06-01', '60/QĐ-UBND');
-/** A new instrument, which the establishment under the withdrawn id cites. */
-const again = instrument(PROVINCE, '2018-07-01', '110/QĐ-UBND');
-
-const annul = (target: Basis) => ({
-  type: 'AnnulInstrument',
-  data: { instrument: target, basis: annulling, effectiveOn: annulling.signedOn },
-});
-
-/** Establishes a working group of the province, with no charter. */
-const establishBody = (bodyId: string, basis: Basis) => ({
-  type: 'EstablishBody',
-  data: {
-    bodyId,
-    kind: 'working-group',
-    name: { vi: `Tổ công tác ${bodyId}` },
-    authority: PROVINCE,
-    basis,
-    effectiveOn: basis.signedOn,
-  },
-});
-
-/** A new body a reorganisation starts. */
-const newBody = (bodyId: string) => ({
-  bodyId,
-  kind: 'steering-committee',
-  name: { vi: `Ban Chỉ đạo ${bodyId}` },
-  authority: PROVINCE,
-});
-
-const reorganised = { reorganisationId: 'to-chuc-lai', basis: again, effectiveOn: again.signedOn };
-
-/**
- * A world in which `established`, cited by nothing else, was annulled: the bodies `bcd-1` and
- * `bcd-2` stand (by `2/QĐ-UBND`), and the new instrument is recorded.
- */
-async function annulledWorld(established: { readonly data: { readonly basis: Basis } }): Promise<{
-  readonly handler: CommandHandler;
-  readonly store: ReturnType<typeof memoryStore>;
-}> {
-  const store = memoryStore();
-  const handler = createCommandHandler({ store });
-  const standing = instrument(PROVINCE, '2018-01-02', '2/QĐ-UBND');
-  const commands = [
-    registerProvince,
-    establishBody('bcd-1', standing),
-    establishBody('bcd-2', standing),
-    established,
-  ];
-  await recordCited(handler, ...commands);
-  for (const [i, command] of commands.entries())
-    acceptedOf(await handler.handle(envelope(`c-${i}`, command)));
-  for (const [i, basis] of [annulling, again].entries())
-    acceptedOf(await handler.handle(envelope(`record-${i}`, recordInstrument(basis))));
-  acceptedOf(await handler.handle(envelope('annul', annul(established.data.basis))));
-  return { handler, store };
-}
+import { failureOf, wholeLog, acceptedOf } from './store.fixture.js';
+import {
+  again,
+  annulledWorld,
+  annulling,
+  establishBody,
+  first,
+  newBody,
+  reorganised,
+  type WithdrawnWorld,
+} from './withdrawn-identity.fixture.js';
 
 /** Submits `command` to the world, expecting the refusal `tag` of `kind` `id`, and nothing appended. */
 async function expectRefused(
-  { handler, store }: Awaited<ReturnType<typeof annulledWorld>>,
+  { handler, store }: WithdrawnWorld,
   command: unknown,
   kind: string,
   id: string,
