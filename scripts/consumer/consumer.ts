@@ -36,7 +36,8 @@ import { readDecision } from '@mandate/decisions';
 import { createPostgresEventStore, type PostgresEventStore } from '@mandate/adapter-postgres';
 import { createPostgresReadModel } from '@mandate/adapter-postgres/read-model';
 import type { SqliteReadModel } from '@mandate/adapter-sqlite/read-model';
-import type { CommandResult } from '@mandate/application';
+import type { AnyRefusal, CommandResult } from '@mandate/application';
+import type { EstablishmentWithdrawn } from '@mandate/core';
 
 /** `true` unless `T` is `any`. */
 type NotAny<T> = 0 extends 1 & T ? false : true;
@@ -58,6 +59,9 @@ assertType<NotAny<ReturnType<typeof createPostgresReadModel>>>(true);
 assertType<NotAny<ReturnType<typeof verifyAuditBundle>>>(true);
 assertType<NotAny<ExportSnapshot>>(true);
 assertType<NotAny<Parameters<typeof createEsdbEventStore>[0]>>(true);
+// A refusal the handler gives is one of the union, with its fields typed.
+assertType<NotAny<Extract<AnyRefusal, { _tag: 'EstablishmentWithdrawn' }>['annulled']>>(true);
+assertType<EstablishmentWithdrawn extends AnyRefusal ? true : false>(true);
 
 // #region commands
 const basis = {
