@@ -20,11 +20,6 @@ import type { Fact, FactKind, SeatPayload } from './facts.js';
 /** A current (not yet superseded) fact, with the storage's handle on its row. */
 export interface OpenFact extends Fact {
   readonly rowId: number;
-  /**
-   * `JSON.stringify(payload)` as the storage keeps it, when it has it at hand: superseding
-   * compares payloads by this text, and computes it when absent.
-   */
-  readonly payloadJson?: string;
 }
 
 /** What the projection writes: folded stream states and facts. */
@@ -68,11 +63,8 @@ export interface FactStore {
   readonly openFacts: (kind: FactKind, subject: string, key?: string) => ReadonlyArray<OpenFact>;
   /** Marks a current fact as superseded from `at`. */
   readonly closeFact: (fact: OpenFact, at: Instant) => void;
-  /**
-   * Adds a fact, current from `at`; `payloadJson` is `JSON.stringify(fact.payload)` when the
-   * caller has computed it already.
-   */
-  readonly openFact: (fact: Fact, at: Instant, payloadJson?: string) => void;
+  /** Adds a fact, current from `at`. */
+  readonly openFact: (fact: Fact, at: Instant) => void;
 }
 
 /**

@@ -111,9 +111,14 @@ interface CachedState {
   readonly events: number;
 }
 
+/** A mirrored current fact, with its payload's text as stored (what it weighs). */
+interface MirroredFact extends OpenFact {
+  readonly payloadJson: string;
+}
+
 /** A subject's current facts of one kind by key, with their estimated size in bytes. */
 interface MirroredFacts {
-  readonly byKey: Map<string, OpenFact[]>;
+  readonly byKey: Map<string, MirroredFact[]>;
   readonly bytes: number;
 }
 
@@ -374,13 +379,13 @@ export function createSqliteReadModel(
     ({ bytes }) => bytes,
   );
   const mirrorKey = (kind: FactKind, subject: string): string => `${kind}\u0000${subject}`;
-  const currentFacts = (kind: FactKind, subject: string): Map<string, OpenFact[]> => {
+  const currentFacts = (kind: FactKind, subject: string): Map<string, MirroredFact[]> => {
     const cached = mirrored.get(mirrorKey(kind, subject));
     if (cached !== undefined) return cached.byKey;
-    const byKey = new Map<string, OpenFact[]>();
+    const byKey = new Map<string, MirroredFact[]>();
     let bytes = 0;
     for (const row of statement(statements.open, kind).all(subject)) {
-      const fact: OpenFact = { ...factOfRow(kind, row), payloadJson: row.payload };
+      const fact: MirroredFact = { ...factOfRow(kind, row), payloadJson: row.payload };
       bytes += factBytes(row.payload);
       const list = byKey.get(fact.key);
       if (list === undefined) byKey.set(fact.key, [fact]);
@@ -427,8 +432,8 @@ export function createSqliteReadModel(
       const bytes = mirror.bytes - factBytes(closed?.payloadJson ?? '');
       mirrored.set(key, { byKey: mirror.byKey, bytes });
     },
-    openFact: (fact: Fact, at: Instant, payloadJson?: string) => {
-      const payload = payloadJson ?? JSON.stringify(fact.payload);
+    openFact: (fact: Fact, at: Instant) => {
+      const payload = JSON.stringify(fact.payload);
       // A change fact is only ever appended: no extent, no current-fact mirror (see `buffered`).
       if (fact.kind === 'change') {
         const rowId = (lastChangeRowId ?? statements.lastChange.get()?.last ?? 0) + 1;
@@ -444,7 +449,7 @@ export function createSqliteReadModel(
       const key = mirrorKey(fact.kind, fact.subject);
       const mirror = mirrored.get(key);
       if (mirror === undefined) return;
-      const open: OpenFact = { ...fact, rowId: Number(lastInsertRowid), payloadJson: payload };
+      const open: MirroredFact = { ...fact, rowId: Number(lastInsertRowid), payloadJson: payload };
       const list = mirror.byKey.get(fact.key);
       if (list === undefined) mirror.byKey.set(fact.key, [open]);
       else list.push(open);
