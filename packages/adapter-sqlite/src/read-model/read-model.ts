@@ -40,7 +40,7 @@ import {
   type ReadModelQueries,
 } from '@mandate/projections';
 import { createExtents, extentSchema } from './extent.js';
-import { createRowBuffer } from './row-buffer.js';
+import { createFactRows } from './fact-rows.js';
 import { createStreamEvents } from './stream-events.js';
 import {
   dropQueryIndexStatements,
@@ -192,30 +192,12 @@ export function createSqliteReadModel(
       `INSERT INTO ${CHECKPOINT_TABLE} (projection, position, hash) VALUES (?, ?, ?)
        ON CONFLICT (projection) DO UPDATE SET position = excluded.position, hash = excluded.hash`,
     ),
-    lastChange: db.prepare<[], { last: number }>(
-      `SELECT coalesce(max(row_id), 0) AS last FROM ${table('change')}`,
-    ),
     empty: [...FACT_KINDS.map(table), events].map((name) => db.prepare(`DELETE FROM ${name}`)),
     open: new Map(
       FACT_KINDS.map((kind) => [
         kind,
         db.prepare<[string], FactRow>(
           `SELECT * FROM ${table(kind)} WHERE subject = ? AND recorded_to IS NULL ORDER BY row_id`,
-        ),
-      ]),
-    ),
-    close: new Map(
-      FACT_KINDS.map((kind) => [
-        kind,
-        db.prepare<[string, number]>(`UPDATE ${table(kind)} SET recorded_to = ? WHERE row_id = ?`),
-      ]),
-    ),
-    insert: new Map(
-      FACT_KINDS.map((kind) => [
-        kind,
-        db.prepare<unknown[]>(
-          `INSERT INTO ${table(kind)} (${FACT_COLUMNS.join(', ')})
-           VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`,
         ),
       ]),
     ),
@@ -254,28 +236,29 @@ export function createSqliteReadModel(
   };
 
   /**
-   * The stream events and change facts written since the last flush: nothing reads them back
-   * within a commit (the stream events only once the stream has left the cache, the change facts
-   * never), so each commit writes them in a few multi-row `INSERT`s at its end. A change is
-   * written with its row id, given here, so that the stream event whose source it holds can name it.
+   * The stream events and fact rows written since the last flush, each commit writing them in a
+   * few multi-row `INSERT`s at its end: the stream events are read back only once their stream
+   * has left the cache, the facts only once their subject has left the mirror (each flushed
+   * first). A fact gets its row id when opened, so that the stream event whose source a change
+   * holds can name it, and a fact closed within the commit is written closed.
    */
   const buffered = {
     events: createStreamEvents(db, events, table('change')),
-    changes: createRowBuffer(db, table('change'), ['row_id', ...FACT_COLUMNS]),
+    facts: new Map(
+      FACT_KINDS.map((kind) => [kind, createFactRows(db, table(kind), FACT_COLUMNS)] as const),
+    ),
   };
-  /** The row id of the change written last (queued or not); `undefined`: to be read again. */
-  let lastChangeRowId: number | undefined;
+  const factRows = (kind: FactKind) => statement(buffered.facts, kind);
   const flush = (): void => {
     buffered.events.flush();
-    buffered.changes.flush();
+    for (const rows of buffered.facts.values()) rows.flush();
   };
   const forgetBuffered = (): void => {
     buffered.events.clear();
-    buffered.changes.clear();
-    lastChangeRowId = undefined;
+    for (const rows of buffered.facts.values()) rows.forget();
   };
   const streamEvents = <E>(aggregate: string, subject: string): ReadonlyArray<E> => {
-    buffered.changes.flush();
+    factRows('change').flush();
     return buffered.events.read(aggregate, subject) as ReadonlyArray<E>;
   };
 
@@ -384,6 +367,7 @@ export function createSqliteReadModel(
     if (cached !== undefined) return cached.byKey;
     const byKey = new Map<string, MirroredFact[]>();
     let bytes = 0;
+    factRows(kind).flush();
     for (const row of statement(statements.open, kind).all(subject)) {
       const fact: MirroredFact = { ...factOfRow(kind, row), payloadJson: row.payload };
       bytes += factBytes(row.payload);
@@ -414,14 +398,12 @@ export function createSqliteReadModel(
       ),
     saveRegistryEvent: (event) => buffered.events.save('authority', REGISTRY_SUBJECT, event),
     openFacts: (kind, subject, key) => {
-      if (kind === 'change') buffered.changes.flush();
       const byKey = currentFacts(kind, subject);
       if (key !== undefined) return [...(byKey.get(key) ?? [])];
       return [...byKey.values()].flat().sort((a, b) => a.rowId - b.rowId);
     },
     closeFact: (fact, at) => {
-      if (fact.kind === 'change') buffered.changes.flush();
-      statement(statements.close, fact.kind).run(at, fact.rowId);
+      factRows(fact.kind).close(fact.rowId, at);
       if (!deferring) extents.close(fact.kind, fact.rowId, at);
       const key = mirrorKey(fact.kind, fact.subject);
       const mirror = mirrored.get(key);
@@ -434,22 +416,17 @@ export function createSqliteReadModel(
     },
     openFact: (fact: Fact, at: Instant) => {
       const payload = JSON.stringify(fact.payload);
-      // A change fact is only ever appended: no extent, no current-fact mirror (see `buffered`).
+      const rowId = factRows(fact.kind).open(factColumns(fact, payload, at));
+      // A change fact is only ever appended: no extent, no current-fact mirror.
       if (fact.kind === 'change') {
-        const rowId = (lastChangeRowId ?? statements.lastChange.get()?.last ?? 0) + 1;
-        lastChangeRowId = rowId;
-        buffered.changes.add([rowId, ...factColumns(fact, payload, at)]);
         buffered.events.changeQueued(rowId, (fact.payload as ChangePayload).source);
         return;
       }
-      const { lastInsertRowid } = statement(statements.insert, fact.kind).run(
-        factColumns(fact, payload, at),
-      );
-      if (!deferring) extents.open(fact.kind, lastInsertRowid, fact.subject, fact.valid, at);
+      if (!deferring) extents.open(fact.kind, rowId, fact.subject, fact.valid, at);
       const key = mirrorKey(fact.kind, fact.subject);
       const mirror = mirrored.get(key);
       if (mirror === undefined) return;
-      const open: MirroredFact = { ...fact, rowId: Number(lastInsertRowid), payloadJson: payload };
+      const open: MirroredFact = { ...fact, rowId, payloadJson: payload };
       const list = mirror.byKey.get(fact.key);
       if (list === undefined) mirror.byKey.set(fact.key, [open]);
       else list.push(open);

@@ -1,9 +1,9 @@
 /**
  * Rows appended to a table in batches: kept in memory as they come and written, in the order
  * they came, by a multi-row `INSERT` once {@link ROWS_PER_INSERT} are queued or when flushed —
- * one statement per batch instead of one per row. For rows nobody reads back before the flush (a read model's
- * change facts and stream events): the owner flushes before reading the table and before its
- * transaction commits, and clears the buffer when the transaction is rolled back.
+ * one statement per batch instead of one per row. For rows nobody reads back before the flush (a
+ * read model's fact rows and stream events): the owner flushes before reading the table and
+ * before its transaction commits, and clears the buffer when the transaction is rolled back.
  */
 import type { Database, Statement } from 'better-sqlite3';
 
