@@ -7,6 +7,8 @@
  * zero by the runner (`rebuild`, one transaction per page) into a SQLite read model.
  * `read-models-child.ts postgres <events file> <connection string> <schema>`: the same into a
  * PostgreSQL read model in a schema of its own (dropped afterwards).
+ * `read-models-child.ts projection <events file>`: the ceiling, the same rebuild into a model that
+ * stores nothing but what the projection reads back (see projection-alone.ts).
  * `read-models-child.ts raw <events file>`: the baseline, a raw scan of the same log (better-sqlite3
  * `iterate()` + `JSON.parse`).
  *
@@ -101,6 +103,13 @@ async function postgresRebuild(eventsFile: string, url: string, schema: string):
   }
 }
 
+async function projectionAlone(eventsFile: string): Promise<number> {
+  const { createProjectionAlone } = await import('./projection-alone.js');
+  return rebuildFrom(eventsFile, () =>
+    Promise.resolve({ target: createProjectionAlone(), close: () => Promise.resolve() }),
+  );
+}
+
 function rawScan(eventsFile: string): Promise<number> {
   const db = openRaw(eventsFile);
   try {
@@ -113,14 +122,17 @@ function rawScan(eventsFile: string): Promise<number> {
 const MiB = 1024;
 const [mode, eventsFile, ...rest] = process.argv.slice(2);
 if (eventsFile === undefined)
-  throw new Error('usage: read-models-child.ts raw|sqlite|postgres <events file> …');
+  throw new Error('usage: read-models-child.ts raw|projection|sqlite|postgres <events file> …');
 const run = (): Promise<number> => {
   const [first, second] = rest;
   if (mode === 'raw') return rawScan(eventsFile);
+  if (mode === 'projection') return projectionAlone(eventsFile);
   if (mode === 'sqlite' && first !== undefined) return sqliteRebuild(eventsFile, first);
   if (mode === 'postgres' && first !== undefined && second !== undefined)
     return postgresRebuild(eventsFile, first, second);
-  throw new Error(`usage: read-models-child.ts raw|sqlite|postgres <events file> …, not ${mode}`);
+  throw new Error(
+    `usage: read-models-child.ts raw|projection|sqlite|postgres <events file> …, not ${mode}`,
+  );
 };
 const startRssMiB = process.memoryUsage().rss / MiB / MiB;
 const start = performance.now();
