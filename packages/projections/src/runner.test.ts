@@ -1,7 +1,9 @@
 /**
  * A stored event that does not decode — its data broken, or a type the read side does not know
  * on a body or office stream — stops catch-up and a running projection with the port's
- * `CorruptEvent`, naming its stream and revision, and applies nothing of its page.
+ * `CorruptEvent`, naming its stream and revision, and applies nothing of its page. A catch-up told
+ * to build from zero tells a model with nothing applied that it is being rebuilt, and when it is
+ * done however it ends, and leaves the same rows as a plain catch-up.
  *
  * @see docs/reference/domain.md rule 12
  */
@@ -18,6 +20,8 @@ import {
 import { bitemporalProjection } from './bitemporal-projection.js';
 import { memoryWorld, wholeLog } from './history.fixture.js';
 import { createInMemoryReadModel } from './in-memory/read-model.js';
+import type { CheckpointedModel } from './checkpoint.js';
+import type { FactStore } from './fact-store.js';
 import { catchUp, startProjection } from './runner.js';
 
 async function seedLog(): Promise<StoredEvent[]> {
@@ -85,4 +89,83 @@ describe('a corrupt event on the read side', async () => {
       expect(model.target.checkpoint()).toBe(original.position - 1n);
     });
   }
+});
+
+/** `target` with its commits and rebuild notices recorded, in order. */
+function recording(target: CheckpointedModel<FactStore>): {
+  readonly target: CheckpointedModel<FactStore>;
+  readonly calls: string[];
+} {
+  const calls: string[] = [];
+  return {
+    calls,
+    target: {
+      ...target,
+      commit: (position, hash, write) => {
+        calls.push('commit');
+        return target.commit(position, hash, write);
+      },
+      rebuilding: () => void calls.push('rebuilding'),
+      rebuilt: () => void calls.push('rebuilt'),
+    },
+  };
+}
+
+/** The calls in order, every run of commits as one. */
+const squeezed = (calls: ReadonlyArray<string>): string[] =>
+  calls.filter((call, i) => call !== 'commit' || calls[i - 1] !== 'commit');
+
+describe('a catch-up that builds from zero', async () => {
+  const log = await seedLog();
+  const projection = bitemporalProjection;
+
+  it('tells a model with nothing applied it is rebuilt, and leaves the rows a catch-up does', async () => {
+    const plain = createInMemoryReadModel();
+    await catchUp({ store: storeOf(log), projection, target: plain.target });
+    const built = createInMemoryReadModel();
+    const { target, calls } = recording(built.target);
+    const caught = await catchUp(
+      { store: storeOf(log), projection, target },
+      { buildFromZero: true, pageSize: 7 },
+    );
+    expect(caught).toEqual(E.right({ position: log.at(-1)?.position, events: log.length }));
+    expect(squeezed(calls)).toEqual(['rebuilding', 'commit', 'rebuilt']);
+    expect(built.rows()).toEqual(plain.rows());
+  });
+
+  it('catches up a model that has applied events as a plain catch-up does', async () => {
+    const model = createInMemoryReadModel();
+    await catchUp({ store: storeOf(log.slice(0, 10)), projection, target: model.target });
+    const { target, calls } = recording(model.target);
+    await catchUp({ store: storeOf(log), projection, target }, { buildFromZero: true });
+    expect(squeezed(calls)).toEqual(['commit']);
+  });
+
+  it('tells nothing when not asked to build from zero', async () => {
+    const { target, calls } = recording(createInMemoryReadModel().target);
+    await catchUp({ store: storeOf(log), projection, target });
+    expect(squeezed(calls)).toEqual(['commit']);
+  });
+
+  it('tells the model it is done when a corrupt event stops the build', async () => {
+    const corrupted = log.map((event, i) => (i === 20 ? { ...event, data: {} } : event));
+    const { target, calls } = recording(createInMemoryReadModel().target);
+    const caught = await catchUp(
+      { store: storeOf(corrupted), projection, target },
+      { buildFromZero: true, pageSize: 5 },
+    );
+    expect(caught).toEqual(E.left(expect.objectContaining({ _tag: 'CorruptEvent' })));
+    expect(calls.at(0)).toBe('rebuilding');
+    expect(calls.at(-1)).toBe('rebuilt');
+  });
+
+  it('is how a rebuild builds', async () => {
+    const { target, calls } = recording(createInMemoryReadModel().target);
+    const runner = startProjection({ store: storeOf(log), projection, target });
+    await runner.waitUntilCaughtUp();
+    calls.length = 0;
+    await runner.rebuild({ pageSize: 9 });
+    await runner.stop();
+    expect(squeezed(calls)).toEqual(['rebuilding', 'commit', 'rebuilt']);
+  });
 });

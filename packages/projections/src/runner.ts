@@ -44,6 +44,13 @@ export interface RebuildOptions {
 /** Options of a catch-up: those of a rebuild, and a signal that stops it between two pages. */
 export interface CatchUpOptions extends RebuildOptions {
   readonly signal?: AbortSignal;
+  /**
+   * When the model has applied nothing yet (checkpoint 0), build it as a rebuild does: tell it
+   * `rebuilding` before the first page and `rebuilt` however the catch-up ends, so that it may
+   * defer what only its queries use (a SQLite model then builds a whole log about twice as fast).
+   * Only for a model that nothing else reads or writes until the catch-up ends.
+   */
+  readonly buildFromZero?: boolean;
 }
 
 /** Why a catch-up or a rebuild stopped short. */
@@ -83,10 +90,25 @@ export interface ProjectionRunnerOptions<Model> {
  */
 export async function catchUp<Model>(
   { store, projection, target }: Omit<ProjectionRunnerOptions<Model>, 'onError'>,
-  { onProgress, pageSize = DEFAULT_PAGE_SIZE, signal }: CatchUpOptions = {},
+  { buildFromZero = false, ...options }: CatchUpOptions = {},
 ): Promise<E.Either<CatchUpError, RebuildProgress>> {
   const verified = await verifyCheckpoint(store, target);
   if (E.isLeft(verified)) return verified;
+  if (!buildFromZero || target.checkpoint() > 0n)
+    return applyPages({ store, projection, target }, options);
+  await target.rebuilding?.();
+  try {
+    return await applyPages({ store, projection, target }, options);
+  } finally {
+    await target.rebuilt?.();
+  }
+}
+
+/** Applies the log from the target's checkpoint to its end, one commit per page (see {@link catchUp}). */
+async function applyPages<Model>(
+  { store, projection, target }: Omit<ProjectionRunnerOptions<Model>, 'onError'>,
+  { onProgress, pageSize = DEFAULT_PAGE_SIZE, signal }: Omit<CatchUpOptions, 'buildFromZero'>,
+): Promise<E.Either<CatchUpError, RebuildProgress>> {
   let events = 0;
   while (signal?.aborted !== true) {
     const page = await store.readAll({ after: target.checkpoint(), maxCount: pageSize });
@@ -146,13 +168,10 @@ export function startProjection<Model>(options: ProjectionRunnerOptions<Model>):
     await target.reset();
     refused = undefined;
     stopped = false;
-    await target.rebuilding?.();
-    let built: E.Either<CatchUpError, RebuildProgress>;
-    try {
-      built = await catchUp({ store, projection, target }, rebuildOptions);
-    } finally {
-      await target.rebuilt?.();
-    }
+    const built = await catchUp(
+      { store, projection, target },
+      { ...rebuildOptions, buildFromZero: true },
+    );
     if (E.isRight(built)) subscription = follow();
     return built;
   }
