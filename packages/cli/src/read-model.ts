@@ -2,8 +2,9 @@
  * The read model a query is answered from, chosen by the store's kind — SQLite: the SQLite read
  * model in a file beside the store (`mandate.sqlite` → `mandate.read-model.sqlite`); PostgreSQL:
  * the PostgreSQL read model in the store's schema; memory and ESDB: the in-memory read model —
- * caught up with the whole log before it answers (a bar on a terminal). A read model that no
- * longer matches its store (the store was replaced) is emptied and built again.
+ * caught up with the whole log before it answers (a bar on a terminal); one that has applied nothing
+ * yet is built as a rebuild builds it, its query indexes made once at the end. A read model that
+ * no longer matches its store (the store was replaced) is emptied and built again.
  */
 import { basename, dirname, extname, join } from 'node:path';
 import * as E from 'fp-ts/Either';
@@ -98,9 +99,10 @@ async function catchUpWithProgress(
   const from = model.target.checkpoint();
   const progress = startProgress('Catching up', Number(size.right > from ? size.right - from : 0n));
   try {
+    // A model with nothing applied yet is built from the whole log as a rebuild builds it.
     const caught = await catchUp(
       { store, projection: bitemporalProjection, target: model.target },
-      { onProgress: ({ events }) => progress.update(events) },
+      { onProgress: ({ events }) => progress.update(events), buildFromZero: true },
     );
     return E.isLeft(caught) ? E.left(checkFailed(caught.left.message)) : E.right(undefined);
   } finally {
