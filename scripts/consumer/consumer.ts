@@ -24,6 +24,7 @@ import type { Body, Reorganisation } from '@mandate/core';
 import { createInMemoryEventStore } from '@mandate/eventstore';
 import {
   createInMemoryReadModel,
+  type CatchUpOptions,
   type CheckpointedModel,
   type FactStore,
   type RosterSeat,
@@ -62,6 +63,9 @@ assertType<NotAny<Parameters<typeof createEsdbEventStore>[0]>>(true);
 // A refusal the handler gives is one of the union, with its fields typed.
 assertType<NotAny<Extract<AnyRefusal, { _tag: 'EstablishmentWithdrawn' }>['annulled']>>(true);
 assertType<EstablishmentWithdrawn extends AnyRefusal ? true : false>(true);
+// A catch-up may build a read model from zero as a rebuild does.
+assertType<CatchUpOptions['buildFromZero'] extends boolean | undefined ? true : false>(true);
+assertType<NotAny<CatchUpOptions['buildFromZero']>>(true);
 
 // #region commands
 const basis = {
